@@ -1,0 +1,270 @@
+"""The `newsarchive` command: parse arguments, call one function per command, map to exit codes.
+
+Exit codes are for schedulers: 0 the run went fine, 3 it was partial (some feeds or pages failed,
+the rest is stored), 1 it failed (nothing usable fetched, or the database could not be written),
+2 the command line or the registry is wrong (nothing was attempted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3
+
+log = logging.getLogger("newsarchive")
+
+DESCRIPTION = """\
+Archive defence and diplomacy news from outlets' RSS/Atom feeds and news sitemaps into
+PostgreSQL. The database is DATABASE_URL when set; otherwise an embedded PostgreSQL that
+newsarchive starts itself, with its data under NEWSARCHIVE_HOME (default: the user's data
+directory), so hourly runs build up one archive.
+"""
+
+CRAWL_EPILOG = """\
+exit codes: 0 ok, 3 partial (some feeds, sitemaps or pages failed; the rest is stored and the
+failures are recorded for the next run), 1 failed (nothing could be fetched, or the database
+could not be written), 2 bad command line or registry (nothing was fetched).
+
+examples:
+  newsarchive crawl                               every enabled outlet of the shipped registry
+  newsarchive crawl --outlet bbc --outlet dw      just these outlets
+  newsarchive crawl --registry my-outlets.toml --max-articles 200
+  newsarchive crawl --backfill --outlet aljazeera  also read the outlet's archive sitemaps
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsarchive",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    crawl = commands.add_parser(
+        "crawl",
+        help="fetch new articles from the outlets' feeds and sitemaps into the archive",
+        description=(
+            "Run one crawl: read each outlet's feeds and news sitemaps, fetch the article pages "
+            "the archive does not hold yet (politely: robots.txt, AutoThrottle, a descriptive "
+            "User-Agent), extract title, authors, date and body, and store them. Every run is "
+            "recorded in the crawl_runs table; every failed fetch in the pages table."
+        ),
+        epilog=CRAWL_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    crawl.add_argument(
+        "--registry",
+        metavar="FILE",
+        help="outlet registry (TOML); default: the registry shipped with newsarchive",
+    )
+    crawl.add_argument(
+        "--outlet",
+        metavar="SLUG",
+        action="append",
+        default=[],
+        help="crawl only this outlet (repeatable); default: every enabled outlet",
+    )
+    crawl.add_argument(
+        "--backfill",
+        action="store_true",
+        help="also read archive_sitemaps (whole-archive indexes: slow, for a first fill)",
+    )
+    crawl.add_argument(
+        "--max-articles",
+        metavar="N",
+        type=_positive_int,
+        help="fetch at most N article pages in this run",
+    )
+    crawl.add_argument(
+        "-s",
+        "--set",
+        metavar="NAME=VALUE",
+        action="append",
+        default=[],
+        dest="settings",
+        help="override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable)",
+    )
+    _add_verbosity(crawl)
+
+    db = commands.add_parser(
+        "db",
+        help="database: migrate, print its URL, stop the embedded server",
+        description="Manage the archive database (DATABASE_URL, or the embedded server).",
+    )
+    db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade",
+        help="migrate the schema to the latest version (or to --revision)",
+        description=(
+            "Apply the Alembic migrations shipped with newsarchive, bringing the database to "
+            "the newest schema (or to --revision). Safe to run repeatedly: an up-to-date "
+            "database is left as it is. `newsarchive crawl` does this by itself."
+        ),
+    )
+    upgrade.add_argument("--revision", default="head", help="target revision (default: head)")
+    _add_verbosity(upgrade)
+    downgrade = db_commands.add_parser(
+        "downgrade",
+        help="migrate the schema down to REVISION ('base' drops every newsarchive table)",
+        description="Undo migrations down to REVISION. 'base' removes the whole schema.",
+    )
+    downgrade.add_argument("revision", help="target revision, e.g. 0001 or base")
+    _add_verbosity(downgrade)
+    db_commands.add_parser(
+        "url",
+        help="print the database URL (for psql, pandas, DBeaver), starting the embedded server",
+        description=(
+            'Print a libpq URL of the archive database, e.g. for `psql "$(newsarchive db url)"`. '
+            "With no DATABASE_URL this starts the embedded server if it is not running."
+        ),
+    )
+    db_commands.add_parser("current", help="print the schema revision of the database")
+    db_commands.add_parser(
+        "stop",
+        help="stop the embedded PostgreSQL server (it keeps running between commands)",
+    )
+    return parser
+
+
+def _add_verbosity(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-v", "--verbose", action="store_true", help="log Scrapy's details too")
+    group.add_argument("-q", "--quiet", action="store_true", help="log only warnings and errors")
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _version() -> str:
+    from newsarchive import __version__
+
+    return f"newsarchive {__version__}"
+
+
+def _setup_logging(args: argparse.Namespace) -> str:
+    level = "WARNING" if getattr(args, "quiet", False) else "INFO"
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if getattr(args, "verbose", False):
+        return "DEBUG"
+    return level
+
+
+def _parse_settings(pairs: Sequence[str]) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise ValueError(f"--set takes NAME=VALUE, got {pair!r}")
+        settings[name.strip()] = value
+    return settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = _setup_logging(args)
+    try:
+        if args.command == "crawl":
+            return crawl_command(args, level)
+        return db_command(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def crawl_command(args: argparse.Namespace, level: str) -> int:
+    from newsarchive.registry import RegistryError, load_registry
+
+    try:
+        registry = load_registry(args.registry)
+        outlets = registry.select(args.outlet)
+        overrides = _parse_settings(args.settings)
+    except (RegistryError, ValueError, OSError) as error:
+        print(f"newsarchive: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if not outlets:
+        print("newsarchive: no outlets to crawl (all disabled?)", file=sys.stderr)
+        return EXIT_USAGE
+    overrides.setdefault("LOG_LEVEL", level)
+
+    database_url = _prepared_database()
+    if database_url is None:
+        return EXIT_FAILED
+
+    from newsarchive.crawl.runner import FAILED, OK, run_crawl
+
+    result = run_crawl(
+        outlets,
+        database_url,
+        backfill=args.backfill,
+        max_articles=args.max_articles,
+        overrides=overrides,
+    )
+    print(result.describe())
+    if result.outcome == OK:
+        return EXIT_OK
+    return EXIT_FAILED if result.outcome == FAILED else EXIT_PARTIAL
+
+
+def _prepared_database() -> str | None:
+    """The database URL with the schema at head, or None after printing why not."""
+    from newsarchive.store.database import redacted, resolve_database_url, upgrade_database
+    from newsarchive.store.embedded import EmbeddedDatabaseError
+
+    try:
+        url = resolve_database_url()
+    except EmbeddedDatabaseError as error:
+        print(f"newsarchive: {error}", file=sys.stderr)
+        return None
+    try:
+        upgrade_database(url)
+    except Exception as error:
+        print(
+            f"newsarchive: cannot migrate the database at {redacted(url)}: {error}",
+            file=sys.stderr,
+        )
+        return None
+    return url
+
+
+def db_command(args: argparse.Namespace) -> int:
+    from newsarchive.settings import load_settings
+    from newsarchive.store import database
+    from newsarchive.store.embedded import EmbeddedDatabaseError, stop_embedded_database
+
+    if args.db_command == "stop":
+        settings = load_settings()
+        if settings.database_url:
+            print("newsarchive: DATABASE_URL is set; there is no embedded server to stop")
+            return EXIT_USAGE
+        stopped = stop_embedded_database(settings.embedded_pgdata)
+        print("stopped" if stopped else "the embedded server was not running")
+        return EXIT_OK
+    try:
+        url = database.resolve_database_url()
+    except EmbeddedDatabaseError as error:
+        print(f"newsarchive: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.db_command == "url":
+        print(database.libpq_url(url))
+    elif args.db_command == "current":
+        print(database.current_revision(url) or "empty (no migration applied)")
+    elif args.db_command == "upgrade":
+        database.upgrade_database(url, args.revision)
+        print(f"database at {database.current_revision(url)}")
+    elif args.db_command == "downgrade":
+        database.downgrade_database(url, args.revision)
+        print(f"database at {database.current_revision(url) or 'base (empty)'}")
+    return EXIT_OK

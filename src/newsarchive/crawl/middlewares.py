@@ -1,0 +1,48 @@
+"""Downloader middlewares of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Self
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+
+from newsarchive.crawl.urls import is_private_address, url_host
+from newsarchive.registry import Outlet
+
+
+class PrivateNetworkRefused(IgnoreRequest):
+    """A request to a loopback or private address for an outlet that doesn't allow it."""
+
+
+class PrivateNetworkMiddleware:
+    """Refuse non-http(s) URLs, and loopback/private addresses unless the outlet allows them.
+
+    A feed that lists `http://127.0.0.1/...` or `http://10.0.0.5/admin` must not turn the crawler
+    into a probe of the machine's own network. Outlets opt in with `allow_private_network`
+    (the tests' fixture outlets do). Names are checked as literals here; a public name that
+    resolves to a private address is not caught at this layer.
+    """
+
+    def __init__(self, outlets: Sequence[Outlet]) -> None:
+        self.allowed = [outlet for outlet in outlets if outlet.allow_private_network]
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler.settings.getlist("NEWSARCHIVE_OUTLETS"))
+
+    def process_request(self, request: Request) -> None:
+        if not request.url.startswith(("http://", "https://")):
+            raise PrivateNetworkRefused(f"only http and https are fetched: {request.url}")
+        host = url_host(request.url)
+        if host is None or not is_private_address(host):
+            return
+        # robots.txt requests carry no outlet: the URL's owner decides for them too.
+        if any(outlet.owns_url(request.url) for outlet in self.allowed):
+            return
+        raise PrivateNetworkRefused(
+            f"refused private address {host} (outlet {request.meta.get('outlet')!r} "
+            "does not set allow_private_network)"
+        )

@@ -1,0 +1,226 @@
+"""Item pipelines: extraction in a process pool, then batched writes to the archive."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from typing import Any, Self
+
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
+
+from newsarchive.crawl.extraction import PageExtraction, extract_page, warm_up
+from newsarchive.crawl.failures import NOT_FAULTS
+from newsarchive.crawl.items import FetchedArticle, FetchFailure, ListingFetched
+from newsarchive.crawl.urls import normalise_url
+from newsarchive.registry import Outlet
+from newsarchive.store.database import make_engine
+from newsarchive.store.writes import Archive, ArticleRow, PageRow
+
+log = logging.getLogger(__name__)
+
+
+class ExtractionPipeline:
+    """Runs extraction in worker processes so downloads never wait on CPU-bound parsing."""
+
+    def __init__(self, workers: int, stats: StatsCollector) -> None:
+        self.workers = workers
+        self.stats = stats
+        self.pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        workers = crawler.settings.getint("NEWSARCHIVE_EXTRACT_WORKERS") or (os.cpu_count() or 1)
+        assert crawler.stats is not None
+        return cls(workers, crawler.stats)
+
+    def open_spider(self) -> None:
+        # forkserver: never fork the process that runs the reactor and holds DB connections.
+        context = multiprocessing.get_context("forkserver")
+        self.pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=warm_up
+        )
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, FetchedArticle) or self.pool is None:
+            return item
+        loop = asyncio.get_running_loop()
+        result: PageExtraction = await loop.run_in_executor(
+            self.pool, extract_page, item.body, item.http_charset, item.url, item.evidence
+        )
+        item.record = result.record
+        item.encoding = result.encoding
+        item.encoding_source = result.encoding_source
+        item.extraction_error = result.error
+        return item
+
+
+def article_key(outlet: Outlet, requested: str, final_url: str, canonical: str | None) -> str:
+    """The URL an article is stored under.
+
+    The page's own rel=canonical wins when it points into the outlet's domains (AMP twins, URLs
+    with tracking junk); a canonical on another site is what syndicated copies carry, and
+    following it would merge the copy into another outlet's row, so it stays evidence only.
+    """
+    for candidate in (canonical, final_url):
+        if candidate:
+            url = normalise_url(candidate)
+            if url and outlet.owns_url(url):
+                return url
+    return requested
+
+
+class StorePipeline:
+    """Buffers fetch outcomes and writes them in batches, one transaction per batch."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        outlets: dict[str, Outlet],
+        run_id: int | None,
+        batch_size: int,
+        stats: StatsCollector,
+    ) -> None:
+        self.archive = archive
+        self.outlets = outlets
+        self.run_id = run_id
+        self.batch_size = batch_size
+        self.stats = stats
+        self.articles: list[ArticleRow] = []
+        self.pages: list[PageRow] = []
+        self.lock = asyncio.Lock()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        outlets = {o.slug: o for o in settings.getlist("NEWSARCHIVE_OUTLETS")}
+        run_id = settings.get("NEWSARCHIVE_RUN_ID")
+        assert crawler.stats is not None
+        return cls(
+            Archive(make_engine(settings["NEWSARCHIVE_DATABASE_URL"])),
+            outlets,
+            int(run_id) if run_id is not None else None,
+            settings.getint("NEWSARCHIVE_STORE_BATCH", 50),
+            crawler.stats,
+        )
+
+    async def process_item(self, item: Any) -> Any:
+        if isinstance(item, FetchedArticle):
+            self._add_article(item)
+        elif isinstance(item, FetchFailure):
+            self._add_failure(item)
+        elif isinstance(item, ListingFetched):
+            self._add_listing(item)
+        if len(self.pages) >= self.batch_size:
+            await self.flush()
+        return item
+
+    async def close_spider(self) -> None:
+        await self.flush()
+        self.archive.engine.dispose()
+
+    def _add_article(self, item: FetchedArticle) -> None:
+        self.stats.inc_value("newsarchive/pages_fetched")
+        outlet = self.outlets[item.outlet]
+        page = PageRow(
+            outlet=item.outlet,
+            kind="article",
+            url=item.url,
+            final_url=item.final_url,
+            outcome="not_article",
+            http_status=item.status,
+            content_type=item.headers.get("Content-Type"),
+            encoding=item.encoding,
+            encoding_source=item.encoding_source,
+            headers=item.headers,
+            html=item.body,
+        )
+        record = item.record
+        if item.extraction_error is not None:
+            self._count_failure("extraction_error")
+            page = replace(page, outcome="failed", error=item.extraction_error)
+        elif record is None:
+            self.stats.inc_value("newsarchive/non_articles")
+        else:
+            key = article_key(outlet, item.url, item.final_url, record.canonical_url)
+            self.articles.append(
+                ArticleRow(
+                    outlet=item.outlet,
+                    url=key,
+                    original_url=item.original_url,
+                    final_url=item.final_url,
+                    record=record,
+                    evidence=item.evidence,
+                )
+            )
+            page = replace(page, outcome="stored", article_url=key)
+        self.pages.append(page)
+
+    def _add_failure(self, item: FetchFailure) -> None:
+        if item.reason in NOT_FAULTS:
+            self.stats.inc_value(f"newsarchive/skipped/{item.reason}")
+        else:
+            self._count_failure(item.reason)
+        log.warning("%s %s failed (%s): %s", item.kind, item.url, item.reason, item.error)
+        self.pages.append(
+            PageRow(
+                outlet=item.outlet,
+                kind=item.kind,
+                url=item.url,
+                outcome="skipped" if item.reason in NOT_FAULTS else "failed",
+                error=f"{item.reason}: {item.error}",
+                http_status=item.status,
+                headers=item.headers,
+            )
+        )
+
+    def _add_listing(self, item: ListingFetched) -> None:
+        self.stats.inc_value("newsarchive/listings_ok")
+        self.stats.inc_value("newsarchive/articles_listed", item.listed)
+        self.pages.append(
+            PageRow(
+                outlet=item.outlet,
+                kind=item.kind,
+                url=item.url,
+                final_url=item.final_url,
+                outcome="listed",
+                http_status=item.status,
+                content_type=item.headers.get("Content-Type"),
+                headers=item.headers,
+            )
+        )
+
+    def _count_failure(self, reason: str) -> None:
+        self.stats.inc_value("newsarchive/failures")
+        self.stats.inc_value(f"newsarchive/failures/{reason}")
+
+    async def flush(self) -> None:
+        async with self.lock:
+            articles, pages = self.articles, self.pages
+            self.articles, self.pages = [], []
+            if not pages and not articles:
+                return
+            try:
+                result = await asyncio.to_thread(
+                    self.archive.store_batch, self.run_id, articles, pages
+                )
+            except Exception:
+                log.exception(
+                    "could not write %d articles and %d pages to the database",
+                    len(articles),
+                    len(pages),
+                )
+                self.stats.inc_value("newsarchive/database_errors")
+                self._count_failure("database")
+                return
+        self.stats.inc_value("newsarchive/articles_new", result.new)
+        self.stats.inc_value("newsarchive/articles_updated", result.updated)
+        self.stats.inc_value("newsarchive/articles_unchanged", result.unchanged)

@@ -1,0 +1,84 @@
+"""Which database, how to connect, and bringing its schema to head."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
+
+from newsarchive.settings import Settings, load_settings
+from newsarchive.store.embedded import ensure_embedded_database
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Accept the URLs people paste (postgres://, postgresql://) and use the psycopg 3 driver."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgresql+psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def resolve_database_url(settings: Settings | None = None) -> str:
+    """DATABASE_URL when set, else the embedded server (started on demand)."""
+    settings = settings or load_settings()
+    if settings.database_url:
+        return sqlalchemy_url(settings.database_url)
+    return ensure_embedded_database(settings.embedded_pgdata)
+
+
+def libpq_url(url: str) -> str:
+    """The same database as a plain libpq URL, for psql, pandas or DBeaver."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def redacted(url: str) -> str:
+    """The URL with its password masked, for logs and messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def make_engine(url: str) -> Engine:
+    return create_engine(url, pool_pre_ping=True, future=True)
+
+
+def alembic_config(url: str) -> Config:
+    """Alembic configured in code, so an installed newsarchive can migrate without alembic.ini."""
+    config = Config()
+    config.set_main_option("script_location", str(Path(str(files("newsarchive.migrations")))))
+    # ConfigParser interpolation treats % specially; escape it in URLs with encoded characters.
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def upgrade_database(url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(url), revision)
+
+
+def downgrade_database(url: str, revision: str) -> None:
+    command.downgrade(alembic_config(url), revision)
+
+
+def current_revision(url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+class DatabaseUrl(str):
+    """A database URL that never shows its password when printed or logged (e.g. by Scrapy's
+    "Overridden settings" line)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return repr(redacted(str(self)))

@@ -1,0 +1,310 @@
+"""Writing to the archive: outlets, crawl runs, fetched pages and articles, in batched upserts.
+
+Everything is keyed so a re-crawl never creates a second row: articles on their normalised URL,
+outlets on their slug. Each batch is one transaction, so a batch lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, case, func, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
+from newsarchive.registry import Outlet as RegistryOutlet
+from newsarchive.store.models import Article, CrawlRun, Outlet, Page
+
+#: Outcomes of article fetches that mean "we know this URL; don't fetch it again".
+SETTLED_PAGE_OUTCOMES = ("stored", "unchanged", "not_article")
+
+#: Columns a re-fetch replaces when the article's content changed.
+REFRESHED_COLUMNS = (
+    "title",
+    "lead",
+    "authors",
+    "published_at",
+    "published_source",
+    "modified_at",
+    "language",
+    "section",
+    "tags",
+    "text",
+    "word_count",
+    "content_hash",
+    "simhash",
+    "quality_flags",
+    "extractor_version",
+    "final_url",
+    "canonical_url",
+)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An extracted article ready to store under `url` (its normalised canonical URL)."""
+
+    outlet: str
+    url: str
+    original_url: str
+    final_url: str
+    record: ArticleRecord
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """One fetch attempt, whatever came of it; `article_url` links it to the stored article."""
+
+    outlet: str
+    kind: str
+    url: str
+    outcome: str
+    final_url: str | None = None
+    error: str | None = None
+    http_status: int | None = None
+    content_type: str | None = None
+    encoding: str | None = None
+    encoding_source: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    html: bytes | None = None
+    article_url: str | None = None
+
+
+@dataclass
+class BatchResult:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_urls: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    """Counts a finished crawl run is recorded with."""
+
+    pages_fetched: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    non_articles: int = 0
+    failures: int = 0
+    failures_by_reason: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+class Archive:
+    """The crawler's one door into the database. Synchronous: callers run it off the reactor."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._outlet_ids: dict[str, int] = {}
+
+    # -- outlets -------------------------------------------------------------------------------
+
+    def sync_outlets(self, outlets: Iterable[RegistryOutlet]) -> dict[str, int]:
+        """Mirror registry entries into `outlets` (insert or update by slug); return slug -> id."""
+        rows = [
+            {
+                "slug": o.slug,
+                "name": o.name,
+                "country": o.country,
+                "language": o.language,
+                "kind": o.kind,
+                "homepage": o.homepage,
+                "domains": list(o.domains),
+                "feeds": list(o.feeds),
+                "sitemaps": list(o.sitemaps) + list(o.archive_sitemaps),
+            }
+            for o in outlets
+        ]
+        if not rows:
+            return {}
+        stmt = insert(Outlet).values(rows)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[Outlet.slug],
+            set_={
+                name: stmt.excluded[name]
+                for name in (
+                    "name",
+                    "country",
+                    "language",
+                    "kind",
+                    "homepage",
+                    "domains",
+                    "feeds",
+                    "sitemaps",
+                )
+            }
+            | {"updated_at": func.now()},
+        ).returning(Outlet.slug, Outlet.id)
+        with Session(self.engine) as session, session.begin():
+            ids = {slug: id_ for slug, id_ in session.execute(stmt)}
+        self._outlet_ids.update(ids)
+        return ids
+
+    def _outlet_id(self, session: Session, slug: str) -> int:
+        if slug not in self._outlet_ids:
+            found = session.scalar(select(Outlet.id).where(Outlet.slug == slug))
+            if found is None:
+                raise KeyError(f"outlet {slug!r} is not in the database; sync the registry first")
+            self._outlet_ids[slug] = found
+        return self._outlet_ids[slug]
+
+    # -- crawl runs ----------------------------------------------------------------------------
+
+    def start_run(self, outlets: Sequence[str]) -> int:
+        with Session(self.engine) as session, session.begin():
+            run = CrawlRun(outlets=list(outlets), outcome="running")
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, summary: RunSummary, outcome: str) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                update(CrawlRun)
+                .where(CrawlRun.id == run_id)
+                .values(
+                    finished_at=func.now(),
+                    outcome=outcome,
+                    pages_fetched=summary.pages_fetched,
+                    articles_new=summary.articles_new,
+                    articles_updated=summary.articles_updated,
+                    articles_unchanged=summary.articles_unchanged,
+                    non_articles=summary.non_articles,
+                    failures=summary.failures,
+                    failures_by_reason=summary.failures_by_reason,
+                    stats=summary.stats,
+                )
+            )
+
+    # -- discovery -----------------------------------------------------------------------------
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which of these URLs the archive already holds (as an article, or as a settled page)."""
+        wanted = list(dict.fromkeys(urls))
+        if not wanted:
+            return set()
+        with Session(self.engine) as session:
+            as_articles = session.scalars(select(Article.url).where(Article.url.in_(wanted))).all()
+            as_listed = session.scalars(
+                select(Article.original_url).where(Article.original_url.in_(wanted))
+            ).all()
+            as_pages = session.scalars(
+                select(Page.url)
+                .where(Page.url.in_(wanted))
+                .where(Page.kind == "article")
+                .where(Page.outcome.in_(SETTLED_PAGE_OUTCOMES))
+            ).all()
+        return set(as_articles) | set(as_listed) | set(as_pages)
+
+    # -- articles and pages --------------------------------------------------------------------
+
+    def store_batch(
+        self, run_id: int | None, articles: Sequence[ArticleRow], pages: Sequence[PageRow]
+    ) -> BatchResult:
+        """Upsert articles and record pages in one transaction."""
+        result = BatchResult()
+        with Session(self.engine) as session, session.begin():
+            article_ids = self._upsert_articles(session, articles, result)
+            if pages:
+                session.execute(
+                    insert(Page),
+                    [self._page_values(session, run_id, page, article_ids) for page in pages],
+                )
+        return result
+
+    def _upsert_articles(
+        self, session: Session, articles: Sequence[ArticleRow], result: BatchResult
+    ) -> dict[str, int]:
+        # One statement cannot touch the same row twice: the last copy of a URL in a batch wins.
+        by_url = {row.url: row for row in articles}
+        if not by_url:
+            return {}
+        existing = dict(
+            session.execute(
+                select(Article.url, Article.content_hash).where(Article.url.in_(by_url))
+            ).tuples()
+        )
+        now = datetime.now(UTC)
+        values = [self._article_values(session, row, now) for row in by_url.values()]
+        stmt = insert(Article).values(values)
+        changed = stmt.excluded.content_hash != Article.content_hash
+        # An unchanged page only moves last_fetched_at; a changed one replaces the record.
+        set_: dict[str, Any] = {
+            name: case((changed, stmt.excluded[name]), else_=getattr(Article, name))
+            for name in REFRESHED_COLUMNS
+        }
+        set_["last_fetched_at"] = stmt.excluded.last_fetched_at
+        stmt = stmt.on_conflict_do_update(index_elements=[Article.url], set_=set_).returning(
+            Article.url, Article.id
+        )
+        ids = dict(session.execute(stmt).tuples())
+        for url, row in by_url.items():
+            if url not in existing:
+                result.new += 1
+                result.new_urls.append(url)
+            elif existing[url] != row.record.content_hash:
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        return ids
+
+    def _article_values(self, session: Session, row: ArticleRow, now: datetime) -> dict[str, Any]:
+        record = row.record
+        return {
+            "outlet_id": self._outlet_id(session, row.outlet),
+            "url": row.url,
+            "original_url": row.original_url,
+            "final_url": row.final_url,
+            "canonical_url": record.canonical_url,
+            "title": record.title,
+            "lead": record.lead,
+            "authors": list(record.authors),
+            "published_at": record.published_at,
+            "published_source": record.published_source,
+            "modified_at": record.modified_at,
+            "listed_title": row.evidence.title,
+            "listed_published_at": row.evidence.published_at,
+            "listed_in": row.evidence.listed_in,
+            "language": record.language,
+            "section": record.section,
+            "tags": list(record.tags),
+            "text": record.text,
+            "word_count": record.word_count,
+            "content_hash": record.content_hash,
+            "simhash": record.simhash,
+            "quality_flags": list(record.quality_flags),
+            "extractor_version": EXTRACTOR_VERSION,
+            "first_seen_at": now,
+            "last_fetched_at": now,
+        }
+
+    def _page_values(
+        self, session: Session, run_id: int | None, page: PageRow, article_ids: dict[str, int]
+    ) -> dict[str, Any]:
+        article_id = article_ids.get(page.article_url) if page.article_url else None
+        if page.article_url and article_id is None:
+            article_id = session.scalar(select(Article.id).where(Article.url == page.article_url))
+        return {
+            "crawl_run_id": run_id,
+            "outlet_id": self._outlet_id(session, page.outlet),
+            "article_id": article_id,
+            "kind": page.kind,
+            "url": page.url,
+            "final_url": page.final_url,
+            "outcome": page.outcome,
+            "error": page.error,
+            "http_status": page.http_status,
+            "content_type": page.content_type,
+            "encoding": page.encoding,
+            "encoding_source": page.encoding_source,
+            "headers": page.headers,
+            "html_gz": gzip.compress(page.html, compresslevel=6) if page.html else None,
+        }

@@ -1,0 +1,47 @@
+"""The schema is built and removed only by migrations, and they go both ways."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from newsarchive.store.database import (
+    current_revision,
+    downgrade_database,
+    make_engine,
+    upgrade_database,
+)
+from newsarchive.store.models import Base
+
+TABLES = {"outlets", "articles", "pages", "crawl_runs"}
+
+
+def test_upgrade_to_head_then_downgrade_to_base_on_an_empty_database(
+    empty_database_url: str,
+) -> None:
+    engine = make_engine(empty_database_url)
+    try:
+        upgrade_database(empty_database_url)
+        assert set(inspect(engine).get_table_names()) >= TABLES
+        assert current_revision(empty_database_url) is not None
+
+        downgrade_database(empty_database_url, "base")
+        engine.dispose()
+        assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+        assert current_revision(empty_database_url) is None
+
+        upgrade_database(empty_database_url)  # and back up again, from base
+        assert set(inspect(engine).get_table_names()) >= TABLES
+    finally:
+        engine.dispose()
+
+
+def test_migrations_produce_exactly_the_models_schema(database_url: str) -> None:
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
