@@ -47,18 +47,37 @@ class Outlet(Base):
     """The registry mirrored into the database, so SQL can join articles to their outlet."""
 
     __tablename__ = "outlets"
+    __table_args__ = ({"comment": "News outlets, mirrored from the registry on every crawl"},)
 
     id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
-    slug: Mapped[str] = mapped_column(Text, unique=True)
-    name: Mapped[str] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(Text)
-    language: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(Text)
-    homepage: Mapped[str | None] = mapped_column(Text)
-    domains: Mapped[list[str]] = mapped_column(TEXT_ARRAY, server_default="{}")
-    feeds: Mapped[list[str]] = mapped_column(TEXT_ARRAY, server_default="{}")
-    sitemaps: Mapped[list[str]] = mapped_column(TEXT_ARRAY, server_default="{}")
-    updated_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    slug: Mapped[str] = mapped_column(
+        Text, unique=True, comment="Short stable id from the registry, e.g. bbc"
+    )
+    name: Mapped[str] = mapped_column(Text, comment="Outlet name as shown to readers")
+    country: Mapped[str | None] = mapped_column(
+        Text, comment="ISO 3166-1 alpha-2 of the outlet's home (NULL for aggregators)"
+    )
+    language: Mapped[str] = mapped_column(Text, comment="ISO 639-1 language of the outlet's feeds")
+    kind: Mapped[str] = mapped_column(
+        Text,
+        comment="wire, state_media, newspaper, broadcaster, specialist_defence, think_tank "
+        "or magazine",
+    )
+    homepage: Mapped[str | None] = mapped_column(Text, comment="Home page URL")
+    domains: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="Host names whose URLs belong to the outlet"
+    )
+    feeds: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="RSS/Atom feed URLs read by each crawl"
+    )
+    sitemaps: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY,
+        server_default="{}",
+        comment="Sitemap URLs (news sitemaps, then archive sitemaps read only by --backfill)",
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When the registry entry was last mirrored here"
+    )
 
     articles: Mapped[list[Article]] = relationship(back_populates="outlet")
 
@@ -72,34 +91,81 @@ class Article(Base):
         Index("ix_articles_published_at", "published_at"),
         Index("ix_articles_original_url", "original_url"),
         CheckConstraint("word_count >= 0", name="word_count_nonnegative"),
+        {"comment": "One row per story: the normalised canonical URL on its outlet's domains"},
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
-    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id", ondelete="RESTRICT"))
-    url: Mapped[str] = mapped_column(Text, unique=True)
-    original_url: Mapped[str] = mapped_column(Text)
-    final_url: Mapped[str] = mapped_column(Text)
-    canonical_url: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str] = mapped_column(Text)
-    lead: Mapped[str | None] = mapped_column(Text)
-    authors: Mapped[list[str]] = mapped_column(TEXT_ARRAY, server_default="{}")
-    published_at: Mapped[datetime | None] = mapped_column(TZ)
-    published_source: Mapped[str | None] = mapped_column(Text)
-    modified_at: Mapped[datetime | None] = mapped_column(TZ)
-    listed_title: Mapped[str | None] = mapped_column(Text)
-    listed_published_at: Mapped[datetime | None] = mapped_column(TZ)
-    listed_in: Mapped[str | None] = mapped_column(Text)
-    language: Mapped[str | None] = mapped_column(Text)
-    section: Mapped[str | None] = mapped_column(Text)
-    tags: Mapped[list[str]] = mapped_column(TEXT_ARRAY, server_default="{}")
-    text: Mapped[str] = mapped_column(Text)
-    word_count: Mapped[int] = mapped_column(Integer)
-    content_hash: Mapped[str] = mapped_column(Text)
-    simhash: Mapped[int] = mapped_column(BigInteger)
-    quality_flags: Mapped[list[str]] = mapped_column(TEXT_ARRAY, server_default="{}")
-    extractor_version: Mapped[str] = mapped_column(Text)
-    first_seen_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
-    last_fetched_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    outlet_id: Mapped[int] = mapped_column(
+        ForeignKey("outlets.id", ondelete="RESTRICT"), comment="The outlet that published it"
+    )
+    url: Mapped[str] = mapped_column(
+        Text,
+        unique=True,
+        comment="Normalised canonical URL on the outlet's own domains: the article's identity",
+    )
+    original_url: Mapped[str] = mapped_column(
+        Text, comment="URL as the feed or sitemap listed it (tracking parameters and all)"
+    )
+    final_url: Mapped[str] = mapped_column(Text, comment="URL after redirects")
+    canonical_url: Mapped[str | None] = mapped_column(
+        Text,
+        comment="rel=canonical as the page declares it; evidence only (syndicated copies point "
+        "at another site)",
+    )
+    title: Mapped[str] = mapped_column(Text, comment="Headline without the site name")
+    lead: Mapped[str | None] = mapped_column(Text, comment="Standfirst or description")
+    authors: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="Person or desk names, cleaned"
+    )
+    published_at: Mapped[datetime | None] = mapped_column(
+        TZ, comment="The story's own publication time (UTC); NULL when no date was found"
+    )
+    published_source: Mapped[str | None] = mapped_column(
+        Text,
+        comment="Evidence the date came from: json_ld, meta, time_element, feed, sitemap, url "
+        "or htmldate",
+    )
+    modified_at: Mapped[datetime | None] = mapped_column(
+        TZ, comment="Last modification the page declares (UTC)"
+    )
+    listed_title: Mapped[str | None] = mapped_column(
+        Text, comment="Title the feed or sitemap gave for the URL"
+    )
+    listed_published_at: Mapped[datetime | None] = mapped_column(
+        TZ, comment="Date the feed or sitemap gave for the URL"
+    )
+    listed_in: Mapped[str | None] = mapped_column(
+        Text, comment="Where the URL was found: rss, atom, rdf, sitemap or news_sitemap"
+    )
+    language: Mapped[str | None] = mapped_column(
+        Text, comment="ISO 639-1, detected from the body text"
+    )
+    section: Mapped[str | None] = mapped_column(Text, comment="Section the outlet filed it under")
+    tags: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="The outlet's own keywords"
+    )
+    text: Mapped[str] = mapped_column(
+        Text, comment="Body text without boilerplate, one paragraph per line"
+    )
+    word_count: Mapped[int] = mapped_column(Integer, comment="Words in text")
+    content_hash: Mapped[str] = mapped_column(
+        Text, comment="sha256 of the normalised body: equal hashes, equal texts"
+    )
+    simhash: Mapped[int] = mapped_column(
+        BigInteger, comment="64-bit simhash of the body (signed) for near-duplicate search"
+    )
+    quality_flags: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="Extraction warnings, e.g. thin, no_date"
+    )
+    extractor_version: Mapped[str] = mapped_column(
+        Text, comment="Version of newsarchive's extractor that produced this record"
+    )
+    first_seen_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When the archive first stored it"
+    )
+    last_fetched_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When the page was last fetched"
+    )
 
     outlet: Mapped[Outlet] = relationship(back_populates="articles")
 
@@ -110,21 +176,42 @@ class CrawlRun(Base):
     __tablename__ = "crawl_runs"
     __table_args__ = (
         CheckConstraint("outcome IN ('running', 'ok', 'partial', 'failed')", name="outcome_known"),
+        {"comment": "One row per newsarchive crawl: what it did and how it went"},
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     started_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
-    finished_at: Mapped[datetime | None] = mapped_column(TZ)
-    outlets: Mapped[list[str]] = mapped_column(TEXT_ARRAY, server_default="{}")
-    pages_fetched: Mapped[int] = mapped_column(Integer, server_default="0")
-    articles_new: Mapped[int] = mapped_column(Integer, server_default="0")
-    articles_updated: Mapped[int] = mapped_column(Integer, server_default="0")
-    articles_unchanged: Mapped[int] = mapped_column(Integer, server_default="0")
-    non_articles: Mapped[int] = mapped_column(Integer, server_default="0")
-    failures: Mapped[int] = mapped_column(Integer, server_default="0")
-    failures_by_reason: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default="{}")
-    outcome: Mapped[str] = mapped_column(Text, server_default="running")
-    stats: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default="{}")
+    finished_at: Mapped[datetime | None] = mapped_column(TZ, comment="NULL while running")
+    outlets: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="Slugs of the outlets the run covered"
+    )
+    pages_fetched: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Article pages downloaded"
+    )
+    articles_new: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Articles stored for the first time"
+    )
+    articles_updated: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Known articles whose content changed"
+    )
+    articles_unchanged: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Known articles fetched again, unchanged"
+    )
+    non_articles: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Pages that were not articles (section fronts...)"
+    )
+    failures: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Failed fetches and extractions"
+    )
+    failures_by_reason: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, server_default="{}", comment='Failures counted by reason, e.g. {"dns": 3}'
+    )
+    outcome: Mapped[str] = mapped_column(
+        Text, server_default="running", comment="running, ok, partial or failed"
+    )
+    stats: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, server_default="{}", comment="Scrapy's stats for the run"
+    )
 
 
 class Page(Base):
@@ -140,23 +227,38 @@ class Page(Base):
         Index("ix_pages_crawl_run_id", "crawl_run_id"),
         Index("ix_pages_article_id", "article_id"),
         CheckConstraint("kind IN ('feed', 'sitemap', 'article')", name="kind_known"),
+        {"comment": "Every fetch attempt of a feed, sitemap or article page, with its outcome"},
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     crawl_run_id: Mapped[int | None] = mapped_column(
-        ForeignKey("crawl_runs.id", ondelete="SET NULL")
+        ForeignKey("crawl_runs.id", ondelete="SET NULL"), comment="The run that fetched it"
     )
     outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id", ondelete="RESTRICT"))
-    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
-    kind: Mapped[str] = mapped_column(Text)
-    url: Mapped[str] = mapped_column(Text)
-    final_url: Mapped[str | None] = mapped_column(Text)
-    outcome: Mapped[str] = mapped_column(Text)
-    error: Mapped[str | None] = mapped_column(Text)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), comment="The article stored from it"
+    )
+    kind: Mapped[str] = mapped_column(Text, comment="feed, sitemap or article")
+    url: Mapped[str] = mapped_column(Text, comment="URL requested (normalised for articles)")
+    final_url: Mapped[str | None] = mapped_column(Text, comment="URL after redirects")
+    outcome: Mapped[str] = mapped_column(
+        Text, comment="listed, stored, not_article, skipped (robots, private address) or failed"
+    )
+    error: Mapped[str | None] = mapped_column(
+        Text, comment="reason: detail, for failed and skipped fetches"
+    )
     http_status: Mapped[int | None] = mapped_column(SmallInteger)
     content_type: Mapped[str | None] = mapped_column(Text)
-    encoding: Mapped[str | None] = mapped_column(Text)
-    encoding_source: Mapped[str | None] = mapped_column(Text)
-    headers: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default="{}")
-    html_gz: Mapped[bytes | None] = mapped_column(LargeBinary)
+    encoding: Mapped[str | None] = mapped_column(Text, comment="Character encoding used to decode")
+    encoding_source: Mapped[str | None] = mapped_column(
+        Text, comment="Where the encoding came from: bom, http, meta, detected or fallback"
+    )
+    headers: Mapped[dict[str, Any]] = mapped_column(
+        JSONB,
+        server_default="{}",
+        comment="Response headers worth keeping (ETag, Last-Modified...)",
+    )
+    html_gz: Mapped[bytes | None] = mapped_column(
+        LargeBinary, comment="Raw response body, gzip-compressed (article pages only)"
+    )
     fetched_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
