@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -53,10 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
         "crawl",
         help="fetch new articles from the outlets' feeds and sitemaps into the archive",
         description=(
-            "Run one crawl: read each outlet's feeds and news sitemaps, fetch the article pages "
-            "the archive does not hold yet (politely: robots.txt, AutoThrottle, a descriptive "
-            "User-Agent), extract title, authors, date and body, and store them. Every run is "
-            "recorded in the crawl_runs table; every failed fetch in the pages table."
+            "Run one crawl: read each outlet's feeds and news sitemaps, fetch the article\n"
+            "pages the archive does not hold yet (politely: robots.txt, AutoThrottle, a\n"
+            "descriptive User-Agent), extract title, authors, date and body, and store them.\n"
+            "Every run is recorded in the crawl_runs table, every failed fetch in pages."
         ),
         epilog=CRAWL_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -105,10 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
         "upgrade",
         help="migrate the schema to the latest version (or to --revision)",
         description=(
-            "Apply the Alembic migrations shipped with newsarchive, bringing the database to "
-            "the newest schema (or to --revision). Safe to run repeatedly: an up-to-date "
-            "database is left as it is. `newsarchive crawl` does this by itself."
+            "Apply the Alembic migrations shipped with newsarchive, bringing the database\n"
+            "(DATABASE_URL, or the embedded server) to the newest schema or to --revision.\n"
+            "Safe to repeat: an up-to-date database is left as it is. `newsarchive crawl`\n"
+            "does this by itself before crawling."
         ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     upgrade.add_argument("--revision", default="head", help="target revision (default: head)")
     _add_verbosity(upgrade)
@@ -155,11 +158,16 @@ def _version() -> str:
 
 
 def _setup_logging(args: argparse.Namespace) -> str:
+    """Our INFO lines, other libraries' warnings only (unless -v); returns Scrapy's LOG_LEVEL."""
+    verbose = getattr(args, "verbose", False)
     level = "WARNING" if getattr(args, "quiet", False) else "INFO"
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if getattr(args, "verbose", False):
-        return "DEBUG"
-    return level
+    if not verbose:
+        # pgserver narrates every initdb/pg_ctl call and Alembic every plugin at INFO.
+        for chatty in ("pgserver", "alembic"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
+        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+    return "DEBUG" if verbose else level
 
 
 def _parse_settings(pairs: Sequence[str]) -> dict[str, Any]:
