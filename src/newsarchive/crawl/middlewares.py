@@ -7,7 +7,12 @@ from typing import Self
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.robotstxt import RobotParser
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 from newsarchive.crawl.urls import is_private_address, url_host
 from newsarchive.registry import Outlet
@@ -46,3 +51,26 @@ class PrivateNetworkMiddleware:
             f"refused private address {host} (outlet {request.meta.get('outlet')!r} "
             "does not set allow_private_network)"
         )
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, with every waiting request checked.
+
+    In Scrapy 2.19, requests that arrive while an origin's robots.txt is still downloading all
+    await one shared Deferred; the first waiter's adapter swallows the parser, so the later ones
+    see None and are let through unchecked. Each waiter here gets its own Deferred, fed from the
+    shared one without consuming its result.
+    """
+
+    async def robot_parser(self, request: Request) -> RobotParser | None:
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(pending, Deferred):
+            return await super().robot_parser(request)
+        waiter: Deferred[RobotParser | None] = Deferred()
+
+        def relay(result: RobotParser | None) -> RobotParser | None:
+            waiter.callback(result)
+            return result
+
+        pending.addCallback(relay)
+        return await maybe_deferred_to_future(waiter)

@@ -40,6 +40,9 @@ BASE_SETTINGS: dict[str, Any] = {
     "DOWNLOADER_MIDDLEWARES": {
         # Before robots.txt (100) so a refused address is never even asked for its robots.txt.
         "newsarchive.crawl.middlewares.PrivateNetworkMiddleware": 50,
+        # Scrapy's own, with the 2.19 race fixed (see the class); same place in the chain.
+        "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+        "newsarchive.crawl.middlewares.RobotsTxtMiddleware": 100,
     },
     "ITEM_PIPELINES": {
         "newsarchive.crawl.pipelines.ExtractionPipeline": 100,
