@@ -227,11 +227,13 @@ class Archive:
         by_url = {row.url: row for row in articles}
         if not by_url:
             return {}
-        existing = dict(
-            session.execute(
+        # Result objects have .keys(): build dicts from rows explicitly, not with dict(result).
+        existing = {
+            url: content_hash
+            for url, content_hash in session.execute(
                 select(Article.url, Article.content_hash).where(Article.url.in_(by_url))
-            ).tuples()
-        )
+            )
+        }
         now = datetime.now(UTC)
         values = [self._article_values(session, row, now) for row in by_url.values()]
         stmt = insert(Article).values(values)
@@ -245,7 +247,7 @@ class Archive:
         stmt = stmt.on_conflict_do_update(index_elements=[Article.url], set_=set_).returning(
             Article.url, Article.id
         )
-        ids = dict(session.execute(stmt).tuples())
+        ids = {url: id_ for url, id_ in session.execute(stmt)}
         for url, row in by_url.items():
             if url not in existing:
                 result.new += 1

@@ -1,0 +1,344 @@
+"""Load and validate an outlet registry (TOML): outlets are data, checked before any request.
+
+Every problem in the file is reported at once, each naming the file, the line, the outlet and
+the key, so an operator fixes the file in one go instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from babel import Locale
+
+KINDS = (
+    "wire",
+    "state_media",
+    "newspaper",
+    "broadcaster",
+    "specialist_defence",
+    "think_tank",
+    "magazine",
+)
+SLUG_RE = re.compile(r"^[a-z0-9_]+$")
+DOMAIN_RE = re.compile(r"^(?=.{1,253}(?::\d{1,5})?$)[a-z0-9]([a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?$")
+URL_LISTS = ("feeds", "sitemaps", "archive_sitemaps")
+REGEX_LISTS = ("include", "exclude")
+KNOWN_KEYS = frozenset(
+    {
+        "slug",
+        "name",
+        "domains",
+        "country",
+        "language",
+        "kind",
+        "homepage",
+        *URL_LISTS,
+        *REGEX_LISTS,
+        "allow_private_network",
+        "enabled",
+    }
+)
+
+_ENGLISH = Locale("en")
+COUNTRIES = frozenset(code for code in _ENGLISH.territories if re.fullmatch(r"[A-Z]{2}", code))
+LANGUAGES = frozenset(code for code in _ENGLISH.languages if re.fullmatch(r"[a-z]{2}", code))
+
+
+class RegistryError(Exception):
+    """Everything wrong with a registry file; str() is the report an operator reads."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"invalid outlet registry {path}:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One outlet of the registry. Frozen and picklable: it travels into Scrapy settings."""
+
+    slug: str
+    name: str
+    domains: tuple[str, ...]
+    country: str | None
+    language: str
+    kind: str
+    homepage: str | None = None
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    archive_sitemaps: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    allow_private_network: bool = False
+    enabled: bool = True
+
+    @cached_property
+    def _include_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(pattern) for pattern in self.include)
+
+    @cached_property
+    def _exclude_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(pattern) for pattern in self.exclude)
+
+    def owns_url(self, url: str) -> bool:
+        """Whether the URL is on one of the outlet's domains (subdomains included).
+
+        A domain entry with a port (`127.0.0.1:8123`) matches exactly that host and port.
+        """
+        try:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+            port = parts.port
+        except ValueError:
+            return False
+        if not host:
+            return False
+        for domain in self.domains:
+            name, _, wanted_port = domain.partition(":")
+            if wanted_port:
+                if host == name and port == int(wanted_port):
+                    return True
+            elif host == name or host.endswith("." + name):
+                return True
+        return False
+
+    def wants_url(self, url: str) -> bool:
+        """owns_url, and the include/exclude rules accept it."""
+        if not self.owns_url(url):
+            return False
+        if self._include_patterns and not any(p.search(url) for p in self._include_patterns):
+            return False
+        return not any(p.search(url) for p in self._exclude_patterns)
+
+
+@dataclass(frozen=True)
+class Registry:
+    path: Path
+    outlets: tuple[Outlet, ...]
+    _by_slug: dict[str, Outlet] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_slug", {o.slug: o for o in self.outlets})
+
+    def select(self, slugs: Sequence[str] = ()) -> list[Outlet]:
+        """The named outlets (disabled ones too), or every enabled outlet when none are named."""
+        if not slugs:
+            return [outlet for outlet in self.outlets if outlet.enabled]
+        unknown = [slug for slug in slugs if slug not in self._by_slug]
+        if unknown:
+            raise RegistryError(
+                self.path, [f"no outlet with slug {slug!r} in this registry" for slug in unknown]
+            )
+        return [self._by_slug[slug] for slug in dict.fromkeys(slugs)]
+
+    def outlet_for_url(self, url: str) -> Outlet | None:
+        return next((outlet for outlet in self.outlets if outlet.owns_url(url)), None)
+
+
+def default_registry_path() -> Path:
+    """The registry shipped with newsarchive."""
+    return Path(str(files("newsarchive.registry").joinpath("outlets.toml")))
+
+
+def load_registry(path: Path | str | None = None) -> Registry:
+    """Read and validate a registry file (default: the shipped one)."""
+    path = Path(path) if path is not None else default_registry_path()
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RegistryError(path, [f"cannot read the file: {error.strerror or error}"]) from error
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise RegistryError(path, [f"not valid TOML: {error}"]) from error
+
+    lines = _Lines(source)
+    problems: list[str] = []
+    for key in data:
+        if key != "outlet":
+            problems.append(f"line {lines.top_level(key)}: unknown top-level key {key!r}")
+    entries = data.get("outlet", [])
+    if not isinstance(entries, list):
+        problems.append("'outlet' must be an array of tables: write each as [[outlet]]")
+        entries = []
+
+    outlets: list[Outlet] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        checker = _EntryCheck(entry, index, lines)
+        outlet = checker.outlet()
+        problems.extend(checker.problems)
+        if outlet is None:
+            continue
+        if outlet.slug in seen:
+            problems.append(
+                f"{checker.where('slug')}: duplicate slug {outlet.slug!r} "
+                f"(also outlet #{seen[outlet.slug] + 1})"
+            )
+            continue
+        seen[outlet.slug] = index
+        outlets.append(outlet)
+    if problems:
+        raise RegistryError(path, problems)
+    return Registry(path, tuple(outlets))
+
+
+class _Lines:
+    """Line numbers for outlets and keys (tomllib keeps none): found by scanning the text."""
+
+    def __init__(self, source: str) -> None:
+        self.lines = source.splitlines()
+        self.headers = [
+            number
+            for number, line in enumerate(self.lines, start=1)
+            if re.match(r"^\s*\[\[\s*outlet\s*\]\]", line)
+        ]
+
+    def outlet(self, index: int) -> int | None:
+        return self.headers[index] if index < len(self.headers) else None
+
+    def key(self, index: int, key: str) -> int | None:
+        start = self.outlet(index)
+        if start is None:
+            return None
+        end = self.headers[index + 1] if index + 1 < len(self.headers) else len(self.lines) + 1
+        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        for number in range(start + 1, end):
+            if pattern.match(self.lines[number - 1]):
+                return number
+        return start
+
+    def top_level(self, key: str) -> int | None:
+        pattern = re.compile(rf"^\s*\[*\s*{re.escape(key)}\b")
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                return number
+        return None
+
+
+class _EntryCheck:
+    """Validates one [[outlet]] table, collecting problems instead of stopping at the first."""
+
+    def __init__(self, entry: Any, index: int, lines: _Lines) -> None:
+        self.entry = entry if isinstance(entry, dict) else {}
+        self.index = index
+        self.lines = lines
+        self.problems: list[str] = []
+        slug = self.entry.get("slug")
+        self.label = f"outlet {slug!r}" if isinstance(slug, str) else f"outlet #{index + 1}"
+
+    def where(self, key: str | None = None) -> str:
+        line = self.lines.key(self.index, key) if key else self.lines.outlet(self.index)
+        place = f"line {line}, " if line else ""
+        return f"{place}{self.label}" + (f", key {key!r}" if key else "")
+
+    def fail(self, key: str | None, message: str) -> None:
+        self.problems.append(f"{self.where(key)}: {message}")
+
+    def outlet(self) -> Outlet | None:
+        for key in sorted(set(self.entry) - KNOWN_KEYS):
+            self.fail(key, f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
+        slug = self._text("slug", required=True)
+        if slug is not None and not SLUG_RE.match(slug):
+            self.fail("slug", "must be lower-case letters, digits and underscores")
+        name = self._text("name", required=True)
+        language = self._text("language", required=True)
+        if language is not None and language not in LANGUAGES:
+            self.fail("language", f"{language!r} is not an ISO 639-1 code such as 'en'")
+        country = self._text("country", required=False)
+        if country is not None and country not in COUNTRIES:
+            self.fail("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as 'GB'")
+        kind = self._text("kind", required=True)
+        if kind is not None and kind not in KINDS:
+            self.fail("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+        homepage = self._text("homepage", required=False)
+        if homepage is not None and not _is_http_url(homepage):
+            self.fail("homepage", f"{homepage!r} is not an absolute http(s) URL")
+        domains = self._list("domains", required=True)
+        for domain in domains:
+            if not DOMAIN_RE.match(domain):
+                self.fail("domains", f"{domain!r} is not a lower-case host name (host:port ok)")
+        urls = {key: self._list(key, required=False) for key in URL_LISTS}
+        for key, values in urls.items():
+            for value in values:
+                if not _is_http_url(value):
+                    self.fail(key, f"{value!r} is not an absolute http(s) URL")
+        if self.entry and not any(urls.values()):
+            self.fail(None, "needs at least one of feeds, sitemaps or archive_sitemaps")
+        patterns = {key: self._list(key, required=False) for key in REGEX_LISTS}
+        for key, values in patterns.items():
+            for value in values:
+                try:
+                    re.compile(value)
+                except re.error as error:
+                    self.fail(key, f"{value!r} is not a valid regular expression ({error})")
+        allow_private = self._flag("allow_private_network", default=False)
+        enabled = self._flag("enabled", default=True)
+        if not self.entry:
+            self.fail(None, "must be a table of keys")
+        if self.problems or slug is None or name is None or language is None or kind is None:
+            return None
+        return Outlet(
+            slug=slug,
+            name=name,
+            domains=tuple(domains),
+            country=country,
+            language=language,
+            kind=kind,
+            homepage=homepage,
+            feeds=tuple(urls["feeds"]),
+            sitemaps=tuple(urls["sitemaps"]),
+            archive_sitemaps=tuple(urls["archive_sitemaps"]),
+            include=tuple(patterns["include"]),
+            exclude=tuple(patterns["exclude"]),
+            allow_private_network=allow_private,
+            enabled=enabled,
+        )
+
+    def _text(self, key: str, *, required: bool) -> str | None:
+        value = self.entry.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "is required")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, "must be a non-empty string")
+            return None
+        return value.strip()
+
+    def _list(self, key: str, *, required: bool) -> list[str]:
+        value = self.entry.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "is required")
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(key, "must be a list of strings")
+            return []
+        if required and not value:
+            self.fail(key, "must not be empty")
+        return [v.strip() for v in value]
+
+    def _flag(self, key: str, *, default: bool) -> bool:
+        value = self.entry.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(key, "must be true or false")
+            return default
+        return value
+
+
+def _is_http_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
