@@ -104,9 +104,11 @@ def _parse_feed(body: bytes, url: str, listed_in: str) -> Listing:
         articles[absolute] = ListedArticle(
             url=absolute,
             title=_clean_text(entry.get("title")),
-            published_at=_struct_time(entry.get("published_parsed"))
-            or _struct_time(entry.get("created_parsed")),
-            modified_at=_struct_time(entry.get("updated_parsed")),
+            # An item whose only date is "updated" (dc:date in RSS 1.0) was published then.
+            published_at=_struct_time(_raw(entry, "published_parsed"))
+            or _struct_time(_raw(entry, "created_parsed"))
+            or _struct_time(_raw(entry, "updated_parsed")),
+            modified_at=_struct_time(_raw(entry, "updated_parsed")),
             listed_in=listed_in,
         )
     if not articles and parsed.get("bozo") and not parsed.get("feed"):
@@ -126,6 +128,11 @@ def _entry_link(entry: feedparser.FeedParserDict) -> str | None:
     if guid and entry.get("guidislink", False) and str(guid).startswith(("http://", "https://")):
         return str(guid)
     return None
+
+
+def _raw(entry: feedparser.FeedParserDict, key: str) -> object:
+    # dict.get: FeedParserDict.get maps updated_parsed to published_parsed (with a warning).
+    return dict.get(entry, key)
 
 
 def _struct_time(value: object) -> datetime | None:

@@ -40,11 +40,12 @@ def normalise_url(url: str, base: str | None = None) -> str | None:
         _ = parts.port  # raises ValueError for a non-numeric port
     except ValueError:
         return None
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    path = parts.path or "/"
+    if "/." in path:  # courlan drops only leading /../; resolve the rest (RFC 3986 5.2.4)
+        path = urlsplit(urljoin(f"{parts.scheme}://{parts.netloc}/", path)).path
+    query = parse_qsl(parts.query, keep_blank_values=True)
     kept = [(k, v) for k, v in query if not EXTRA_TRACKERS.match(k)]
-    return urlunsplit(
-        (parts.scheme, parts.netloc, parts.path or "/", urlencode(sorted(kept), doseq=True), "")
-    )
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(sorted(kept), doseq=True), ""))
 
 
 def amp_canonical(url: str) -> str:

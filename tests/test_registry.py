@@ -1,0 +1,155 @@
+"""The registry is validated before any request, and errors point at the file, line, outlet, key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsarchive.registry import KINDS, RegistryError, load_registry
+
+GOOD = """\
+[[outlet]]
+slug = "harbour_post"
+name = "The Harbour Post"
+domains = ["harbourpost.example", "127.0.0.1:8123"]
+country = "GB"
+language = "en"
+kind = "newspaper"
+feeds = ["https://harbourpost.example/feed/"]
+sitemaps = ["https://harbourpost.example/news-sitemap.xml"]
+exclude = ["/live/", "/video/"]
+
+[[outlet]]
+slug = "gulf_courier"
+name = "Gulf Courier"
+domains = ["gulfcourier.example"]
+language = "ar"
+kind = "specialist_defence"
+feeds = ["https://www.gulfcourier.example/rss.xml"]
+include = ["/20[0-9]{2}/"]
+enabled = false
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "outlets.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_registry_loads_every_outlet_with_its_keys(tmp_path: Path) -> None:
+    registry = load_registry(write(tmp_path, GOOD))
+    harbour, gulf = registry.outlets
+    assert harbour.slug == "harbour_post"
+    assert harbour.domains == ("harbourpost.example", "127.0.0.1:8123")
+    assert harbour.country == "GB"
+    assert gulf.country is None
+    assert gulf.enabled is False
+    assert harbour.allow_private_network is False
+
+
+def test_select_gives_enabled_outlets_by_default_and_named_ones_on_request(
+    tmp_path: Path,
+) -> None:
+    registry = load_registry(write(tmp_path, GOOD))
+    assert [o.slug for o in registry.select()] == ["harbour_post"]
+    assert [o.slug for o in registry.select(["gulf_courier"])] == ["gulf_courier"]
+    with pytest.raises(RegistryError, match="no outlet with slug 'nope'"):
+        registry.select(["nope"])
+
+
+def test_urls_belong_to_an_outlet_by_domain_subdomain_or_exact_host_and_port(
+    tmp_path: Path,
+) -> None:
+    harbour, gulf = load_registry(write(tmp_path, GOOD)).outlets
+    assert harbour.owns_url("https://harbourpost.example/world/story")
+    assert harbour.owns_url("https://www.harbourpost.example/world/story")
+    assert not harbour.owns_url("https://notharbourpost.example/world/story")
+    assert harbour.owns_url("http://127.0.0.1:8123/x")
+    assert not harbour.owns_url("http://127.0.0.1:8124/x")
+    assert not harbour.owns_url("http://127.0.0.1/x")
+    assert harbour.wants_url("https://harbourpost.example/world/story")
+    assert not harbour.wants_url("https://harbourpost.example/live/blog")
+    assert gulf.wants_url("https://gulfcourier.example/2024/05/story")
+    assert not gulf.wants_url("https://gulfcourier.example/about")
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "message"),
+    [
+        (('kind = "newspaper"', 'kind = "tabloid"'), "kind", "not one of"),
+        (('country = "GB"', 'country = "UK"'), "country", "ISO 3166-1"),
+        (('language = "en"', 'language = "english"'), "language", "ISO 639-1"),
+        (('exclude = ["/live/", "/video/"]', 'exclude = ["(unclosed"]'), "exclude", "regular"),
+        (
+            ('feeds = ["https://harbourpost.example/feed/"]', 'feeds = ["ftp://h.example/f"]'),
+            "feeds",
+            "http(s) URL",
+        ),
+        (('country = "GB"', 'country = "GB"\ncolour = "blue"'), "colour", "unknown key"),
+        (('name = "The Harbour Post"\n', ""), "name", "is required"),
+        (
+            ('domains = ["harbourpost.example", "127.0.0.1:8123"]', "domains = []"),
+            "domains",
+            "empty",
+        ),
+    ],
+)
+def test_each_bad_value_is_reported_with_file_line_outlet_and_key(
+    tmp_path: Path, change: tuple[str, str], key: str, message: str
+) -> None:
+    old, new = change
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    report = str(caught.value)
+    assert str(path) in report
+    [problem] = caught.value.problems
+    assert "outlet 'harbour_post'" in problem
+    assert f"key {key!r}" in problem
+    assert message in problem
+    line = int(problem.split("line ", 1)[1].split(",", 1)[0])
+    assert 1 <= line <= 10  # inside the first [[outlet]] table
+
+
+def test_duplicate_slugs_and_several_problems_are_reported_together(tmp_path: Path) -> None:
+    text = GOOD.replace('slug = "gulf_courier"', 'slug = "harbour_post"').replace(
+        'kind = "specialist_defence"', 'kind = "blog"'
+    )
+    text += '\n[[outlet]]\nname = "No Slug"\ndomains = ["x.example"]\nlanguage = "en"\n'
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text))
+    problems = caught.value.problems
+    assert any("'blog' is not one of" in p for p in problems)
+    assert any("outlet #3" in p and "key 'slug'" in p for p in problems)
+    assert any("needs at least one of feeds" in p for p in problems)
+    # the duplicate is reported only once the second entry is otherwise valid
+    text = GOOD.replace('slug = "gulf_courier"', 'slug = "harbour_post"')
+    with pytest.raises(RegistryError, match="duplicate slug 'harbour_post'"):
+        load_registry(write(tmp_path, text))
+
+
+def test_toml_syntax_errors_name_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "\n[[outlet]\nslug = ")
+    with pytest.raises(RegistryError, match="not valid TOML") as caught:
+        load_registry(path)
+    assert str(path) in str(caught.value)
+
+
+def test_the_shipped_registry_is_valid_and_lists_real_outlets_of_every_kind() -> None:
+    registry = load_registry()
+    assert len(registry.outlets) >= 25
+    slugs = [o.slug for o in registry.outlets]
+    assert len(set(slugs)) == len(slugs)
+    assert {o.kind for o in registry.outlets} == set(KINDS)
+    for outlet in registry.outlets:
+        assert outlet.feeds or outlet.sitemaps or outlet.archive_sitemaps, outlet.slug
+        for url in (*outlet.feeds, *outlet.sitemaps):
+            assert outlet.owns_url(url), (outlet.slug, url)
+        assert not outlet.allow_private_network
+    # whole-archive indexes stay out of the default crawl
+    bbc = next(o for o in registry.outlets if o.slug == "bbc")
+    assert all("archive" not in url for url in bbc.sitemaps)
+    assert any("archive" in url for url in bbc.archive_sitemaps)
