@@ -153,3 +153,50 @@ def test_the_shipped_registry_is_valid_and_lists_real_outlets_of_every_kind() ->
     bbc = next(o for o in registry.outlets if o.slug == "bbc")
     assert all("archive" not in url for url in bbc.sitemaps)
     assert any("archive" in url for url in bbc.archive_sitemaps)
+
+
+@pytest.mark.parametrize("code", ["EU", "UN", "ZZ", "XK"])
+def test_region_codes_that_are_not_iso_countries_are_refused(tmp_path: Path, code: str) -> None:
+    # Babel's CLDR territory list has these; ISO 3166-1 does not assign them to a country.
+    path = write(tmp_path, GOOD.replace('country = "GB"', f'country = "{code}"'))
+    with pytest.raises(RegistryError, match=r"key 'country'.*ISO 3166-1"):
+        load_registry(path)
+
+
+def test_a_url_on_a_shared_site_belongs_to_the_outlet_whose_rules_accept_it(
+    tmp_path: Path,
+) -> None:
+    shared = GOOD.replace('domains = ["gulfcourier.example"]', 'domains = ["harbourpost.example"]')
+    registry = load_registry(write(tmp_path, shared))
+    # harbour_post excludes /live/, gulf_courier includes /20xx/: the second outlet wins.
+    by_rules = registry.outlet_for_url("https://harbourpost.example/live/2024/05/story")
+    assert by_rules is not None and by_rules.slug == "gulf_courier"
+    # Neither wants a video page; it is still on their site, and the first owner has it.
+    first_owner = registry.outlet_for_url("https://www.harbourpost.example/video/clip")
+    assert first_owner is not None and first_owner.slug == "harbour_post"
+    assert registry.outlet_for_url("https://elsewhere.example/2024/05/story") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [
+        ("https://www.aa.com.tr/en/world/iran-china-talks/3211111", "anadolu"),
+        ("https://www.aa.com.tr/tr/dunya/iran-cin-gorusmesi/3211112", "anadolu_tr"),
+        ("https://www.pravda.com.ua/eng/news/2024/07/10/7465001/", "ukrainska_pravda_en"),
+        ("https://www.pravda.com.ua/news/2024/07/10/7465002/", "ukrainska_pravda"),
+        ("https://en.mehrnews.com/news/218001/Iran-navy-drill", "mehr"),
+        ("https://www.mehrnews.com/news/6150001/", "mehr_fa"),
+    ],
+)
+def test_shipped_outlets_that_share_a_site_split_it_by_language(url: str, slug: str) -> None:
+    registry = load_registry()
+    outlet = registry.outlet_for_url(url)
+    assert outlet is not None and outlet.slug == slug
+    assert outlet.wants_url(url)
+    assert [o.slug for o in registry.outlets if o.wants_url(url)] == [slug]
+
+
+def test_the_shipped_pravda_outlet_leaves_english_and_russian_articles_to_others() -> None:
+    pravda = next(o for o in load_registry().outlets if o.slug == "ukrainska_pravda")
+    assert not pravda.wants_url("https://www.pravda.com.ua/eng/news/2024/07/10/7465001/")
+    assert not pravda.wants_url("https://www.pravda.com.ua/rus/news/2024/07/10/7465003/")

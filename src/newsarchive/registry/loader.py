@@ -48,8 +48,22 @@ KNOWN_KEYS = frozenset(
 )
 
 _ENGLISH = Locale("en")
-COUNTRIES = frozenset(code for code in _ENGLISH.territories if re.fullmatch(r"[A-Z]{2}", code))
-LANGUAGES = frozenset(code for code in _ENGLISH.languages if re.fullmatch(r"[a-z]{2}", code))
+# CLDR's territories also hold two-letter codes that are not ISO 3166-1 countries: ISO's
+# exceptionally reserved codes (EU, UN, IC for the Canaries...) and the user-assigned ones CLDR
+# uses for pseudo-locales and "unknown region" (QO, XA, XB, XK, ZZ). What is left is ISO's 249.
+_NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "TA", "UN"})
+# Babel types these keys as `str | int | None`; the codes wanted are the two-letter strings.
+COUNTRIES = frozenset(
+    code
+    for code in _ENGLISH.territories
+    if isinstance(code, str)
+    and re.fullmatch(r"[A-Z]{2}", code)
+    and code not in _NOT_COUNTRIES
+    and not re.fullmatch(r"AA|Q[M-Z]|X[A-Z]|ZZ", code)
+)
+LANGUAGES = frozenset(
+    code for code in _ENGLISH.languages if isinstance(code, str) and re.fullmatch(r"[a-z]{2}", code)
+)
 
 
 class RegistryError(Exception):
@@ -141,7 +155,15 @@ class Registry:
         return [self._by_slug[slug] for slug in dict.fromkeys(slugs)]
 
     def outlet_for_url(self, url: str) -> Outlet | None:
-        return next((outlet for outlet in self.outlets if outlet.owns_url(url)), None)
+        """The outlet a URL belongs to.
+
+        Outlets can share a site, one per language (anadolu and anadolu_tr on aa.com.tr), told
+        apart by include/exclude: the first outlet whose rules accept the URL wins, else the
+        first that owns its host.
+        """
+        owners = [outlet for outlet in self.outlets if outlet.owns_url(url)]
+        wanting = (outlet for outlet in owners if outlet.wants_url(url))
+        return next(wanting, owners[0] if owners else None)
 
 
 def default_registry_path() -> Path:
