@@ -1,3 +1,3 @@
-"""newsarchive: archive defence and diplomacy news from outlets' feeds and sitemaps into PostgreSQL."""
+"""newsarchive: archive defence and diplomacy news from feeds and sitemaps into PostgreSQL."""
 
 __version__ = "0.1.0"

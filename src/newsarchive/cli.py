@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -158,16 +157,11 @@ def _version() -> str:
 
 
 def _setup_logging(args: argparse.Namespace) -> str:
-    """Our INFO lines, other libraries' warnings only (unless -v); returns Scrapy's LOG_LEVEL."""
-    verbose = getattr(args, "verbose", False)
-    level = "WARNING" if getattr(args, "quiet", False) else "INFO"
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if not verbose:
-        # pgserver narrates every initdb/pg_ctl call and Alembic every plugin at INFO.
-        for chatty in ("pgserver", "alembic"):
-            logging.getLogger(chatty).setLevel(logging.WARNING)
-        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-    return "DEBUG" if verbose else level
+    from newsarchive.logs import configure_logging
+
+    return configure_logging(
+        verbose=getattr(args, "verbose", False), quiet=getattr(args, "quiet", False)
+    )
 
 
 def _parse_settings(pairs: Sequence[str]) -> dict[str, Any]:

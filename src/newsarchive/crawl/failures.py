@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
@@ -34,12 +42,22 @@ def failure_reason(failure: Failure) -> tuple[str, int | None, Response | None]:
         if "robots.txt" in str(error):
             return "robots", None, None
         return "ignored", None, None
-    if isinstance(error, DNSLookupError):
+    # Scrapy 2.19 wraps Twisted's errors in its own; older versions raise Twisted's directly.
+    if isinstance(error, CannotResolveHostError | DNSLookupError):
         return "dns", None, None
-    if isinstance(error, TimeoutError | TCPTimedOutError):
+    if isinstance(error, DownloadTimeoutError | TimeoutError | TCPTimedOutError):
         return "timeout", None, None
-    if isinstance(error, ConnectionRefusedError):
+    if isinstance(error, DownloadConnectionRefusedError | ConnectionRefusedError):
         return "connection_refused", None, None
-    if isinstance(error, ConnectionLost | ResponseFailed | ResponseNeverReceived):
+    if isinstance(error, ResponseDataLossError):
+        return "truncated", None, None
+    if isinstance(
+        error,
+        DownloadFailedError
+        | DownloadCancelledError
+        | ConnectionLost
+        | ResponseFailed
+        | ResponseNeverReceived,
+    ):
         return "connection_lost", None, None
     return type(error).__name__.lower(), None, None

@@ -58,8 +58,7 @@ def run_crawl(
         outlets=outlets,
         overrides=overrides,
     )
-    process = AsyncCrawlerProcess(settings, install_root_handler=True)
-    _quiet_scrapy(settings.get("LOG_LEVEL", "INFO"))
+    process = AsyncCrawlerProcess(settings)
     crawler = process.create_crawler(OutletSpider)
     process.crawl(crawler, outlets=outlets, backfill=backfill, max_articles=max_articles)
     crashed = False
@@ -74,13 +73,6 @@ def run_crawl(
     archive.finish_run(run_id, summary, outcome)
     archive.engine.dispose()
     return CrawlResult(run_id, outcome, summary, time.monotonic() - started)
-
-
-def _quiet_scrapy(level: str) -> None:
-    """Scrapy's INFO chatter (enabled components, overridden settings) is noise under cron."""
-    if logging.getLevelName(level) == logging.INFO:
-        logging.getLogger("scrapy").setLevel(logging.WARNING)
-        logging.getLogger("py.warnings").setLevel(logging.ERROR)
 
 
 def summarise(stats: Mapping[str, Any]) -> RunSummary:

@@ -36,6 +36,8 @@ BASE_SETTINGS: dict[str, Any] = {
     "REDIRECT_MAX_TIMES": 10,
     "DNS_TIMEOUT": 20,
     "LOG_LEVEL": "INFO",
+    # The newsarchive command configures logging once for everything; Scrapy adds no handler.
+    "LOG_INSTALL_ROOT_HANDLER": False,
     "LOGSTATS_INTERVAL": 60.0,
     "DOWNLOADER_MIDDLEWARES": {
         # Before robots.txt (100) so a refused address is never even asked for its robots.txt.
