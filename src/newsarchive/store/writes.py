@@ -308,5 +308,5 @@ class Archive:
             "encoding": page.encoding,
             "encoding_source": page.encoding_source,
             "headers": page.headers,
-            "html_gz": gzip.compress(page.html, compresslevel=6) if page.html else None,
+            "html_gz": gzip.compress(page.html, compresslevel=1) if page.html else None,
         }
