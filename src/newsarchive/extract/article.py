@@ -1,0 +1,146 @@
+"""HTML in, article record out: the one entry point the crawler calls, in a worker process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from newsarchive.extract.authors import find_authors
+from newsarchive.extract.body import extract_body
+from newsarchive.extract.boilerplate import prune_boilerplate
+from newsarchive.extract.dates import (
+    DateFinding,
+    find_modified,
+    find_published,
+    guess_published,
+)
+from newsarchive.extract.decoding import decode_html
+from newsarchive.extract.fingerprint import content_hash, simhash
+from newsarchive.extract.language import detect_language
+from newsarchive.extract.page import Page, parse_page
+from newsarchive.extract.pagekind import (
+    MIN_WORDS_UNMARKED,
+    declares_listing,
+    has_article_markers,
+    is_bot_challenge,
+    is_teaser_list,
+    teaser_texts,
+    text_size,
+)
+from newsarchive.extract.quality import quality_flags
+from newsarchive.extract.record import ArticleRecord, Evidence
+from newsarchive.extract.title import find_title, site_names_of
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A record with the date finding behind it (the date as the page wrote it, with its offset)."""
+
+    record: ArticleRecord
+    published: DateFinding | None
+
+
+def extract_article(
+    html: str | bytes, url: str, evidence: Evidence | None = None
+) -> ArticleRecord | None:
+    """The article on a page, or None when the page is not one (front, tag page, challenge).
+
+    Bytes are decoded as `decode_html` does without an HTTP charset; callers that have the
+    response headers should decode first.
+    """
+    reading = read_article(html, url, evidence)
+    return reading.record if reading else None
+
+
+def read_article(html: str | bytes, url: str, evidence: Evidence | None = None) -> Reading | None:
+    """`extract_article`, keeping how the date was found (benchmarks score the page's own day)."""
+    if isinstance(html, bytes):
+        html = decode_html(html, None).text
+    page = parse_page(html, url)
+    if page is None or is_bot_challenge(page, html):
+        return None
+    now = datetime.now(UTC)
+
+    # Everything the page says about itself is read before the tree is pruned for the body.
+    names = site_names_of(page)
+    title = find_title(page, evidence.title if evidence else None)
+    authors = find_authors(page, names)
+    published = find_published(page, evidence, now)
+    modified_at = find_modified(page, now)
+    teasers = teaser_texts(page)
+    markers = has_article_markers(page)
+
+    prune_boilerplate(page.tree, url)
+    lines = extract_body(page.tree, url, title)
+    text = "\n".join(lines)
+    word_count = len(text.split())
+    if word_count == 0 or declares_listing(page) or is_teaser_list(lines, teasers):
+        return None
+    size = text_size(text)
+    if size < MIN_WORDS_UNMARKED and not markers:
+        return None
+    if published is None:
+        published = guess_published(page.tree, url, now)
+
+    published_at = published.utc if published else None
+    record = ArticleRecord(
+        url=url,
+        canonical_url=page.canonical_url,
+        title=title,
+        text=text,
+        lead=_lead(page),
+        authors=authors,
+        published_at=published_at,
+        published_source=published.source if published else None,
+        modified_at=modified_at,
+        language=detect_language(text),
+        section=_section(page),
+        tags=_tags(page),
+        word_count=word_count,
+        content_hash=content_hash(text),
+        simhash=simhash(text),
+        quality_flags=quality_flags(size, published_at),
+    )
+    return Reading(record, published)
+
+
+def _lead(page: Page) -> str | None:
+    article = page.article_object or {}
+    description = article.get("description")
+    for value in (
+        page.meta_first("og:description"),
+        page.meta_first("description"),
+        page.meta_first("twitter:description"),
+        description if isinstance(description, str) else None,
+    ):
+        if value and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _section(page: Page) -> str | None:
+    value: Any = (page.article_object or {}).get("articleSection")
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return page.meta_first("article:section")
+
+
+def _tags(page: Page) -> tuple[str, ...]:
+    raw: list[str] = [t for t in page.meta.get("article:tag", ()) if t.strip()]
+    if not raw:
+        keywords: Any = (page.article_object or {}).get("keywords")
+        if isinstance(keywords, str):
+            raw = keywords.split(",")
+        elif isinstance(keywords, list):
+            raw = [k for k in keywords if isinstance(k, str)]
+    if not raw:
+        raw = (page.meta_first("news_keywords") or "").split(",")
+    seen: dict[str, str] = {}
+    for tag in raw:
+        tag = " ".join(tag.split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return tuple(seen.values())

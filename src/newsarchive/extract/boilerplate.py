@@ -1,0 +1,283 @@
+"""Structural rules that cut what is not the story out of the page tree, before trafilatura.
+
+trafilatura already drops most navigation and widgets; these rules catch what news templates
+put *inside* or right after the article, where its scoring tends to keep them: inline promos
+("READ: ...", a paragraph that is only a link to another story), "You may also like" and "Most
+read" blocks whose teasers carry their own dates, author boxes, tag lists and breadcrumb lines.
+Every rule works on elements, so a story paragraph that merely mentions "read" is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml.html import HtmlElement
+
+from newsarchive.extract.tree import (
+    StoryLinks,
+    class_string,
+    class_tokens,
+    link_text_length,
+    text_of,
+    visible_text,
+)
+
+#: Class or id words of page furniture (matched as whole words of "a-b_c d").
+_FURNITURE_TOKENS = frozenset(
+    {
+        "share",
+        "sharing",
+        "sharebar",
+        "social",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "related",
+        "recommended",
+        "recommendations",
+        "popular",
+        "mostread",
+        "trending",
+        "breadcrumb",
+        "breadcrumbs",
+        "comments",
+        "respond",
+        "disqus",
+        "promo",
+        "advert",
+        "advertisement",
+        "ads",
+        "sidebar",
+        "widget",
+        "tags",
+        "byline",
+        "newsletters",
+    }
+)
+#: Class or id fragments of several words.
+_FURNITURE_PHRASES = (
+    "author-box",
+    "authorbox",
+    "author-bio",
+    "about-author",
+    "about-the-author",
+    "author-info",
+    "author-card",
+    "most-read",
+    "most-popular",
+    "read-more",
+    "readmore",
+    "also-read",
+    "more-stories",
+    "you-may-like",
+    "tag-list",
+    "taglist",
+    "rollover-people-block",  # thehill.com: a hover card of links inside the paragraph
+)
+_FURNITURE_PHRASE = re.compile("|".join(re.escape(phrase) for phrase in _FURNITURE_PHRASES))
+_FURNITURE_TAGS = ("nav", "aside", "form", "footer", "dialog", "noscript", "button", "select")
+
+#: Headings that open a block of other stories or of reader interaction, never story text.
+TAIL_HEADING = re.compile(
+    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"(?:related|similar|more|other|latest|recent|recommended|popular|top|trending)"
+    r"(?: (?:news|stories|articles|posts|reads|content|coverage|topics|links|videos))?"
+    r"(?: (?:for you|on this topic|from [\w .&'-]{1,40}))?|"
+    r"most (?:read|popular|viewed|shared|commented)(?: (?:news|stories|articles|posts|today))?|"
+    r"popular (?:posts|news|stories|articles)|"
+    r"(?:also|read) (?:read|also|more|next)|"
+    r"read more(?: (?:news|stories|articles|from [\w .&'-]+))?|"
+    r"don'?t miss(?: this)?|editor'?s picks?|what to read next|"
+    r"leave a (?:comment|reply)|post a comment|(?:\d+ )?comments?|"
+    r"join the (?:conversation|discussion)|"
+    r"share this(?: (?:article|story|post|page))?|"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|newsletter)"
+    r"\s*(?:[:.!]|\.\.\.|…)?$",
+    re.IGNORECASE,
+)
+#: The strongest of those: a body line saying this is where the story has certainly ended.
+STORY_END = re.compile(
+    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"related (?:news|stories|articles|posts|content|coverage)|"
+    r"most (?:read|popular|viewed|shared|commented)(?: (?:news|stories|articles|posts|today))?|"
+    r"popular (?:posts|news|stories|articles)|recommended (?:for you|stories|articles|reading)|"
+    r"more (?:stories|articles|news) from [\w .&'-]{1,40}|(?:what to )?read next|"
+    r"editor'?s picks?|leave a (?:comment|reply)|post a comment|"
+    r"join the (?:conversation|discussion)|"
+    r"(?:\d+ )?comments)"
+    r"\s*(?:[:.!]|\.\.\.|…)?$",
+    re.IGNORECASE,
+)
+#: The label of an inline promo: "READ: ...", "Also read - ...", "RELATED: ...".
+PROMO_LABEL = re.compile(
+    r"^\[?(?:also read|read also|read more|read|related|see also|see more|more|also|watch|listen|"
+    r"recommended|don'?t miss|must read|click here|more on this|suggested)"
+    r"(?: (?:post|posts|story|stories|article|articles|coverage|video))?\b\s*[:|–—>»-]",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^(?:home|homepage|accueil|inicio|start|startseite)\s*[»›>/|→]", re.I)
+_LIST_LABEL = re.compile(
+    r"^(?:tags?|topics?|filed under|keywords|categories|category)\s*:", re.IGNORECASE
+)
+_AUTHOR_BOX = re.compile(r"^about the author\b", re.IGNORECASE)
+_TEXT_BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "li", "section")
+_PROSE_CHARS = 40
+_HEADING_LIKE = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header")
+
+
+def prune_boilerplate(tree: HtmlElement, url: str) -> None:
+    """Remove page furniture from `tree` in place, never the part that holds the story."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    total_text = max(len(visible_text(root)), 1)
+    total_prose = _prose_length(root)
+
+    def protected(element: HtmlElement) -> bool:
+        # A template may put "sidebar" or "read-more" on the story's own wrapper
+        # ("content-with-sidebar", "entry-content-read-more"): a rule that would take the
+        # headline or most of the page's prose with it is wrong for this page.
+        if element.tag in ("html", "body", "main", "article"):
+            return True
+        if element.find(".//h1") is not None:
+            return True
+        if total_prose >= 200 and _prose_length(element) >= 0.35 * total_prose:
+            return True
+        # text_content() counts scripts too: a cheap upper bound before the exact count.
+        if len(element.text_content()) <= 0.5 * total_text:
+            return False
+        return len(visible_text(element)) > 0.5 * total_text
+
+    for element in list(tree.iter(*_FURNITURE_TAGS)):
+        if element.getparent() is not None and not protected(element):
+            _drop(element)
+    for element in list(tree.iter()):
+        if (
+            isinstance(element.tag, str)
+            and element.getparent() is not None
+            and _is_furniture(element)
+            and not protected(element)
+        ):
+            _drop(element)
+    _drop_tail_blocks(tree, protected)
+    _drop_inline_promos(tree, url)
+
+
+def _prose_length(element: HtmlElement) -> int:
+    return sum(len(p.text_content()) for p in element.iter("p"))
+
+
+def _is_furniture(element: HtmlElement) -> bool:
+    if element.tag in ("html", "body", "p"):
+        return False
+    if element.get("class") or element.get("id"):
+        if class_tokens(element) & _FURNITURE_TOKENS:
+            return True
+        if _FURNITURE_PHRASE.search(class_string(element)):
+            return True
+    return (element.get("itemtype") or "").endswith("BreadcrumbList") or (
+        element.get("role") in ("navigation", "complementary", "contentinfo", "banner")
+    )
+
+
+def _drop_tail_blocks(tree: HtmlElement, protected: Callable[[HtmlElement], bool]) -> None:
+    """A "You may also like" heading and the teasers after it in its block.
+
+    Teasers are whatever follows the heading up to the first paragraph of prose: a heading such
+    as "More:" inside a story introduces a list of links, and the story goes on after it.
+    """
+    for heading in list(tree.iter(*_HEADING_LIKE)):
+        if heading.getparent() is None or len(heading) > 3:
+            continue
+        text = text_of(heading)
+        if len(text) > 60 or not TAIL_HEADING.match(text):
+            continue
+        # Climb out of wrappers that hold nothing but the heading, then drop what follows.
+        block = heading
+        parent = block.getparent()
+        while (
+            parent is not None
+            and parent.tag not in ("body", "article", "main")
+            and text_of(parent) == text
+        ):
+            block = parent
+            parent = block.getparent()
+        if parent is None:
+            continue
+        for sibling in list(block.itersiblings()):
+            if protected(sibling) or _is_prose(sibling):
+                break
+            _drop(sibling)
+        _drop(block)
+
+
+def _is_prose(element: HtmlElement) -> bool:
+    """A paragraph of the page's own text, not a teaser: little of it is link text."""
+    if element.tag not in ("p", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre"):
+        return False
+    text = text_of(element)
+    return len(text) - link_text_length(element) >= _PROSE_CHARS
+
+
+def _drop_inline_promos(tree: HtmlElement, url: str) -> None:
+    story_links = StoryLinks(url)
+    for element in list(tree.iter(*_TEXT_BLOCKS)):
+        if element.getparent() is None:
+            continue
+        if element.tag in ("div", "section", "li") and _has_block_child(element):
+            continue
+        text = text_of(element)
+        if not text or len(text) > 400:
+            continue
+        if _is_promo(element, text, story_links) or _is_page_path_line(element, text):
+            _drop(element)
+
+
+def _is_promo(element: HtmlElement, text: str, story_links: StoryLinks) -> bool:
+    links = element.xpath(".//a[@href]")
+    if not links:
+        return False
+    if PROMO_LABEL.match(text):
+        return True
+    if _LIST_LABEL.match(text) and link_text_length(element) >= 0.5 * len(text):
+        return True
+    # A paragraph or subheading that is nothing but a link to another story of the outlet.
+    linked = link_text_length(element)
+    return (
+        len(text) >= 12
+        and linked >= 0.9 * len(text)
+        and any(story_links.target(a.get("href", "")) for a in links)
+    )
+
+
+def _is_page_path_line(element: HtmlElement, text: str) -> bool:
+    if _BREADCRUMB.match(text):
+        return True
+    return bool(_AUTHOR_BOX.match(text)) and element.tag in ("p", "div", "h2", "h3", "h4")
+
+
+def _has_block_child(element: HtmlElement) -> bool:
+    return any(
+        child.tag in ("p", "div", "section", "ul", "ol", "h2", "h3", "h4", "table", "article")
+        for child in element
+    )
+
+
+def _drop(element: HtmlElement) -> None:
+    """Remove an element but keep its tail text, which belongs to the parent."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)

@@ -1,0 +1,166 @@
+"""Bytes to text the way Scrapy does it, except that a charset which does not fit is not trusted.
+
+Scrapy decodes with the BOM, else the HTTP charset, else the page's `<meta>`, and silently turns
+undecodable bytes into U+FFFD. Servers mislabel pages often enough (Latin-1 pages served as UTF-8,
+UTF-8 pages served as ISO-8859-1) that the archive would keep damaged text, so each candidate is
+tried strictly and checked for mojibake, and `encoding_source` records which one was believed.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import charset_normalizer
+from ftfy.badness import is_bad
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+)
+
+#: Mojibake checks look at this much text: enough to see a page's prose, cheap on huge pages.
+_SAMPLE_CHARS = 200_000
+#: Charsets a detector may name for a web page, most common first: when several give the same
+#: text (an English page with a few curly quotes fits cp1250, cp1252 and cp850 alike), the one
+#: the web actually uses wins. DOS code pages and the like never do.
+_WEB_CHARSETS = tuple(
+    codecs.lookup(name).name
+    for name in (
+        "utf-8",
+        "cp1252",
+        "cp1251",
+        "cp1250",
+        "cp1256",
+        "cp1253",
+        "cp1254",
+        "cp1255",
+        "cp1257",
+        "cp1258",
+        "cp874",
+        "gb18030",
+        "big5hkscs",
+        "cp932",
+        "euc_jp",
+        "iso2022_jp",
+        "cp949",
+        "euc_kr",
+        "koi8_r",
+        "koi8_u",
+        "iso8859_2",
+        "iso8859_5",
+        "iso8859_6",
+        "iso8859_7",
+        "iso8859_8",
+        "iso8859_15",
+        "mac_cyrillic",
+        "mac_roman",
+        "utf-16-le",
+        "utf-16-be",
+    )
+)
+
+
+@dataclass(frozen=True)
+class DecodedPage:
+    text: str
+    encoding: str  # python codec name actually used
+    encoding_source: str  # "bom" | "http" | "meta" | "detected" | "fallback"
+
+
+def decode_html(body: bytes, http_charset: str | None) -> DecodedPage:
+    """Decode a fetched page, preferring the declared charsets but only when they decode cleanly.
+
+    `http_charset` is the charset parameter of the Content-Type header ("utf-8"), or the whole
+    header value; None when the server sent none.
+    """
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding is not None and bom is not None:
+        # A BOM is unambiguous; browsers let it override every declaration.
+        codec = _codec(bom_encoding) or "utf-8"
+        return DecodedPage(body[len(bom) :].decode(codec, "replace"), codec, "bom")
+
+    first_choice: str | None = None
+    for codec, source in _candidates(body, http_charset):
+        if source == "detected" and _mostly_utf8(body):
+            break  # UTF-8 with a few damaged bytes: a detector would only trade them for mojibake
+        first_choice = first_choice or codec
+        text = _clean_decode(body, codec)
+        if text is not None:
+            return DecodedPage(text, codec, source)
+
+    # Nothing decodes cleanly: keep what Scrapy would have chosen, with replacement characters.
+    codec = "utf-8" if _mostly_utf8(body) else first_choice or "utf-8"
+    return DecodedPage(body.decode(codec, "replace"), codec, "fallback")
+
+
+def _candidates(body: bytes, http_charset: str | None) -> Iterator[tuple[str, str]]:
+    """Charsets to try, in Scrapy's order of trust, then the detector's guess."""
+    seen: set[str] = set()
+    declared = (
+        ("http", _http_codec(http_charset)),
+        ("meta", _codec(html_body_declared_encoding(body))),
+    )
+    for source, codec in declared:
+        if codec is not None and codec not in seen:
+            seen.add(codec)
+            yield codec, source
+    detected = _detected_codec(body)
+    if detected is not None and detected not in seen:
+        seen.add(detected)
+        yield detected, "detected"
+    if not seen:
+        # Undeclared and undetectable (mostly ASCII): UTF-8 is what nearly all the web uses.
+        yield "utf-8", "detected"
+
+
+def _clean_decode(body: bytes, codec: str) -> str | None:
+    """The text if `codec` decodes `body` without errors, replacement characters or mojibake."""
+    try:
+        text = body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    sample = text[:_SAMPLE_CHARS]
+    if "\ufffd" in sample or is_bad(sample):
+        return None
+    return text
+
+
+def _http_codec(http_charset: str | None) -> str | None:
+    if not http_charset:
+        return None
+    if "charset" in http_charset.lower():
+        return _codec(http_content_type_encoding(http_charset))
+    return _codec(http_charset.strip().strip("\"'"))
+
+
+def _codec(label: str | None) -> str | None:
+    """Python's codec name for a charset label, with the web's aliases (latin-1 is cp1252)."""
+    if not label:
+        return None
+    resolved = resolve_encoding(label)
+    if resolved is None:
+        return None
+    return codecs.lookup(resolved).name
+
+
+def _detected_codec(body: bytes) -> str | None:
+    """charset-normalizer's best guess among the web's charsets."""
+    for match in charset_normalizer.from_bytes(body):
+        names = {_codec(name) for name in (match.encoding, *match.could_be_from_charset)}
+        for codec in _WEB_CHARSETS:
+            if codec in names:
+                return codec
+    return None
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """Valid multi-byte UTF-8 outnumbers invalid bytes (a legacy charset has almost none valid)."""
+    text = body.decode("utf-8", "replace")
+    invalid = text.count("\ufffd")
+    if invalid == 0:
+        return False
+    valid = sum(1 for ch in text if ord(ch) > 127) - invalid
+    return valid >= 2 * invalid

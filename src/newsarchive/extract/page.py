@@ -1,0 +1,182 @@
+"""A parsed page and what it declares about itself: meta tags, JSON-LD, canonical URL.
+
+Everything here is read once per page and shared by the title, date, author and body rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+from trafilatura import load_html
+
+#: schema.org types that describe the story itself (a WebPage or an ItemList never does).
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "askpublicnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+        "satiricalarticle",
+        "advertisercontentarticle",
+    }
+)
+_PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "medicalwebpage"})
+LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_TRAILING_COMMAS = re.compile(r",\s*([\]}])")
+
+
+@dataclass
+class Page:
+    """A page parsed once: the lxml tree plus its self-description, read before any pruning."""
+
+    url: str
+    tree: HtmlElement
+    meta: dict[str, list[str]]
+    json_ld: list[dict[str, Any]]
+    article_object: dict[str, Any] | None
+    page_object: dict[str, Any] | None
+    canonical_url: str | None
+    schema_types: frozenset[str] = field(default_factory=frozenset)
+
+    def meta_first(self, *names: str) -> str | None:
+        """The first non-empty content among meta tags `names` (lower-case), in that order."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value.strip():
+                    return value.strip()
+        return None
+
+
+def parse_page(html: str, url: str) -> Page | None:
+    tree = load_html(html)
+    if tree is None:
+        return None
+    meta = _meta_tags(tree)
+    objects = list(_json_ld_objects(tree))
+    canonical = _canonical_url(tree, meta, url)
+    article = _pick_object(objects, ARTICLE_TYPES, url, canonical)
+    page_object = _pick_object(objects, _PAGE_TYPES, url, canonical)
+    types = frozenset(t for obj in objects for t in schema_types(obj))
+    types |= frozenset(
+        _type_name(value) for value in tree.xpath("//*[@itemscope]/@itemtype") if value
+    )
+    return Page(url, tree, meta, objects, article, page_object, canonical, types)
+
+
+def schema_types(obj: dict[str, Any]) -> list[str]:
+    raw = obj.get("@type")
+    values = raw if isinstance(raw, list) else [raw]
+    return [_type_name(v) for v in values if isinstance(v, str)]
+
+
+def _type_name(value: str) -> str:
+    # Types come as "NewsArticle", "schema:NewsArticle" or "http://schema.org/NewsArticle".
+    return re.split(r"[/:#]", value.strip())[-1].casefold()
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+    meta: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if content is None:
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = element.get(attribute)
+            if key:
+                meta.setdefault(key.strip().casefold(), []).append(content)
+    return meta
+
+
+def _json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[contains(translate(@type, "JSONLD", "jsonld"), "ld+json")]'):
+        data = _load_json(script.text_content())
+        if data is not None:
+            _collect(data, found, depth=0)
+    return found
+
+
+def _load_json(text: str) -> Any:
+    text = text.strip()
+    if not text:
+        return None
+    for candidate in (text, _TRAILING_COMMAS.sub(r"\1", _CONTROL_CHARS.sub(" ", text))):
+        try:
+            return json.loads(candidate, strict=False)
+        except ValueError:
+            continue
+    return None
+
+
+def _collect(data: Any, found: list[dict[str, Any]], depth: int) -> None:
+    """Top-level objects, `@graph` members and `mainEntity`: never related items nested deeper."""
+    if depth > 3:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _collect(item, found, depth + 1)
+    elif isinstance(data, dict):
+        if "@type" in data:
+            found.append(data)
+        if "@graph" in data:
+            _collect(data["@graph"], found, depth + 1)
+        main = data.get("mainEntity")
+        if isinstance(main, dict | list):
+            _collect(main, found, depth + 1)
+
+
+def _pick_object(
+    objects: list[dict[str, Any]], types: frozenset[str], url: str, canonical: str | None
+) -> dict[str, Any] | None:
+    """The object of `types` that describes this URL; failing that, the first one."""
+    candidates = [obj for obj in objects if any(t in types for t in schema_types(obj))]
+    if not candidates:
+        return None
+    targets = {_url_key(url)} | ({_url_key(canonical)} if canonical else set())
+    for obj in candidates:
+        if any(_url_key(u) in targets for u in _object_urls(obj)):
+            return obj
+    return candidates[0]
+
+
+def _object_urls(obj: dict[str, Any]) -> list[str]:
+    urls: list[str] = []
+    for key in ("url", "@id", "mainEntityOfPage"):
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str):
+            urls.append(value)
+    return urls
+
+
+def _url_key(url: str) -> str:
+    parts = urlsplit(url.strip())
+    host = parts.netloc.casefold().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}"
+
+
+def _canonical_url(tree: HtmlElement, meta: dict[str, list[str]], url: str) -> str | None:
+    for href in tree.xpath(
+        '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'
+    ):
+        if isinstance(href, str) and href.strip():
+            return urljoin(url, href.strip())
+    og_url = next((u for u in meta.get("og:url", ()) if u.strip()), None)
+    return urljoin(url, og_url.strip()) if og_url else None

@@ -1,0 +1,139 @@
+"""Is this page an article at all? Bot challenges, section fronts and tag pages are not.
+
+Thresholds (in words of the extracted body, see `text_size`):
+- a body with no text at all is never an article;
+- a body under `MIN_WORDS_UNMARKED` words is an article only if the page marks itself as one
+  (JSON-LD or microdata Article type, `og:type=article`, `article:published_time`), because
+  short pages without such markers are nearly always hubs, galleries or error pages;
+- a body in which at least `MIN_TEASERS` lines, and `TEASER_SHARE` of all lines, are texts of
+  teasers for other stories of the outlet (headline links and the standfirsts next to them) is
+  a list of teasers (section front, tag page, search result), whatever its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from newsarchive.extract.page import ARTICLE_TYPES, LISTING_TYPES, Page
+from newsarchive.extract.tree import StoryLinks, text_of
+
+MIN_WORDS_UNMARKED = 80
+MIN_TEASERS = 3
+TEASER_SHARE = 0.5
+_TEASER_BLOCKS = ("p", "h2", "h3", "h4", "h5", "span", "div", "time")
+_TEASER_CONTAINERS = ("article", "li", "div", "section", "header")
+_MIN_TEASER_CHARS = 20
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CHALLENGE_TITLE = re.compile(
+    r"^(?:just a moment\.*|attention required!? \| cloudflare|checking your browser.*|"
+    r"please wait\.*(?: \| cloudflare)?|ddos-guard|one more step|access denied|"
+    r"are you a robot\??|pardon our interruption|security check|verifying you are human.*)$",
+    re.IGNORECASE,
+)
+_CHALLENGE_TEXT = (
+    "checking your browser before accessing",
+    "enable javascript and cookies to continue",
+    "cf-browser-verification",
+    "_cf_chl_opt",
+    "verify you are human by completing the action below",
+    "ddos protection by",
+)
+#: A challenge page is small; a long article that quotes one of these phrases is not one.
+_CHALLENGE_MAX_TEXT = 2000
+
+
+def text_size(text: str) -> int:
+    """Words, counting two CJK characters as one (Chinese and Japanese have no spaces)."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def is_bot_challenge(page: Page, html: str) -> bool:
+    title = page.tree.find(".//title")
+    if title is not None and _CHALLENGE_TITLE.match(text_of(title)):
+        return True
+    body = page.tree.find("body")
+    if body is not None and len(text_of(body)) > _CHALLENGE_MAX_TEXT:
+        return False
+    lowered = html[:100_000].casefold()
+    return any(marker in lowered for marker in _CHALLENGE_TEXT)
+
+
+def has_article_markers(page: Page) -> bool:
+    if page.article_object is not None or page.schema_types & ARTICLE_TYPES:
+        return True
+    if (page.meta_first("og:type") or "").casefold() == "article":
+        return True
+    return page.meta_first("article:published_time") is not None
+
+
+def declares_listing(page: Page) -> bool:
+    """The page calls itself a collection and says nothing of being an article."""
+    return bool(page.schema_types & LISTING_TYPES) and not has_article_markers(page)
+
+
+def teaser_texts(page: Page) -> frozenset[str]:
+    """Normalised texts of the teasers the page shows for other stories of the outlet.
+
+    A teaser is a block holding one link to another story whose text is the block's headline
+    (the link is nearly all of its heading's text), plus what surrounds it up to a small
+    container: the standfirst, the date, "Continue reading". Story paragraphs that merely
+    contain a link are not headlines, so they never make a teaser.
+    """
+    texts: set[str] = set()
+    story_links = StoryLinks(page.url)
+    for anchor in page.tree.iter("a"):
+        target = story_links.target(anchor.get("href") or "")
+        if target is None:
+            continue
+        headline = _key(anchor.text_content())
+        if len(headline) < _MIN_TEASER_CHARS:
+            continue
+        block = _enclosing_block(anchor)
+        if block is None or len(_key(block.text_content())) > len(headline) / 0.9:
+            continue
+        texts.add(headline)
+        container = _teaser_container(block, target, story_links)
+        if container is not None:
+            texts.update(
+                _key(element.text_content())
+                for element in container.iter(*_TEASER_BLOCKS)
+                if element is not block
+            )
+    texts.discard("")
+    return frozenset(texts)
+
+
+def is_teaser_list(lines: list[str], teasers: frozenset[str]) -> bool:
+    if not teasers:
+        return False
+    count = sum(1 for line in lines if _key(line) in teasers)
+    return count >= MIN_TEASERS and count >= TEASER_SHARE * len(lines)
+
+
+def _enclosing_block(element: HtmlElement) -> HtmlElement | None:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _TEASER_BLOCKS or ancestor.tag in _TEASER_CONTAINERS:
+            return ancestor
+    return None
+
+
+def _teaser_container(
+    block: HtmlElement, target: str, story_links: StoryLinks
+) -> HtmlElement | None:
+    """The largest small ancestor of a headline that links to no other story."""
+    found = None
+    for ancestor in block.iterancestors():
+        if ancestor.tag in ("body", "main", "html") or len(ancestor.text_content()) > 600:
+            break
+        targets = {story_links.target(a.get("href") or "") for a in ancestor.iter("a")}
+        if targets - {target, None}:
+            break
+        found = ancestor
+    return found
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())

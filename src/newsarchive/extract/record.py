@@ -1,0 +1,46 @@
+"""What extraction hands to the crawler: plain frozen records, picklable across the process pool."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+#: Stored with every article; bump whenever the same HTML would give a different record, so a
+#: re-extraction run can find the rows an older extractor produced.
+EXTRACTOR_VERSION = "2026.11.1"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a feed or sitemap said about a URL before the page was fetched (all may be None)."""
+
+    title: str | None = None
+    published_at: datetime | None = None  # aware
+    listed_in: str | None = None  # "rss" | "atom" | "rdf" | "sitemap" | "news_sitemap"
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article as the archive stores it.
+
+    `published_at` and `modified_at` are aware and in UTC. A page that states a time without an
+    offset is read as UTC (there is no reliable way to know the outlet's zone from one page), and a
+    page that states only a day gets midnight UTC of that day.
+    """
+
+    url: str
+    canonical_url: str | None
+    title: str
+    text: str
+    lead: str | None
+    authors: tuple[str, ...]
+    published_at: datetime | None
+    published_source: str | None
+    modified_at: datetime | None
+    language: str | None
+    section: str | None
+    tags: tuple[str, ...]
+    word_count: int
+    content_hash: str
+    simhash: int
+    quality_flags: tuple[str, ...]

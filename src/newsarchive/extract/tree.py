@@ -1,0 +1,86 @@
+"""Small questions asked of lxml elements by several rules (class names, link text, the story)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+_TOKEN_SPLIT = re.compile(r"[\s_-]+")
+_VISIBLE_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+
+
+def class_tokens(element: HtmlElement) -> frozenset[str]:
+    """Words of an element's class and id: "post-related_links" gives {"post", "related", ...}."""
+    raw = f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
+    return frozenset(token for token in _TOKEN_SPLIT.split(raw) if token)
+
+
+def class_string(element: HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".casefold()
+
+
+def text_of(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def visible_text(element: HtmlElement) -> str:
+    """Text a reader sees: scripts stay in the tree (htmldate reads them) but are not counted."""
+    return " ".join("".join(element.xpath(_VISIBLE_TEXT)).split())
+
+
+def link_text_length(element: HtmlElement) -> int:
+    return sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+
+
+def main_article_element(tree: HtmlElement) -> HtmlElement | None:
+    """The element holding the story: the `<article>` with the headline or the most prose."""
+    articles = [
+        a for a in tree.iter("article") if not any(p.tag == "article" for p in a.iterancestors())
+    ]
+    if not articles:
+        articles = tree.xpath(
+            '//*[@itemscope][contains(@itemtype, "Article") or contains(@itemtype, "Posting")]'
+        )
+    if articles:
+        with_headline = [a for a in articles if a.find(".//h1") is not None]
+        pool = with_headline or articles
+        return max(pool, key=lambda a: sum(len(p.text_content()) for p in a.iter("p")))
+    h1 = tree.find(".//h1")
+    if h1 is None:
+        return None
+    parent = h1.getparent()
+    grandparent = parent.getparent() if parent is not None else None
+    return grandparent if grandparent is not None else parent
+
+
+class StoryLinks:
+    """Which links of a page go to other stories of the same outlet, resolved once per href.
+
+    A link stays on the outlet when its host is the page's host once "www." is ignored; a story
+    link is such a link to a path other than the page's own and the site's front page.
+    """
+
+    def __init__(self, page_url: str) -> None:
+        self.page_url = page_url
+        here = urlsplit(page_url)
+        self._host = here.netloc.casefold().removeprefix("www.")
+        self._path = here.path.rstrip("/")
+        self._seen: dict[str, str | None] = {}
+
+    def target(self, href: str) -> str | None:
+        """The absolute URL of a story link, None for any other link."""
+        if href not in self._seen:
+            self._seen[href] = self._resolve(href)
+        return self._seen[href]
+
+    def _resolve(self, href: str) -> str | None:
+        absolute = urljoin(self.page_url, href.strip())
+        target = urlsplit(absolute)
+        if target.scheme not in ("http", "https"):
+            return None
+        if target.netloc.casefold().removeprefix("www.") != self._host:
+            return None
+        path = target.path.rstrip("/")
+        return absolute if path and path != self._path else None

@@ -1,0 +1,128 @@
+"""Decoding fetched bytes: declared charsets are believed only when the text comes out clean."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extract.decoding import decode_html
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+RUSSIAN = "Министр обороны Китая Вэй Фэнхэ прибыл в Тегеран с официальным визитом."
+ARABIC = "أعرب الرئيس الإيراني إبراهيم رئيسي عن رغبة حكومته في تعاون أوثق مع الصين"
+CURLY = "Chinese Defense Minister Wei Fenghe’s visit to Tehran"
+
+
+def page_bytes(name: str) -> bytes:
+    return (PAGES / name).read_bytes()
+
+
+def without(body: bytes, fragment: bytes) -> bytes:
+    assert fragment in body, "the test page no longer has the markup this test removes"
+    return body.replace(fragment, b"")
+
+
+CYRILLIC_META = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">\n'
+ARABIC_META = b'<meta charset="utf-8">\n'
+
+
+def test_a_correct_http_charset_is_used_and_reported_as_http() -> None:
+    page = decode_html(page_bytes("arabic_utf8.html"), "utf-8")
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "http")
+    assert ARABIC in page.text
+
+
+def test_a_whole_content_type_header_value_is_accepted_as_the_http_charset() -> None:
+    page = decode_html(page_bytes("arabic_utf8.html"), "text/html; charset=UTF-8")
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "http")
+
+
+def test_a_byte_order_mark_overrides_the_http_charset() -> None:
+    body = codecs.BOM_UTF8 + page_bytes("arabic_utf8.html")
+
+    page = decode_html(body, "windows-1252")
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "bom")
+    assert ARABIC in page.text
+    assert not page.text.startswith("\ufeff")
+
+
+def test_cyrillic_windows_1251_page_served_as_utf8_falls_back_to_its_meta_charset() -> None:
+    page = decode_html(page_bytes("cyrillic_windows_1251.html"), "utf-8")
+
+    assert (page.encoding, page.encoding_source) == ("cp1251", "meta")
+    assert RUSSIAN in page.text
+
+
+def test_cyrillic_windows_1251_page_without_any_declaration_is_detected() -> None:
+    body = without(page_bytes("cyrillic_windows_1251.html"), CYRILLIC_META)
+
+    page = decode_html(body, "utf-8")
+
+    assert (page.encoding, page.encoding_source) == ("cp1251", "detected")
+    assert RUSSIAN in page.text
+
+
+def test_cyrillic_page_without_http_charset_uses_its_meta_charset() -> None:
+    page = decode_html(page_bytes("cyrillic_windows_1251.html"), None)
+
+    assert (page.encoding, page.encoding_source) == ("cp1251", "meta")
+
+
+def test_utf8_arabic_page_served_as_latin1_uses_its_meta_charset_instead_of_mojibake() -> None:
+    page = decode_html(page_bytes("arabic_utf8.html"), "iso-8859-1")
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "meta")
+    assert ARABIC in page.text
+
+
+def test_utf8_arabic_page_served_as_latin1_without_meta_is_detected_as_utf8() -> None:
+    body = without(page_bytes("arabic_utf8.html"), ARABIC_META)
+
+    page = decode_html(body, "iso-8859-1")
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "detected")
+    assert ARABIC in page.text
+
+
+def test_utf8_english_page_served_as_latin1_is_not_left_as_mojibake() -> None:
+    body = f"<html><body><p>{CURLY} — a “strategic” move.</p></body></html>".encode()
+
+    page = decode_html(body, "iso-8859-1")
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "detected")
+    assert CURLY in page.text
+    assert "â€" not in page.text
+
+
+def test_windows_1252_page_served_as_utf8_is_detected_as_windows_1252() -> None:
+    page = decode_html(page_bytes("memo_windows_1252_served_as_utf8.html"), "utf-8")
+
+    assert (page.encoding, page.encoding_source) == ("cp1252", "detected")
+    assert CURLY in page.text
+    assert "\ufffd" not in page.text
+
+
+def test_an_unknown_http_charset_is_ignored() -> None:
+    page = decode_html(page_bytes("arabic_utf8.html"), "x-no-such-charset")
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "meta")
+
+
+@pytest.mark.parametrize("http_charset", ["utf-8", None])
+def test_utf8_with_a_few_damaged_bytes_keeps_utf8_with_replacement_characters(
+    http_charset: str | None,
+) -> None:
+    body = "<html><body><p>Café naïve résumé, Müller’s “view”.</p></body></html>".encode()
+    body = body.replace(b"view", b"vi\x81ew")
+
+    page = decode_html(body, http_charset)
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "fallback")
+    assert "Café naïve résumé, Müller’s" in page.text
+    assert "vi\ufffdew" in page.text

@@ -1,0 +1,440 @@
+"""Extraction on pages shaped like real outlets: the story, and nothing that only surrounds it.
+
+The pages in data/pages wrap real story texts (data/pages/stories) in the templates news sites
+use: navigation, cookie banner, share bar, inline promos, "You may also like" teasers with their
+own newer dates, a "Most read" sidebar with dates, comment form, newsletter box, © 2026 footer.
+Each page states its publication date in one place only, so each test pins one date source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence, extract_article
+from newsarchive.extract.authors import clean_authors
+from newsarchive.extract.decoding import decode_html
+from newsarchive.extract.title import strip_site_name
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+#: On every page: nothing from the cookie banner, share bar, sidebar, newsletter box or footer.
+TEMPLATE_BOILERPLATE = (
+    "We use cookies",
+    "Accept",
+    "Share on Facebook",
+    "Share this article",
+    "WhatsApp",
+    "US Navy intercepts drones launched over the Red Sea",
+    "NATO ministers agree a new joint air defence fund",
+    "Japan and the Philippines sign a reciprocal troop access deal",
+    "November 21, 2026",
+    "Newsletter",
+    "Subscribe to our mailing list to get the new updates!",
+    "© 2026",
+    "All rights reserved",
+    "Privacy policy",
+    "Search",
+)
+NAVIGATION_LABELS = {"Home", "World", "Middle East", "Defence", "Diplomacy", "Opinion"}
+
+
+@dataclass(frozen=True)
+class Case:
+    page: str
+    url: str
+    story: str
+    title: str
+    published_at: datetime | None
+    published_source: str | None
+    authors: tuple[str, ...]
+    boilerplate: tuple[str, ...]
+    evidence: Evidence | None = None
+    lead: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def extract(self) -> ArticleRecord:
+        record = extract_article(read_page(self.page), self.url, self.evidence)
+        assert record is not None, f"{self.page} was not taken for an article"
+        return record
+
+
+def read_page(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+def story_lines(name: str) -> list[str]:
+    """Story blocks as the body must show them: subheading and quotation markers dropped."""
+    text = (PAGES / "stories" / f"{name}.txt").read_text(encoding="utf-8")
+    return [line.lstrip("#> ").strip() for line in text.splitlines() if line.strip()]
+
+
+FEED_TIME = datetime(2022, 4, 27, 16, 30, tzinfo=timezone(timedelta(hours=4, minutes=30)))
+
+CASES = [
+    Case(
+        page="memo_date_in_json_ld.html",
+        url="https://www.middleeastmonitor.com/news/china-iran-agree-to-strengthen-military-ties/",
+        story="wei_tehran_memo",
+        title="China, Iran agree to strengthen military ties",
+        # The JSON-LD also holds a related NewsArticle dated 2026-11-20: not this story's date.
+        published_at=datetime(2022, 4, 28, 8, 40, tzinfo=UTC),
+        published_source="json_ld",
+        authors=("Rania Khalil",),
+        boilerplate=(
+            "READ:",
+            "Respect religious beliefs of Muslims, China tells Sweden",
+            "Tehran, Riyadh take new step to bury hatchet and restore ties",
+            "You may also like",
+            "Iran and Saudi Arabia resume direct flights after nine years",
+            "Flights between Tehran and Riyadh resumed on Thursday",
+            "November 20, 2026",
+            "Comments are closed.",
+            "Tags:",
+            "About the author",
+            "Rania Khalil is a correspondent",
+            "By Rania Khalil",
+            "Most read",
+        ),
+        lead=(
+            "China and Iran have agreed to expand their military cooperation following a visit "
+            "to Tehran by China's defence minister."
+        ),
+        extra={
+            "modified_at": datetime(2022, 4, 28, 11, 5, tzinfo=UTC),
+            "section": "Asia & Americas",
+            "tags": ("China", "Iran", "Military"),
+            "canonical_url": (
+                "https://www.middleeastmonitor.com/news/china-iran-agree-to-strengthen-military-ties/"
+            ),
+        },
+    ),
+    Case(
+        page="gulf_defence_review_date_in_meta.html",
+        url=(
+            "https://www.gulfdefencereview.com/news/"
+            "iran-seeks-to-expand-its-military-cooperation-with-china/"
+        ),
+        story="raisi_wei_tehran",
+        title="Iran seeks to expand its military cooperation with China",
+        published_at=datetime(2022, 4, 27, 13, 35, tzinfo=UTC),
+        published_source="meta",
+        authors=("Arash Karimi",),
+        boilerplate=(
+            "White House is worried Iran could develop a nuclear weapon in weeks",
+            "Iran imposes sanctions on 15 US officials as nuclear talks stall",
+            "You May Also Like",
+            "China holds a naval drill with Pakistan",
+            "Popular Posts",
+            "Caricature",
+            "NATO Secretary-General",
+            "Amid growing anxiety among several European countries",
+            "Upon arriving to participate in the summit",
+            "November 7, 2024",
+            "About the author",
+            "Follow him on X",
+            "arash.karimi@",
+            "Most read",
+        ),
+        extra={"section": "Middle East", "tags": ("Iran", "China"), "modified_at": None},
+    ),
+    Case(
+        page="world_news_hub_date_in_time_element.html",
+        url=(
+            "https://www.worldnewshub.com/world/"
+            "irans-defense-minister-goes-to-china-on-first-reported-foreign-trip/"
+        ),
+        story="nasirzadeh_qingdao",
+        title=(
+            "Iran’s defense minister goes to China on first reported foreign trip since "
+            "conflict with Israel"
+        ),
+        # A "Trending" sidebar with its own <time>s comes before the article in the page.
+        published_at=datetime(2025, 6, 26, 11, 12, tzinfo=UTC),
+        published_source="time_element",
+        authors=("Lina Chen", "Marco Rossi"),
+        boilerplate=(
+            "Home »",
+            "World »",
+            "Also read",
+            "Iran and Saudi Arabia resume direct flights after nine years",
+            "You may also like",
+            "China holds a naval drill with Pakistan in the Arabian Sea",
+            "Leave a Comment",
+            "This site uses Akismet",
+            "Your email address will not be published",
+            "Post Comment",
+            "Tags:",
+            "By Lina Chen",
+            "June 26, 2025",
+            "Trending",
+        ),
+        extra={"modified_at": datetime(2025, 6, 27, 14, 30, tzinfo=UTC), "canonical_url": None},
+    ),
+    Case(
+        page="defense_brief_date_in_url.html",
+        url="https://www.defensebrief.com/2022/04/28/china-iran-agree-to-strengthen-military-ties",
+        story="wei_tehran_memo",
+        title="China, Iran agree to strengthen military ties",
+        published_at=datetime(2022, 4, 28, tzinfo=UTC),
+        published_source="url",
+        authors=(),
+        boilerplate=(
+            "Also read",
+            "Respect religious beliefs of Muslims, China tells Sweden",
+            "Most popular",
+            "Tags",
+        ),
+    ),
+    Case(
+        page="tehran_observer_no_date.html",
+        url="https://www.tehranobserver.com/iran-seeks-to-expand-its-military-cooperation-with-china/",
+        story="raisi_wei_tehran",
+        title="Iran seeks to expand its military cooperation with China",
+        published_at=datetime(2022, 4, 27, 12, 0, tzinfo=UTC),
+        published_source="feed",
+        authors=(),
+        boilerplate=("Latest news", "Diplomacy\n"),
+        evidence=Evidence(
+            title="Iran seeks closer military ties", published_at=FEED_TIME, listed_in="rss"
+        ),
+    ),
+]
+IDS = [case.page.removesuffix(".html") for case in CASES]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=IDS)
+def extracted(request: pytest.FixtureRequest) -> tuple[Case, ArticleRecord]:
+    case: Case = request.param
+    return case, case.extract()
+
+
+def test_title_is_the_headline_without_the_outlet_name(
+    extracted: tuple[Case, ArticleRecord],
+) -> None:
+    case, record = extracted
+    assert record.title == case.title
+
+
+def test_date_is_the_story_date_from_the_expected_source(
+    extracted: tuple[Case, ArticleRecord],
+) -> None:
+    case, record = extracted
+    assert (record.published_at, record.published_source) == (
+        case.published_at,
+        case.published_source,
+    )
+    assert record.published_at is None or record.published_at.utcoffset() == timedelta(0)
+
+
+def test_authors_are_clean_names(extracted: tuple[Case, ArticleRecord]) -> None:
+    case, record = extracted
+    assert record.authors == case.authors
+
+
+def test_every_story_paragraph_is_a_body_line_in_story_order(
+    extracted: tuple[Case, ArticleRecord],
+) -> None:
+    case, record = extracted
+    lines = record.text.split("\n")
+    positions = []
+    for paragraph in story_lines(case.story):
+        assert paragraph in lines, f"missing from the body: {paragraph[:70]!r}"
+        positions.append(lines.index(paragraph))
+    assert positions == sorted(positions)
+
+
+def test_body_holds_nothing_but_the_story(extracted: tuple[Case, ArticleRecord]) -> None:
+    case, record = extracted
+    for fragment in TEMPLATE_BOILERPLATE + case.boilerplate:
+        assert fragment not in record.text + "\n", f"boilerplate in the body: {fragment!r}"
+    assert not set(record.text.split("\n")) & NAVIGATION_LABELS
+    assert record.title not in record.text.split("\n")
+
+
+def test_record_fields_read_from_the_page(extracted: tuple[Case, ArticleRecord]) -> None:
+    case, record = extracted
+    assert record.url == case.url
+    assert record.language == "en"
+    if case.lead is not None:
+        assert record.lead == case.lead
+    for name, expected in case.extra.items():
+        assert getattr(record, name) == expected, name
+
+
+def test_fingerprints_and_counts_follow_the_body(extracted: tuple[Case, ArticleRecord]) -> None:
+    _, record = extracted
+    normalised = " ".join(record.text.casefold().split())
+    assert record.content_hash == hashlib.sha256(normalised.encode()).hexdigest()
+    assert record.word_count == len(record.text.split())
+    assert -(2**63) <= record.simhash < 2**63
+    assert record.quality_flags == tuple(sorted(record.quality_flags))
+    assert "no_date" not in record.quality_flags
+    assert "thin" not in record.quality_flags
+
+
+def test_sitemap_evidence_is_reported_as_sitemap() -> None:
+    case = replace(CASES[4], evidence=Evidence(published_at=FEED_TIME, listed_in="news_sitemap"))
+
+    record = case.extract()
+
+    assert (record.published_at, record.published_source) == (case.published_at, "sitemap")
+
+
+def test_page_date_wins_over_feed_evidence() -> None:
+    case = replace(CASES[1], evidence=Evidence(published_at=FEED_TIME, listed_in="rss"))
+
+    record = case.extract()
+
+    assert record.published_source == "meta"
+
+
+def test_page_without_date_or_evidence_takes_no_sidebar_or_copyright_date() -> None:
+    record = replace(CASES[4], evidence=None).extract()
+
+    assert record.published_at is None
+    assert record.published_source is None
+    assert "no_date" in record.quality_flags
+
+
+def test_future_and_pre_1990_dates_are_rejected_for_the_next_source() -> None:
+    html = read_page("gulf_defence_review_date_in_meta.html")
+    for bad in ("2099-01-01T00:00:00Z", "1985-06-01T00:00:00Z"):
+        json_ld = f'{{"@type": "NewsArticle", "datePublished": "{bad}"}}'
+        script = f'<script type="application/ld+json">{json_ld}</script>'
+        page = html.replace("</head>", f"{script}\n</head>")
+
+        record = extract_article(page, CASES[1].url)
+
+        assert record is not None
+        assert (record.published_at, record.published_source) == (CASES[1].published_at, "meta")
+
+
+def test_a_date_without_offset_is_taken_as_utc() -> None:
+    html = read_page("gulf_defence_review_date_in_meta.html").replace(
+        "2022-04-27T18:05:00+04:30", "2022-04-27T18:05:00"
+    )
+
+    record = extract_article(html, CASES[1].url)
+
+    assert record is not None
+    assert record.published_at == datetime(2022, 4, 27, 18, 5, tzinfo=UTC)
+
+
+def test_bytes_are_decoded_and_give_the_same_record() -> None:
+    case = CASES[0]
+    from_bytes = extract_article((PAGES / case.page).read_bytes(), case.url)
+
+    assert from_bytes == case.extract()
+
+
+def test_extraction_is_deterministic_and_records_pickle() -> None:
+    first, second = CASES[2].extract(), CASES[2].extract()
+
+    assert first == second
+    assert pickle.loads(pickle.dumps(first)) == first
+    assert EXTRACTOR_VERSION
+
+
+def test_a_section_front_is_not_an_article() -> None:
+    html = read_page("world_news_hub_section_front.html")
+
+    assert extract_article(html, "https://www.worldnewshub.com/world/") is None
+
+
+def test_a_cloudflare_challenge_is_not_an_article() -> None:
+    html = read_page("cloudflare_challenge.html")
+
+    assert extract_article(html, CASES[0].url) is None
+
+
+def test_an_attention_required_page_is_not_an_article() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head>"
+        "<body><div id='cf-wrapper'><h1>Sorry, you have been blocked</h1>"
+        "<p>This website is using a security service to protect itself from online attacks."
+        " The action you just performed triggered the security solution.</p>"
+        "<p>Cloudflare Ray ID: 8a1b2c3d4e5f6789 • Your IP: Click to reveal</p></div></body></html>"
+    )
+
+    assert extract_article(html, CASES[0].url) is None
+
+
+def test_a_short_page_without_article_markers_is_not_an_article() -> None:
+    html = (
+        "<html><head><title>Contact us | Gulf Defence Review</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><main><h1>Contact us</h1>"
+        "<p>Write to the newsroom at any time. We read every message and answer most of them"
+        " within a working day.</p></main></body></html>"
+    )
+
+    assert extract_article(html, "https://www.gulfdefencereview.com/contact/") is None
+
+
+def test_a_short_article_is_kept_and_flagged_thin() -> None:
+    paragraph = story_lines("wei_tehran_memo")[0]
+    html = (
+        "<html><head><title>China, Iran agree to strengthen military ties | Brief</title>"
+        '<meta property="og:type" content="article">'
+        '<meta property="article:published_time" content="2022-04-28T09:40:00+01:00">'
+        "</head><body><article><h1>China, Iran agree to strengthen military ties</h1>"
+        f"<p>{paragraph}</p></article></body></html>"
+    )
+
+    record = extract_article(html, "https://brief.example.com/china-iran-ties")
+
+    assert record is not None
+    assert record.text == paragraph
+    assert record.quality_flags == ("thin",)
+
+
+def test_a_windows_1252_page_served_as_utf8_keeps_its_punctuation() -> None:
+    decoded = decode_html((PAGES / "memo_windows_1252_served_as_utf8.html").read_bytes(), "utf-8")
+
+    record = extract_article(decoded.text, CASES[0].url)
+
+    assert (decoded.encoding, decoded.encoding_source) == ("cp1252", "detected")
+    assert record is not None
+    assert record.title == "China, Iran agree to strengthen military ties"
+    assert record.text.split("\n") == story_lines("wei_tehran_memo")
+    assert "\ufffd" not in record.text
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "China, Iran agree to strengthen military ties – Middle East Monitor",
+            "China, Iran agree to strengthen military ties",
+        ),
+        ("Iran seeks closer ties | Gulf Defence Review", "Iran seeks closer ties"),
+        ("Gulf Defence Review - Iran seeks closer ties", "Iran seeks closer ties"),
+        ("Iran seeks closer ties - gulfdefencereview.com", "Iran seeks closer ties"),
+        (
+            "U.S.-led talks stall as Iran - China ties grow",
+            "U.S.-led talks stall as Iran - China ties grow",
+        ),
+    ],
+)
+def test_site_name_is_stripped_from_either_end_of_a_title(title: str, expected: str) -> None:
+    site_names = {"gulfdefencereview", "middleeastmonitor", "gulfdefencereviewcom"}
+
+    assert strip_site_name(title, site_names) == expected
+
+
+def test_author_strings_are_cleaned_into_names() -> None:
+    raw = [
+        "By Jane Doe and John Smith",
+        "jane.doe@gulfdefencereview.com",
+        "About the author: Jane Doe has covered the Gulf since 2009.",
+        "Gulf Defence Review",
+        "BY AMIR TAHERI",
+        "@jdoe",
+    ]
+
+    assert clean_authors(raw, {"gulfdefencereview"}) == ("Jane Doe", "John Smith", "Amir Taheri")
