@@ -9,6 +9,7 @@ lxml with entity resolution and network access off, so an entity-expansion bomb 
 from __future__ import annotations
 
 import re
+import time
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -137,10 +138,10 @@ def _raw(entry: feedparser.FeedParserDict, key: str) -> object:
 
 def _struct_time(value: object) -> datetime | None:
     # feedparser normalises every date format it knows to a UTC struct_time.
-    if value is None:
+    if not isinstance(value, time.struct_time):
         return None
     try:
-        return datetime(*value[:6], tzinfo=UTC)  # type: ignore[index]
+        return datetime(*value[:6], tzinfo=UTC)
     except (TypeError, ValueError):
         return None
 

@@ -116,7 +116,7 @@ class OutletSpider(Spider):
             if url in known or url in self.scheduled:
                 continue
             if self.max_articles is not None and len(self.scheduled) >= self.max_articles:
-                self.crawler.stats.inc_value("newsarchive/skipped_max_articles")  # type: ignore[union-attr]
+                self.crawler.stats.inc_value("newsarchive/skipped_max_articles")
                 continue
             self.scheduled.add(url)
             scheduled += 1
@@ -147,7 +147,7 @@ class OutletSpider(Spider):
 
     def parse_article(self, response: Response) -> Iterator[FetchedArticle]:
         request = response.request
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         yield FetchedArticle(
             outlet=response.meta["outlet"],
             url=request.url if request else response.url,

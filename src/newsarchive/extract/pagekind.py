@@ -40,6 +40,11 @@ _CHALLENGE_TEXT = (
     "_cf_chl_opt",
     "verify you are human by completing the action below",
     "ddos protection by",
+    "_incapsula_resource",  # Imperva: an empty page that only loads the challenge script
+    "incapsula incident id",
+    "sucuri website firewall",
+    "captcha-delivery.com",  # DataDome
+    "px-captcha",  # PerimeterX / HUMAN
 )
 #: A challenge page is small; a long article that quotes one of these phrases is not one.
 _CHALLENGE_MAX_TEXT = 2000

@@ -26,7 +26,7 @@ class EmbeddedDatabaseError(RuntimeError):
 
 def _server(pgdata: Path):  # type: ignore[no-untyped-def]
     try:
-        import pgserver
+        from pgserver import get_server  # type: ignore[attr-defined]
     except ImportError as exc:  # pragma: no cover - pgserver is a hard dependency
         raise EmbeddedDatabaseError(
             "no DATABASE_URL is set and the embedded server (pgserver) is not installed"
@@ -34,7 +34,7 @@ def _server(pgdata: Path):  # type: ignore[no-untyped-def]
     pgdata.mkdir(parents=True, exist_ok=True)
     try:
         # cleanup_mode=None: keep the server up after this process exits (see module docstring).
-        return pgserver.get_server(pgdata, cleanup_mode=None)
+        return get_server(pgdata, cleanup_mode=None)
     except Exception as exc:
         raise EmbeddedDatabaseError(
             f"could not start the embedded PostgreSQL in {pgdata}: {exc}"

@@ -125,11 +125,11 @@ class Archive:
         ]
         if not rows:
             return {}
-        stmt = insert(Outlet).values(rows)
-        stmt = stmt.on_conflict_do_update(
+        values = insert(Outlet).values(rows)
+        stmt = values.on_conflict_do_update(
             index_elements=[Outlet.slug],
             set_={
-                name: stmt.excluded[name]
+                name: values.excluded[name]
                 for name in (
                     "name",
                     "country",
@@ -244,10 +244,10 @@ class Archive:
             for name in REFRESHED_COLUMNS
         }
         set_["last_fetched_at"] = stmt.excluded.last_fetched_at
-        stmt = stmt.on_conflict_do_update(index_elements=[Article.url], set_=set_).returning(
+        upsert = stmt.on_conflict_do_update(index_elements=[Article.url], set_=set_).returning(
             Article.url, Article.id
         )
-        ids = {url: id_ for url, id_ in session.execute(stmt)}
+        ids = {url: id_ for url, id_ in session.execute(upsert)}
         for url, row in by_url.items():
             if url not in existing:
                 result.new += 1
