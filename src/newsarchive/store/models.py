@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -160,6 +161,16 @@ class Article(Base):
     extractor_version: Mapped[str] = mapped_column(
         Text, comment="Version of newsarchive's extractor that produced this record"
     )
+    wire_source: Mapped[str | None] = mapped_column(
+        Text,
+        comment="Agency the text credits as its origin (Reuters, AP, Xinhua...), for tracing "
+        "syndicated copies",
+    )
+    is_paywalled: Mapped[bool] = mapped_column(
+        Boolean,
+        server_default="false",
+        comment="The page marks its text as behind a paywall: the body may be truncated",
+    )
     first_seen_at: Mapped[datetime] = mapped_column(
         TZ, server_default=func.now(), comment="When the archive first stored it"
     )
@@ -262,3 +273,33 @@ class Page(Base):
         LargeBinary, comment="Raw response body, gzip-compressed (article pages only)"
     )
     fetched_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+
+
+class ArticleRevision(Base):
+    """An earlier text of an article, kept when a re-fetch or re-extraction changes it."""
+
+    __tablename__ = "article_revisions"
+    __table_args__ = (
+        Index("ix_article_revisions_article_id", "article_id"),
+        {"comment": "Earlier texts of articles that changed (outlet edits, re-extraction)"},
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), comment="The article this was a version of"
+    )
+    title: Mapped[str] = mapped_column(Text, comment="Title of this version")
+    text: Mapped[str] = mapped_column(Text, comment="Body text of this version")
+    content_hash: Mapped[str] = mapped_column(Text, comment="sha256 of this version's body")
+    extractor_version: Mapped[str] = mapped_column(
+        Text, comment="Extractor that produced this version"
+    )
+    valid_from: Mapped[datetime] = mapped_column(
+        TZ, comment="When this version was stored (the article's last_fetched_at then)"
+    )
+    replaced_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When a newer version replaced it"
+    )
+    reason: Mapped[str] = mapped_column(
+        Text, comment="refetch (the outlet changed the page) or reextract (our extractor changed)"
+    )

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, case, func, select, update
+from sqlalchemy import Engine, case, func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
 from newsarchive.registry import Outlet as RegistryOutlet
-from newsarchive.store.models import Article, CrawlRun, Outlet, Page
+from newsarchive.store.models import Article, ArticleRevision, CrawlRun, Outlet, Page
 
 #: Outcomes of article fetches that mean "we know this URL; don't fetch it again".
 SETTLED_PAGE_OUTCOMES = ("stored", "unchanged", "not_article")
@@ -234,6 +234,13 @@ class Archive:
                 select(Article.url, Article.content_hash).where(Article.url.in_(by_url))
             )
         }
+        changed_urls = [
+            url
+            for url, row in by_url.items()
+            if url in existing and existing[url] != row.record.content_hash
+        ]
+        if changed_urls:
+            _keep_revisions(session, Article.url.in_(changed_urls), reason="refetch")
         now = datetime.now(UTC)
         values = [self._article_values(session, row, now) for row in by_url.values()]
         stmt = insert(Article).values(values)
@@ -258,6 +265,46 @@ class Archive:
                 result.unchanged += 1
         return ids
 
+    def apply_reextraction(
+        self, records: Sequence[tuple[int, ArticleRecord | None]]
+    ) -> BatchResult:
+        """Store fresh extractions of archived pages: changed records replace the stored ones
+        (old bodies become revisions); every re-extracted row records the extractor version.
+
+        A page that no longer extracts as an article keeps its row (nothing is lost); it counts
+        as unchanged here and the caller reports it.
+        """
+        result = BatchResult()
+        found = {article_id: record for article_id, record in records if record is not None}
+        if not found:
+            return result
+        with Session(self.engine) as session, session.begin():
+            current = {
+                row.id: row
+                for row in session.execute(select(Article).where(Article.id.in_(found))).scalars()
+            }
+            body_changed = [
+                article_id
+                for article_id, record in found.items()
+                if article_id in current and current[article_id].content_hash != record.content_hash
+            ]
+            if body_changed:
+                _keep_revisions(session, Article.id.in_(body_changed), reason="reextract")
+            for article_id, record in found.items():
+                article = current.get(article_id)
+                if article is None:
+                    continue
+                fresh = _record_values(record)
+                differs = any(getattr(article, name) != value for name, value in fresh.items())
+                for name, value in fresh.items():
+                    setattr(article, name, value)
+                article.extractor_version = EXTRACTOR_VERSION
+                if differs:
+                    result.updated += 1
+                else:
+                    result.unchanged += 1
+        return result
+
     def _article_values(self, session: Session, row: ArticleRow, now: datetime) -> dict[str, Any]:
         record = row.record
         return {
@@ -265,24 +312,10 @@ class Archive:
             "url": row.url,
             "original_url": row.original_url,
             "final_url": row.final_url,
-            "canonical_url": record.canonical_url,
-            "title": record.title,
-            "lead": record.lead,
-            "authors": list(record.authors),
-            "published_at": record.published_at,
-            "published_source": record.published_source,
-            "modified_at": record.modified_at,
+            **_record_values(record),
             "listed_title": row.evidence.title,
             "listed_published_at": row.evidence.published_at,
             "listed_in": row.evidence.listed_in,
-            "language": record.language,
-            "section": record.section,
-            "tags": list(record.tags),
-            "text": record.text,
-            "word_count": record.word_count,
-            "content_hash": record.content_hash,
-            "simhash": record.simhash,
-            "quality_flags": list(record.quality_flags),
             "extractor_version": EXTRACTOR_VERSION,
             "first_seen_at": now,
             "last_fetched_at": now,
@@ -310,3 +343,50 @@ class Archive:
             "headers": page.headers,
             "html_gz": gzip.compress(page.html, compresslevel=1) if page.html else None,
         }
+
+
+def _record_values(record: ArticleRecord) -> dict[str, Any]:
+    """The article columns an extraction decides."""
+    return {
+        "canonical_url": record.canonical_url,
+        "title": record.title,
+        "lead": record.lead,
+        "authors": list(record.authors),
+        "published_at": record.published_at,
+        "published_source": record.published_source,
+        "modified_at": record.modified_at,
+        "language": record.language,
+        "section": record.section,
+        "tags": list(record.tags),
+        "text": record.text,
+        "word_count": record.word_count,
+        "content_hash": record.content_hash,
+        "simhash": record.simhash,
+        "quality_flags": list(record.quality_flags),
+    }
+
+
+def _keep_revisions(session: Session, which: Any, reason: str) -> None:
+    """Copy the current text of the selected articles into article_revisions before a change."""
+    session.execute(
+        insert(ArticleRevision).from_select(
+            [
+                "article_id",
+                "title",
+                "text",
+                "content_hash",
+                "extractor_version",
+                "valid_from",
+                "reason",
+            ],
+            select(
+                Article.id,
+                Article.title,
+                Article.text,
+                Article.content_hash,
+                Article.extractor_version,
+                Article.last_fetched_at,
+                literal(reason),
+            ).where(which),
+        )
+    )

@@ -1,0 +1,182 @@
+"""Re-run extraction over the raw pages the archive kept, when the extractor improves.
+
+Reads each article's newest stored page (gzip-compressed HTML), extracts it again in a process
+pool with the evidence the feed or sitemap gave at the time, and stores what changed: bodies that
+change keep their old text in article_revisions, and every re-extracted row records the current
+extractor version. Streams in chunks, so memory stays flat on a large archive.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, Select, select
+from sqlalchemy.orm import Session
+
+from newsarchive.crawl.extraction import extract_page, warm_up
+from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
+from newsarchive.store.models import Article, Outlet, Page
+from newsarchive.store.writes import Archive
+
+log = logging.getLogger(__name__)
+
+CHUNK = 200
+
+
+@dataclass
+class ReextractSummary:
+    articles: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    not_article_now: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        return (
+            f"re-extracted {self.articles} articles with extractor {EXTRACTOR_VERSION} in "
+            f"{self.seconds:.0f}s: {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.not_article_now} no longer extract as articles (kept as they were), "
+            f"{self.failed} failed"
+        )
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    article_id: int
+    url: str
+    html_gz: bytes
+    content_type: str | None
+    evidence: Evidence
+
+
+def stored_pages_query(outlet: str | None, since: datetime | None) -> Select[Any]:
+    """Each selected article with its newest page that kept HTML."""
+    newest_page = (
+        select(Page.html_gz, Page.content_type)
+        .where(Page.article_id == Article.id, Page.html_gz.is_not(None))
+        .order_by(Page.fetched_at.desc(), Page.id.desc())
+        .limit(1)
+        .lateral("newest_page")
+    )
+    query = (
+        select(
+            Article.id,
+            Article.url,
+            Article.listed_title,
+            Article.listed_published_at,
+            Article.listed_in,
+            newest_page.c.html_gz,
+            newest_page.c.content_type,
+        )
+        .join(newest_page, newest_page.c.html_gz.is_not(None))
+        .order_by(Article.id)
+    )
+    if outlet is not None:
+        query = query.join(Outlet, Outlet.id == Article.outlet_id).where(Outlet.slug == outlet)
+    if since is not None:
+        query = query.where(Article.first_seen_at >= since)
+    return query
+
+
+def stored_pages(
+    engine: Engine, outlet: str | None, since: datetime | None
+) -> Iterator[list[StoredPage]]:
+    with Session(engine) as session:
+        result = session.execute(
+            stored_pages_query(outlet, since), execution_options={"yield_per": CHUNK}
+        )
+        for partition in result.partitions():
+            yield [
+                StoredPage(
+                    article_id=row.id,
+                    url=row.url,
+                    html_gz=row.html_gz,
+                    content_type=row.content_type,
+                    evidence=Evidence(
+                        title=row.listed_title,
+                        published_at=row.listed_published_at,
+                        listed_in=row.listed_in,
+                    ),
+                )
+                for row in partition
+            ]
+
+
+def count_articles(engine: Engine, outlet: str | None, since: datetime | None) -> int:
+    from sqlalchemy import func
+
+    with Session(engine) as session:
+        subquery = stored_pages_query(outlet, since).subquery()
+        return session.scalar(select(func.count()).select_from(subquery)) or 0
+
+
+def _extract(page: StoredPage) -> tuple[int, ArticleRecord | None, str | None]:
+    charset = None
+    for part in (page.content_type or "").split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset":
+            charset = value.strip("\"' ") or None
+    result = extract_page(gzip.decompress(page.html_gz), charset, page.url, page.evidence)
+    return page.article_id, result.record, result.error
+
+
+def reextract(
+    engine: Engine,
+    *,
+    outlet: str | None = None,
+    since: datetime | None = None,
+    workers: int = 0,
+    progress: Callable[[ReextractSummary, int], None] | None = None,
+) -> ReextractSummary:
+    """Re-extract the selected articles' stored pages and store what changed."""
+    started = time.monotonic()
+    archive = Archive(engine)
+    summary = ReextractSummary()
+    total = count_articles(engine, outlet, since)
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        max_workers=workers or None, mp_context=context, initializer=warm_up
+    ) as pool:
+        for chunk in stored_pages(engine, outlet, since):
+            outcomes = list(pool.map(_extract, chunk, chunksize=8))
+            _count(outcomes, summary)
+            stored = archive.apply_reextraction([(aid, rec) for aid, rec, _ in outcomes])
+            summary.updated += stored.updated
+            summary.unchanged += stored.unchanged
+            if progress is not None:
+                progress(summary, total)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _count(
+    outcomes: Sequence[tuple[int, ArticleRecord | None, str | None]], summary: ReextractSummary
+) -> None:
+    for article_id, record, error in outcomes:
+        summary.articles += 1
+        if error is not None:
+            summary.failed += 1
+            log.warning("article %d: extraction failed: %s", article_id, error)
+        elif record is None:
+            summary.not_article_now += 1
+            log.info("article %d no longer extracts as an article; kept as it was", article_id)
+
+
+def terminal_progress(summary: ReextractSummary, total: int) -> None:
+    """A live line on a terminal; a log line per chunk otherwise."""
+    line = f"{summary.articles}/{total} articles, {summary.updated} updated"
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[2K" + line)
+        sys.stderr.flush()
+    else:
+        log.info("re-extraction progress: %s", line)

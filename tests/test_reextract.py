@@ -1,0 +1,145 @@
+"""Re-extraction rebuilds records from stored pages, keeping the old bodies as revisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from newsarchive.extract import EXTRACTOR_VERSION, Evidence, extract_article
+from newsarchive.registry import Outlet
+from newsarchive.store.writes import Archive, ArticleRow, PageRow
+from tests.fixtureweb import FixtureWeb
+from tests.support import run_cli
+
+STALE_LINE = "READ: a promo line an older extractor let through"
+
+
+def rows(engine: Engine, sql: str, **params: Any) -> list[Any]:
+    with engine.connect() as conn:
+        return list(conn.execute(text(sql), params))
+
+
+@pytest.fixture
+def crawled(database_url: str, engine: Engine, tmp_path: Path) -> Iterator[dict[str, str]]:
+    env = {"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(tmp_path)}
+    with FixtureWeb() as web:
+        registry = web.write_registry(tmp_path / "outlets.toml")
+        result = run_cli("crawl", "--registry", str(registry), "-s", "DOWNLOAD_DELAY=0.05", env=env)
+        assert result.returncode == 0, result.stderr[-2000:]
+        yield env
+
+
+def _make_stale(engine: Engine, outlet: str) -> tuple[int, str, str]:
+    """Make one article look like an older extractor's output; return (id, text, title)."""
+    with engine.begin() as conn:
+        article_id, body, title = conn.execute(
+            text(
+                "SELECT a.id, a.text, a.title FROM articles a JOIN outlets o ON o.id = a.outlet_id"
+                " WHERE o.slug = :outlet ORDER BY a.id LIMIT 1"
+            ),
+            {"outlet": outlet},
+        ).one()
+        conn.execute(
+            text(
+                "UPDATE articles SET text = text || :line, title = 'Old title | Outlet',"
+                " content_hash = 'stale', extractor_version = '0.0-old' WHERE id = :id"
+            ),
+            {"line": "\n" + STALE_LINE, "id": article_id},
+        )
+    return article_id, body, title
+
+
+def test_reextract_restores_changed_records_and_keeps_old_bodies_as_revisions(
+    crawled: dict[str, str], engine: Engine
+) -> None:
+    article_id, body, title = _make_stale(engine, "harbour_post")
+    total = rows(engine, "SELECT count(*) FROM articles")[0][0]
+
+    result = run_cli("reextract", env=crawled)
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"re-extracted {total} articles" in result.stdout
+    assert "1 updated" in result.stdout
+    [row] = rows(
+        engine, "SELECT text, title, extractor_version FROM articles WHERE id = :id", id=article_id
+    )
+    assert row.text == body
+    assert row.title == title
+    assert row.extractor_version == EXTRACTOR_VERSION
+    [revision] = rows(engine, "SELECT * FROM article_revisions")
+    assert revision.article_id == article_id
+    assert revision.reason == "reextract"
+    assert revision.text.endswith(STALE_LINE)
+    assert revision.extractor_version == "0.0-old"
+    versions = rows(engine, "SELECT DISTINCT extractor_version FROM articles")
+    assert [v[0] for v in versions] == [EXTRACTOR_VERSION]
+
+
+def test_reextract_of_one_outlet_leaves_the_others_alone(
+    crawled: dict[str, str], engine: Engine
+) -> None:
+    article_id, _, _ = _make_stale(engine, "harbour_post")
+    result = run_cli("reextract", "--outlet", "meridian_wire", env=crawled)
+    assert result.returncode == 0, result.stderr[-2000:]
+    [row] = rows(
+        engine, "SELECT text, extractor_version FROM articles WHERE id = :id", id=article_id
+    )
+    assert row.text.endswith(STALE_LINE)
+    assert row.extractor_version == "0.0-old"
+    assert rows(engine, "SELECT count(*) FROM article_revisions")[0][0] == 0
+
+
+def test_a_refetched_article_whose_text_changed_keeps_its_old_text_as_a_revision(
+    engine: Engine,
+) -> None:
+    outlet = Outlet(
+        slug="harbour_post",
+        name="The Harbour Post",
+        domains=("harbour.example",),
+        country="GB",
+        language="en",
+        kind="newspaper",
+        feeds=("https://harbour.example/feed/",),
+    )
+    archive = Archive(engine)
+    archive.sync_outlets([outlet])
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report on the naval exercise in the Gulf of Oman, where "
+        f"Chinese, Iranian and Russian ships drilled together for the fifth year.</p>"
+        for i in range(8)
+    )
+    html = (
+        "<html><head><title>Navies drill – Harbour Post</title></head><body><article>"
+        f"<h1>Navies drill</h1>{paragraphs}</article></body></html>"
+    )
+    url = "https://harbour.example/2024/03/navies-drill"
+    first = extract_article(html, url)
+    assert first is not None
+    edited = replace(
+        first,
+        text=first.text + "\nCorrection: the exercise began on Tuesday.",
+        content_hash="edited",
+    )
+
+    def store(record: Any) -> None:
+        archive.store_batch(
+            None,
+            [ArticleRow("harbour_post", url, url, url, record, Evidence())],
+            [PageRow("harbour_post", "article", url, "stored", article_url=url)],
+        )
+
+    store(first)
+    store(first)  # unchanged: no revision
+    assert rows(engine, "SELECT count(*) FROM article_revisions")[0][0] == 0
+    store(edited)
+    [revision] = rows(engine, "SELECT reason, text FROM article_revisions")
+    assert revision.reason == "refetch"
+    assert revision.text == first.text
+    [article] = rows(engine, "SELECT text FROM articles")
+    assert article.text.endswith("began on Tuesday.")
+    assert rows(engine, "SELECT count(*) FROM articles")[0][0] == 1
