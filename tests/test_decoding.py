@@ -126,3 +126,22 @@ def test_utf8_with_a_few_damaged_bytes_keeps_utf8_with_replacement_characters(
     assert (page.encoding, page.encoding_source) == ("utf-8", "fallback")
     assert "Café naïve résumé, Müller’s" in page.text
     assert "vi\ufffdew" in page.text
+
+
+def test_text_the_outlet_stored_double_encoded_keeps_the_declared_charset() -> None:
+    """No charset makes such text clean; the right one still decodes it, and extraction repairs."""
+    page = decode_html(page_bytes("double_encoded_text.html"), "utf-8")
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "http")
+    assert "Wei Fengheâ€™s" in page.text
+
+
+@pytest.mark.parametrize("http_charset", ["windows-1252", "iso-8859-1"])
+def test_utf8_with_damaged_bytes_served_as_latin1_is_still_read_as_utf8(http_charset: str) -> None:
+    body = "<html><body><p>Café naïve résumé, Müller’s “view”.</p></body></html>".encode()
+    body = body.replace(b"view", b"vi\x81ew")
+
+    page = decode_html(body, http_charset)
+
+    assert (page.encoding, page.encoding_source) == ("utf-8", "fallback")
+    assert "Café naïve résumé, Müller’s" in page.text

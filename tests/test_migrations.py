@@ -45,3 +45,20 @@ def test_migrations_produce_exactly_the_models_schema(database_url: str) -> None
     finally:
         engine.dispose()
     assert differences == []
+
+
+def test_raw_html_is_stored_without_a_second_compression(database_url: str) -> None:
+    from sqlalchemy import text
+
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            storage = conn.scalar(
+                text(
+                    "SELECT attstorage FROM pg_attribute"
+                    " WHERE attrelid = 'pages'::regclass AND attname = 'html_gz'"
+                )
+            )
+    finally:
+        engine.dispose()
+    assert storage == "e"  # EXTERNAL: out of line, not pglz-compressed

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsarchive.extract.authors import find_authors
-from newsarchive.extract.body import extract_body
+from newsarchive.extract.body import PageFacts, extract_body, link_labels
 from newsarchive.extract.boilerplate import prune_boilerplate
 from newsarchive.extract.dates import (
     DateFinding,
@@ -30,6 +30,7 @@ from newsarchive.extract.pagekind import (
 )
 from newsarchive.extract.quality import quality_flags
 from newsarchive.extract.record import ArticleRecord, Evidence
+from newsarchive.extract.repair import repair_mojibake
 from newsarchive.extract.title import find_title, site_names_of
 
 
@@ -69,11 +70,13 @@ def read_article(html: str | bytes, url: str, evidence: Evidence | None = None) 
     published = find_published(page, evidence, now)
     modified_at = find_modified(page, now)
     teasers = teaser_texts(page)
+    labels = link_labels(page.tree)
     markers = has_article_markers(page)
 
     prune_boilerplate(page.tree, url)
-    lines = extract_body(page.tree, url, title)
-    text = "\n".join(lines)
+    lines = extract_body(page.tree, url, PageFacts(title, authors, labels))
+    text, repaired = repair_mojibake("\n".join(lines))
+    title, title_repaired = repair_mojibake(title)
     word_count = len(text.split())
     if word_count == 0 or declares_listing(page) or is_teaser_list(lines, teasers):
         return None
@@ -84,6 +87,7 @@ def read_article(html: str | bytes, url: str, evidence: Evidence | None = None) 
         published = guess_published(page.tree, url, now)
 
     published_at = published.utc if published else None
+    language = detect_language(text)
     record = ArticleRecord(
         url=url,
         canonical_url=page.canonical_url,
@@ -94,13 +98,13 @@ def read_article(html: str | bytes, url: str, evidence: Evidence | None = None) 
         published_at=published_at,
         published_source=published.source if published else None,
         modified_at=modified_at,
-        language=detect_language(text),
+        language=language,
         section=_section(page),
         tags=_tags(page),
         word_count=word_count,
         content_hash=content_hash(text),
         simhash=simhash(text),
-        quality_flags=quality_flags(size, published_at),
+        quality_flags=quality_flags(text, size, published_at, language, repaired or title_repaired),
     )
     return Reading(record, published)
 

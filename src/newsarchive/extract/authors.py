@@ -9,11 +9,20 @@ from newsarchive.extract.page import Page
 from newsarchive.extract.tree import class_tokens, main_article_element, text_of
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|reporting|edited|compiled|published|story|text)\s+)?"
-    r"(?:by|von|par|por|di|door)\b\s*:?\s*",
+    r"^(?:(?:(?:written|posted|reported|reporting|edited|compiled|published|story|text)\s+)?"
+    r"(?:by|von|par|por|di|door)\b\s*:?|(?:text|author|autor|auteur|текст|автор)\s*:)\s*",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\s/\s)\s*", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\s/\s|(?<=[a-z]{2})\.\s)\s*",
+    re.IGNORECASE,
+)
+#: A job title or a desk rather than a person: "AP Auto Writer", "News Nation Bureau".
+_ROLE = re.compile(
+    r"\b(?:writer|correspondent|editor|reporter|columnist|contributor|staff|bureau|desk|"
+    r"producer|newsroom|admin\w*|\w*admin)\b|\.(?:com|net|org|co|in|ru)\b",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _NOT_A_NAME = re.compile(
@@ -58,15 +67,24 @@ def _clean_name(part: str, site_names: set[str]) -> str | None:
     name = _PREFIX.sub("", part.strip()).strip(" .:-–—|·•\"'()[]")
     if not name or name.startswith("@") or any(ch.isdigit() for ch in name):
         return None
-    if len(name.split()) > _MAX_WORDS or _NOT_A_NAME.match(name):
+    if len(name.split()) > _MAX_WORDS or _NOT_A_NAME.match(name) or _ROLE.search(name):
         return None
     if not any(ch.isalpha() for ch in name):
         return None
-    if "".join(re.findall(r"\w+", name.casefold())) in site_names:
+    if _names_outlet(name, site_names):
         return None
     if name.isupper() and len(name) > 4:
         name = name.title()  # "JOHN SMITH" bylines; short all-caps are agencies ("AFP")
     return name
+
+
+def _names_outlet(name: str, site_names: set[str]) -> bool:
+    """ "Middle East Monitor" on middleeastmonitor.com; "Sputnik International" on sputniknews."""
+    words = re.findall(r"\w+", name.casefold())
+    if "".join(words) in site_names:
+        return True
+    first = words[0] if words else ""
+    return len(first) >= 5 and any(site.startswith(first) for site in site_names)
 
 
 def _json_ld_authors(obj: dict[str, Any] | None) -> list[str]:

@@ -37,6 +37,7 @@ _PUBLISHED_META = (
     "dcterms.created",
     "dc.date",
     "dcterms.date",
+    "trackback:dc:date",
     "publishdate",
     "publish-date",
     "publish_date",

@@ -83,16 +83,25 @@ def decode_html(body: bytes, http_charset: str | None) -> DecodedPage:
         return DecodedPage(body[len(bom) :].decode(codec, "replace"), codec, "bom")
 
     first_choice: str | None = None
+    strict: DecodedPage | None = None
     for codec, source in _candidates(body, http_charset):
         if source == "detected" and _mostly_utf8(body):
             break  # UTF-8 with a few damaged bytes: a detector would only trade them for mojibake
         first_choice = first_choice or codec
-        text = _clean_decode(body, codec)
-        if text is not None:
+        text, clean = _decode(body, codec)
+        if text is not None and clean:
             return DecodedPage(text, codec, source)
+        if text is not None and strict is None:
+            strict = DecodedPage(text, codec, source)
 
-    # Nothing decodes cleanly: keep what Scrapy would have chosen, with replacement characters.
-    codec = "utf-8" if _mostly_utf8(body) else first_choice or "utf-8"
+    if _mostly_utf8(body):
+        return DecodedPage(body.decode("utf-8", "replace"), "utf-8", "fallback")
+    # Mojibake whatever the charset: the outlet stored it so (extraction repairs it); keep the
+    # first charset that at least decodes every byte.
+    if strict is not None:
+        return strict
+    # Nothing decodes: keep what Scrapy would have chosen, with replacement characters.
+    codec = first_choice or "utf-8"
     return DecodedPage(body.decode(codec, "replace"), codec, "fallback")
 
 
@@ -116,16 +125,14 @@ def _candidates(body: bytes, http_charset: str | None) -> Iterator[tuple[str, st
         yield "utf-8", "detected"
 
 
-def _clean_decode(body: bytes, codec: str) -> str | None:
-    """The text if `codec` decodes `body` without errors, replacement characters or mojibake."""
+def _decode(body: bytes, codec: str) -> tuple[str | None, bool]:
+    """The text if `codec` decodes every byte, and whether it is clean (no U+FFFD, no mojibake)."""
     try:
         text = body.decode(codec)
     except (UnicodeDecodeError, LookupError):
-        return None
+        return None, False
     sample = text[:_SAMPLE_CHARS]
-    if "\ufffd" in sample or is_bad(sample):
-        return None
-    return text
+    return text, "\ufffd" not in sample and not is_bad(sample)
 
 
 def _http_codec(http_charset: str | None) -> str | None:

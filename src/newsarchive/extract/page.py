@@ -36,9 +36,12 @@ ARTICLE_TYPES = frozenset(
     }
 )
 _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "medicalwebpage"})
-LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
+LISTING_TYPES = frozenset({"collectionpage", "searchresultspage", "profilepage"})
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRAILING_COMMAS = re.compile(r",\s*([\]}])")
+_RDF_DESCRIPTION = re.compile(r"<rdf:Description\b[^>]*>", re.DOTALL)
+_RDF_ABOUT = re.compile(r'\brdf:about="([^"]+)"')
+_RDF_DATE = re.compile(r'\bdc:date="([^"]+)"')
 
 
 @dataclass
@@ -70,6 +73,9 @@ def parse_page(html: str, url: str) -> Page | None:
     meta = _meta_tags(tree)
     objects = list(_json_ld_objects(tree))
     canonical = _canonical_url(tree, meta, url)
+    rdf_date = _trackback_date(html, url, canonical)
+    if rdf_date:
+        meta["trackback:dc:date"] = [rdf_date]
     article = _pick_object(objects, ARTICLE_TYPES, url, canonical)
     page_object = _pick_object(objects, _PAGE_TYPES, url, canonical)
     types = frozenset(t for obj in objects for t in schema_types(obj))
@@ -170,6 +176,22 @@ def _url_key(url: str) -> str:
     parts = urlsplit(url.strip())
     host = parts.netloc.casefold().removeprefix("www.")
     return f"{host}{parts.path.rstrip('/')}"
+
+
+def _trackback_date(html: str, url: str, canonical: str | None) -> str | None:
+    """The dc:date of a trackback RDF block describing this page (old blog engines).
+
+    The block sits in an HTML comment, which the parser drops, so it is read from the source.
+    """
+    if "rdf:Description" not in html:
+        return None
+    targets = {_url_key(url)} | ({_url_key(canonical)} if canonical else set())
+    for match in _RDF_DESCRIPTION.finditer(html):
+        about = _RDF_ABOUT.search(match[0])
+        date = _RDF_DATE.search(match[0])
+        if about and date and _url_key(about[1]) in targets:
+            return date[1]
+    return None
 
 
 def _canonical_url(tree: HtmlElement, meta: dict[str, list[str]], url: str) -> str | None:
