@@ -44,3 +44,5 @@ class ArticleRecord:
     content_hash: str
     simhash: int
     quality_flags: tuple[str, ...]
+    wire_source: str | None = None  # agency the text credits as its origin: "Reuters", "AP"...
+    is_paywalled: bool = False  # the page marks its text as (partly) behind a paywall

@@ -42,6 +42,8 @@ REFRESHED_COLUMNS = (
     "extractor_version",
     "final_url",
     "canonical_url",
+    "wire_source",
+    "is_paywalled",
 )
 
 
@@ -363,6 +365,8 @@ def _record_values(record: ArticleRecord) -> dict[str, Any]:
         "content_hash": record.content_hash,
         "simhash": record.simhash,
         "quality_flags": list(record.quality_flags),
+        "wire_source": record.wire_source,
+        "is_paywalled": record.is_paywalled,
     }
 
 
