@@ -13,6 +13,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Computed,
     DateTime,
     ForeignKey,
     Identity,
@@ -24,7 +25,7 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, REAL, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Stable constraint names, so later migrations can refer to them by name.
@@ -37,6 +38,28 @@ NAMING_CONVENTION = {
 }
 
 TZ = DateTime(timezone=True)
+
+#: Text search configuration per article language; PostgreSQL has no Arabic, Chinese or Persian
+#: stemmer, so those (and unknown languages) use 'simple'. A CASE over constants keeps the
+#: generated column immutable, as PostgreSQL requires.
+SEARCH_CONFIGS = {
+    "en": "english",
+    "ru": "russian",
+    "fr": "french",
+    "de": "german",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "tr": "turkish",
+}
+SEARCH_VECTOR = (
+    "to_tsvector(CASE language "
+    + " ".join(
+        f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in SEARCH_CONFIGS.items()
+    )
+    + " ELSE 'simple'::regconfig END, coalesce(title, '') || ' ' || coalesce(text, ''))"
+)
 TEXT_ARRAY = ARRAY(Text)
 
 
@@ -91,6 +114,17 @@ class Article(Base):
         Index("ix_articles_outlet_published", "outlet_id", "published_at"),
         Index("ix_articles_published_at", "published_at"),
         Index("ix_articles_original_url", "original_url"),
+        Index("ix_articles_content_hash", "content_hash"),
+        Index("ix_articles_duplicate_of", "duplicate_of"),
+        Index("ix_articles_search", "search", postgresql_using="gin"),
+        Index("ix_articles_topics", "topics", postgresql_using="gin"),
+        Index("ix_articles_countries", "countries", postgresql_using="gin"),
+        # Near-duplicates within 3 bits share at least one 16-bit band (pigeonhole): a lookup
+        # per band keeps simhash search indexed at a million rows.
+        Index("ix_articles_simhash_band0", "simhash_band0"),
+        Index("ix_articles_simhash_band1", "simhash_band1"),
+        Index("ix_articles_simhash_band2", "simhash_band2"),
+        Index("ix_articles_simhash_band3", "simhash_band3"),
         CheckConstraint("word_count >= 0", name="word_count_nonnegative"),
         {"comment": "One row per story: the normalised canonical URL on its outlet's domains"},
     )
@@ -170,6 +204,51 @@ class Article(Base):
         Boolean,
         server_default="false",
         comment="The page marks its text as behind a paywall: the body may be truncated",
+    )
+    topics: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY,
+        server_default="{}",
+        comment="Defence and diplomacy topics (see docs/taxonomy.md), e.g. arms_transfer",
+    )
+    countries: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="ISO 3166-1 alpha-2 codes of countries it is about"
+    )
+    relevance: Mapped[float | None] = mapped_column(
+        REAL, comment="0-1: how much the article is about defence and diplomacy"
+    )
+    is_relevant: Mapped[bool] = mapped_column(
+        Boolean,
+        server_default="false",
+        comment="relevance reached the threshold: off-topic stories are kept but flagged",
+    )
+    duplicate_of: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"),
+        comment="Earliest copy of the same story (wire copies, reposts); NULL for originals",
+    )
+    search: Mapped[str] = mapped_column(
+        TSVECTOR,
+        Computed(SEARCH_VECTOR, persisted=True),
+        comment="Full-text search vector over title and body, in the article's language",
+    )
+    simhash_band0: Mapped[int] = mapped_column(
+        Integer,
+        Computed("(simhash & 65535)::integer", persisted=True),
+        comment="Bits 0-15 of simhash, indexed for near-duplicate lookups",
+    )
+    simhash_band1: Mapped[int] = mapped_column(
+        Integer,
+        Computed("((simhash >> 16) & 65535)::integer", persisted=True),
+        comment="Bits 16-31 of simhash, indexed for near-duplicate lookups",
+    )
+    simhash_band2: Mapped[int] = mapped_column(
+        Integer,
+        Computed("((simhash >> 32) & 65535)::integer", persisted=True),
+        comment="Bits 32-47 of simhash, indexed for near-duplicate lookups",
+    )
+    simhash_band3: Mapped[int] = mapped_column(
+        Integer,
+        Computed("((simhash >> 48) & 65535)::integer", persisted=True),
+        comment="Bits 48-63 of simhash, indexed for near-duplicate lookups",
     )
     first_seen_at: Mapped[datetime] = mapped_column(
         TZ, server_default=func.now(), comment="When the archive first stored it"
