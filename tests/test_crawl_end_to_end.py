@@ -154,3 +154,15 @@ def test_second_crawl_adds_no_row_and_changes_no_stored_text(archive: CrawledArc
     article_paths = {a.url.split("/", 3)[3] for a in archive.web.expected_articles}
     refetched = [r for r in archive.web.requests if r.path.lstrip("/") in article_paths]
     assert refetched == []
+
+
+def test_a_syndicated_copy_points_at_the_original_and_distinct_write_ups_do_not(
+    archive: CrawledArchive,
+) -> None:
+    ids = {row.url: row for row in archive.query("SELECT id, url, duplicate_of FROM articles")}
+    [(copy_url, original_url)] = archive.web.syndicated_copies.items()
+    assert ids[copy_url].duplicate_of == ids[original_url].id
+    assert ids[original_url].duplicate_of is None
+    # Every other story, including two outlets' own reports of the same 2022 visit, stands alone.
+    linked = {url for url, row in ids.items() if row.duplicate_of is not None}
+    assert linked == {copy_url}

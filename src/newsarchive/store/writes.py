@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, case, func, literal, select, update
+from sqlalchemy import Engine, case, func, literal, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -215,6 +215,9 @@ class Archive:
         result = BatchResult()
         with Session(self.engine) as session, session.begin():
             article_ids = self._upsert_articles(session, articles, result)
+            new_ids = [article_ids[url] for url in result.new_urls if url in article_ids]
+            if new_ids:
+                link_duplicates(session, new_ids)
             if pages:
                 session.execute(
                     insert(Page),
@@ -394,3 +397,72 @@ def _keep_revisions(session: Session, which: Any, reason: str) -> None:
             ).where(which),
         )
     )
+
+
+#: Near-duplicate threshold: simhashes of copies of one text differ in a few bits (a changed
+#: headline, a credit line); different write-ups of one event differ in dozens.
+MAX_SIMHASH_DISTANCE = 3
+#: Copies of a story appear within days of each other; the window keeps lookups small.
+DUPLICATE_WINDOW = "14 days"
+
+_LINK_TO_EARLIER = text(
+    f"""
+    WITH candidates AS (
+        SELECT n.id AS copy_id, (
+            SELECT o.id FROM articles o
+            WHERE o.id <> n.id AND o.duplicate_of IS NULL
+              AND (o.content_hash = n.content_hash
+                   OR ((o.simhash_band0 = n.simhash_band0 OR o.simhash_band1 = n.simhash_band1
+                        OR o.simhash_band2 = n.simhash_band2 OR o.simhash_band3 = n.simhash_band3)
+                       AND bit_count((o.simhash # n.simhash)::bit(64)) <= :distance))
+              AND coalesce(o.published_at, o.first_seen_at)
+                  BETWEEN coalesce(n.published_at, n.first_seen_at) - interval '{DUPLICATE_WINDOW}'
+                      AND coalesce(n.published_at, n.first_seen_at)
+              AND (coalesce(o.published_at, o.first_seen_at), o.id)
+                  < (coalesce(n.published_at, n.first_seen_at), n.id)
+            ORDER BY coalesce(o.published_at, o.first_seen_at), o.id
+            LIMIT 1
+        ) AS original_id
+        FROM articles n WHERE n.id = ANY(:ids)
+    )
+    UPDATE articles a SET duplicate_of = c.original_id
+    FROM candidates c WHERE a.id = c.copy_id AND c.original_id IS NOT NULL
+    """
+)
+
+_ADOPT_LATER = text(
+    f"""
+    WITH originals AS (
+        SELECT id, content_hash, simhash, simhash_band0, simhash_band1, simhash_band2,
+               simhash_band3, coalesce(published_at, first_seen_at) AS at
+        FROM articles WHERE id = ANY(:ids) AND duplicate_of IS NULL
+    ), later AS (
+        SELECT DISTINCT ON (o.id) o.id AS copy_id, n.id AS original_id
+        FROM originals n JOIN articles o
+          ON o.id <> n.id
+         AND (o.content_hash = n.content_hash
+              OR ((o.simhash_band0 = n.simhash_band0 OR o.simhash_band1 = n.simhash_band1
+                   OR o.simhash_band2 = n.simhash_band2 OR o.simhash_band3 = n.simhash_band3)
+                  AND bit_count((o.simhash # n.simhash)::bit(64)) <= :distance))
+         AND coalesce(o.published_at, o.first_seen_at)
+             BETWEEN n.at AND n.at + interval '{DUPLICATE_WINDOW}'
+         AND (coalesce(o.published_at, o.first_seen_at), o.id) > (n.at, n.id)
+        ORDER BY o.id, n.at, n.id
+    )
+    UPDATE articles a SET duplicate_of = l.original_id
+    FROM later l
+    WHERE (a.id = l.copy_id OR a.duplicate_of = l.copy_id) AND a.id <> l.original_id
+    """
+)
+
+
+def link_duplicates(session: Session, new_ids: Sequence[int]) -> None:
+    """Point new copies at the earliest copy of their story, by equal content hash or simhash
+    within MAX_SIMHASH_DISTANCE bits; a new article older than known copies becomes theirs.
+
+    The four indexed 16-bit simhash bands make this an index lookup: two hashes within 3 bits
+    agree on at least one band.
+    """
+    params = {"ids": list(new_ids), "distance": MAX_SIMHASH_DISTANCE}
+    session.execute(_LINK_TO_EARLIER, params)
+    session.execute(_ADOPT_LATER, params)

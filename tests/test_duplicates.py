@@ -1,0 +1,116 @@
+"""Copies of one story point at its earliest copy, whatever order the crawl finds them in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from newsarchive.extract import ArticleRecord, Evidence, extract_article
+from newsarchive.registry import Outlet
+from newsarchive.store.writes import Archive, ArticleRow, PageRow
+
+PARAGRAPHS = [
+    "China, Iran and Russia began a joint naval drill in the Gulf of Oman on Tuesday, the "
+    "fifth such exercise since 2019, Iranian state media reported.",
+    "The Maritime Security Belt 2024 drill involves more than 20 ships and helicopters, "
+    "according to the Iranian navy, and will run until the end of the week.",
+    "Chinese destroyer Urumqi and Russian cruiser Varyag joined Iranian frigates off the port "
+    "of Chabahar, where the exercise opened with a review of the fleet.",
+    "Officials in Tehran said the drill aimed to secure international shipping lanes and to "
+    "counter piracy and terrorism in a region crossed by a fifth of the world's oil.",
+    "Washington has watched the growing military cooperation between the three countries "
+    "closely since the start of the war in Ukraine.",
+]
+
+
+def outlet(slug: str) -> Outlet:
+    return Outlet(
+        slug=slug,
+        name=slug.title(),
+        domains=(f"{slug}.example",),
+        country=None,
+        language="en",
+        kind="newspaper",
+        feeds=(f"https://{slug}.example/feed/",),
+    )
+
+
+def record(url: str, paragraphs: list[str], published: datetime) -> ArticleRecord:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (
+        '<html><head><title>Naval drill</title><meta property="og:type" content="article">'
+        f"</head><body><article><h1>Naval drill</h1>{body}</article></body></html>"
+    )
+    extracted = extract_article(html, url)
+    assert extracted is not None
+    return replace(extracted, published_at=published)
+
+
+def store(archive: Archive, slug: str, rec: ArticleRecord) -> None:
+    archive.store_batch(
+        None,
+        [ArticleRow(slug, rec.url, rec.url, rec.url, rec, Evidence())],
+        [PageRow(slug, "article", rec.url, "stored", article_url=rec.url)],
+    )
+
+
+def links(engine: Engine) -> dict[str, Any]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, url, duplicate_of FROM articles")).all()
+    by_id = {row.id: row.url for row in rows}
+    return {row.url: by_id.get(row.duplicate_of) for row in rows}
+
+
+def test_copies_link_to_the_earliest_copy_even_when_found_first(engine: Engine) -> None:
+    archive = Archive(engine)
+    archive.sync_outlets([outlet("wire"), outlet("repost"), outlet("daily")])
+    original = record(
+        "https://wire.example/drill", PARAGRAPHS, datetime(2024, 3, 12, 8, 20, tzinfo=UTC)
+    )
+    exact_copy = record(
+        "https://repost.example/drill", PARAGRAPHS, datetime(2024, 3, 12, 11, 2, tzinfo=UTC)
+    )
+    edited = [*PARAGRAPHS[:-1], PARAGRAPHS[-1] + " (Source: wire)"]
+    near_copy = record(
+        "https://daily.example/drill", edited, datetime(2024, 3, 13, 7, 0, tzinfo=UTC)
+    )
+
+    store(archive, "repost", exact_copy)  # the crawl meets the copies first
+    store(archive, "daily", near_copy)
+    store(archive, "wire", original)
+
+    assert links(engine) == {
+        "https://wire.example/drill": None,
+        "https://repost.example/drill": "https://wire.example/drill",
+        "https://daily.example/drill": "https://wire.example/drill",
+    }
+
+
+def test_a_different_write_up_of_the_same_event_is_not_a_duplicate(engine: Engine) -> None:
+    archive = Archive(engine)
+    archive.sync_outlets([outlet("wire"), outlet("daily")])
+    store(
+        archive,
+        "wire",
+        record("https://wire.example/drill", PARAGRAPHS, datetime(2024, 3, 12, tzinfo=UTC)),
+    )
+    own_report = [
+        "Warships from three countries sailed into the Gulf of Oman this week for manoeuvres "
+        "that Western officials described as a show of solidarity.",
+        "Our correspondent in Muscat saw at least six vessels leave the anchorage at dawn, "
+        "trailed by fishing boats and a coast guard cutter.",
+        "Analysts in the region said the exercise mattered less for its tactics than for its "
+        "message to Washington about a partnership that keeps deepening.",
+    ]
+    store(
+        archive,
+        "daily",
+        record("https://daily.example/drill", own_report, datetime(2024, 3, 12, 9, tzinfo=UTC)),
+    )
+    assert links(engine) == {
+        "https://wire.example/drill": None,
+        "https://daily.example/drill": None,
+    }
