@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -154,6 +155,22 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     db_commands.add_parser("current", help="print the schema revision of the database")
+    reader = db_commands.add_parser(
+        "grant-reader",
+        help="create or update a read-only role for analysts (SELECT on tables and views)",
+        description=(
+            "Create ROLE as a login role (or update it) that can SELECT every table and view,\n"
+            "and nothing else: no INSERT, UPDATE, DELETE or CREATE; its sessions are read-only\n"
+            "by default. Tables and views added by later migrations are covered too."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    reader.add_argument("role", help="role name, e.g. analyst")
+    reader.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="set the role's password from this environment variable (never on the command line)",
+    )
     db_commands.add_parser(
         "stop",
         help="stop the embedded PostgreSQL server (it keeps running between commands)",
@@ -318,6 +335,18 @@ def db_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     if args.db_command == "url":
         print(database.libpq_url(url))
+    elif args.db_command == "grant-reader":
+        from newsarchive.store.roles import grant_reader
+
+        password = None
+        if args.password_env:
+            password = os.environ.get(args.password_env)
+            if password is None:
+                print(f"newsarchive: {args.password_env} is not set", file=sys.stderr)
+                return EXIT_USAGE
+        database.upgrade_database(url)
+        created = grant_reader(url, args.role, password)
+        print(f"role {args.role} {'created' if created else 'updated'}: read-only on the archive")
     elif args.db_command == "current":
         print(database.current_revision(url) or "empty (no migration applied)")
     elif args.db_command == "upgrade":
