@@ -1,0 +1,414 @@
+"""The weekly CSV export: one window of archived articles as a spreadsheet-safe CSV file.
+
+PostgreSQL writes the CSV itself (`COPY (SELECT ...) TO STDOUT`), so a week of a hundred
+thousand articles streams to disk in seconds without passing through Python objects. Cells that
+a spreadsheet would run as a formula are neutralised in that SELECT, leaving the archive's text
+untouched. The file and its manifest appear atomically: readers see the previous export or the
+complete new one, never half a file. docs/export.md describes the format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+import psycopg
+from psycopg import sql
+
+from newsarchive import __version__
+from newsarchive.store.database import libpq_url, sqlalchemy_url
+
+#: The export's columns in file order. Part of the public format: analysts' scripts and sheets
+#: index them, so add columns only at the end and never rename one.
+COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "outlet",
+    "outlet_name",
+    "outlet_country",
+    "url",
+    "title",
+    "authors",
+    "published_at",
+    "published_source",
+    "modified_at",
+    "language",
+    "section",
+    "topics",
+    "countries",
+    "relevance",
+    "quality_flags",
+    "duplicate_of",
+    "word_count",
+    "text",
+)
+
+#: Excel needs the byte order mark to read the file as UTF-8 rather than the local code page.
+BOM = "\ufeff".encode()
+
+ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+LIST_SEPARATOR = "; "
+TIMESTAMP_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS"Z"'
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export: the window [since, until) on published_at, and the filters."""
+
+    since: datetime
+    until: datetime
+    outlets: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    include_all: bool = False
+    with_text: bool = True
+    output: Path | None = None
+    label: str | None = None
+
+    def window_label(self) -> str:
+        return self.label or window_label(self.since, self.until)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    manifest_path: Path
+    rows: int
+    outlets: int
+    first_published: datetime | None
+    last_published: datetime | None
+    sha256: str
+
+    def describe(self) -> str:
+        if self.first_published is None or self.last_published is None:
+            span = "no articles"
+        else:
+            span = f"{_utc_text(self.first_published)} .. {_utc_text(self.last_published)}"
+        return f"{self.rows} articles from {self.outlets} outlets ({span}) written to {self.path}"
+
+
+def week_window(iso_week: str) -> tuple[datetime, datetime]:
+    """The ISO week "2026-W47" as [Monday 00:00 UTC, next Monday 00:00 UTC)."""
+    match = ISO_WEEK.fullmatch(iso_week.strip())
+    if match is None:
+        raise ValueError(f"not an ISO week like 2026-W47: {iso_week!r}")
+    year, week = int(match[1]), int(match[2])
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError as error:
+        raise ValueError(f"no such ISO week: {iso_week!r} ({error})") from None
+    since = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+    return since, since + timedelta(days=7)
+
+
+def last_complete_week(now: datetime) -> str:
+    """The ISO week before the one `now` falls in (UTC): the newest week that has ended."""
+    previous = _as_utc(now, "now").date() - timedelta(days=7)
+    year, week, _ = previous.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def window_label(since: datetime, until: datetime) -> str:
+    """A file-name-safe name for a window: its ISO week when it is exactly one, else its ends."""
+    since, until = _as_utc(since, "since"), _as_utc(until, "until")
+    year, week, weekday = since.date().isocalendar()
+    label = f"{year}-W{week:02d}"
+    if weekday == 1 and (since, until) == week_window(label):
+        return label
+    return f"{_label_time(since)}_{_label_time(until)}"
+
+
+def export_articles(database_url: str, options: ExportOptions) -> ExportResult:
+    """Write the selected articles to a CSV file and its manifest, both atomically.
+
+    Raises ValueError for options that cannot describe an export (naive or reversed window,
+    unknown outlets); database and file-system errors propagate as they are. Whatever fails,
+    nothing is left at the target paths and no temporary file remains.
+    """
+    since, until = _as_utc(options.since, "since"), _as_utc(options.until, "until")
+    if since >= until:
+        raise ValueError(f"empty window: since {since.isoformat()} is not before until")
+    label = options.window_label()
+    path = _target_path(options.output, label)
+    manifest_path = path.with_suffix(".manifest.json")
+
+    with psycopg.connect(libpq_url(sqlalchemy_url(database_url))) as conn:
+        # One snapshot for the summary and the COPY, so the manifest describes the file exactly.
+        conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        conn.read_only = True
+        _check_outlets(conn, options.outlets)
+        where = _selection(options, since, until)
+        summary = _summarise(conn, where)
+        with _atomic_file(path) as csv_file:
+            digest, rows = _copy_csv(conn, _export_query(where, options.with_text), csv_file)
+            if rows != summary.rows:
+                raise RuntimeError(f"COPY wrote {rows} rows, the summary counted {summary.rows}")
+    try:
+        _write_manifest(
+            manifest_path, _manifest(path, options, since, until, label, summary, digest)
+        )
+    except BaseException:
+        # A CSV without its manifest cannot be checked: take it back.
+        path.unlink(missing_ok=True)
+        raise
+
+    return ExportResult(
+        path=path,
+        manifest_path=manifest_path,
+        rows=summary.rows,
+        outlets=summary.outlets,
+        first_published=summary.first_published,
+        last_published=summary.last_published,
+        sha256=digest,
+    )
+
+
+@dataclass(frozen=True)
+class _Summary:
+    rows: int
+    outlets: int
+    first_published: datetime | None
+    last_published: datetime | None
+    extractor_versions: tuple[str, ...]
+
+
+def _as_utc(moment: datetime, name: str) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware, got {moment.isoformat()}")
+    return moment.astimezone(UTC)
+
+
+def _label_time(moment: datetime) -> str:
+    if moment.time() == datetime.min.time():
+        return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%Y-%m-%dT%H%M%SZ")
+
+
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _target_path(output: Path | None, label: str) -> Path:
+    name = f"newsarchive-{label}.csv"
+    if output is None:
+        return Path.cwd() / name
+    return output / name if output.is_dir() else output
+
+
+def _check_outlets(conn: psycopg.Connection[Any], slugs: tuple[str, ...]) -> None:
+    """A mistyped slug would silently export nothing for that outlet; say so instead."""
+    if not slugs:
+        return
+    known = {
+        row[0]
+        for row in conn.execute("SELECT slug FROM outlets WHERE slug = ANY(%s)", [list(slugs)])
+    }
+    unknown = sorted(set(slugs) - known)
+    if unknown:
+        raise ValueError(f"unknown outlet(s): {', '.join(unknown)}")
+
+
+def _text_array(values: tuple[str, ...]) -> sql.Composable:
+    return sql.SQL("{}::text[]").format(sql.Literal(list(values)))
+
+
+def _selection(options: ExportOptions, since: datetime, until: datetime) -> sql.Composable:
+    """The WHERE clause over `articles a JOIN outlets o`, with values inlined as literals:
+    COPY takes no bind parameters, so psycopg quotes them client-side."""
+    conditions: list[sql.Composable] = [
+        sql.SQL("a.published_at >= {}").format(sql.Literal(since)),
+        sql.SQL("a.published_at < {}").format(sql.Literal(until)),
+    ]
+    if not options.include_all:
+        conditions.append(sql.SQL("a.is_relevant AND a.duplicate_of IS NULL"))
+    if options.outlets:
+        conditions.append(sql.SQL("o.slug = ANY({})").format(_text_array(options.outlets)))
+    if options.topics:
+        conditions.append(sql.SQL("a.topics && {}").format(_text_array(options.topics)))
+    return sql.SQL(" AND ").join(conditions)
+
+
+def _safe(expression: str) -> str:
+    """OWASP CSV injection: a leading quote makes a spreadsheet show the cell as text rather
+    than run it as a formula."""
+    return (
+        f"CASE WHEN left({expression}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) "
+        f"THEN '''' || {expression} ELSE {expression} END"
+    )
+
+
+def _joined(column: str) -> str:
+    return f"array_to_string({column}, '{LIST_SEPARATOR}')"
+
+
+def _utc(column: str) -> str:
+    return f"to_char({column} AT TIME ZONE 'UTC', '{TIMESTAMP_FORMAT}')"
+
+
+#: Stored values each cell is built from, as the sorting subquery `r` names them.
+_SOURCES = (
+    "a.id",
+    "o.slug",
+    "o.name",
+    "o.country",
+    "a.url",
+    "a.title",
+    "a.authors",
+    "a.published_at",
+    "a.published_source",
+    "a.modified_at",
+    "a.language",
+    "a.section",
+    "a.topics",
+    "a.countries",
+    "a.relevance",
+    "a.quality_flags",
+    "a.duplicate_of",
+    "a.word_count",
+)
+
+
+def _column_expressions(with_text: bool) -> dict[str, str]:
+    expressions = {
+        "article_id": "r.id",
+        "outlet": _safe("r.slug"),
+        "outlet_name": _safe("r.name"),
+        "outlet_country": _safe("r.country"),
+        "url": _safe("r.url"),
+        "title": _safe("r.title"),
+        "authors": _safe(_joined("r.authors")),
+        "published_at": _utc("r.published_at"),
+        "published_source": _safe("r.published_source"),
+        "modified_at": _utc("r.modified_at"),
+        "language": _safe("r.language"),
+        "section": _safe("r.section"),
+        "topics": _safe(_joined("r.topics")),
+        "countries": _safe(_joined("r.countries")),
+        "relevance": "r.relevance",
+        "quality_flags": _safe(_joined("r.quality_flags")),
+        "duplicate_of": "r.duplicate_of",
+        "word_count": "r.word_count",
+        "text": _safe("r.text") if with_text else "NULL::text",
+    }
+    assert tuple(expressions) == COLUMNS
+    return expressions
+
+
+def _export_query(where: sql.Composable, with_text: bool) -> sql.Composed:
+    """Sorted on the bare rows in a subquery (OFFSET 0 keeps the planner from merging it), so
+    the sort carries the stored, still compressed text and each cell is built once, on the way
+    out."""
+    sources = _SOURCES + (("a.text",) if with_text else ())
+    cells = sql.SQL(", ").join(
+        sql.SQL("{} AS {}").format(sql.SQL(expression), sql.Identifier(name))
+        for name, expression in _column_expressions(with_text).items()
+    )
+    return sql.SQL(
+        "COPY (SELECT {cells} FROM ("
+        "SELECT {sources} FROM articles a JOIN outlets o ON o.id = a.outlet_id "
+        "WHERE {where} ORDER BY a.published_at, a.id OFFSET 0"
+        ") AS r) TO STDOUT WITH (FORMAT csv, HEADER true)"
+    ).format(cells=cells, sources=sql.SQL(", ").join(map(sql.SQL, sources)), where=where)
+
+
+def _summarise(conn: psycopg.Connection[Any], where: sql.Composable) -> _Summary:
+    query = sql.SQL(
+        "SELECT count(*), count(DISTINCT a.outlet_id), min(a.published_at), "
+        "max(a.published_at), coalesce(array_agg(DISTINCT a.extractor_version), '{{}}') "
+        "FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE {}"
+    ).format(where)
+    row = conn.execute(query).fetchone()
+    assert row is not None
+    rows, outlets, first, last, versions = row
+    return _Summary(rows, outlets, first, last, tuple(sorted(versions)))
+
+
+def _copy_csv(
+    conn: psycopg.Connection[Any], query: sql.Composed, csv_file: IO[bytes]
+) -> tuple[str, int]:
+    """Stream PostgreSQL's CSV into the file, hashing the bytes as they pass."""
+    digest = hashlib.sha256(BOM)
+    csv_file.write(BOM)
+    with conn.cursor() as cursor:
+        with cursor.copy(query) as copy:
+            for block in copy:
+                digest.update(block)
+                csv_file.write(block)
+        rows = cursor.rowcount
+    return digest.hexdigest(), rows
+
+
+def _manifest(
+    path: Path,
+    options: ExportOptions,
+    since: datetime,
+    until: datetime,
+    label: str,
+    summary: _Summary,
+    digest: str,
+) -> dict[str, Any]:
+    def stamp(moment: datetime | None) -> str | None:
+        return None if moment is None else _utc_text(moment)
+
+    return {
+        "file": path.name,
+        "rows": summary.rows,
+        "sha256": digest,
+        "columns": list(COLUMNS),
+        "window": {"label": label, "since": stamp(since), "until": stamp(until)},
+        "filters": {
+            "outlets": list(options.outlets),
+            "topics": list(options.topics),
+            "include_all": options.include_all,
+            "with_text": options.with_text,
+        },
+        "outlets": summary.outlets,
+        "first_published": stamp(summary.first_published),
+        "last_published": stamp(summary.last_published),
+        "extractor_versions": list(summary.extractor_versions),
+        "newsarchive_version": __version__,
+        "created_at": stamp(datetime.now(UTC)),
+    }
+
+
+def _write_manifest(path: Path, manifest: dict[str, Any]) -> None:
+    with _atomic_file(path) as manifest_file:
+        manifest_file.write(json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n")
+
+
+@contextmanager
+def _atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A temporary file beside `path` that replaces it only once fully written and synced.
+
+    On an error inside the block the temporary file is removed and `path` is left as it was.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as target:
+            yield target
+            target.flush()
+            os.fsync(target.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows cannot open a directory for fsync."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
