@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from newsarchive.extract.access import is_paywalled
 from newsarchive.extract.authors import find_authors
 from newsarchive.extract.body import PageFacts, extract_body, link_labels
 from newsarchive.extract.boilerplate import prune_boilerplate
+from newsarchive.extract.credits import find_wire_source, page_credits
 from newsarchive.extract.dates import (
     DateFinding,
     find_modified,
@@ -72,6 +74,8 @@ def read_article(html: str | bytes, url: str, evidence: Evidence | None = None) 
     teasers = teaser_texts(page)
     labels = link_labels(page.tree)
     markers = has_article_markers(page)
+    credits = page_credits(page)
+    paywalled = is_paywalled(page)
 
     prune_boilerplate(page.tree, url)
     lines = extract_body(page.tree, url, PageFacts(title, authors, labels))
@@ -105,6 +109,8 @@ def read_article(html: str | bytes, url: str, evidence: Evidence | None = None) 
         content_hash=content_hash(text),
         simhash=simhash(text),
         quality_flags=quality_flags(text, size, published_at, language, repaired or title_repaired),
+        wire_source=find_wire_source(text, credits),
+        is_paywalled=paywalled,
     )
     return Reading(record, published)
 

@@ -79,6 +79,13 @@ _FURNITURE_PHRASES = (
     "tag-list",
     "taglist",
     "rollover-people-block",  # thehill.com: a hover card of links inside the paragraph
+    # Paywall prompts; not "paywall" alone: some outlets wrap the whole story in div.paywall.
+    "paywall-prompt",
+    "paywall-offer",
+    "paywall-message",
+    "paywall-cta",
+    "subscribe-prompt",
+    "meter-prompt",
 )
 _FURNITURE_PHRASE = re.compile("|".join(re.escape(phrase) for phrase in _FURNITURE_PHRASES))
 _FURNITURE_TAGS = ("nav", "aside", "form", "footer", "dialog", "noscript", "button", "select")
