@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from newsarchive.crawl.extraction import extract_page, warm_up
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
+from newsarchive.store.analysis import Analysis
 from newsarchive.store.models import Article, Outlet, Page
 from newsarchive.store.writes import Archive
 
@@ -120,14 +121,14 @@ def count_articles(engine: Engine, outlet: str | None, since: datetime | None) -
         return session.scalar(select(func.count()).select_from(subquery)) or 0
 
 
-def _extract(page: StoredPage) -> tuple[int, ArticleRecord | None, str | None]:
+def _extract(page: StoredPage) -> tuple[int, ArticleRecord | None, Analysis | None, str | None]:
     charset = None
     for part in (page.content_type or "").split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset":
             charset = value.strip("\"' ") or None
     result = extract_page(gzip.decompress(page.html_gz), charset, page.url, page.evidence)
-    return page.article_id, result.record, result.error
+    return page.article_id, result.record, result.analysis, result.error
 
 
 def reextract(
@@ -150,7 +151,7 @@ def reextract(
         for chunk in stored_pages(engine, outlet, since):
             outcomes = list(pool.map(_extract, chunk, chunksize=8))
             _count(outcomes, summary)
-            stored = archive.apply_reextraction([(aid, rec) for aid, rec, _ in outcomes])
+            stored = archive.apply_reextraction([(aid, rec, ana) for aid, rec, ana, _ in outcomes])
             summary.updated += stored.updated
             summary.unchanged += stored.unchanged
             if progress is not None:
@@ -160,9 +161,10 @@ def reextract(
 
 
 def _count(
-    outcomes: Sequence[tuple[int, ArticleRecord | None, str | None]], summary: ReextractSummary
+    outcomes: Sequence[tuple[int, ArticleRecord | None, Analysis | None, str | None]],
+    summary: ReextractSummary,
 ) -> None:
-    for article_id, record, error in outcomes:
+    for article_id, record, _, error in outcomes:
         summary.articles += 1
         if error is not None:
             summary.failed += 1

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsarchive.analysis import classify_topics, find_countries
 from newsarchive.extract import ArticleRecord, Evidence, extract_article
 from newsarchive.extract.decoding import decode_html
+from newsarchive.store.analysis import Analysis
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,17 @@ class PageExtraction:
     encoding: str
     encoding_source: str
     error: str | None = None
+    analysis: Analysis | None = None
+
+
+def analyse(record: ArticleRecord) -> Analysis:
+    """Topics, relevance and countries of an extracted article (CPU work: done in the pool)."""
+    topics = classify_topics(record.title, record.text)
+    return Analysis(
+        topics=topics.topics,
+        relevance=topics.relevance,
+        countries=find_countries(record.title, record.text),
+    )
 
 
 def extract_page(
@@ -29,7 +42,8 @@ def extract_page(
         record = extract_article(decoded.text, url, evidence)
     except Exception as exc:  # one bad page must not take the crawl down; the reason is kept
         return PageExtraction(None, decoded.encoding, decoded.encoding_source, repr(exc))
-    return PageExtraction(record, decoded.encoding, decoded.encoding_source)
+    analysis = analyse(record) if record is not None else None
+    return PageExtraction(record, decoded.encoding, decoded.encoding_source, analysis=analysis)
 
 
 def warm_up() -> None:

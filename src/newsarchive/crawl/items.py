@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsarchive.extract import ArticleRecord, Evidence
+from newsarchive.store.analysis import Analysis
 
 
 @dataclass
@@ -30,6 +31,7 @@ class FetchedArticle:
     encoding: str | None = None
     encoding_source: str | None = None
     extraction_error: str | None = None
+    analysis: Analysis | None = None
 
 
 @dataclass

@@ -13,11 +13,13 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from newsarchive.analysis import RELEVANCE_THRESHOLD
 from newsarchive.crawl.extraction import PageExtraction, extract_page, warm_up
 from newsarchive.crawl.failures import NOT_FAULTS
 from newsarchive.crawl.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.crawl.urls import normalise_url
 from newsarchive.registry import Outlet
+from newsarchive.store.analysis import Analysis
 from newsarchive.store.database import make_engine
 from newsarchive.store.writes import Archive, ArticleRow, PageRow
 
@@ -60,6 +62,7 @@ class ExtractionPipeline:
         item.encoding = result.encoding
         item.encoding_source = result.encoding_source
         item.extraction_error = result.error
+        item.analysis = result.analysis
         return item
 
 
@@ -105,7 +108,10 @@ class StorePipeline:
         run_id = settings.get("NEWSARCHIVE_RUN_ID")
         assert crawler.stats is not None
         return cls(
-            Archive(make_engine(settings["NEWSARCHIVE_DATABASE_URL"])),
+            Archive(
+                make_engine(settings["NEWSARCHIVE_DATABASE_URL"]),
+                settings.getfloat("NEWSARCHIVE_RELEVANCE_THRESHOLD", RELEVANCE_THRESHOLD),
+            ),
             outlets,
             int(run_id) if run_id is not None else None,
             settings.getint("NEWSARCHIVE_STORE_BATCH", 50),
@@ -159,6 +165,7 @@ class StorePipeline:
                     final_url=item.final_url,
                     record=record,
                     evidence=item.evidence,
+                    analysis=item.analysis or Analysis(),
                 )
             )
             page = replace(page, outcome="stored", article_url=key)

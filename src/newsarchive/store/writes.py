@@ -16,8 +16,10 @@ from sqlalchemy import Engine, case, func, literal, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from newsarchive.analysis import RELEVANCE_THRESHOLD
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
 from newsarchive.registry import Outlet as RegistryOutlet
+from newsarchive.store.analysis import Analysis
 from newsarchive.store.models import Article, ArticleRevision, CrawlRun, Outlet, Page
 
 #: Outcomes of article fetches that mean "we know this URL; don't fetch it again".
@@ -44,6 +46,10 @@ REFRESHED_COLUMNS = (
     "canonical_url",
     "wire_source",
     "is_paywalled",
+    "topics",
+    "countries",
+    "relevance",
+    "is_relevant",
 )
 
 
@@ -57,6 +63,7 @@ class ArticleRow:
     final_url: str
     record: ArticleRecord
     evidence: Evidence
+    analysis: Analysis = field(default_factory=Analysis)
 
 
 @dataclass(frozen=True)
@@ -103,8 +110,9 @@ class RunSummary:
 class Archive:
     """The crawler's one door into the database. Synchronous: callers run it off the reactor."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, relevance_threshold: float = RELEVANCE_THRESHOLD) -> None:
         self.engine = engine
+        self.relevance_threshold = relevance_threshold
         self._outlet_ids: dict[str, int] = {}
 
     # -- outlets -------------------------------------------------------------------------------
@@ -271,7 +279,7 @@ class Archive:
         return ids
 
     def apply_reextraction(
-        self, records: Sequence[tuple[int, ArticleRecord | None]]
+        self, records: Sequence[tuple[int, ArticleRecord | None, Analysis | None]]
     ) -> BatchResult:
         """Store fresh extractions of archived pages: changed records replace the stored ones
         (old bodies become revisions); every re-extracted row records the extractor version.
@@ -280,7 +288,8 @@ class Archive:
         as unchanged here and the caller reports it.
         """
         result = BatchResult()
-        found = {article_id: record for article_id, record in records if record is not None}
+        found = {article_id: record for article_id, record, _ in records if record is not None}
+        analyses = {article_id: analysis for article_id, _, analysis in records if analysis}
         if not found:
             return result
         with Session(self.engine) as session, session.begin():
@@ -300,6 +309,8 @@ class Archive:
                 if article is None:
                     continue
                 fresh = _record_values(record)
+                if article_id in analyses:
+                    fresh |= self._analysis_values(analyses[article_id])
                 differs = any(getattr(article, name) != value for name, value in fresh.items())
                 for name, value in fresh.items():
                     setattr(article, name, value)
@@ -310,6 +321,15 @@ class Archive:
                     result.unchanged += 1
         return result
 
+    def _analysis_values(self, analysis: Analysis) -> dict[str, Any]:
+        relevance = analysis.relevance
+        return {
+            "topics": list(analysis.topics),
+            "countries": list(analysis.countries),
+            "relevance": relevance,
+            "is_relevant": relevance is not None and relevance >= self.relevance_threshold,
+        }
+
     def _article_values(self, session: Session, row: ArticleRow, now: datetime) -> dict[str, Any]:
         record = row.record
         return {
@@ -318,6 +338,7 @@ class Archive:
             "original_url": row.original_url,
             "final_url": row.final_url,
             **_record_values(record),
+            **self._analysis_values(row.analysis),
             "listed_title": row.evidence.title,
             "listed_published_at": row.evidence.published_at,
             "listed_in": row.evidence.listed_in,

@@ -1,0 +1,183 @@
+"""The countries an article is about, as ISO 3166-1 alpha-2 codes, from its title and text.
+
+Country names come from Babel (CLDR English territory names, already a dependency); the news
+vocabulary Babel lacks (U.S., Britain, demonyms, capitals as metonyms, the Kremlin) and the
+disambiguation data are in countries.toml. Matching is case-sensitive and whole-word, so "china"
+the porcelain and "turkey" the bird do not count. A country is reported only when the article
+writes about it enough (see `Salience`): a signatory listed in passing is not what a story is
+about. Rules for analysts are in docs/taxonomy.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from babel import Locale
+
+from newsarchive.analysis.phrases import alternation
+
+# Same characters as topics.py: outlets type curly apostrophes, the data uses straight ones.
+# One character for one, so match offsets stay valid in the original text.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+# A sentence ends at . ! or ? (plus closing quotes) followed by space, unless the dot ends an
+# initial ("U.S.", "Donald J.") or a title ("Gen.", "Gov."); a line break always ends one,
+# since extracted text puts headings and paragraphs on lines of their own.
+_SENTENCE_END = re.compile(
+    r"[.!?](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bLt\.)"
+    r"(?<!\bCol\.)(?<!\bMaj\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bSt\.)(?<!\bNo\.)"
+    r"(?<!\bAdm\.)(?<!\bCapt\.)[\"”’')\]]*\s+|\n\s*"
+)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'.-]*) $")
+_WORD_AFTER = re.compile(r" [A-Z]")
+
+
+@dataclass(frozen=True)
+class Salience:
+    title_weight: float
+    lede_weight: float
+    tail_start: float
+    tail_weight: float
+    list_share: float
+    required: float
+    sentences_per_mention: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every phrase that names a country (or masks a look-alike), compiled into one pattern."""
+
+    # Phrase as matched -> ISO code, or None for a phrase that only looks like a country.
+    codes: Mapping[str, str | None]
+    pattern: re.Pattern[str]
+    guarded: frozenset[str]
+    guard_exceptions: frozenset[str]
+    vetoes: Mapping[str, tuple[str, ...]]
+    salience: Salience
+
+
+def _babel_names(name: str) -> set[str]:
+    """CLDR's short name as the press writes it ("St. Kitts & Nevis": "Saint Kitts and ...")."""
+    if " - " in name:  # "Congo - Kinshasa": the press names come from countries.toml
+        return set()
+    name = re.sub(r"\s*\(.*?\)", "", name.removesuffix(" SAR China"))
+    names = {name, name.replace("&", "and")}
+    return names | {"Saint " + n.removeprefix("St. ") for n in names if n.startswith("St. ")}
+
+
+def _rest_regex(rest: str) -> str:
+    # A line break inside "United\nStates" is still the name.
+    return r"\s+".join(re.escape(word) for word in rest.split(" "))
+
+
+def _add(codes: dict[str, str | None], phrase: str, code: str | None) -> None:
+    phrase = " ".join(phrase.translate(_APOSTROPHES).split())
+    known = codes.setdefault(phrase, code)
+    if known != code:
+        raise ValueError(f"{phrase!r} names both {known} and {code}")
+
+
+def load_gazetteer(document: str | None = None) -> Gazetteer:
+    """Build the gazetteer from Babel and countries.toml (or the given TOML text)."""
+    if document is None:
+        document = files(__package__).joinpath("countries.toml").read_text(encoding="utf-8")
+    data: dict[str, Any] = tomllib.loads(document)
+    not_iso = set(data["not_iso"])
+    codes: dict[str, str | None] = {}
+    for code, name in Locale("en").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in not_iso:
+            for variant in _babel_names(name):
+                _add(codes, variant, code)
+    demonyms: list[str] = []
+    for section in ("names", "demonyms", "capitals", "institutions"):
+        for code, phrases in data[section].items():
+            for phrase in phrases:
+                _add(codes, phrase, code)
+            if section == "demonyms":
+                demonyms.extend(phrases)
+    masks = list(data["not_countries"]["phrases"])
+    # "Russian-speaking Ukrainians", "French-language press": a language, not the country.
+    masks += [f"{demonym}-{suffix}" for demonym in demonyms for suffix in ("speaking", "language")]
+    for phrase in masks:
+        codes.setdefault(" ".join(phrase.translate(_APOSTROPHES).split()), None)
+    # The longest phrase wins: "South Sudan" over "Sudan", "Washington Post" over "Washington".
+    names = alternation(codes, _rest_regex)
+    capitals = {phrase for phrases in data["capitals"].values() for phrase in phrases}
+    return Gazetteer(
+        codes=codes,
+        pattern=re.compile(rf"(?<![\w.])(?:{names})(?!\w)"),
+        guarded=frozenset(data["guard"]["names"]) | capitals,
+        guard_exceptions=frozenset(data["guard"]["exceptions"]),
+        vetoes={name: tuple(cues) for name, cues in data["vetoes"].items()},
+        salience=Salience(**data["salience"]),
+    )
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _looks_like_a_person(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
+    """ "Jordan Henderson", "Michael Jordan", "Spartak Moscow": the name is part of another name."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None and before.group(1) not in gazetteer.guard_exceptions:
+        return True
+    return _WORD_AFTER.match(text, end) is not None
+
+
+def _mentions(
+    gazetteer: Gazetteer, text: str, vetoed: set[str], *, guard: bool
+) -> Iterator[tuple[str, int]]:
+    """(ISO code, offset) of each country mention in text, except names vetoed for the article."""
+    for match in gazetteer.pattern.finditer(text):
+        phrase = " ".join(match.group().split())
+        code = gazetteer.codes[phrase]
+        if code is None or phrase in vetoed:
+            continue
+        if (
+            guard
+            and phrase in gazetteer.guarded
+            and _looks_like_a_person(gazetteer, text, match.start(), match.end())
+        ):
+            continue
+        yield code, match.start()
+
+
+def find_countries(title: str, text: str) -> tuple[str, ...]:
+    """Sorted ISO 3166-1 alpha-2 codes of the countries the article is about."""
+    gazetteer = _gazetteer()
+    rules = gazetteer.salience
+    title = title.translate(_APOSTROPHES)
+    text = text.translate(_APOSTROPHES)
+    article = f"{title}\n{text}"
+    vetoed = {name for name, cues in gazetteer.vetoes.items() if any(c in article for c in cues)}
+    starts = [0] + [end.end() for end in _SENTENCE_END.finditer(text)]
+    by_sentence: dict[int, set[str]] = {}
+    for code, offset in _mentions(gazetteer, text, vetoed, guard=True):
+        by_sentence.setdefault(bisect.bisect_right(starts, offset) - 1, set()).add(code)
+    salience: dict[str, float] = {}
+    length = max(len(text), 1)
+    for sentence, codes in by_sentence.items():
+        weight = min(1.0, rules.list_share / len(codes))
+        if sentence == 0:
+            weight *= rules.lede_weight
+        elif starts[sentence] / length >= rules.tail_start:
+            weight *= rules.tail_weight
+        for code in codes:
+            salience[code] = salience.get(code, 0.0) + weight
+    # Title case capitalises every word ("How to Roast a Turkey"), so a title mention counts
+    # only for a country the text names too, and names next to capitals are not guarded there.
+    title_codes = {code for code, _ in _mentions(gazetteer, title, vetoed, guard=False)}
+    for code in title_codes & salience.keys():
+        salience[code] += rules.title_weight
+    sentences = len(starts)
+    required = min(rules.required, max(1.0, sentences / rules.sentences_per_mention))
+    return tuple(sorted(code for code, score in salience.items() if score >= required))
