@@ -7,7 +7,7 @@ otherwise from DATABASE_URL or the embedded server, exactly as the crawler resol
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine, pool
+from sqlalchemy import Connection, create_engine, pool, text
 
 from newsarchive.store.models import Base
 
@@ -44,22 +44,30 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+#: Advisory lock key held while migrating ("na" namespace, see newsarchive.store.locks).
+MIGRATION_LOCK = 0x6E61_0000
+
+
+def _migrate(connection: Connection) -> None:
+    context.configure(
+        connection=connection, target_metadata=target_metadata, include_object=include_object
+    )
+    with context.begin_transaction():
+        # Two crawls started at once on a new database would both create the schema; the second
+        # waits here and then finds it at head. The lock ends with the migration's transaction.
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        context.run_migrations()
+
+
 def run_migrations_online() -> None:
     connectable = config.attributes.get("connection")
     if connectable is not None:
-        context.configure(
-            connection=connectable, target_metadata=target_metadata, include_object=include_object
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        _migrate(connectable)
         return
     engine = create_engine(_database_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
-        context.configure(
-            connection=connection, target_metadata=target_metadata, include_object=include_object
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        _migrate(connection)
     engine.dispose()
 
 

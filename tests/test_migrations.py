@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from newsarchive.store.database import (
+    alembic_config,
     current_revision,
     downgrade_database,
     make_engine,
@@ -14,7 +19,15 @@ from newsarchive.store.database import (
 )
 from newsarchive.store.models import Base
 
-TABLES = {"outlets", "articles", "article_revisions", "pages", "crawl_runs"}
+TABLES = {
+    "outlets",
+    "articles",
+    "article_revisions",
+    "pages",
+    "crawl_runs",
+    "listing_sources",
+    "failed_urls",
+}
 
 #: Created only where the server has the extension (not on the embedded server): not in models.
 OPTIONAL_INDEXES = {"ix_articles_title_trgm"}
@@ -72,3 +85,56 @@ def test_raw_html_is_stored_without_a_second_compression(database_url: str) -> N
     finally:
         engine.dispose()
     assert storage == "e"  # EXTERNAL: out of line, not pglz-compressed
+
+
+def test_every_table_view_and_column_says_what_it_is(database_url: str) -> None:
+    """`\\d+` in psql (and docs/schema.md) explains everything analysts can query."""
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            missing = (
+                conn.execute(
+                    text(
+                        "SELECT c.relname || coalesce('.' || a.attname, '') FROM pg_class c "
+                        "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public' "
+                        "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
+                        "AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NULL "
+                        "WHERE c.relkind IN ('r', 'v', 'm') AND c.relname <> 'alembic_version' "
+                        "AND (a.attname IS NOT NULL OR obj_description(c.oid, 'pg_class') IS NULL)"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            tables = conn.execute(
+                text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+            ).scalar()
+    finally:
+        engine.dispose()
+    assert tables and tables >= 7
+    assert missing == []
+
+
+def test_two_processes_migrating_a_new_database_at_once_both_succeed(
+    empty_database_url: str,
+) -> None:
+    """Two crawls started together on a fresh database must not both create the schema."""
+    script = (
+        "import sys; from newsarchive.store.database import upgrade_database; "
+        "upgrade_database(sys.argv[1])"
+    )
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, empty_database_url],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outcomes = [(process.wait(timeout=120), process.communicate()[1]) for process in processes]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    assert (
+        current_revision(empty_database_url)
+        == ScriptDirectory.from_config(alembic_config(empty_database_url)).get_current_head()
+    )

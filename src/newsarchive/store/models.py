@@ -73,7 +73,9 @@ class Outlet(Base):
     __tablename__ = "outlets"
     __table_args__ = ({"comment": "News outlets, mirrored from the registry on every crawl"},)
 
-    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    id: Mapped[int] = mapped_column(
+        Integer, Identity(), primary_key=True, comment="Surrogate key; articles.outlet_id"
+    )
     slug: Mapped[str] = mapped_column(
         Text, unique=True, comment="Short stable id from the registry, e.g. bbc"
     )
@@ -129,7 +131,9 @@ class Article(Base):
         {"comment": "One row per story: the normalised canonical URL on its outlet's domains"},
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger, Identity(), primary_key=True, comment="Surrogate key, stable for the row's life"
+    )
     outlet_id: Mapped[int] = mapped_column(
         ForeignKey("outlets.id", ondelete="RESTRICT"), comment="The outlet that published it"
     )
@@ -269,8 +273,12 @@ class CrawlRun(Base):
         {"comment": "One row per newsarchive crawl: what it did and how it went"},
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    id: Mapped[int] = mapped_column(
+        BigInteger, Identity(), primary_key=True, comment="Run number, increasing"
+    )
+    started_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When the run started"
+    )
     finished_at: Mapped[datetime | None] = mapped_column(TZ, comment="NULL while running")
     outlets: Mapped[list[str]] = mapped_column(
         TEXT_ARRAY, server_default="{}", comment="Slugs of the outlets the run covered"
@@ -302,6 +310,17 @@ class CrawlRun(Base):
     stats: Mapped[dict[str, Any]] = mapped_column(
         JSONB, server_default="{}", comment="Scrapy's stats for the run"
     )
+    skipped_outlets: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY,
+        server_default="{}",
+        comment="Outlets left out because another run was crawling them (advisory lock held)",
+    )
+    alerts: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB,
+        server_default="[]",
+        comment='Coverage monitor findings, e.g. [{"outlet": "x", "check": "no_articles_listed", '
+        '"detail": "..."}]; any alert makes the run partial',
+    )
 
 
 class Page(Base):
@@ -320,11 +339,15 @@ class Page(Base):
         {"comment": "Every fetch attempt of a feed, sitemap or article page, with its outcome"},
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger, Identity(), primary_key=True, comment="Surrogate key"
+    )
     crawl_run_id: Mapped[int | None] = mapped_column(
         ForeignKey("crawl_runs.id", ondelete="SET NULL"), comment="The run that fetched it"
     )
-    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id", ondelete="RESTRICT"))
+    outlet_id: Mapped[int] = mapped_column(
+        ForeignKey("outlets.id", ondelete="RESTRICT"), comment="The outlet the URL belongs to"
+    )
     article_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), comment="The article stored from it"
     )
@@ -337,8 +360,10 @@ class Page(Base):
     error: Mapped[str | None] = mapped_column(
         Text, comment="reason: detail, for failed and skipped fetches"
     )
-    http_status: Mapped[int | None] = mapped_column(SmallInteger)
-    content_type: Mapped[str | None] = mapped_column(Text)
+    http_status: Mapped[int | None] = mapped_column(
+        SmallInteger, comment="HTTP status of the response; NULL when none came"
+    )
+    content_type: Mapped[str | None] = mapped_column(Text, comment="Content-Type as served")
     encoding: Mapped[str | None] = mapped_column(Text, comment="Character encoding used to decode")
     encoding_source: Mapped[str | None] = mapped_column(
         Text, comment="Where the encoding came from: bom, http, meta, detected or fallback"
@@ -351,7 +376,9 @@ class Page(Base):
     html_gz: Mapped[bytes | None] = mapped_column(
         LargeBinary, comment="Raw response body, gzip-compressed (article pages only)"
     )
-    fetched_at: Mapped[datetime] = mapped_column(TZ, server_default=func.now())
+    fetched_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When the fetch was recorded"
+    )
 
 
 class ArticleRevision(Base):
@@ -363,7 +390,9 @@ class ArticleRevision(Base):
         {"comment": "Earlier texts of articles that changed (outlet edits, re-extraction)"},
     )
 
-    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger, Identity(), primary_key=True, comment="Surrogate key"
+    )
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), comment="The article this was a version of"
     )
@@ -381,4 +410,112 @@ class ArticleRevision(Base):
     )
     reason: Mapped[str] = mapped_column(
         Text, comment="refetch (the outlet changed the page) or reextract (our extractor changed)"
+    )
+
+
+class ListingSource(Base):
+    """Health of one feed or sitemap URL across runs, as an operator needs it in the morning.
+
+    Conditional requests use its validators; a source failing run after run is reported by
+    `newsarchive status` (and can be switched off in the registry with `disabled_sources`).
+    """
+
+    __tablename__ = "listing_sources"
+    __table_args__ = (
+        Index("ix_listing_sources_outlet_id", "outlet_id"),
+        CheckConstraint("kind IN ('feed', 'sitemap')", name="kind_known"),
+        {"comment": "Every feed and sitemap URL read, with its health and HTTP validators"},
+    )
+
+    id: Mapped[int] = mapped_column(
+        BigInteger, Identity(), primary_key=True, comment="Surrogate key"
+    )
+    outlet_id: Mapped[int] = mapped_column(
+        ForeignKey("outlets.id", ondelete="CASCADE"), comment="The outlet it lists for"
+    )
+    url: Mapped[str] = mapped_column(
+        Text, unique=True, comment="Feed or sitemap URL as configured or found in an index"
+    )
+    kind: Mapped[str] = mapped_column(Text, comment="feed or sitemap")
+    last_attempt_at: Mapped[datetime | None] = mapped_column(
+        TZ, comment="When it was last requested"
+    )
+    last_success_at: Mapped[datetime | None] = mapped_column(
+        TZ, comment="When it last answered with a usable listing (or 304 Not Modified)"
+    )
+    last_failure_at: Mapped[datetime | None] = mapped_column(TZ, comment="When it last failed")
+    consecutive_failures: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Failed attempts since the last success"
+    )
+    last_error: Mapped[str | None] = mapped_column(
+        Text, comment="reason: detail of the last failure"
+    )
+    last_status: Mapped[int | None] = mapped_column(
+        SmallInteger, comment="HTTP status of the last response"
+    )
+    etag: Mapped[str | None] = mapped_column(
+        Text, comment="ETag of the last full response, sent back as If-None-Match"
+    )
+    last_modified: Mapped[str | None] = mapped_column(
+        Text, comment="Last-Modified of the last full response, sent back as If-Modified-Since"
+    )
+    last_listed: Mapped[int | None] = mapped_column(
+        Integer, comment="URLs the last full response listed"
+    )
+    last_new_article_at: Mapped[datetime | None] = mapped_column(
+        TZ, comment="When it last listed a URL the archive did not have"
+    )
+
+
+class FailedUrl(Base):
+    """An article URL whose fetch failed, kept until a later run fetches it.
+
+    Nothing fetched or listed is silently forgotten: each failure counts an attempt and pushes
+    the next one back (exponential backoff, or the server's Retry-After); a success deletes the
+    row. After NEWSARCHIVE_RETRY_MAX_ATTEMPTS the URL is given up on, visibly.
+    """
+
+    __tablename__ = "failed_urls"
+    __table_args__ = (
+        Index("ix_failed_urls_outlet_next", "outlet_id", "next_attempt_at"),
+        {"comment": "Article URLs that failed, with reason and attempts, retried with backoff"},
+    )
+
+    url: Mapped[str] = mapped_column(
+        Text, primary_key=True, comment="Normalised article URL that failed"
+    )
+    outlet_id: Mapped[int] = mapped_column(
+        ForeignKey("outlets.id", ondelete="CASCADE"), comment="The outlet it belongs to"
+    )
+    original_url: Mapped[str | None] = mapped_column(
+        Text, comment="URL as the feed or sitemap listed it"
+    )
+    listed_title: Mapped[str | None] = mapped_column(
+        Text, comment="Title the listing gave (kept as evidence for the retry)"
+    )
+    listed_published_at: Mapped[datetime | None] = mapped_column(
+        TZ, comment="Date the listing gave (kept as evidence for the retry)"
+    )
+    listed_in: Mapped[str | None] = mapped_column(Text, comment="Kind of listing it was found in")
+    reason: Mapped[str] = mapped_column(
+        Text, comment="Reason code of the last failure: timeout, http_503, blocked..."
+    )
+    error: Mapped[str | None] = mapped_column(Text, comment="Detail of the last failure")
+    http_status: Mapped[int | None] = mapped_column(
+        SmallInteger, comment="HTTP status of the last failed response"
+    )
+    attempts: Mapped[int] = mapped_column(Integer, server_default="1", comment="Failed attempts")
+    first_failed_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When it first failed"
+    )
+    last_failed_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When it last failed"
+    )
+    next_attempt_at: Mapped[datetime] = mapped_column(
+        TZ, comment="Not retried before this time (backoff or Retry-After)"
+    )
+    gave_up: Mapped[bool] = mapped_column(
+        Boolean,
+        server_default="false",
+        comment="Attempts exhausted: no longer retried automatically (newsarchive status lists it)",
     )
