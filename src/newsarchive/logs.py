@@ -40,3 +40,13 @@ def configure_logging(*, verbose: bool = False, quiet: bool = False) -> str:
     root.handlers[:] = [handler]
     root.setLevel(level)
     return logging.getLevelName(level)
+
+
+def brief(error: BaseException) -> str:
+    """The first line of an error, for a log line.
+
+    SQLAlchemy's messages go on with the SQL and its parameters, which for a batch insert are
+    megabytes of HTML; the first line says what went wrong (and carries no credentials).
+    """
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

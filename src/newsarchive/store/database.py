@@ -43,7 +43,8 @@ def redacted(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    return create_engine(url, pool_pre_ping=True, future=True)
+    # connect_timeout: a database that went away must fail a write, not hang the crawl.
+    return create_engine(url, pool_pre_ping=True, future=True, connect_args={"connect_timeout": 10})
 
 
 def alembic_config(url: str) -> Config:

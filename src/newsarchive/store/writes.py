@@ -9,10 +9,10 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, case, func, literal, select, text, update
+from sqlalchemy import Engine, case, delete, func, literal, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,15 @@ from newsarchive.analysis import RELEVANCE_THRESHOLD
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
 from newsarchive.registry import Outlet as RegistryOutlet
 from newsarchive.store.analysis import Analysis
-from newsarchive.store.models import Article, ArticleRevision, CrawlRun, Outlet, Page
+from newsarchive.store.models import (
+    Article,
+    ArticleRevision,
+    CrawlRun,
+    FailedUrl,
+    ListingSource,
+    Outlet,
+    Page,
+)
 
 #: Outcomes of article fetches that mean "we know this URL; don't fetch it again".
 SETTLED_PAGE_OUTCOMES = ("stored", "unchanged", "not_article")
@@ -83,6 +91,50 @@ class PageRow:
     headers: dict[str, str] = field(default_factory=dict)
     html: bytes | None = None
     article_url: str | None = None
+    # Listings: URLs listed and URLs new to the archive (source health).
+    listed: int | None = None
+    new_articles: int | None = None
+    # Failed articles: what a retry needs, and how long the server asked us to wait.
+    original_url: str | None = None
+    evidence: Evidence | None = None
+    retry_after: float | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How failed article URLs are retried by later runs.
+
+    The wait doubles with each failed attempt, from `backoff` up to `max_backoff`, and is never
+    shorter than a server's Retry-After. After `max_attempts` (fewer for a page that is gone) the
+    URL is given up on; it stays in failed_urls, where `newsarchive status` shows it.
+    """
+
+    backoff: timedelta = timedelta(minutes=30)
+    max_backoff: timedelta = timedelta(days=2)
+    max_attempts: int = 8
+    max_attempts_gone: int = 2  # 404 and 410: the page is probably gone for good
+
+    def next_attempt(self, attempts: int, now: datetime, retry_after: float | None) -> datetime:
+        wait = min(self.backoff * (1 << max(attempts - 1, 0)), self.max_backoff)
+        if retry_after is not None:
+            wait = max(wait, timedelta(seconds=min(retry_after, self.max_backoff.total_seconds())))
+        return now + wait
+
+    def gives_up(self, attempts: int, http_status: int | None) -> bool:
+        limit = self.max_attempts_gone if http_status in (404, 410) else self.max_attempts
+        return attempts >= limit
+
+
+@dataclass(frozen=True)
+class DueArticle:
+    """An article URL a run should fetch although no listing led to it: a retry or a re-check."""
+
+    outlet: str
+    url: str
+    original_url: str
+    evidence: Evidence
+    why: str  # retry | recheck
 
 
 @dataclass
@@ -110,9 +162,15 @@ class RunSummary:
 class Archive:
     """The crawler's one door into the database. Synchronous: callers run it off the reactor."""
 
-    def __init__(self, engine: Engine, relevance_threshold: float = RELEVANCE_THRESHOLD) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        relevance_threshold: float = RELEVANCE_THRESHOLD,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
         self.engine = engine
         self.relevance_threshold = relevance_threshold
+        self.retry_policy = retry_policy or RetryPolicy()
         self._outlet_ids: dict[str, int] = {}
 
     # -- outlets -------------------------------------------------------------------------------
@@ -175,7 +233,15 @@ class Archive:
             session.flush()
             return run.id
 
-    def finish_run(self, run_id: int, summary: RunSummary, outcome: str) -> None:
+    def finish_run(
+        self,
+        run_id: int,
+        summary: RunSummary,
+        outcome: str,
+        *,
+        skipped_outlets: Sequence[str] = (),
+        alerts: Sequence[dict[str, str]] = (),
+    ) -> None:
         with Session(self.engine) as session, session.begin():
             session.execute(
                 update(CrawlRun)
@@ -191,8 +257,97 @@ class Archive:
                     failures=summary.failures,
                     failures_by_reason=summary.failures_by_reason,
                     stats=summary.stats,
+                    skipped_outlets=list(skipped_outlets),
+                    alerts=list(alerts),
                 )
             )
+            if outcome != "failed":
+                _commit_validators(session, run_id)
+
+    def abandon_stale_runs(self, run_lock_namespace: int) -> list[int]:
+        """Mark runs still 'running' whose process is gone (killed, machine lost) as failed.
+
+        A live run holds an advisory lock on its id (see store.locks); a 'running' row whose
+        lock nobody holds belongs to a process that died without finishing.
+        """
+        with Session(self.engine) as session, session.begin():
+            return list(session.scalars(_ABANDON_STALE_RUNS, {"ns": run_lock_namespace}))
+
+    # -- listing sources -----------------------------------------------------------------------
+
+    def listing_validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """ETag and Last-Modified last committed for each listing URL, for conditional requests."""
+        wanted = list(dict.fromkeys(urls))
+        if not wanted:
+            return {}
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(ListingSource.url, ListingSource.etag, ListingSource.last_modified).where(
+                    ListingSource.url.in_(wanted)
+                )
+            )
+            return {url: (etag, modified) for url, etag, modified in rows if etag or modified}
+
+    # -- retries and re-checks -----------------------------------------------------------------
+
+    def due_articles(
+        self,
+        outlets: Sequence[str],
+        *,
+        recheck_after: timedelta | None,
+        recheck_within: timedelta,
+        limit: int = 10_000,
+    ) -> list[DueArticle]:
+        """Failed URLs whose backoff has passed, and recent articles due their one re-check.
+
+        A re-check fetches an article once more `recheck_after` its first fetch (outlets fix and
+        extend stories in the first day), so an edit becomes a revision; older articles and
+        already re-checked ones are left alone.
+        """
+        if not outlets:
+            return []
+        now = datetime.now(UTC)
+        due: list[DueArticle] = []
+        with Session(self.engine) as session:
+            retries = session.execute(
+                select(FailedUrl, Outlet.slug)
+                .join(Outlet, Outlet.id == FailedUrl.outlet_id)
+                .where(Outlet.slug.in_(outlets))
+                .where(FailedUrl.gave_up.is_(False))
+                .where(FailedUrl.next_attempt_at <= now)
+                .order_by(FailedUrl.next_attempt_at)
+                .limit(limit)
+            )
+            for failed, slug in retries:
+                evidence = Evidence(
+                    title=failed.listed_title,
+                    published_at=failed.listed_published_at,
+                    listed_in=failed.listed_in,
+                )
+                original = failed.original_url or failed.url
+                due.append(DueArticle(slug, failed.url, original, evidence, "retry"))
+            if recheck_after is not None:
+                rechecks = session.execute(
+                    select(
+                        Article.url,
+                        Article.original_url,
+                        Article.listed_title,
+                        Article.listed_published_at,
+                        Article.listed_in,
+                        Outlet.slug,
+                    )
+                    .join(Outlet, Outlet.id == Article.outlet_id)
+                    .where(Outlet.slug.in_(outlets))
+                    .where(Article.first_seen_at >= now - recheck_within)
+                    .where(Article.first_seen_at <= now - recheck_after)
+                    .where(Article.last_fetched_at < Article.first_seen_at + recheck_after)
+                    .order_by(Article.first_seen_at)
+                    .limit(limit)
+                )
+                for url, original, title, published, listed_in, slug in rechecks:
+                    evidence = Evidence(title=title, published_at=published, listed_in=listed_in)
+                    due.append(DueArticle(slug, url, original, evidence, "recheck"))
+        return due
 
     # -- discovery -----------------------------------------------------------------------------
 
@@ -212,7 +367,16 @@ class Archive:
                 .where(Page.kind == "article")
                 .where(Page.outcome.in_(SETTLED_PAGE_OUTCOMES))
             ).all()
-        return set(as_articles) | set(as_listed) | set(as_pages)
+            # A failed URL is retried when its backoff has passed (see due_articles), not every
+            # time a listing mentions it.
+            waiting = session.scalars(
+                select(FailedUrl.url)
+                .where(FailedUrl.url.in_(wanted))
+                .where(
+                    (FailedUrl.gave_up.is_(True)) | (FailedUrl.next_attempt_at > datetime.now(UTC))
+                )
+            ).all()
+        return set(as_articles) | set(as_listed) | set(as_pages) | set(waiting)
 
     # -- articles and pages --------------------------------------------------------------------
 
@@ -231,7 +395,100 @@ class Archive:
                     insert(Page),
                     [self._page_values(session, run_id, page, article_ids) for page in pages],
                 )
+                self._record_sources(session, pages)
+                self._record_failed_urls(session, pages)
         return result
+
+    def _record_sources(self, session: Session, pages: Sequence[PageRow]) -> None:
+        """Per feed/sitemap health: attempts, successes, consecutive failures, last new article.
+
+        Validators (ETag, Last-Modified) are not taken here: finish_run commits them once the
+        run is known to have stored what the listing led to (see _commit_validators).
+        """
+        now = datetime.now(UTC)
+        for page in pages:
+            if page.kind not in ("feed", "sitemap") or page.outcome == "skipped":
+                continue
+            ok = page.outcome in ("listed", "not_modified")
+            values: dict[str, Any] = {
+                "outlet_id": self._outlet_id(session, page.outlet),
+                "url": page.url,
+                "kind": page.kind,
+                "last_attempt_at": now,
+                "last_status": page.http_status,
+            }
+            set_: dict[str, Any] = {
+                "last_attempt_at": now,
+                "last_status": page.http_status,
+                "kind": page.kind,
+            }
+            if ok:
+                values |= {"last_success_at": now, "consecutive_failures": 0}
+                set_ |= {"last_success_at": now, "consecutive_failures": 0}
+                if page.outcome == "listed":
+                    values["last_listed"] = set_["last_listed"] = page.listed
+                if page.new_articles:
+                    values["last_new_article_at"] = set_["last_new_article_at"] = now
+            else:
+                values |= {"last_failure_at": now, "last_error": page.error}
+                values["consecutive_failures"] = 1
+                set_ |= {
+                    "last_failure_at": now,
+                    "last_error": page.error,
+                    "consecutive_failures": ListingSource.consecutive_failures + 1,
+                }
+            stmt = insert(ListingSource).values(values)
+            session.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=set_))
+
+    def _record_failed_urls(self, session: Session, pages: Sequence[PageRow]) -> None:
+        """Failed article fetches join failed_urls (attempts, backoff); successes leave it."""
+        done = [
+            page.url
+            for page in pages
+            if page.kind == "article" and page.outcome in ("stored", "not_article")
+        ]
+        if done:
+            session.execute(delete(FailedUrl).where(FailedUrl.url.in_(done)))
+        failed = {
+            page.url: page for page in pages if page.kind == "article" and page.outcome == "failed"
+        }
+        if not failed:
+            return
+        now = datetime.now(UTC)
+        attempts = {
+            url: count
+            for url, count in session.execute(
+                select(FailedUrl.url, FailedUrl.attempts).where(FailedUrl.url.in_(failed))
+            )
+        }
+        policy = self.retry_policy
+        for url, page in failed.items():
+            count = attempts.get(url, 0) + 1
+            evidence = page.evidence or Evidence()
+            values = {
+                "url": url,
+                "outlet_id": self._outlet_id(session, page.outlet),
+                "original_url": page.original_url or url,
+                "listed_title": evidence.title,
+                "listed_published_at": evidence.published_at,
+                "listed_in": evidence.listed_in,
+                "reason": page.reason or "failed",
+                "error": page.error,
+                "http_status": page.http_status,
+                "attempts": count,
+                "first_failed_at": now,
+                "last_failed_at": now,
+                "next_attempt_at": policy.next_attempt(count, now, page.retry_after),
+                "gave_up": policy.gives_up(count, page.http_status),
+            }
+            stmt = insert(FailedUrl).values(values)
+            kept = ("url", "outlet_id", "first_failed_at", "listed_title", "listed_in")
+            session.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["url"],
+                    set_={k: stmt.excluded[k] for k in values if k not in kept},
+                )
+            )
 
     def _upsert_articles(
         self, session: Session, articles: Sequence[ArticleRow], result: BatchResult
@@ -487,3 +744,46 @@ def link_duplicates(session: Session, new_ids: Sequence[int]) -> None:
     params = {"ids": list(new_ids), "distance": MAX_SIMHASH_DISTANCE}
     session.execute(_LINK_TO_EARLIER, params)
     session.execute(_ADOPT_LATER, params)
+
+
+_ABANDON_STALE_RUNS = text(
+    """
+    UPDATE crawl_runs r
+    SET outcome = 'failed', finished_at = now(),
+        alerts = r.alerts || jsonb_build_array(jsonb_build_object(
+            'outlet', '', 'check', 'abandoned',
+            'detail', 'the process ended without finishing the run (killed or lost)'))
+    WHERE r.outcome = 'running'
+      AND NOT EXISTS (
+          SELECT 1 FROM pg_locks l
+          WHERE l.locktype = 'advisory'
+            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND l.classid = CAST(:ns AS oid) AND l.objid = CAST(r.id AS oid) AND l.objsubid = 2
+            AND l.granted)
+    RETURNING r.id
+    """
+)
+
+_COMMIT_VALIDATORS = text(
+    """
+    UPDATE listing_sources s
+    SET etag = p.headers ->> 'ETag', last_modified = p.headers ->> 'Last-Modified'
+    FROM (
+        SELECT DISTINCT ON (url) url, headers, error FROM pages
+        WHERE crawl_run_id = :run_id AND kind IN ('feed', 'sitemap') AND outcome = 'listed'
+        ORDER BY url, id DESC
+    ) p
+    WHERE s.url = p.url AND p.error IS NULL
+    """
+)
+
+
+def _commit_validators(session: Session, run_id: int) -> None:
+    """Keep the ETag/Last-Modified of listings this run read in full and acted on.
+
+    Only at the end of a run that did not fail: a run killed after reading a feed but before
+    storing its articles must not leave a validator behind, or the next run would get 304 Not
+    Modified and never see those articles again. A listing the run left incomplete (URL cap,
+    --max-articles, a database error) carries an error note and keeps no validator either.
+    """
+    session.execute(_COMMIT_VALIDATORS, {"run_id": run_id})
