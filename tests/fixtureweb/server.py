@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -89,10 +89,15 @@ class RequestLog:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._records: list[RequestRecord] = []
+        #: Called with each record, in the handler thread, before the response is sent: lets a
+        #: test make something happen at an exact point of a crawl (kill it, stop its database).
+        self.listener: Callable[[RequestRecord], None] | None = None
 
     def append(self, record: RequestRecord) -> None:
         with self._lock:
             self._records.append(record)
+        if self.listener is not None:
+            self.listener(record)
 
     def snapshot(self) -> list[RequestRecord]:
         with self._lock:
@@ -103,18 +108,26 @@ class RequestLog:
             self._records.clear()
 
 
-class _OriginHTTPServer(ThreadingHTTPServer):
+class QuietHTTPServer(ThreadingHTTPServer):
+    """A threading server on an ephemeral 127.0.0.1 port for tests: stops at once, and a client
+    hanging up mid-response (a cancelled crawl, a cap on a huge page) is normal, not a traceback.
+    """
+
     # Handler threads of kept-alive connections must not hold up shutdown.
     block_on_close = False
     daemon_threads = True
 
-    def __init__(self, origin: OriginServer) -> None:
-        self.origin = origin
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
 
     def handle_error(self, request: object, client_address: object) -> None:
-        # A client hanging up mid-response (a cancelled crawl) is normal here, not a traceback.
         pass
+
+
+class _OriginHTTPServer(QuietHTTPServer):
+    def __init__(self, origin: OriginServer) -> None:
+        self.origin = origin
+        super().__init__(_Handler)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -1,7 +1,17 @@
-"""Turning a Twisted failure into a short reason an operator can count and act on."""
+"""Turning a Twisted failure into a short reason an operator can count and act on.
+
+Each reason names what to do about it: `blocked` (a bot wall: talk to the outlet or slow down),
+`too_large` (a page or decompression bomb over DOWNLOAD_MAXSIZE: nothing to retry),
+`redirect_loop` (the site is broken for us), `timeout`, `truncated`, `http_429` (rate limited:
+its Retry-After is kept in the page's headers), `http_503` and so on.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from http import HTTPStatus
+
+from scrapy import Request
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -11,7 +21,7 @@ from scrapy.exceptions import (
     IgnoreRequest,
     ResponseDataLossError,
 )
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionLost,
@@ -23,41 +33,125 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
-from newsarchive.crawl.middlewares import PrivateNetworkRefused
+from newsarchive.crawl.middlewares import PrivateNetworkRefused, RedirectLoop
+from newsarchive.extract.sniff import CHALLENGE_MAX_BYTES, bot_challenge
 
 #: Failures that are decisions, not faults: counted, but they don't make a run partial.
 NOT_FAULTS = frozenset({"robots", "private_network"})
 
+#: What Scrapy's RedirectMiddleware says when REDIRECT_MAX_TIMES is used up.
+_MAX_REDIRECTS = "max redirections reached"
+#: What HttpCompressionMiddleware says when a body inflates past DOWNLOAD_MAXSIZE.
+_DECOMPRESSION_LIMIT = "during decompression"
+
+
+@dataclass(frozen=True)
+class FailureDescription:
+    """A failed request as the archive records it: reason code, readable detail, the response."""
+
+    reason: str
+    detail: str
+    status: int | None = None
+    response: Response | None = None
+
 
 def failure_reason(failure: Failure) -> tuple[str, int | None, Response | None]:
     """(reason code, HTTP status if any, response if any) for a failed request."""
+    described = describe_failure(failure)
+    return described.reason, described.status, described.response
+
+
+def describe_failure(failure: Failure) -> FailureDescription:
+    """The reason code of a failed request, with a detail that says what happened."""
     error = failure.value
+    message = failure.getErrorMessage()
+    request: Request | None = getattr(failure, "request", None)
     if isinstance(error, HttpError):
-        response = error.response
-        return f"http_{response.status}", response.status, response
+        return _http_failure(error.response)
     if isinstance(error, PrivateNetworkRefused):
-        return "private_network", None, None
+        return FailureDescription("private_network", message)
+    if isinstance(error, RedirectLoop):
+        return FailureDescription("redirect_loop", message)
     if isinstance(error, IgnoreRequest):
-        # RobotsTxtMiddleware raises a plain IgnoreRequest("Forbidden by robots.txt").
-        if "robots.txt" in str(error):
-            return "robots", None, None
-        return "ignored", None, None
+        return _ignored(message, request)
     # Scrapy 2.19 wraps Twisted's errors in its own; older versions raise Twisted's directly.
     if isinstance(error, CannotResolveHostError | DNSLookupError):
-        return "dns", None, None
+        return FailureDescription("dns", message)
     if isinstance(error, DownloadTimeoutError | TimeoutError | TCPTimedOutError):
-        return "timeout", None, None
+        return FailureDescription("timeout", message)
     if isinstance(error, DownloadConnectionRefusedError | ConnectionRefusedError):
-        return "connection_refused", None, None
+        return FailureDescription("connection_refused", message)
     if isinstance(error, ResponseDataLossError):
-        return "truncated", None, None
+        return FailureDescription(
+            "truncated", "the connection closed before the whole body (Content-Length) came"
+        )
+    if isinstance(error, DownloadCancelledError):
+        # Timeouts reach us as DownloadTimeoutError and a closing engine lets downloads finish,
+        # so a cancelled download is the size limit: announced (message) or hit mid-body (none).
+        return FailureDescription(
+            "too_large",
+            message or "the body passed DOWNLOAD_MAXSIZE and the download was cut off",
+        )
     if isinstance(
         error,
-        DownloadFailedError
-        | DownloadCancelledError
-        | ConnectionLost
-        | ResponseFailed
-        | ResponseNeverReceived,
+        DownloadFailedError | ConnectionLost | ResponseFailed | ResponseNeverReceived,
     ):
-        return "connection_lost", None, None
-    return type(error).__name__.lower(), None, None
+        return FailureDescription("connection_lost", message)
+    return FailureDescription(type(error).__name__.lower(), message)
+
+
+def _http_failure(response: Response) -> FailureDescription:
+    """http_<status>, unless the body (or Cloudflare's header) shows a bot challenge."""
+    status = response.status
+    challenge = _challenge(response)
+    if challenge is not None:
+        return FailureDescription(
+            "blocked", f"HTTP {status} with a bot challenge page ({challenge})", status, response
+        )
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "non-standard status"
+    detail = f"HTTP {status} {phrase}"
+    retry_after = response.headers.get(b"Retry-After")
+    if retry_after:
+        detail += f" (Retry-After: {retry_after.decode('latin-1').strip()})"
+    return FailureDescription(f"http_{status}", detail, status, response)
+
+
+def _challenge(response: Response) -> str | None:
+    """Evidence that an error response is a bot wall rather than the site's own error page."""
+    mitigated = response.headers.get(b"cf-mitigated")
+    if mitigated and mitigated.strip().lower() == b"challenge":
+        return "Cloudflare cf-mitigated: challenge header"
+    body = response.body
+    if not body or len(body) > CHALLENGE_MAX_BYTES:
+        return None
+    # The response's own decoding when Scrapy made it a text response (BOM, header, <meta>).
+    text = response.text if isinstance(response, TextResponse) else body.decode("utf-8", "replace")
+    return bot_challenge(text, response.url)
+
+
+def _ignored(message: str, request: Request | None) -> FailureDescription:
+    """A request a middleware dropped on purpose: robots.txt, a redirect limit, a size limit."""
+    if "robots.txt" in message:
+        # RobotsTxtMiddleware raises a plain IgnoreRequest("Forbidden by robots.txt").
+        return FailureDescription("robots", message)
+    if _MAX_REDIRECTS in message:
+        hops = list(request.meta.get("redirect_urls", ())) if request is not None else []
+        if request is not None:
+            hops.append(request.url)
+        detail = "REDIRECT_MAX_TIMES redirects without reaching a page"
+        if hops:
+            detail = f"{len(hops) - 1} redirects without reaching a page: {_chain(hops)}"
+        return FailureDescription("redirect_loop", detail)
+    if _DECOMPRESSION_LIMIT in message:
+        return FailureDescription("too_large", message)
+    return FailureDescription("ignored", message)
+
+
+def _chain(urls: list[str]) -> str:
+    """A redirect chain for a log line: the first hops and the last, not all twenty."""
+    if len(urls) > 4:
+        urls = [urls[0], urls[1], "...", urls[-1]]
+    return " -> ".join(urls)

@@ -53,6 +53,35 @@ class PrivateNetworkMiddleware:
         )
 
 
+class RedirectLoop(IgnoreRequest):
+    """A redirect that leads back to a URL already on the same request's redirect chain."""
+
+
+class RedirectLoopMiddleware:
+    """Refuse a redirect back into its own chain, so a loop is recorded instead of lost.
+
+    Scrapy sends each redirect hop through the scheduler, and the duplicate filter drops a hop
+    to a URL already requested: a loop `a -> b -> a` then ends without a response, an error or
+    any call of the request's errback, so the page vanishes from the run's record. Here every
+    request lets its own redirect hops past the duplicate filter (`dont_filter`, which
+    RedirectMiddleware copies to the hop), and a hop whose URL is already on its chain fails
+    with `RedirectLoop`. Endless chains of fresh URLs (`?hop=1`, `?hop=2`...) still end at
+    REDIRECT_MAX_TIMES, which failures.py records as a redirect loop as well.
+
+    The cost: a redirect target that was also fetched on its own in the same run is fetched
+    again (its article is stored once, under its key). Place it before robots.txt (100) so a
+    looping hop is refused without a robots.txt lookup.
+    """
+
+    def process_request(self, request: Request) -> None:
+        chain: list[str] = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            start = chain.index(request.url)
+            loop = " -> ".join([*chain[start:], request.url])
+            raise RedirectLoop(f"redirect loop after {len(chain)} redirects: {loop}")
+        request.dont_filter = True
+
+
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
     """Scrapy's robots.txt middleware, with every waiting request checked.
 

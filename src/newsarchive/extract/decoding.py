@@ -154,12 +154,26 @@ def _codec(label: str | None) -> str | None:
 
 
 def _detected_codec(body: bytes) -> str | None:
-    """charset-normalizer's best guess among the web's charsets."""
-    for match in charset_normalizer.from_bytes(body):
-        names = {_codec(name) for name in (match.encoding, *match.could_be_from_charset)}
+    """charset-normalizer's best guess among the web's charsets.
+
+    Guesses the detector scores alike (same chaos, same coherence) are one guess: a page of
+    English with a few accented letters fits cp1250 as well as cp1252 by its measures, though
+    one turns "Genève" into "Genčve". Among tied guesses the charset the web uses most wins, as
+    among the charsets that give the very same text.
+    """
+    matches = list(charset_normalizer.from_bytes(body))
+    while matches:
+        score = (matches[0].chaos, matches[0].coherence)
+        tied = [m for m in matches if (m.chaos, m.coherence) == score]
+        names = {
+            _codec(name)
+            for match in tied
+            for name in (match.encoding, *match.could_be_from_charset)
+        }
         for codec in _WEB_CHARSETS:
             if codec in names:
                 return codec
+        matches = [m for m in matches if (m.chaos, m.coherence) != score]
     return None
 
 

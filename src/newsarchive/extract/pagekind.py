@@ -28,8 +28,8 @@ _MIN_TEASER_CHARS = 20
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CHALLENGE_TITLE = re.compile(
-    r"^(?:just a moment\.*|attention required!? \| cloudflare|checking your browser.*|"
-    r"please wait\.*(?: \| cloudflare)?|ddos-guard|one more step|access denied|"
+    r"^(?:just a moment[.\u2026]*|attention required!? \| cloudflare|checking your browser.*|"
+    r"please wait[.\u2026]*(?: \| cloudflare)?|ddos-guard|one more step|access denied|"
     r"are you a robot\??|pardon our interruption|security check|verifying you are human.*)$",
     re.IGNORECASE,
 )
@@ -56,14 +56,26 @@ def text_size(text: str) -> int:
 
 
 def is_bot_challenge(page: Page, html: str) -> bool:
+    return challenge_evidence(page, html) is not None
+
+
+def challenge_evidence(page: Page, html: str) -> str | None:
+    """What shows the page to be a bot challenge (its title or a marker), None if nothing does.
+
+    The crawler records this as the detail of a `blocked` fetch, so an operator can tell a
+    Cloudflare wall from a DataDome one without opening the stored page.
+    """
     title = page.tree.find(".//title")
     if title is not None and _CHALLENGE_TITLE.match(text_of(title)):
-        return True
+        return f"title {text_of(title)!r}"
     body = page.tree.find("body")
     if body is not None and len(text_of(body)) > _CHALLENGE_MAX_TEXT:
-        return False
+        return None
     lowered = html[:100_000].casefold()
-    return any(marker in lowered for marker in _CHALLENGE_TEXT)
+    for marker in _CHALLENGE_TEXT:
+        if marker in lowered:
+            return f"marker {marker!r}"
+    return None
 
 
 def has_article_markers(page: Page) -> bool:
