@@ -42,6 +42,18 @@ examples:
 """
 
 
+STATUS_EPILOG = """\
+exit codes: 0 all well, 3 something is flagged (SILENT, FAILING, GAVE_UP, STALE or NO_RUNS:
+see the last line of the report), 1 the database could not be read, 2 bad command line or
+unknown outlet. Cron or a monitoring check can alert on exit code 3.
+
+examples:
+  newsarchive status                        the table, every outlet
+  newsarchive status --silent-days 7        weekly outlets: silent only after a week
+  newsarchive status --json --outlet bbc    one outlet, for a script
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsarchive",
@@ -159,6 +171,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_verbosity(export)
 
+    status = commands.add_parser(
+        "status",
+        help="per-outlet health: last good run, new articles, failing feeds, silent outlets",
+        description=(
+            "Print what an operator checks in the morning: the last crawl run (outcome,\n"
+            "alerts), then per outlet the last good run, articles first archived in the last\n"
+            "24 h and 7 days, the last new article, failing feeds and sitemaps, article URLs\n"
+            "waiting for a retry or given up on, and flags: SILENT (no new article for\n"
+            "--silent-days), FAILING (a feed or sitemap failing for over a day), GAVE_UP\n"
+            "(article URLs given up on this week). STALE means no run started for 36 hours.\n"
+            "Nothing is fetched or written. See docs/operations.md."
+        ),
+        epilog=STATUS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    status.add_argument(
+        "--silent-days",
+        metavar="N",
+        type=_positive_int,
+        default=3,
+        help="flag an outlet with no new article for N days (default: 3)",
+    )
+    status.add_argument(
+        "--json", action="store_true", help="print JSON for scripts instead of the table"
+    )
+    status.add_argument(
+        "--outlet",
+        metavar="SLUG",
+        action="append",
+        default=[],
+        help="only this outlet (repeatable); default: every outlet in the database",
+    )
+
     db = commands.add_parser(
         "db",
         help="database: migrate, print its URL, stop the embedded server",
@@ -271,6 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return reextract_command(args)
         if args.command == "export":
             return export_command(args)
+        if args.command == "status":
+            return status_command(args)
         return db_command(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -278,12 +325,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def crawl_command(args: argparse.Namespace, level: str) -> int:
+    from newsarchive.crawl.monitors import monitor_settings
     from newsarchive.registry import RegistryError, load_registry
 
     try:
         registry = load_registry(args.registry)
         outlets = registry.select(args.outlet)
         overrides = _parse_settings(args.settings)
+        monitor_settings(overrides)  # a bad monitor threshold is a usage error, before any fetch
     except (RegistryError, ValueError, OSError) as error:
         print(f"newsarchive: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -399,6 +448,31 @@ def export_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(result.describe())
     return EXIT_OK
+
+
+def status_command(args: argparse.Namespace) -> int:
+    """Print the health report; exit 3 when it flags something, so cron can alert on it."""
+    from newsarchive.status import archive_status, render_json, render_text, unknown_outlets
+    from newsarchive.store.database import make_engine
+
+    database_url = _prepared_database()
+    if database_url is None:
+        return EXIT_FAILED
+    engine = make_engine(database_url)
+    try:
+        unknown = unknown_outlets(engine, args.outlet)
+        if unknown:
+            print(f"newsarchive: no outlet {', '.join(unknown)} in the archive", file=sys.stderr)
+            return EXIT_USAGE
+        report = archive_status(engine, silent_days=args.silent_days, outlets=args.outlet)
+    except Exception as error:
+        log.debug("status failed", exc_info=True)
+        print(f"newsarchive: cannot read the archive's status: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        engine.dispose()
+    print(render_json(report) if args.json else render_text(report))
+    return EXIT_PARTIAL if report.flagged else EXIT_OK
 
 
 def db_command(args: argparse.Namespace) -> int:
