@@ -6,7 +6,13 @@ fresh database, and in the same run extracts the same pages with the same number
 without any crawling. The ratio crawl/extraction shows the overhead of discovery, download,
 decoding, storage and bookkeeping (target: >= 0.8). Figures only; nothing is asserted.
 
-    python bench/crawl.py [--dataset ../shared/benchmarks/aeb] [--pages 1000] [--workers N]
+With --workers N (or a list, --workers 1,2) it instead runs N `newsarchive crawl` processes at
+once sharing one Redis frontier (REDIS_URL, scrapy-redis), a fresh set of article URLs for each
+N, and prints pages/s per N and the ratio to the first. All N processes share this machine's
+CPUs with the web server and PostgreSQL, so the ratio here is a floor for N machines.
+
+    python bench/crawl.py [--dataset ../shared/benchmarks/aeb] [--pages 1000]
+                          [--extract-workers N] [--workers 1,2] [--redis-url URL]
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -42,42 +50,51 @@ def load_pages(dataset: Path) -> list[bytes]:
     return [gzip.decompress(path.read_bytes()) for path in files]
 
 
-def build_site(origin: OriginServer, pages: list[bytes], count: int) -> dict[str, bytes]:
-    """Serve `count` article URLs (pages reused round-robin) listed in one sitemap."""
-    served: dict[str, bytes] = {}
-    routes: dict[str, Resource] = {}
-    for index in range(count):
-        path = f"/news/{index:05d}/story.html"
-        body = pages[index % len(pages)]
-        served[f"{origin.base_url}{path}"] = body
-        routes[path] = Resource(body, "text/html; charset=utf-8")
-    entries = "".join(f"<url><loc>{url}</loc></url>" for url in served)
-    sitemap = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
-    )
-    routes["/sitemap.xml"] = Resource.text(sitemap, "application/xml")
-    routes["/robots.txt"] = Resource.text("User-agent: *\nAllow: /\n", "text/plain")
+def build_site(
+    origin: OriginServer, pages: list[bytes], count: int, rounds: int = 1
+) -> list[dict[str, bytes]]:
+    """Serve `rounds` sets of `count` article URLs (pages reused round-robin), each listed in a
+    sitemap of its own (/sitemap.xml, /r1/sitemap.xml, ...): one fresh set per crawl measured."""
+    routes: dict[str, Resource] = {
+        "/robots.txt": Resource.text("User-agent: *\nAllow: /\n", "text/plain")
+    }
+    sets: list[dict[str, bytes]] = []
+    for round_ in range(rounds):
+        base = f"/r{round_}" if round_ else ""
+        served: dict[str, bytes] = {}
+        for index in range(count):
+            path = f"{base}/news/{index:05d}/story.html"
+            body = pages[index % len(pages)]
+            served[f"{origin.base_url}{path}"] = body
+            routes[path] = Resource(body, "text/html; charset=utf-8")
+        entries = "".join(f"<url><loc>{url}</loc></url>" for url in served)
+        sitemap = (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+        )
+        routes[f"{base}/sitemap.xml"] = Resource.text(sitemap, "application/xml")
+        sets.append(served)
     origin.serve(routes)
-    return served
+    return sets
 
 
-def registry_toml(origin: OriginServer) -> str:
+def registry_toml(origin: OriginServer, round_: int = 0) -> str:
+    base = f"/r{round_}" if round_ else ""
     return (
         "[[outlet]]\n"
         'slug = "bench"\nname = "Bench Outlet"\n'
         f'domains = ["{origin.netloc}"]\n'
         'language = "en"\nkind = "newspaper"\n'
-        f'sitemaps = ["{origin.base_url}/sitemap.xml"]\n'
+        f'sitemaps = ["{origin.base_url}{base}/sitemap.xml"]\n'
         "allow_private_network = true\n"
     )
 
 
 class PeakMemory:
-    """Samples the summed RSS of a process and its children (extraction workers) until stopped."""
+    """Samples the summed RSS of processes and their children (extraction workers) until stopped."""
 
-    def __init__(self, pid: int) -> None:
-        self.process = psutil.Process(pid)
+    def __init__(self, *pids: int) -> None:
+        self.processes = [psutil.Process(pid) for pid in pids]
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -85,11 +102,13 @@ class PeakMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            try:
-                tree = [self.process, *self.process.children(recursive=True)]
-                total = sum(p.memory_info().rss for p in tree if p.is_running())
-            except psutil.Error:
-                total = 0
+            total = 0
+            for process in self.processes:
+                try:
+                    tree = [process, *process.children(recursive=True)]
+                    total += sum(p.memory_info().rss for p in tree if p.is_running())
+                except psutil.Error:
+                    pass
             self.peak = max(self.peak, total)
             self._stop.wait(0.1)
 
@@ -99,8 +118,8 @@ class PeakMemory:
         return self.peak
 
 
-def run_crawl(registry: Path, home: Path, env: dict[str, str], workers: int) -> tuple[float, int]:
-    command = [
+def crawl_command(registry: Path, extract_workers: int) -> list[str]:
+    return [
         sys.executable,
         "-m",
         "newsarchive",
@@ -116,10 +135,14 @@ def run_crawl(registry: Path, home: Path, env: dict[str, str], workers: int) -> 
         "-s",
         "CONCURRENT_REQUESTS_PER_DOMAIN=16",
         "-s",
-        f"NEWSARCHIVE_EXTRACT_WORKERS={workers}",
+        f"NEWSARCHIVE_EXTRACT_WORKERS={extract_workers}",
         "-s",
         "NEWSARCHIVE_PROGRESS_INTERVAL=0",
     ]
+
+
+def run_crawl(registry: Path, env: dict[str, str], extract_workers: int) -> tuple[float, int]:
+    command = crawl_command(registry, extract_workers)
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
     memory = PeakMemory(process.pid)
@@ -130,6 +153,88 @@ def run_crawl(registry: Path, home: Path, env: dict[str, str], workers: int) -> 
     if process.returncode != 0:
         raise SystemExit(f"crawl exited {process.returncode}")
     return seconds, peak
+
+
+def run_fleet(
+    registry: Path, env: dict[str, str], workers: int, extract_workers: int
+) -> tuple[float, int, list[int]]:
+    """N crawl processes started together on one Redis frontier: (seconds until the last one
+    exits, summed peak RSS, pages each fetched). One of them locks the outlet and seeds; the
+    others work the queue (crawl/scaleout.py)."""
+    # The seconds until every process has stopped include the idle wait: keep it short.
+    command = [*crawl_command(registry, extract_workers), "-s", "NEWSARCHIVE_REDIS_IDLE_SECONDS=2"]
+    started = time.perf_counter()
+    processes = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(workers)
+    ]
+    memory = PeakMemory(*(p.pid for p in processes))
+    outputs = [p.communicate()[0] for p in processes]
+    seconds = time.perf_counter() - started
+    peak = memory.stop()
+    fetched = []
+    for process, stdout in zip(processes, outputs, strict=True):
+        print(f"  crawl said: {stdout.strip().splitlines()[0] if stdout.strip() else ''}")
+        if process.returncode != 0:
+            raise SystemExit(f"crawl exited {process.returncode}:\n{stdout}")
+        match = re.search(r" (\d+) pages,", stdout)
+        fetched.append(int(match.group(1)) if match else 0)
+    return seconds, peak, fetched
+
+
+def compare_workers(
+    args: argparse.Namespace,
+    counts: list[int],
+    pages: list[bytes],
+    env: dict[str, str],
+    tmp: Path,
+) -> None:
+    """Crawl a fresh URL set once per worker count, all on one shared Redis frontier."""
+    import redis
+
+    prefix = f"newsarchive-bench-{os.getpid()}-{secrets.token_hex(3)}"
+    client = redis.Redis.from_url(args.redis_url)
+    client.ping()  # fail here, not in N crawl processes
+    env = env | {
+        "REDIS_URL": args.redis_url,
+        "NEWSARCHIVE_REDIS_PREFIX": prefix,
+    }
+    results: list[tuple[int, float, int, list[int]]] = []
+    try:
+        with OriginServer("bench", RequestLog()) as origin:
+            sets = build_site(origin, pages, args.pages, rounds=len(counts))
+            mib = sum(len(b) for b in sets[0].values()) / 2**20
+            print(
+                f"{args.pages} pages per crawl ({mib:.0f} MiB of HTML, {len(pages)} distinct), "
+                f"{args.extract_workers} extraction processes per crawl process, "
+                f"{os.cpu_count()} CPUs, shared Redis frontier {args.redis_url}"
+            )
+            for round_, workers in enumerate(counts):
+                registry = tmp / f"bench-{round_}.toml"
+                registry.write_text(registry_toml(origin, round_))
+                print(f"{workers} crawl process(es):")
+                seconds, peak, fetched = run_fleet(registry, env, workers, args.extract_workers)
+                if sum(fetched) != args.pages:
+                    print(f"  note: {sum(fetched)} pages fetched of {args.pages} served")
+                results.append((workers, seconds, peak, fetched))
+    finally:
+        for key in client.scan_iter(match=f"{prefix}:*"):
+            client.delete(key)
+        client.close()
+
+    print(f"{'crawl processes':16}{'seconds':>10}{'pages/s':>10}{'ratio':>8}   pages per process")
+    first_rate = 0.0
+    for workers, seconds, peak, fetched in results:
+        rate = args.pages / seconds
+        first_rate = first_rate or rate
+        print(
+            f"{workers:<16}{seconds:>10.1f}{rate:>10.1f}{rate / first_rate:>7.2f}x   "
+            f"{' + '.join(map(str, fetched))}   peak RSS {peak / 2**20:.0f} MiB"
+        )
+    print(
+        "seconds: first start to last exit, including start-up and the idle wait "
+        "(NEWSARCHIVE_REDIS_IDLE_SECONDS) before each process stops"
+    )
 
 
 def run_extraction(bodies: list[tuple[str, bytes]], workers: int) -> tuple[float, int]:
@@ -147,7 +252,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     parser.add_argument("--pages", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--extract-workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="extraction processes per crawl process (default: CPUs)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=_counts,
+        default=[1],
+        metavar="N[,N...]",
+        help="crawl processes sharing one Redis frontier; a list compares them (default: 1, "
+        "the single-process crawl without Redis, beside extraction only)",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+        help="Redis for --workers (default: REDIS_URL, else redis://127.0.0.1:6379/0); "
+        "keys go under a prefix of their own and are deleted afterwards",
+    )
     parser.add_argument(
         "--database-url",
         help="database to crawl into (default: an embedded server in a temporary directory)",
@@ -157,7 +281,7 @@ def main() -> None:
     pages = load_pages(args.dataset)
     with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as tmp:
         home = Path(tmp) / "home"
-        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
         env["NEWSARCHIVE_HOME"] = str(home)
         if args.database_url:
             env["DATABASE_URL"] = args.database_url
@@ -168,25 +292,30 @@ def main() -> None:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        origin = OriginServer("bench", RequestLog())
-        with origin:
-            served = build_site(origin, pages, args.pages)
-            registry = Path(tmp) / "bench.toml"
-            registry.write_text(registry_toml(origin))
-            mib = sum(len(b) for b in served.values()) / 2**20
-            print(
-                f"{len(served)} pages ({mib:.0f} MiB of HTML, {len(pages)} distinct), "
-                f"{args.workers} extraction processes"
-            )
-            crawl_seconds, peak = run_crawl(registry, home, env, args.workers)
-        extract_seconds, articles = run_extraction(list(served.items()), args.workers)
-        if not args.database_url:
-            subprocess.run(
-                [sys.executable, "-m", "newsarchive", "db", "stop"],
-                env=env,
-                check=False,
-                stdout=subprocess.DEVNULL,
-            )
+        try:
+            if args.workers != [1]:
+                compare_workers(args, args.workers, pages, env, Path(tmp))
+                return
+            origin = OriginServer("bench", RequestLog())
+            with origin:
+                [served] = build_site(origin, pages, args.pages)
+                registry = Path(tmp) / "bench.toml"
+                registry.write_text(registry_toml(origin))
+                mib = sum(len(b) for b in served.values()) / 2**20
+                print(
+                    f"{len(served)} pages ({mib:.0f} MiB of HTML, {len(pages)} distinct), "
+                    f"{args.extract_workers} extraction processes"
+                )
+                crawl_seconds, peak = run_crawl(registry, env, args.extract_workers)
+            extract_seconds, articles = run_extraction(list(served.items()), args.extract_workers)
+        finally:
+            if not args.database_url:
+                subprocess.run(
+                    [sys.executable, "-m", "newsarchive", "db", "stop"],
+                    env=env,
+                    check=False,
+                    stdout=subprocess.DEVNULL,
+                )
 
     crawl_rate = len(served) / crawl_seconds
     extract_rate = len(served) / extract_seconds
@@ -200,6 +329,16 @@ def main() -> None:
         f"   ({articles} of {len(served)} pages extracted as articles)"
     )
     print(f"ratio crawl/extraction: {crawl_rate / extract_rate:.2f} (target >= 0.8)")
+
+
+def _counts(value: str) -> list[int]:
+    try:
+        counts = [int(part) for part in value.split(",")]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r} is not N or N,N,...") from error
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError("worker counts must be at least 1")
+    return counts
 
 
 if __name__ == "__main__":

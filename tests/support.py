@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -28,3 +30,34 @@ def run_cli(*args: str, env: dict[str, str], timeout: float = 600) -> CliRun:
         check=False,
     )
     return CliRun(completed.returncode, completed.stdout, completed.stderr)
+
+
+def query(database_url: str, sql: str, **params: object) -> list[Any]:
+    """Rows of one SQL statement against a test database, on a connection of its own."""
+    from sqlalchemy import text
+
+    from newsarchive.store.database import make_engine
+
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(text(sql), params)
+            return list(result) if result.returns_rows else []
+    finally:
+        engine.dispose()
+
+
+#: Polite defaults stay on (robots.txt, AutoThrottle); only the delays shrink on 127.0.0.1.
+FAST = ("-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_START_DELAY=0.1")
+
+
+def crawl(registry: Path, database_url: str, home: Path, *extra: str) -> CliRun:
+    """`newsarchive crawl` of a registry into a test database, as cron would run it."""
+    return run_cli(
+        "crawl",
+        "--registry",
+        str(registry),
+        *FAST,
+        *extra,
+        env={"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(home)},
+    )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
 from tests.fixtureweb.outlets import OUTLET_BUILDERS, ExpectedArticle, OutletSite, build_outlets
-from tests.fixtureweb.server import OriginServer, RequestLog, RequestRecord
+from tests.fixtureweb.server import OriginServer, RequestLog, RequestRecord, Resource
 
 # Each outlet's web server software, as its response headers say.
 SERVER_HEADERS = {
@@ -33,6 +34,7 @@ class FixtureWeb:
         self.syndicated_copies: dict[str, str] = {}  # copy's own URL -> its rel=canonical
         self._log = RequestLog()
         self._stack = ExitStack()
+        self._servers: dict[str, OriginServer] = {}
 
     @property
     def requests(self) -> list[RequestRecord]:
@@ -42,6 +44,10 @@ class FixtureWeb:
     def clear_requests(self) -> None:
         self._log.clear()
 
+    def on_request(self, listener: Callable[[RequestRecord], None] | None) -> None:
+        """Call `listener` with every request as it arrives, before it is answered."""
+        self._log.listener = listener
+
     def __enter__(self) -> Self:
         with ExitStack() as starting:
             servers = {
@@ -50,6 +56,7 @@ class FixtureWeb:
                 )
                 for slug in OUTLET_BUILDERS
             }
+            self._servers = servers
             self.outlets = {slug: server.base_url for slug, server in servers.items()}
             self.sites = build_outlets(self.outlets)
             for slug, site in self.sites.items():
@@ -69,6 +76,18 @@ class FixtureWeb:
         traceback: TracebackType | None,
     ) -> None:
         self._stack.close()
+
+    def replace_page(self, url: str, resource: Resource | None) -> None:
+        """Serve `resource` at `url` from now on (None: the page as built), e.g. to fail it."""
+        for slug, base in self.outlets.items():
+            if url.startswith(base + "/"):
+                path = url.removeprefix(base)
+                routes = dict(self.sites[slug].routes)
+                if resource is not None:
+                    routes[path] = resource
+                self._servers[slug].serve(routes)
+                return
+        raise KeyError(f"{url} is not on a fixture outlet")
 
     def write_registry(self, path: Path) -> Path:
         """An outlet registry (TOML, one [[outlet]] table each) pointing at the running outlets."""

@@ -31,6 +31,7 @@ class FetchedArticle:
     encoding: str | None = None
     encoding_source: str | None = None
     extraction_error: str | None = None
+    failure_reason: str | None = None  # extraction_error, blocked, binary_content, ...
     analysis: Analysis | None = None
 
 
@@ -45,6 +46,10 @@ class FetchFailure:
     error: str  # human-readable detail
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    # Articles: what a later retry needs, and the server's Retry-After in seconds.
+    original_url: str | None = None
+    evidence: Evidence | None = None
+    retry_after: float | None = None
 
 
 @dataclass
@@ -60,3 +65,7 @@ class ListingFetched:
     scheduled: int
     headers: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    not_modified: bool = False  # 304 to a conditional request: nothing changed since last time
+    #: Why some listed URLs were left for a later run (URL cap, --max-articles, database
+    #: error); None when every new URL was scheduled. An incomplete listing keeps no validator.
+    incomplete: str | None = None

@@ -8,6 +8,8 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
@@ -18,10 +20,12 @@ from newsarchive.crawl.extraction import PageExtraction, extract_page, warm_up
 from newsarchive.crawl.failures import NOT_FAULTS
 from newsarchive.crawl.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.crawl.urls import normalise_url
+from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.store.analysis import Analysis
 from newsarchive.store.database import make_engine
-from newsarchive.store.writes import Archive, ArticleRow, PageRow
+from newsarchive.store.spool import Spool
+from newsarchive.store.writes import Archive, ArticleRow, PageRow, RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +66,7 @@ class ExtractionPipeline:
         item.encoding = result.encoding
         item.encoding_source = result.encoding_source
         item.extraction_error = result.error
+        item.failure_reason = result.failure_reason
         item.analysis = result.analysis
         return item
 
@@ -82,7 +87,11 @@ def article_key(outlet: Outlet, requested: str, final_url: str, canonical: str |
 
 
 class StorePipeline:
-    """Buffers fetch outcomes and writes them in batches, one transaction per batch."""
+    """Buffers fetch outcomes and writes them in batches, one transaction per batch.
+
+    A batch the database cannot take (it went away) goes to the spool on disk and is written
+    when the database is back, so a fetched article is never lost; the run still ends failed.
+    """
 
     def __init__(
         self,
@@ -91,12 +100,14 @@ class StorePipeline:
         run_id: int | None,
         batch_size: int,
         stats: StatsCollector,
+        spool: Spool | None = None,
     ) -> None:
         self.archive = archive
         self.outlets = outlets
         self.run_id = run_id
         self.batch_size = batch_size
         self.stats = stats
+        self.spool = spool
         self.articles: list[ArticleRow] = []
         self.pages: list[PageRow] = []
         self.lock = asyncio.Lock()
@@ -107,15 +118,25 @@ class StorePipeline:
         outlets = {o.slug: o for o in settings.getlist("NEWSARCHIVE_OUTLETS")}
         run_id = settings.get("NEWSARCHIVE_RUN_ID")
         assert crawler.stats is not None
+        policy = RetryPolicy(
+            backoff=timedelta(minutes=settings.getfloat("NEWSARCHIVE_RETRY_BACKOFF_MINUTES", 30)),
+            max_backoff=timedelta(
+                hours=settings.getfloat("NEWSARCHIVE_RETRY_MAX_BACKOFF_HOURS", 48)
+            ),
+            max_attempts=settings.getint("NEWSARCHIVE_RETRY_MAX_ATTEMPTS", 8),
+        )
+        spool_dir = settings.get("NEWSARCHIVE_SPOOL_DIR")
         return cls(
             Archive(
                 make_engine(settings["NEWSARCHIVE_DATABASE_URL"]),
                 settings.getfloat("NEWSARCHIVE_RELEVANCE_THRESHOLD", RELEVANCE_THRESHOLD),
+                policy,
             ),
             outlets,
             int(run_id) if run_id is not None else None,
             settings.getint("NEWSARCHIVE_STORE_BATCH", 50),
             crawler.stats,
+            Spool(Path(spool_dir)) if spool_dir else None,
         )
 
     async def process_item(self, item: Any) -> Any:
@@ -148,11 +169,17 @@ class StorePipeline:
             encoding_source=item.encoding_source,
             headers=item.headers,
             html=item.body,
+            original_url=item.original_url,
+            evidence=item.evidence,
         )
         record = item.record
-        if item.extraction_error is not None:
-            self._count_failure("extraction_error")
-            page = replace(page, outcome="failed", error=item.extraction_error)
+        if item.failure_reason is not None or item.extraction_error is not None:
+            reason = item.failure_reason or "extraction_error"
+            self._count_failure(reason)
+            log.warning("article %s failed (%s): %s", item.url, reason, item.extraction_error)
+            page = replace(
+                page, outcome="failed", reason=reason, error=f"{reason}: {item.extraction_error}"
+            )
         elif record is None:
             self.stats.inc_value("newsarchive/non_articles")
         else:
@@ -186,6 +213,10 @@ class StorePipeline:
                 error=f"{item.reason}: {item.error}",
                 http_status=item.status,
                 headers=item.headers,
+                original_url=item.original_url,
+                evidence=item.evidence,
+                retry_after=item.retry_after,
+                reason=item.reason,
             )
         )
 
@@ -198,10 +229,14 @@ class StorePipeline:
                 kind=item.kind,
                 url=item.url,
                 final_url=item.final_url,
-                outcome="listed",
+                outcome="not_modified" if item.not_modified else "listed",
+                # An incomplete listing is noted, so the run keeps no validator for it.
+                error=f"incomplete: {item.incomplete}" if item.incomplete else None,
                 http_status=item.status,
                 content_type=item.headers.get("Content-Type"),
                 headers=item.headers,
+                listed=None if item.not_modified else item.listed,
+                new_articles=item.scheduled,
             )
         )
 
@@ -219,15 +254,38 @@ class StorePipeline:
                 result = await asyncio.to_thread(
                     self.archive.store_batch, self.run_id, articles, pages
                 )
-            except Exception:
-                log.exception(
-                    "could not write %d articles and %d pages to the database",
-                    len(articles),
-                    len(pages),
-                )
+            except Exception as error:
                 self.stats.inc_value("newsarchive/database_errors")
                 self._count_failure("database")
+                await self._spool(articles, pages, error)
                 return
         self.stats.inc_value("newsarchive/articles_new", result.new)
         self.stats.inc_value("newsarchive/articles_updated", result.updated)
         self.stats.inc_value("newsarchive/articles_unchanged", result.unchanged)
+
+    async def _spool(
+        self, articles: list[ArticleRow], pages: list[PageRow], error: Exception
+    ) -> None:
+        if self.spool is None:
+            log.error(
+                "could not write %d articles and %d pages to the database (%s); no spool "
+                "directory is configured, so they are lost",
+                len(articles),
+                len(pages),
+                brief(error),
+            )
+            return
+        try:
+            path = await asyncio.to_thread(self.spool.put, self.run_id, articles, pages)
+        except OSError:
+            log.exception("could not spool %d articles either: they are lost", len(articles))
+            return
+        self.stats.inc_value("newsarchive/spooled_batches")
+        self.stats.inc_value("newsarchive/spooled_articles", len(articles))
+        log.error(
+            "database unavailable (%s): %d articles and %d pages kept in %s until it is back",
+            brief(error),
+            len(articles),
+            len(pages),
+            path,
+        )

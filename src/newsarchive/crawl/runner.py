@@ -1,19 +1,32 @@
-"""One crawl run from start to finish: record it, run Scrapy, decide how it went."""
+"""One crawl run from start to finish: record it, lock its outlets, run Scrapy, check coverage,
+decide how it went.
+
+Order matters for a scheduler's trust: the run row exists (and its advisory lock is held) before
+anything is fetched, so an overlapping or killed run is always visible; batches spooled while the
+database was away are written before new work and again after it.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess
 
+from newsarchive.crawl.monitors import check_run, monitor_settings
+from newsarchive.crawl.scaleout import redis_problem
 from newsarchive.crawl.settings import crawl_settings
 from newsarchive.crawl.spider import OutletSpider
+from newsarchive.logs import brief
 from newsarchive.registry import Outlet
+from newsarchive.settings import load_settings
 from newsarchive.store.database import DatabaseUrl, make_engine
+from newsarchive.store.locks import RUN_LOCK_NAMESPACE, RunLocks
+from newsarchive.store.spool import ReplayResult, Spool
 from newsarchive.store.writes import Archive, RunSummary
 
 log = logging.getLogger(__name__)
@@ -27,16 +40,35 @@ class CrawlResult:
     outcome: str
     summary: RunSummary
     seconds: float
+    skipped_outlets: Sequence[str] = ()
+    alerts: Sequence[dict[str, str]] = ()
+    spooled: int = 0  # batches waiting on disk for the database
+    notes: Sequence[str] = field(default_factory=tuple)
 
     def describe(self) -> str:
+        """The summary printed at the end of a run: one line, then one per thing to act on."""
         s = self.summary
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(s.failures_by_reason.items()))
-        return (
+        lines = [
             f"crawl run {self.run_id}: {self.outcome} in {self.seconds:.0f}s - "
             f"{s.pages_fetched} pages, {s.articles_new} new, {s.articles_updated} updated, "
             f"{s.articles_unchanged} unchanged, {s.non_articles} non-articles, "
             f"{s.failures} failures" + (f" ({reasons})" if reasons else "")
-        )
+        ]
+        if self.skipped_outlets:
+            lines.append(
+                "  skipped (another run is crawling them): " + ", ".join(self.skipped_outlets)
+            )
+        for alert in self.alerts:
+            where = f"{alert['outlet']}: " if alert.get("outlet") else ""
+            lines.append(f"  alert {where}{alert['check']} - {alert['detail']}")
+        if self.spooled:
+            lines.append(
+                f"  {self.spooled} batches wait in the spool for the database; "
+                "the next run writes them"
+            )
+        lines += [f"  {note}" for note in self.notes]
+        return "\n".join(lines)
 
 
 def run_crawl(
@@ -46,33 +78,120 @@ def run_crawl(
     backfill: bool = False,
     max_articles: int | None = None,
     overrides: Mapping[str, Any] | None = None,
+    spool_dir: Path | None = None,
+    redis_url: str | None = None,
 ) -> CrawlResult:
     """Crawl the outlets once into the database; the run is recorded whatever happens."""
     started = time.monotonic()
+    environment = load_settings()
+    spool = Spool(spool_dir or environment.home / "spool")
+    if redis_url is None:
+        redis_url = environment.redis_url
     archive = Archive(make_engine(database_url))
-    archive.sync_outlets(outlets)
+    ids = archive.sync_outlets(outlets)
     run_id = archive.start_run([outlet.slug for outlet in outlets])
-    settings = crawl_settings(
-        database_url=DatabaseUrl(database_url),
-        run_id=run_id,
-        outlets=outlets,
-        overrides=overrides,
-    )
-    process = AsyncCrawlerProcess(settings)
-    crawler = process.create_crawler(OutletSpider)
-    process.crawl(crawler, outlets=outlets, backfill=backfill, max_articles=max_articles)
-    crashed = False
-    try:
-        process.start()
-    except Exception:
-        log.exception("the crawl stopped on an unexpected error")
-        crashed = True
-    stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
-    summary = summarise(stats)
-    outcome = decide_outcome(summary, stats, crashed=crashed, outlets=len(outlets))
-    archive.finish_run(run_id, summary, outcome)
+    notes: list[str] = []
+    with RunLocks(archive.engine) as locks:
+        locks.hold_run(run_id)
+        abandoned = archive.abandon_stale_runs(RUN_LOCK_NAMESPACE)
+        if abandoned:
+            notes.append(
+                "marked failed: earlier runs that ended without finishing "
+                + ", ".join(str(i) for i in abandoned)
+            )
+        locked, skipped = locks.lock_outlets((o.slug, ids[o.slug]) for o in outlets)
+        if skipped:
+            log.warning("skipping outlets another run is crawling: %s", ", ".join(skipped))
+        before = _replay(spool, archive, notes)
+
+        crashed = False
+        stats: dict[str, Any] = {}
+        if redis_url and (problem := redis_problem(redis_url)):
+            log.error("the shared frontier (REDIS_URL) does not answer: %s", problem)
+            notes.append(f"not crawled: REDIS_URL does not answer ({problem})")
+            crashed = True
+            locked, redis_url = [], None
+        # With a shared Redis frontier a process that locked nothing still works the queue.
+        if locked or redis_url:
+            settings = crawl_settings(
+                database_url=DatabaseUrl(database_url),
+                run_id=run_id,
+                outlets=outlets,
+                overrides={"NEWSARCHIVE_SPOOL_DIR": str(spool.directory), **(overrides or {})},
+                redis_url=redis_url,
+            )
+            process = AsyncCrawlerProcess(settings)
+            crawler = process.create_crawler(OutletSpider)
+            process.crawl(
+                crawler, outlets=outlets, seed=locked, backfill=backfill, max_articles=max_articles
+            )
+            try:
+                process.start()
+            except Exception:
+                log.exception("the crawl stopped on an unexpected error")
+                crashed = True
+            stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
+        after = _replay(spool, archive, notes)
+        summary = summarise(stats)
+        alerts = _check_coverage(archive, run_id, locked, overrides or {}, notes)
+        outcome = decide_outcome(
+            summary, stats, crashed=crashed, outlets=len(locked), shared_frontier=bool(redis_url)
+        )
+        if outcome == OK and alerts:
+            outcome = PARTIAL
+        if outcome != FAILED and (before.left or after.left):
+            outcome = FAILED  # the database is not taking writes: say so
+        try:
+            archive.finish_run(run_id, summary, outcome, skipped_outlets=skipped, alerts=alerts)
+        except Exception as error:
+            log.error("could not record the end of run %d: %s", run_id, brief(error))
+            outcome = FAILED
     archive.engine.dispose()
-    return CrawlResult(run_id, outcome, summary, time.monotonic() - started)
+    return CrawlResult(
+        run_id,
+        outcome,
+        summary,
+        time.monotonic() - started,
+        skipped_outlets=skipped,
+        alerts=alerts,
+        spooled=len(spool.pending()),
+        notes=notes,
+    )
+
+
+def _replay(spool: Spool, archive: Archive, notes: list[str]) -> ReplayResult:
+    """Write batches spooled while the database was away (by this or an earlier run)."""
+    if not spool.pending():
+        return ReplayResult()
+    try:
+        result = spool.replay(archive.store_batch)
+    except Exception as error:  # the spool stays; the next run tries again
+        log.error("could not replay the spool: %s", brief(error))
+        return ReplayResult(left=len(spool.pending()))
+    if result.replayed:
+        notes.append(f"wrote {result.articles} articles from {result.replayed} spooled batches")
+    if result.rejected:
+        notes.append(f"{result.rejected} spooled batches were set aside (see the log)")
+    return result
+
+
+def _check_coverage(
+    archive: Archive,
+    run_id: int,
+    outlets: Sequence[str],
+    overrides: Mapping[str, Any],
+    notes: list[str],
+) -> list[dict[str, str]]:
+    """Coverage monitors over what this run stored (see crawl.monitors)."""
+    if not outlets:
+        return []
+    try:
+        alerts = check_run(archive.engine, run_id, outlets, **monitor_settings(overrides))
+        return [alert.as_json() for alert in alerts]
+    except Exception as error:
+        log.error("coverage monitors could not run: %s", brief(error))
+        notes.append(f"coverage monitors could not run: {brief(error)}")
+        return []
 
 
 def summarise(stats: Mapping[str, Any]) -> RunSummary:
@@ -94,12 +213,22 @@ def summarise(stats: Mapping[str, Any]) -> RunSummary:
 
 
 def decide_outcome(
-    summary: RunSummary, stats: Mapping[str, Any], *, crashed: bool, outlets: int
+    summary: RunSummary,
+    stats: Mapping[str, Any],
+    *,
+    crashed: bool,
+    outlets: int,
+    shared_frontier: bool = False,
 ) -> str:
-    """failed: nothing usable or data not written; partial: some fetches failed; else ok."""
+    """failed: nothing usable or data not written; partial: some fetches failed; else ok.
+
+    A run whose outlets were all locked by another run did nothing and failed at nothing: ok.
+    """
     if crashed or stats.get("newsarchive/database_errors"):
         return FAILED
-    if outlets and not stats.get("newsarchive/listings_ok"):
+    # On a shared frontier another process may have read every listing this one seeded; the
+    # coverage monitors (listings_failed) judge listings across processes instead.
+    if outlets and not shared_frontier and not stats.get("newsarchive/listings_ok"):
         return FAILED
     if summary.failures:
         return PARTIAL

@@ -42,6 +42,8 @@ BASE_SETTINGS: dict[str, Any] = {
     "DOWNLOADER_MIDDLEWARES": {
         # Before robots.txt (100) so a refused address is never even asked for its robots.txt.
         "newsarchive.crawl.middlewares.PrivateNetworkMiddleware": 50,
+        # A redirect back to a URL already fetched is a loop to record, not a duplicate to drop.
+        "newsarchive.crawl.middlewares.RedirectLoopMiddleware": 60,
         # Scrapy's own, with the 2.19 race fixed (see the class); same place in the chain.
         "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
         "newsarchive.crawl.middlewares.RobotsTxtMiddleware": 100,
@@ -65,6 +67,7 @@ def crawl_settings(
     run_id: int,
     outlets: Sequence[Outlet],
     overrides: Mapping[str, Any] | None = None,
+    redis_url: str | None = None,
 ) -> dict[str, Any]:
     """The settings of one crawl run: our defaults, the run's context, then operator overrides."""
     settings = dict(BASE_SETTINGS)
@@ -73,5 +76,9 @@ def crawl_settings(
         NEWSARCHIVE_RUN_ID=run_id,
         NEWSARCHIVE_OUTLETS=list(outlets),
     )
+    if redis_url:
+        from newsarchive.crawl.scaleout import redis_settings
+
+        settings.update(redis_settings(redis_url, base=settings))
     settings.update(overrides or {})
     return settings

@@ -7,7 +7,10 @@ fetched page (or failure) on as an item. Extraction and storage happen in the pi
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from scrapy import Request, Spider
@@ -15,14 +18,17 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from newsarchive.crawl.failures import failure_reason
+from newsarchive.crawl.failures import describe_failure
 from newsarchive.crawl.items import FetchedArticle, FetchFailure, ListingFetched
-from newsarchive.crawl.listings import ListingError, parse_listing
+from newsarchive.crawl.listings import ListedArticle, ListingError, parse_listing
 from newsarchive.crawl.urls import amp_canonical, normalise_url
 from newsarchive.extract import Evidence
+from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.store.database import make_engine
 from newsarchive.store.writes import Archive
+
+log = logging.getLogger(__name__)
 
 #: Sitemap indexes may nest; real ones rarely go deeper than two levels.
 MAX_SITEMAP_DEPTH = 3
@@ -38,47 +44,144 @@ class OutletSpider(Spider):
         outlets: Sequence[Outlet] = (),
         backfill: bool = False,
         max_articles: int | None = None,
+        seed: Sequence[str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.outlets = {outlet.slug: outlet for outlet in outlets}
+        # The outlets whose listings this process requests. A process that could not lock an
+        # outlet (another run has it) seeds nothing for it; with a shared Redis frontier it
+        # still works the queue as a pure worker.
+        self.seed = list(self.outlets) if seed is None else [s for s in seed if s in self.outlets]
         self.backfill = backfill
         self.max_articles = max_articles
         self.scheduled: set[str] = set()
         self.archive: Archive | None = None
+        self.validators: dict[str, tuple[str | None, str | None]] = {}
+        self.horizon: timedelta | None = None
+        self.url_cap = 1000
+        self.recheck_after: timedelta | None = timedelta(hours=24)
+        self.recheck_within = timedelta(days=3)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> OutletSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        database_url = crawler.settings.get("NEWSARCHIVE_DATABASE_URL")
+        settings = crawler.settings
+        database_url = settings.get("NEWSARCHIVE_DATABASE_URL")
         if database_url:
             spider.archive = Archive(make_engine(database_url))
+        horizon = settings.getfloat("NEWSARCHIVE_LISTING_HORIZON_DAYS", 0)
+        spider.horizon = timedelta(days=horizon) if horizon > 0 else None
+        spider.url_cap = settings.getint("NEWSARCHIVE_LISTING_URL_CAP", 1000)
+        recheck = settings.getfloat("NEWSARCHIVE_RECHECK_AFTER_HOURS", 24)
+        spider.recheck_after = timedelta(hours=recheck) if recheck > 0 else None
+        spider.recheck_within = timedelta(
+            days=settings.getfloat("NEWSARCHIVE_RECHECK_WITHIN_DAYS", 3)
+        )
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
-        for outlet in self.outlets.values():
-            for url in outlet.feeds:
-                yield self._listing_request(outlet, url, "feed", depth=0)
+        listings: list[tuple[Outlet, str, str]] = []
+        for slug in self.seed:
+            outlet = self.outlets[slug]
             sitemaps: Iterable[str] = outlet.sitemaps
             if self.backfill:
                 sitemaps = (*outlet.sitemaps, *outlet.archive_sitemaps)
-            for url in sitemaps:
-                yield self._listing_request(outlet, url, "sitemap", depth=0)
+            listings += [(outlet, url, "feed") for url in outlet.active(outlet.feeds)]
+            listings += [(outlet, url, "sitemap") for url in outlet.active(tuple(sitemaps))]
+        if self.archive is not None and listings:
+            try:
+                self.validators = await asyncio.to_thread(
+                    self.archive.listing_validators, [url for _, url, _ in listings]
+                )
+            except Exception as error:  # a full fetch is always correct, only slower
+                log.warning("no conditional requests this run: %s", brief(error))
+        for outlet, url, kind in listings:
+            yield self._listing_request(outlet, url, kind, depth=0)
+        for request in await self._due_requests():
+            yield request
+
+    async def _due_requests(self) -> list[Request]:
+        """Failed URLs whose backoff has passed and articles due a re-check, as requests."""
+        if self.archive is None or not self.seed:
+            return []
+        try:
+            due = await asyncio.to_thread(
+                self.archive.due_articles,
+                self.seed,
+                recheck_after=self.recheck_after,
+                recheck_within=self.recheck_within,
+            )
+        except Exception as error:
+            log.warning("could not read the URLs due for a retry: %s", brief(error))
+            self.crawler.stats.inc_value("newsarchive/database_errors")
+            return []
+        requests = []
+        for item in due:
+            if item.url in self.scheduled:
+                continue
+            if self.max_articles is not None and len(self.scheduled) >= self.max_articles:
+                break
+            self.scheduled.add(item.url)
+            self.crawler.stats.inc_value(f"newsarchive/scheduled_{item.why}")
+            requests.append(
+                self._article_request(
+                    self.outlets[item.outlet], item.url, item.original_url, item.evidence
+                )
+            )
+        return requests
 
     def _listing_request(self, outlet: Outlet, url: str, kind: str, depth: int) -> Request:
+        headers = {}
+        etag, last_modified = self.validators.get(url, (None, None))
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         return Request(
             url,
             callback=self.parse_listing,
             errback=self.listing_failed,
-            meta={"outlet": outlet.slug, "kind": kind, "depth": depth},
+            headers=headers,
+            meta={
+                "outlet": outlet.slug,
+                "kind": kind,
+                "depth": depth,
+                "handle_httpstatus_list": [304],
+            },
             # Listings change between runs: the duplicate filter must not hide a configured one.
             dont_filter=depth == 0,
             priority=10,
         )
 
+    def _article_request(
+        self, outlet: Outlet, url: str, original_url: str, evidence: Evidence
+    ) -> Request:
+        return Request(
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            meta={"outlet": outlet.slug, "original_url": original_url, "evidence": evidence},
+        )
+
     async def parse_listing(self, response: Response) -> AsyncIterator[Any]:
         outlet = self.outlets[response.meta["outlet"]]
         kind = response.meta["kind"]
+        requested = response.request.url if response.request else response.url
+        if response.status == 304:
+            self.crawler.stats.inc_value("newsarchive/listings_not_modified")
+            yield ListingFetched(
+                outlet=outlet.slug,
+                kind=kind,
+                url=requested,
+                final_url=response.url,
+                status=304,
+                listed=0,
+                scheduled=0,
+                headers=_headers(response),
+                not_modified=True,
+            )
+            return
         try:
             # Big sitemaps take real CPU to parse: keep it off the reactor thread.
             listing = await asyncio.to_thread(parse_listing, response.body, response.url)
@@ -94,48 +197,79 @@ class OutletSpider(Spider):
             )
             return
 
+        incomplete: list[str] = []
         depth = response.meta["depth"]
         if depth < MAX_SITEMAP_DEPTH:
-            for child in listing.sitemaps:
-                if outlet.owns_url(child):
-                    yield self._listing_request(outlet, child, "sitemap", depth + 1)
+            children = [child for child in listing.sitemaps if outlet.owns_url(child)]
+            children = [child for child in children if child not in outlet.disabled_sources]
+            if len(children) > self.url_cap:
+                incomplete.append(f"{len(children) - self.url_cap} child sitemaps over the cap")
+                self.crawler.stats.inc_value(
+                    "newsarchive/skipped_url_cap", len(children) - self.url_cap
+                )
+                children = children[: self.url_cap]
+            for child in children:
+                yield self._listing_request(outlet, child, "sitemap", depth + 1)
 
         candidates: dict[str, tuple[str, Evidence]] = {}
-        for listed in listing.articles:
+        too_old = 0
+        horizon = timedelta(days=outlet.horizon_days) if outlet.horizon_days else self.horizon
+        oldest = datetime.now(UTC) - horizon if horizon is not None else None
+        for listed in _newest_first(listing.articles):
             url = normalise_url(amp_canonical(listed.url))
             if url is None or url in candidates or not outlet.wants_url(url):
+                continue
+            listed_at = listed.published_at or listed.modified_at
+            if oldest is not None and listed_at is not None and listed_at < oldest:
+                too_old += 1
                 continue
             evidence = Evidence(
                 title=listed.title, published_at=listed.published_at, listed_in=listed.listed_in
             )
             candidates[url] = (listed.url, evidence)
-        known = await self._known(candidates)
+        if too_old:
+            self.crawler.stats.inc_value("newsarchive/skipped_horizon", too_old)
+        try:
+            known = await self._known(candidates)
+        except Exception as error:
+            # Without knowing what is archived we'd refetch everything: leave it to a later run.
+            log.error("could not look up known URLs for %s: %s", requested, brief(error))
+            self.crawler.stats.inc_value("newsarchive/database_errors")
+            known = set(candidates)
+            incomplete.append(f"database error: {brief(error)}")
 
         scheduled = 0
+        capped = 0
+        over_max = 0
         for url, (original_url, evidence) in candidates.items():
             if url in known or url in self.scheduled:
                 continue
             if self.max_articles is not None and len(self.scheduled) >= self.max_articles:
                 self.crawler.stats.inc_value("newsarchive/skipped_max_articles")
+                over_max += 1
+                continue
+            if scheduled >= self.url_cap:
+                capped += 1
                 continue
             self.scheduled.add(url)
             scheduled += 1
-            yield Request(
-                url,
-                callback=self.parse_article,
-                errback=self.article_failed,
-                meta={"outlet": outlet.slug, "original_url": original_url, "evidence": evidence},
-            )
+            yield self._article_request(outlet, url, original_url, evidence)
+        if over_max:
+            incomplete.append(f"{over_max} new URLs left: --max-articles reached")
+        if capped:
+            self.crawler.stats.inc_value("newsarchive/skipped_url_cap", capped)
+            incomplete.append(f"{capped} new URLs over the per-listing cap of {self.url_cap}")
         yield ListingFetched(
             outlet=outlet.slug,
             kind=kind,
-            url=response.request.url if response.request else response.url,
+            url=requested,
             final_url=response.url,
             status=response.status,
             listed=len(listing.articles) + len(listing.sitemaps),
             scheduled=scheduled,
             headers=_headers(response),
-            extra={"known": len(known)},
+            extra={"known": len(known), "too_old": too_old},
+            incomplete="; ".join(incomplete) or None,
         )
 
     async def _known(self, candidates: dict[str, tuple[str, Evidence]]) -> set[str]:
@@ -168,22 +302,59 @@ class OutletSpider(Spider):
 
     def _failure_item(self, failure: Failure, kind: str) -> FetchFailure:
         request: Request = failure.request  # type: ignore[attr-defined]
-        reason, status, response = failure_reason(failure)
+        described = describe_failure(failure)
+        response = described.response
         return FetchFailure(
             outlet=request.meta["outlet"],
             kind=kind,
             url=request.url,
-            reason=reason,
-            error=failure.getErrorMessage() or reason,
-            status=status,
+            reason=described.reason,
+            error=described.detail,
+            status=described.status,
             headers=_headers(response) if response is not None else {},
+            original_url=request.meta.get("original_url"),
+            evidence=request.meta.get("evidence"),
+            retry_after=_retry_after(response) if response is not None else None,
         )
+
+
+def _newest_first(articles: Sequence[ListedArticle]) -> list[ListedArticle]:
+    """Dated entries newest first, then undated ones in listing order (stable sort).
+
+    When a cap cuts a listing short, what is left out is the oldest part of it.
+    """
+    epoch = datetime.min.replace(tzinfo=UTC)
+    return sorted(articles, key=lambda a: a.published_at or a.modified_at or epoch, reverse=True)
+
+
+def _retry_after(response: Response) -> float | None:
+    """Seconds a 429/503 response asks us to wait (RFC 9110: delay-seconds or an HTTP date)."""
+    value = response.headers.get(b"Retry-After")
+    if not value:
+        return None
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
 
 
 def _headers(response: Response) -> dict[str, str]:
     """The response headers worth keeping (caching validators, type, length, server)."""
     kept = {}
-    for name in (b"Content-Type", b"Content-Length", b"ETag", b"Last-Modified", b"Server"):
+    for name in (
+        b"Content-Type",
+        b"Content-Length",
+        b"ETag",
+        b"Last-Modified",
+        b"Server",
+        b"Retry-After",
+    ):
         value = response.headers.get(name)
         if value is not None:
             kept[name.decode()] = value.decode("latin-1")

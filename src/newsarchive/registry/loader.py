@@ -30,6 +30,8 @@ KINDS = (
 SLUG_RE = re.compile(r"^[a-z0-9_]+$")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}(?::\d{1,5})?$)[a-z0-9]([a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?$")
 URL_LISTS = ("feeds", "sitemaps", "archive_sitemaps")
+#: URLs an operator switched off (a feed failing for weeks) without deleting the entry.
+DISABLED_LIST = "disabled_sources"
 REGEX_LISTS = ("include", "exclude")
 KNOWN_KEYS = frozenset(
     {
@@ -44,6 +46,8 @@ KNOWN_KEYS = frozenset(
         *REGEX_LISTS,
         "allow_private_network",
         "enabled",
+        DISABLED_LIST,
+        "horizon_days",
     }
 )
 
@@ -94,6 +98,12 @@ class Outlet:
     exclude: tuple[str, ...] = ()
     allow_private_network: bool = False
     enabled: bool = True
+    disabled_sources: tuple[str, ...] = ()
+    horizon_days: int | None = None  # sitemap entries older than this are skipped
+
+    def active(self, urls: tuple[str, ...]) -> tuple[str, ...]:
+        """The listing URLs not switched off with disabled_sources."""
+        return tuple(url for url in urls if url not in self.disabled_sources)
 
     @cached_property
     def _include_patterns(self) -> tuple[re.Pattern[str], ...]:
@@ -296,6 +306,17 @@ class _EntryCheck:
                     self.fail(key, f"{value!r} is not an absolute http(s) URL")
         if self.entry and not any(urls.values()):
             self.fail(None, "needs at least one of feeds, sitemaps or archive_sitemaps")
+        disabled = self._list(DISABLED_LIST, required=False)
+        configured = {url for values in urls.values() for url in values}
+        for value in disabled:
+            if value not in configured:
+                self.fail(DISABLED_LIST, f"{value!r} is not one of the outlet's feeds or sitemaps")
+        horizon = self.entry.get("horizon_days")
+        if horizon is not None and (
+            isinstance(horizon, bool) or not isinstance(horizon, int) or horizon < 1
+        ):
+            self.fail("horizon_days", "must be a whole number of days, at least 1")
+            horizon = None
         patterns = {key: self._list(key, required=False) for key in REGEX_LISTS}
         for key, values in patterns.items():
             for value in values:
@@ -324,6 +345,8 @@ class _EntryCheck:
             exclude=tuple(patterns["exclude"]),
             allow_private_network=allow_private,
             enabled=enabled,
+            disabled_sources=tuple(disabled),
+            horizon_days=horizon,
         )
 
     def _text(self, key: str, *, required: bool) -> str | None:
