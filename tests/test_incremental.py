@@ -248,3 +248,28 @@ def test_entries_older_than_the_horizon_are_skipped(site: Web) -> None:
     assert too_old and not stored & too_old
     [run] = query(site.database_url, "SELECT stats FROM crawl_runs")
     assert run.stats["newsarchive/skipped_horizon"] >= len(too_old)
+
+
+def test_a_disabled_source_is_not_fetched(site: Web) -> None:
+    outlet = load_registry(site.registry).outlets[0]
+    [feed, *_] = outlet.feeds
+    text = site.registry.read_text()
+    anchor = f'slug = "{outlet.slug}"\n'
+    site.registry.write_text(text.replace(anchor, f'{anchor}disabled_sources = ["{feed}"]\n'))
+
+    result = site.crawl()
+
+    assert result.returncode == EXIT_OK, result.stderr[-3000:]
+    assert feed not in site.requested()
+    assert query(site.database_url, "SELECT 1 FROM listing_sources WHERE url = :u", u=feed) == []
+
+
+def test_a_password_in_database_url_never_reaches_output_or_logs(site: Web) -> None:
+    # The test server trusts local connections, so any password connects: it only has to hide.
+    secret = "s3cret-" + "x" * 8
+    with_password = site.database_url.replace("://postgres@", f"://postgres:{secret}@", 1)
+    assert secret in with_password
+    result = crawl(site.registry, with_password, site.home, "-v")
+    assert result.returncode in (EXIT_OK, EXIT_PARTIAL), result.stderr[-3000:]
+    assert secret not in result.stdout + result.stderr
+    assert query(site.database_url, "SELECT count(*) AS n FROM articles")[0].n > 0

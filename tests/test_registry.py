@@ -94,6 +94,12 @@ def test_urls_belong_to_an_outlet_by_domain_subdomain_or_exact_host_and_port(
             "domains",
             "empty",
         ),
+        (
+            ('exclude = ["/live/", "/video/"]', 'disabled_sources = ["https://other.example/rss"]'),
+            "disabled_sources",
+            "not one of the outlet's feeds or sitemaps",
+        ),
+        (('country = "GB"', 'country = "GB"\nhorizon_days = 0'), "horizon_days", "at least 1"),
     ],
 )
 def test_each_bad_value_is_reported_with_file_line_outlet_and_key(
@@ -200,3 +206,15 @@ def test_the_shipped_pravda_outlet_leaves_english_and_russian_articles_to_others
     pravda = next(o for o in load_registry().outlets if o.slug == "ukrainska_pravda")
     assert not pravda.wants_url("https://www.pravda.com.ua/eng/news/2024/07/10/7465001/")
     assert not pravda.wants_url("https://www.pravda.com.ua/rus/news/2024/07/10/7465003/")
+
+
+def test_disabled_sources_and_horizon_are_read(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        'exclude = ["/live/", "/video/"]',
+        'disabled_sources = ["https://harbourpost.example/feed/"]\nhorizon_days = 14',
+    )
+    harbour = load_registry(write(tmp_path, text)).outlets[0]
+    assert harbour.disabled_sources == ("https://harbourpost.example/feed/",)
+    assert harbour.horizon_days == 14
+    assert harbour.active(harbour.feeds) == ()
+    assert harbour.active(harbour.sitemaps) == harbour.sitemaps
