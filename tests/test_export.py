@@ -24,6 +24,7 @@ from newsarchive.export import (
     week_window,
     window_label,
 )
+from tests.support import run_cli
 
 WEEK = "2026-W47"
 SINCE = datetime(2026, 11, 16, tzinfo=UTC)
@@ -419,3 +420,40 @@ def test_a_manifest_that_cannot_be_written_takes_the_csv_back_with_it(
         export(database_url, tmp_path)
     assert [path.name for path in tmp_path.iterdir()] == ["export.manifest.json"]
     assert list((tmp_path / "export.manifest.json").iterdir()) == []
+
+
+def test_the_export_command_writes_the_week_and_prints_a_one_line_summary(
+    database_url: str, ids: dict[str, int], tmp_path: Path
+) -> None:
+    output = tmp_path / "week.csv"
+    env = {"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(tmp_path)}
+
+    result = run_cli("export", "--week", "2026-W47", "--output", str(output), env=env)
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    expected = export(database_url, tmp_path, output=tmp_path / "library.csv")
+    [summary] = result.stdout.strip().splitlines()
+    assert summary.startswith(f"{expected.rows} articles from {expected.outlets} outlets (")
+    assert summary.endswith(f"written to {output}")
+    assert read_rows(output) == read_rows(tmp_path / "library.csv")
+    assert (tmp_path / "week.manifest.json").exists()
+
+
+def test_the_export_command_refuses_a_bad_week_and_fails_on_a_dead_database(
+    tmp_path: Path,
+) -> None:
+    bad = run_cli("export", "--week", "2026-47", env={"NEWSARCHIVE_HOME": str(tmp_path)})
+    assert bad.returncode == 2 and "ISO week" in bad.stderr
+    dead = run_cli(
+        "export",
+        "--week",
+        "2026-W47",
+        "--output",
+        str(tmp_path / "x.csv"),
+        env={
+            "DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:1/none",
+            "NEWSARCHIVE_HOME": str(tmp_path),
+        },
+    )
+    assert dead.returncode == 1
+    assert not (tmp_path / "x.csv").exists()
