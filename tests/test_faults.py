@@ -233,6 +233,16 @@ def test_a_429_keeps_the_servers_retry_after(crawl: FaultCrawl) -> None:
     assert page.error.startswith("http_429: ")
     assert page.http_status == 429
     assert page.headers.get("Retry-After") == "120"
+    # Asked to wait two minutes, the run does not ask again; a later run will (failed_urls).
+    path = crawl.web.faults["rate_limited"].url.removeprefix(crawl.web.base_url)
+    assert crawl.web.hits(path) == 1
+    [retry] = crawl.query(
+        "SELECT reason, attempts, next_attempt_at - last_failed_at AS wait FROM failed_urls "
+        "WHERE url = :url",
+        url=crawl.web.faults["rate_limited"].url,
+    )
+    assert (retry.reason, retry.attempts) == ("http_429", 1)
+    assert retry.wait.total_seconds() >= 120
     crawl.assert_good_pages_stored()
 
 
@@ -335,6 +345,9 @@ def test_a_bot_challenge_is_recorded_as_blocked_and_never_as_an_article(
     assert page.outcome == "failed"
     assert page.error.startswith("blocked: ")
     assert page.article_id is None
+    if page.http_status in (429, 503):  # retryable statuses, but a bot wall is not asked again
+        path = crawl.web.faults[name].url.removeprefix(crawl.web.base_url)
+        assert crawl.web.hits(path) == 1
     challenge_text = crawl.query(
         "SELECT url FROM articles WHERE title ILIKE '%just a moment%' OR title = 'DDoS-Guard'"
         " OR text ILIKE '%enable javascript and cookies%' OR text ILIKE '%ddos protection by%'"

@@ -103,7 +103,7 @@ def describe_failure(failure: Failure) -> FailureDescription:
 def _http_failure(response: Response) -> FailureDescription:
     """http_<status>, unless the body (or Cloudflare's header) shows a bot challenge."""
     status = response.status
-    challenge = _challenge(response)
+    challenge = bot_challenge_evidence(response)
     if challenge is not None:
         return FailureDescription(
             "blocked", f"HTTP {status} with a bot challenge page ({challenge})", status, response
@@ -119,7 +119,7 @@ def _http_failure(response: Response) -> FailureDescription:
     return FailureDescription(f"http_{status}", detail, status, response)
 
 
-def _challenge(response: Response) -> str | None:
+def bot_challenge_evidence(response: Response) -> str | None:
     """Evidence that an error response is a bot wall rather than the site's own error page."""
     mitigated = response.headers.get(b"cf-mitigated")
     if mitigated and mitigated.strip().lower() == b"challenge":

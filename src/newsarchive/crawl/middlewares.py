@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Self
 
-from scrapy import Request
+from scrapy import Request, Spider
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import RetryMiddleware as ScrapyRetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
 from scrapy.robotstxt import RobotParser
+from scrapy.settings import Settings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
@@ -103,3 +108,52 @@ class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
 
         pending.addCallback(relay)
         return await maybe_deferred_to_future(waiter)
+
+
+class PoliteRetryMiddleware(ScrapyRetryMiddleware):
+    """Scrapy's retries, minus the two that only hammer a server that asked us to stop.
+
+    Scrapy retries a 429 or 503 at once, whatever the response says. A response carrying
+    `Retry-After` is answered by waiting that long, which a crawl run cannot do for one URL
+    without holding up the rest; so it is not retried in this run but recorded, and the URL's
+    next attempt (failed_urls.next_attempt_at) is set no sooner than the server asked. A bot
+    challenge page is not retried either: asking again only confirms we are a bot. A short
+    Retry-After (up to NEWSARCHIVE_RETRY_AFTER_MAX_WAIT seconds, default 10) is within the
+    crawl's own pacing, and retried as Scrapy would.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.max_wait = settings.getfloat("NEWSARCHIVE_RETRY_AFTER_MAX_WAIT", 10.0)
+
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Request | Response:
+        if response.status in self.retry_http_codes:
+            wait = retry_after_seconds(response)
+            if (wait is not None and wait > self.max_wait) or _is_challenge(response):
+                return response
+        return super().process_response(request, response)
+
+
+def _is_challenge(response: Response) -> bool:
+    from newsarchive.crawl.failures import bot_challenge_evidence
+
+    return bot_challenge_evidence(response) is not None
+
+
+def retry_after_seconds(response: Response) -> float | None:
+    """Seconds a 429/503 response asks us to wait (RFC 9110: delay-seconds or an HTTP date)."""
+    value = response.headers.get(b"Retry-After")
+    if not value:
+        return None
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)

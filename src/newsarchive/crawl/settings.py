@@ -47,6 +47,9 @@ BASE_SETTINGS: dict[str, Any] = {
         # Scrapy's own, with the 2.19 race fixed (see the class); same place in the chain.
         "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
         "newsarchive.crawl.middlewares.RobotsTxtMiddleware": 100,
+        # Scrapy's retries, except for responses that asked us to wait or are bot walls.
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "newsarchive.crawl.middlewares.PoliteRetryMiddleware": 550,
     },
     "ITEM_PIPELINES": {
         "newsarchive.crawl.pipelines.ExtractionPipeline": 100,

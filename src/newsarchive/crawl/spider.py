@@ -10,7 +10,6 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from scrapy import Request, Spider
@@ -21,6 +20,7 @@ from twisted.python.failure import Failure
 from newsarchive.crawl.failures import describe_failure
 from newsarchive.crawl.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.crawl.listings import ListedArticle, ListingError, parse_listing
+from newsarchive.crawl.middlewares import retry_after_seconds
 from newsarchive.crawl.urls import amp_canonical, normalise_url
 from newsarchive.extract import Evidence
 from newsarchive.logs import brief
@@ -314,7 +314,7 @@ class OutletSpider(Spider):
             headers=_headers(response) if response is not None else {},
             original_url=request.meta.get("original_url"),
             evidence=request.meta.get("evidence"),
-            retry_after=_retry_after(response) if response is not None else None,
+            retry_after=retry_after_seconds(response) if response is not None else None,
         )
 
 
@@ -325,23 +325,6 @@ def _newest_first(articles: Sequence[ListedArticle]) -> list[ListedArticle]:
     """
     epoch = datetime.min.replace(tzinfo=UTC)
     return sorted(articles, key=lambda a: a.published_at or a.modified_at or epoch, reverse=True)
-
-
-def _retry_after(response: Response) -> float | None:
-    """Seconds a 429/503 response asks us to wait (RFC 9110: delay-seconds or an HTTP date)."""
-    value = response.headers.get(b"Retry-After")
-    if not value:
-        return None
-    text = value.decode("latin-1").strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
 
 
 def _headers(response: Response) -> dict[str, str]:
