@@ -30,9 +30,10 @@ directory), so hourly runs build up one archive.
 """
 
 CRAWL_EPILOG = """\
-exit codes: 0 ok, 3 partial (some feeds, sitemaps or pages failed; the rest is stored and the
-failures are recorded for the next run), 1 failed (nothing could be fetched, or the database
-could not be written), 2 bad command line or registry (nothing was fetched).
+exit codes: 0 ok, 3 partial (some feeds, sitemaps or pages failed, or a coverage alert; the
+rest is stored and the failures are recorded for the next run), 1 failed (nothing could be
+fetched, or the database could not be written), 2 bad command line or registry (nothing was
+fetched).
 
 examples:
   newsarchive crawl                               every enabled outlet of the shipped registry
@@ -70,7 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
             "Run one crawl: read each outlet's feeds and news sitemaps, fetch the article\n"
             "pages the archive does not hold yet (politely: robots.txt, AutoThrottle, a\n"
             "descriptive User-Agent), extract title, authors, date and body, and store them.\n"
-            "Every run is recorded in the crawl_runs table, every failed fetch in pages."
+            "Every run is recorded in the crawl_runs table, every failed fetch in pages.\n"
+            "\n"
+            "Made for cron: feeds and sitemaps are asked conditionally (ETag/Last-Modified),\n"
+            "failed URLs are retried by later runs with backoff, new articles are re-checked\n"
+            "once after 24 h, overlapping runs skip the outlets another run holds, and pages\n"
+            "fetched while the database is down wait in $NEWSARCHIVE_HOME/spool. With\n"
+            "REDIS_URL set, several processes share one frontier (scrapy-redis).\n"
+            "Check the results with `newsarchive status`."
         ),
         epilog=CRAWL_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
