@@ -1,12 +1,26 @@
-"""Author names as a clean list: no "By", no e-mail addresses, no biographies, no outlet names."""
+"""Author names as a clean list: no "By", no e-mail addresses, no biographies, no outlet names.
+
+A news agency is a credit, not an author: "ROBERT SOTO Associated Press", "By JOHN DOE, Associated
+Press", "Jane Roe | Reuters" and "JOHN SMITH AP" give the person alone, and a byline that names
+only an agency ("By Reuters", "The Associated Press", "Reuters Staff") gives no author at all;
+`credits.py` reads the agency into `wire_source`. Desks and teams of the outlet itself are kept
+unless they are job titles or generic ("CNN Business" stays, "Editorial Team" and "Staff" go).
+
+Names written in capitals only ("ROBERT SOTO", "ABDULLAH AL-SHAMMARI") are put in normal case;
+name particles inside a name are lower-cased as most style books write them ("Ludwig van
+Beethoven", "Abdullah al-Shammari", "Maria de la Cruz"). Names in mixed case stay as written.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from lxml.html import HtmlElement
+
+from newsarchive.extract.credits import AGENCIES
 from newsarchive.extract.page import Page
-from newsarchive.extract.tree import class_tokens, main_article_element, text_of
+from newsarchive.extract.tree import class_tokens, main_article_element
 
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|reporting|edited|compiled|published|story|text)\s+)?"
@@ -33,6 +47,44 @@ _NOT_A_NAME = re.compile(
 )
 _MAX_WORDS = 5
 _BYLINE_TOKENS = frozenset({"author", "byline", "authors", "writer"})
+
+
+def _agency_pattern(name: str) -> str:
+    """An agency name in capitals only ("AP", "SPA") matches in that case only; others in any."""
+    words = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", name))
+    return words if name.isupper() else f"(?i:{words})"
+
+
+_AGENCY_NAMES = sorted(
+    {name for names in AGENCIES.values() for name in names if "." not in name}, key=len
+)
+_CAPS_AGENCIES = frozenset(name for name in _AGENCY_NAMES if name.isupper())
+_AGENCY = "(?:" + "|".join(_agency_pattern(name) for name in reversed(_AGENCY_NAMES)) + ")"
+#: A part that is nothing but an agency: "Reuters", "The Associated Press", "AFP News Agency".
+_ONLY_AGENCY = re.compile(
+    rf"(?i:the\s+)?{_AGENCY}(?:\s+(?i:news\s+agency|news\s+service|agency|wire|news))?"
+)
+#: A name and the agency it writes for, set apart: "Jane Roe - Reuters", "Jane Roe (AFP)",
+#: "Jane Roe/AP", "Jane Roe of The Associated Press".
+_NAME_FOR_AGENCY = re.compile(
+    r"(?P<name>.+?)(?:\s+[-–—]+\s*|\s*\(\s*|\s*/\s*|\s+(?i:of|for)\s+)"
+    rf"(?i:the\s+)?{_AGENCY}\s*\)?"
+)
+#: A name and an agency with only a space between them: "ROBERT SOTO Associated Press".
+_NAME_AGENCY = re.compile(rf"(?P<name>.+?)\s+(?i:the\s+)?(?P<agency>{_AGENCY})")
+#: Name particles written in lower case inside a name; "la", "las", "los", "le" only after one
+#: of them ("de la Cruz", but "Marine Le Pen").
+_PARTICLES = frozenset(
+    {"da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "van", "von"}
+    | {"ter", "ten", "bin", "ibn", "al"}
+)
+_SECOND_PARTICLES = frozenset({"la", "las", "los", "le"})
+_PREFIX_PARTICLE = re.compile(r"^(?:al|el)[-‐]", re.IGNORECASE)  # "al-Shammari", "el-Sissi"
+_ROMAN = frozenset({"II", "III", "IV", "VI"})
+#: Block elements whose text is a separate run: "LAWLESS</div><div>Associated Press".
+_BLOCK_TAGS = frozenset(
+    {"div", "p", "li", "ul", "ol", "br", "address", "section", "header", "h2", "h3", "h4", "time"}
+)
 
 
 def find_authors(page: Page, site_names: set[str]) -> tuple[str, ...]:
@@ -67,15 +119,76 @@ def _clean_name(part: str, site_names: set[str]) -> str | None:
     name = _PREFIX.sub("", part.strip()).strip(" .:-–—|·•\"'()[]")
     if not name or name.startswith("@") or any(ch.isdigit() for ch in name):
         return None
-    if len(name.split()) > _MAX_WORDS or _NOT_A_NAME.match(name) or _ROLE.search(name):
+    name = _without_agency(name)
+    if not name or not any(ch.isalpha() for ch in name):
         return None
-    if not any(ch.isalpha() for ch in name):
+    if len(name.split()) > _MAX_WORDS or _NOT_A_NAME.match(name) or _ROLE.search(name):
         return None
     if _names_outlet(name, site_names):
         return None
-    if name.isupper() and len(name) > 4:
-        name = name.title()  # "JOHN SMITH" bylines; short all-caps are agencies ("AFP")
+    return _normal_case(name)
+
+
+def _without_agency(name: str) -> str:
+    """The person in "ROBERT SOTO Associated Press" or "Jane Roe (AFP)"; "" for an agency alone.
+
+    With only a space before it, an agency of one word ("Reuters", "AP") is cut only where the
+    case shows the seam ("JOHN DOE Reuters") or it is an abbreviation in capitals ("JOHN SMITH
+    AP"), and two words of name must remain: "Michael R. Bloomberg", "Nazia Tasnim" and "SARA
+    MENA" are names.
+    """
+    if _ONLY_AGENCY.fullmatch(name):
+        return ""
+    match = _NAME_FOR_AGENCY.fullmatch(name)
+    if match:
+        return match["name"].strip(" ,")
+    match = _NAME_AGENCY.fullmatch(name)
+    if match:
+        person, agency = match["name"].strip(" ,"), match["agency"]
+        if " " in agency or (
+            len(person.split()) >= 2
+            and (agency in _CAPS_AGENCIES or (person.isupper() and not agency.isupper()))
+        ):
+            return person
     return name
+
+
+def _normal_case(name: str) -> str:
+    """ "ROBERT SOTO" -> "Robert Soto", "ABDULLAH AL-SHAMMARI" -> "Abdullah al-Shammari".
+
+    Only names of two words or more in capitals only: one capitalised word is more often an
+    acronym ("UNICEF") than a person.
+    """
+    words = name.split()
+    if len(words) < 2 or not name.isupper():
+        return name
+    cased: list[str] = []
+    for index, word in enumerate(words):
+        inner = 0 < index < len(words) - 1
+        lower = word.lower()
+        if word in _ROMAN:
+            cased.append(word)
+        elif inner and (
+            lower in _PARTICLES
+            or (lower in _SECOND_PARTICLES and cased and cased[-1] in _PARTICLES)
+        ):
+            cased.append(lower)
+        elif index > 0 and _PREFIX_PARTICLE.match(word):
+            cased.append(lower[:3] + _capitalised(word[3:]))
+        else:
+            cased.append(_capitalised(word))
+    return " ".join(cased)
+
+
+def _capitalised(word: str) -> str:
+    """ "O'NEIL" -> "O'Neil", "MARY-KATE" -> "Mary-Kate", "MCDONALD" -> "McDonald"."""
+    parts = re.split(r"([-‐'’])", word)
+    text = "".join(
+        part if i % 2 else part[:1].upper() + part[1:].lower() for i, part in enumerate(parts)
+    )
+    if len(text) > 3 and text.startswith("Mc") and text[2].isalpha():
+        text = "Mc" + text[2].upper() + text[3:]
+    return text
 
 
 def _names_outlet(name: str, site_names: set[str]) -> bool:
@@ -118,17 +231,63 @@ def _byline_authors(page: Page) -> list[str]:
     scope = main_article_element(page.tree)
     if scope is None:
         scope = page.tree
+    found = _bylines_in(scope)
+    main = _main_element(page.tree)
+    if not found and main is not None and not _holds(main, scope):
+        # The story element was guessed from a headline outside the page's main content (a
+        # site name in an <h1> of the top bar, as on hosted.ap.org): its byline is in <main>.
+        found = _bylines_in(main)
+    return found
+
+
+def _bylines_in(scope: HtmlElement) -> list[str]:
     found: list[str] = []
     for element in scope.xpath('.//*[@rel="author" or @itemprop="author"]'):
         name_element = element.find('.//*[@itemprop="name"]')
-        text = text_of(name_element if name_element is not None else element)
+        text = _spaced_text(name_element if name_element is not None else element)
         if text and len(text) <= 80:
             found.append(text)
     if found:
         return found
     for element in scope.iter("span", "a", "div", "p", "address"):
         if class_tokens(element) & _BYLINE_TOKENS:
-            text = text_of(element)
+            text = _spaced_text(element)
             if text and len(text) <= 80:
                 found.append(text)
     return found
+
+
+def _main_element(tree: HtmlElement) -> HtmlElement | None:
+    """The page's <main> (or role="main") with the most paragraph text."""
+    candidates = [
+        element
+        for element in tree.xpath('//main | //*[@role="main"]')
+        if isinstance(element, HtmlElement)
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda e: sum(len(p.text_content()) for p in e.iter("p")))
+
+
+def _holds(outer: HtmlElement, inner: HtmlElement) -> bool:
+    return outer is inner or any(ancestor is outer for ancestor in inner.iterancestors())
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """Text with a space where a block starts or ends, whitespace normalised."""
+    chunks: list[str] = []
+
+    def visit(node: HtmlElement) -> None:
+        block = isinstance(node.tag, str) and node.tag in _BLOCK_TAGS
+        if block:
+            chunks.append(" ")
+        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+            chunks.append(node.text or "")
+            for child in node:
+                visit(child)
+                chunks.append(child.tail or "")
+        if block:
+            chunks.append(" ")
+
+    visit(element)
+    return " ".join("".join(chunks).split())

@@ -76,6 +76,37 @@ _CONTACT_LINE = re.compile(
     r"(?:more|reach|contact|email)\b.{0,200}(?:https?://|\S+@\S+\.\w+|@\w+).{0,100})$",
     re.IGNORECASE,
 )
+#: A copyright or rights notice: "© 2019 Associated Press. All Rights Reserved. This material may
+#: not be published, broadcast, rewritten, or redistributed.", "Copyright 2019 Hawaii News Now.",
+#: "© Reuters", "All rights reserved © 2019 The Real Deal", "This material may not be published,
+#: broadcast, rewritten, or redistributed. ©2019 FOX News Network, LLC." Its opening says so: a
+#: © sign, "Copyright" with a © sign or a year, or "Copyright <holder>, all rights reserved"
+#: where the phrase closes a clause, or "This material may not be published". "Copyright law
+#: protects ..." opens no notice, and a "(c)" alone may be a list item. Only the last lines of
+#: a body are read this way (with credits and contact lines): a notice there is the outlet's,
+#: not the story's.
+_NOTICE_HOLDER = r"[^.!?]{0,100}?"
+_ALL_RIGHTS_RESERVED = r"all\s+rights\s+reserved(?=\s*(?:[.,;:|–—©-]|$))"
+_RIGHTS_NOTICE = re.compile(
+    r"^(?:"
+    r"(?:copyright\s*)?[©ⓒ]|"
+    r"copyright\s*(?:\(c\)\s*)?(?:19|20)\d\d\b|\(c\)\s*(?:19|20)\d\d\b|"
+    rf"copyright\s{_NOTICE_HOLDER}{_ALL_RIGHTS_RESERVED}|"
+    rf"{_ALL_RIGHTS_RESERVED}|"
+    r"this\s+(?:material|content)\s+(?:may|must|can)\s*not\s+be\s+"
+    r"(?:re)?(?:published|produced|distributed|written|broadcast|copied)"
+    r")",
+    re.IGNORECASE,
+)
+#: Words of a notice that says what may not be done with the story; with them a notice may run
+#: to a few sentences, without them it is a short line.
+_REUSE_TERMS = re.compile(
+    r"\b(?:rights\s+reserved|(?:re)?publi(?:shed|cation)|redistribut\w*|reproduc\w*|"
+    r"rewritten|broadcast|permission)\b",
+    re.IGNORECASE,
+)
+_NOTICE_WORDS = 15
+_LONG_NOTICE_WORDS = 60
 _CREDIT_TAIL = 4
 #: Lines at the top of the body where the headline or a section label may repeat.
 _HEAD_LINES = 3
@@ -225,8 +256,9 @@ def _tidy(lines: list[str], facts: PageFacts) -> list[str]:
         if kept and kept[-1] == line:
             continue
         kept.append(line)
-    # Credits and contact lines sit in the last lines; the same words earlier are the story's.
-    while len(kept) > 1 and _is_closing_credit(kept[-1]):
+    # Credits, contact lines and copyright notices sit in the last lines; the same words earlier
+    # are the story's.
+    while len(kept) > 1 and (_is_closing_credit(kept[-1]) or is_rights_notice(kept[-1])):
         kept.pop()
     tail = kept[-_CREDIT_TAIL:]
     return kept[: len(kept) - len(tail)] + [line for line in tail if not _is_closing_credit(line)]
@@ -235,6 +267,16 @@ def _tidy(lines: list[str], facts: PageFacts) -> list[str]:
 def _is_label(line: str, key: str, facts: PageFacts) -> bool:
     """A category or tag name shown above the headline ("Review", "Immunology")."""
     return len(line.split()) <= _LABEL_WORDS and key in facts.link_labels
+
+
+def is_rights_notice(line: str) -> bool:
+    """A copyright, rights-reserved or no-redistribution notice (see `_RIGHTS_NOTICE`)."""
+    if not _RIGHTS_NOTICE.match(line):
+        return False
+    words = len(line.split())
+    return words <= _NOTICE_WORDS or (
+        words <= _LONG_NOTICE_WORDS and _REUSE_TERMS.search(line) is not None
+    )
 
 
 def _is_byline(line: str, key: str, author_keys: set[str]) -> bool:

@@ -2,16 +2,26 @@
 
 Sources are tried from the most to the least trustworthy: the article's JSON-LD object, the
 page's article meta tags, a `<time>` inside the article element, what the feed or sitemap said,
-a date in the URL, and last htmldate's heuristics. Dates of related stories, sidebar widgets and
-copyright lines are never looked at by the first four; htmldate is told to prefer original dates.
+a date in the page's or its canonical URL, a date written under the headline (the byline's
+"13 Oct 2020 18:29", "Published 14 March 2019"), and last htmldate's heuristics. Dates of related
+stories, sidebar widgets and copyright lines are never looked at by the first five; the byline is
+read from the headline down to the story's first paragraph, skipping asides, navigation and
+teasers of other stories; htmldate is told to prefer original dates.
+
+Storage is UTC. The finding also keeps the date as the page states it: when the markup gives the
+instant in UTC but the byline writes the outlet's wall-clock time ("Apr 13, 2020 at 4:38 PM"
+beside "2020-04-13T23:38:07Z"), the instant is shown in the offset those two imply, so the
+outlet's own calendar day is known without guessing its time zone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import cache, lru_cache
 from typing import Any
 
 from htmldate import find_date
@@ -19,7 +29,7 @@ from lxml.html import HtmlElement
 
 from newsarchive.extract.page import ARTICLE_TYPES, Page
 from newsarchive.extract.record import Evidence
-from newsarchive.extract.tree import class_tokens, main_article_element
+from newsarchive.extract.tree import class_tokens, main_article_element, text_of
 
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 #: A page may run ahead of our clock by a time zone or two; a day more is a wrong date.
@@ -62,22 +72,134 @@ _MODIFIED_META = (
 _URL_DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
-_TEXT_FORMATS = (
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d, %Y %I:%M %p",
-    "%b %d, %Y %I:%M %p",
-    "%d %B %Y %H:%M",
-    "%Y/%m/%d",
-    "%Y/%m/%d %H:%M",
-    "%Y/%m/%d %H:%M:%S",
-    "%d.%m.%Y",
-    "%d.%m.%Y %H:%M",
-)
 _MODIFIED_HINTS = ("updat", "modif", "edited", "revised")
 _PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "date-pub")
+
+# Dates as people write them, in any of the languages below: "13 Oct 2020", "Apr 13, 2020",
+# "17 de Febrero 2020", "24 نيسان / أبريل 2020", "30.10.2020", "2020/06/03", "2020年4月13日".
+# A month is a word the table names (`month_numbers`); a year is 1900-2099, always four digits.
+_WORD = r"[^\W\d_]{3,}\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_DAY_FIRST = re.compile(
+    r"(?<![\w.])(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?,?\s+(?:(?:de|of|del)\s+)?"
+    rf"(?P<month>{_WORD}(?:\s*/\s*{_WORD})?),?\s+(?:(?:de|del)\s+)?{_YEAR}"
+)
+_MONTH_FIRST = re.compile(
+    rf"(?<!\w)(?P<month>{_WORD})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+){_YEAR}"
+)
+_NUMERIC_YMD = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)"
+    r"(?!\d)"
+)
+_NUMERIC_DMY = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)" + _YEAR
+)
+_CJK_YMD = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+)
+_TEXT_DATES = (_DAY_FIRST, _MONTH_FIRST, _NUMERIC_YMD, _NUMERIC_DMY, _CJK_YMD)
+#: A clock time right after a date: "18:29", "at 4:38 PM", "- 12:09:08", "à 21 h 14",
+#: "22:11 GMT+10".
+_TIME_AFTER = re.compile(
+    r"[\s,|·•\-–—]*(?:(?:at|à|a las|um|alle|alle ore|às|saat|kl\.?|klo\.?)\s+)?"
+    r"(?P<hour>[0-2]?\d)(?::|\s?h\s?)(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
+    r"\s*(?P<half>[ap]\.?\s?m\b\.?|مساءً|مساء|صباحًا|صباحا)?"
+    r"(?:\s*(?:GMT|UTC)\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d{2})?))?",
+    re.IGNORECASE,
+)
+_PM = ("p", "م")
+#: Zone abbreviations that name one offset only (CST, IST, BST, AST name several: not here).
+_ZONE_OFFSETS = {
+    "utc": 0,
+    "gmt": 0,
+    "wet": 0,
+    "west": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "wib": 420,
+    "hkt": 480,
+    "sgt": 480,
+    "pht": 480,
+    "awst": 480,
+    "jst": 540,
+    "kst": 540,
+    "acst": 570,
+    "aest": 600,
+    "aedt": 660,
+    "nzst": 720,
+    "nzdt": 780,
+    "hst": -600,
+    "akst": -540,
+    "akdt": -480,
+    "pst": -480,
+    "pdt": -420,
+    "mst": -420,
+    "mdt": -360,
+    "cdt": -300,
+    "est": -300,
+    "edt": -240,
+}
+_ISO_WITH_ZONE_NAME = re.compile(
+    r"^(\d{4}-?\d{2}-?\d{2}T[\d:.]+)((?:[+-]\d{2}:?\d{2}|Z)?)\s*([A-Za-z]{2,5})$"
+)
+_ZONE_NAME_AFTER = re.compile(r"\s*\(?([A-Za-z]{3,4})\b")
+#: A date right after one of these is a revision date, not the publication date.
+_TEXT_UPDATE_HINTS = (
+    "updat",
+    "modif",
+    "actualiz",
+    "aktualis",
+    "mis à jour",
+    "mise à jour",
+    "güncel",
+    "обновл",
+    "aggiorn",
+    "atualiz",
+    "bijgewerkt",
+    "تحديث",
+)
+#: Languages whose month names `month_numbers` knows (dateparser's locale data, which htmldate
+#: already depends on). A name that means different months in two of them is left out.
+_MONTH_LANGUAGES = (
+    *("en", "fr", "de", "es", "it", "pt", "nl", "ca", "ro", "tr", "ru", "uk", "pl", "cs", "sk"),
+    *("sl", "hr", "sr", "bg", "hu", "sv", "da", "nb", "fi", "et", "lv", "lt", "el", "id", "ms"),
+    *("ar", "fa", "he", "hi", "bn"),
+)
+_MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+#: How far below the headline a byline date may be: text nodes and characters read. Bylines
+#: are short texts; a text longer than `_PROSE_CHARS` is prose: in a paragraph, the story has
+#: begun and reading stops (as it does at any text over `_STOP_CHARS`); elsewhere it is a
+#: standfirst or a photo caption, whose dates ("FILE PHOTO: ..., January 16, 2020") are skipped.
+_BYLINE_NODES = 80
+_BYLINE_CHARS = 600
+_PROSE_CHARS = 100
+_STOP_CHARS = 250
+_HEADLINE_MIN_CHARS = 10
+_OTHER_STORY_TOKENS = frozenset(
+    {"related", "popular", "sidebar", "widget", "comments", "comment", "teaser"}
+)
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "select", "option"})
+#: A visible clock time and a machine-readable instant name the same moment when they differ by
+#: a whole quarter hour (the zone offset) and at most this much besides (seconds not shown).
+_SAME_MOMENT = timedelta(minutes=2)
+_EARLIEST_OFFSET = timedelta(hours=-12)
+_LATEST_OFFSET = timedelta(hours=14)
 
 
 @dataclass(frozen=True)
@@ -91,26 +213,63 @@ class DateFinding:
 
 
 def find_published(page: Page, evidence: Evidence | None, now: datetime) -> DateFinding | None:
-    """The first plausible date from the page's markup, the evidence or the URL.
+    """The first plausible date from the page's markup, the evidence, the URL or the byline.
 
     Call before the tree is pruned; when this finds nothing, `guess_published` runs htmldate
     on the pruned tree, where related stories and sidebars can no longer lend it their dates.
     """
     article = page.article_object or {}
-    stages: list[tuple[str, Any]] = [
+    byline = cache(lambda: byline_date(page))  # read for few pages: only when needed
+    markup: list[tuple[str, Callable[[], datetime | None]]] = [
         ("json_ld", lambda: _json_ld_date(article, "datePublished", "dateCreated")),
         ("meta", lambda: _meta_date(page, _PUBLISHED_META)),
         ("meta", lambda: _itemprop_date(page, "datePublished")),
         ("time_element", lambda: _time_element_date(page)),
         ("json_ld", lambda: _json_ld_date(page.page_object or {}, "datePublished")),
-        (_evidence_source(evidence), lambda: evidence.published_at if evidence else None),
-        ("url", lambda: _url_date(page.url)),
     ]
-    for source, find in stages:
+    for source, find in markup:
+        value = find()
+        if value is not None and plausible(value, now):
+            if value.utcoffset() == timedelta(0):
+                value = in_outlet_offset(value, byline())
+            return DateFinding(value, source)
+    later: list[tuple[str, Callable[[], datetime | None]]] = [
+        (_evidence_source(evidence), lambda: evidence.published_at if evidence else None),
+        ("url", lambda: _url_date(page.url) or _url_date(page.canonical_url or "")),
+        ("byline", lambda: byline()),
+    ]
+    for source, find in later:
         value = find()
         if value is not None and plausible(value, now):
             return DateFinding(value, source)
     return None
+
+
+def in_outlet_offset(value: datetime, shown: datetime | None) -> datetime:
+    """An instant given in UTC, moved to the outlet's offset when its page shows the local time.
+
+    `shown` is the date and time the page writes for the story (naive: the outlet's wall
+    clock; aware: with the offset the page names). The move happens only when both are the same
+    moment: a whole quarter-hour offset of a real time zone apart, give or take the seconds a
+    page does not show. Anything else leaves the value as it was.
+    """
+    if shown is None or value.utcoffset() != timedelta(0):
+        return value
+    if shown.tzinfo is not None:
+        if shown.utcoffset() and abs(to_utc(shown) - value) <= _SAME_MOMENT:
+            return value.astimezone(shown.tzinfo)
+        return value
+    if (shown.hour, shown.minute, shown.second) == (0, 0, 0):
+        return value  # a day without a clock time says nothing of the offset
+    difference = shown - value.replace(tzinfo=None)
+    offset = timedelta(minutes=15) * round(difference / timedelta(minutes=15))
+    if (
+        offset
+        and _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET
+        and abs(difference - offset) <= _SAME_MOMENT
+    ):
+        return value.astimezone(timezone(offset))
+    return value
 
 
 def find_modified(page: Page, now: datetime) -> datetime | None:
@@ -139,12 +298,19 @@ def to_utc(value: datetime) -> datetime:
 
 
 def parse_datetime(text: str) -> datetime | None:
-    """A date or date-time as pages write them in markup: ISO 8601, RFC 2822, a few plain forms."""
+    """A date or date-time as pages write them in markup: ISO 8601, RFC 2822, written dates."""
     text = " ".join(text.split())
     if not text or len(text) > 64:
         return None
     iso = text.replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} \d", text) else text
     iso = re.sub(r"\.(\d{6})\d+", r".\1", iso)  # Python accepts at most microseconds
+    # Some CMSs write a one-digit minute or second: "2020-12-05T23:15:0Z".
+    iso = re.sub(r"(T\d{2}:\d{2}:)(\d)(?!\d)", r"\g<1>0\2", iso)
+    iso = re.sub(r"(T\d{2}:)(\d)(?!\d)", r"\g<1>0\2", iso)
+    named = _ISO_WITH_ZONE_NAME.match(iso)  # "2020-09-25T16:02:50CDT", "...+02:00CET"
+    if named:
+        minutes = _ZONE_OFFSETS.get(named[3].casefold())
+        iso = named[1] + (named[2] or ("" if minutes is None else _iso_offset(minutes)))
     try:
         return _sane(datetime.fromisoformat(iso))
     except ValueError:
@@ -153,13 +319,115 @@ def parse_datetime(text: str) -> datetime | None:
         return _sane(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         pass
-    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text).replace("Sept ", "Sep ")
-    for pattern in _TEXT_FORMATS:
-        try:
-            return datetime.strptime(cleaned, pattern)
-        except ValueError:
+    return next(written_dates(text, day_first=None), None)
+
+
+def written_dates(text: str, day_first: bool | None = True) -> Iterator[datetime]:
+    """Dates written out in `text`, in the order they appear, each with its clock time if any.
+
+    "13 Oct 2020 18:29" gives 2020-10-13 18:29 (naive: the page's wall clock), "13 Jan 2020,
+    22:11 GMT+10" an aware value. A date right after "Updated", "Actualizado"... is skipped.
+    `day_first` settles "04/05/2020": True reads 4 May, False April 5, None skips it.
+    """
+    matches = sorted(
+        (match for pattern in _TEXT_DATES for match in pattern.finditer(text)),
+        key=lambda match: match.start(),
+    )
+    for match in matches:
+        before = text[max(0, match.start() - 30) : match.start()].casefold()
+        if any(hint in before for hint in _TEXT_UPDATE_HINTS):
             continue
-    return None
+        day = _written_day(match, day_first)
+        if day is not None:
+            yield _with_clock_time(day, text, match.end())
+
+
+def _written_day(match: re.Match[str], day_first: bool | None) -> datetime | None:
+    month_text = match["month"]
+    if month_text.isdigit():
+        month, day = int(month_text), int(match["day"])
+        if match.re is _NUMERIC_DMY and match["sep"] == "/":
+            if month > 12 >= day:
+                month, day = day, month  # 04/13/2020, the American order
+            elif day <= 12 and month <= 12 and day != month:
+                if day_first is None:
+                    return None
+                if not day_first:
+                    month, day = day, month
+    else:
+        names = {month_numbers().get(_month_key(word)) for word in month_text.split("/")}
+        names.discard(None)
+        if len(names) != 1:
+            return None
+        month, day = names.pop() or 0, int(match["day"])
+    try:
+        return datetime(int(match["year"]), month, day)
+    except ValueError:
+        return None
+
+
+def _with_clock_time(day: datetime, text: str, position: int) -> datetime:
+    clock = _TIME_AFTER.match(text, position)
+    if clock is None:
+        return day
+    hour, minute = int(clock["hour"]), int(clock["minute"])
+    half = (clock["half"] or "").casefold()
+    if half and hour <= 12:
+        hour = hour % 12 + (12 if half.startswith(_PM) else 0)
+    if hour > 23:
+        return day
+    value = day.replace(hour=hour, minute=minute, second=int(clock["second"] or 0))
+    if clock["offset"]:
+        sign = -1 if clock["offset"][0] in "-−" else 1
+        digits = re.sub(r"\D", "", clock["offset"])
+        hours, minutes = (
+            (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+        )
+        offset = sign * timedelta(hours=hours, minutes=minutes)
+        if _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET:
+            value = value.replace(tzinfo=timezone(offset))
+        return value
+    named = _ZONE_NAME_AFTER.match(text, clock.end())
+    zone = _ZONE_OFFSETS.get(named[1].casefold()) if named else None
+    if zone is not None:
+        value = value.replace(tzinfo=timezone(timedelta(minutes=zone)))
+    return value
+
+
+def _iso_offset(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations of `_MONTH_LANGUAGES`, folded, to the month's number."""
+    seen: dict[str, set[int]] = {}
+
+    def add(word: str, number: int) -> None:
+        key = _month_key(word)
+        if len(key) >= 3 and key.isalpha():
+            seen.setdefault(key, set()).add(number)
+
+    for number, name in enumerate(_MONTH_KEYS, 1):
+        add(name, number)
+        add(name[:3], number)
+    add("sept", 9)
+    try:
+        from dateparser.languages.loader import default_loader
+
+        for locale in default_loader.get_locales(languages=_MONTH_LANGUAGES):
+            for number, name in enumerate(_MONTH_KEYS, 1):
+                for word in locale.info.get(name, []):
+                    add(word, number)
+    except (ImportError, AttributeError, KeyError, ValueError):  # pragma: no cover
+        pass  # English names only
+    return {word: numbers.pop() for word, numbers in seen.items() if len(numbers) == 1}
+
+
+def _month_key(word: str) -> str:
+    # str.casefold() keeps the Turkish dotless i, which pages also write as a plain i.
+    return word.strip(" .").casefold().replace("ı", "i")
 
 
 def _sane(value: datetime) -> datetime | None:
@@ -258,6 +526,8 @@ def _inside_other_story(element: HtmlElement, scope: HtmlElement) -> bool:
 
 
 def _url_date(url: str) -> datetime | None:
+    if not url:
+        return None
     match = _URL_DATE.search(url)
     if match is None:
         return None
@@ -265,6 +535,96 @@ def _url_date(url: str) -> datetime | None:
         return datetime(int(match[1]), int(match[3]), int(match[4]))
     except ValueError:
         return None
+
+
+def byline_date(page: Page) -> datetime | None:
+    """The first date written between the story's headline and its first paragraph.
+
+    That stretch holds the byline, the dateline and the kicker, and the date there is the
+    story's own (an "Updated ..." date is skipped). Text in asides, navigation, other
+    `<article>`s and related or popular lists is not read, and neither is anything above the
+    headline, where mastheads show today's date.
+    """
+    headline = _headline(page)
+    if headline is None:
+        return None
+    # The elements themselves, not their ids: lxml makes a new proxy when none is held.
+    shared = {headline, *headline.iterancestors()}
+    runs: list[list[str]] = [[]]
+    size = 0
+    for node in headline.xpath(f"following::text()[position() <= {_BYLINE_NODES}]"):
+        owner = node.getparent()
+        if owner is None:
+            continue
+        container = owner.getparent() if node.is_tail else owner
+        text = " ".join(str(node).split())
+        if not text or container is None or not _readable(container, shared):
+            continue
+        if len(text) > _STOP_CHARS or (container.tag == "p" and len(text) > _PROSE_CHARS):
+            break  # the story itself has begun
+        if len(text) > _PROSE_CHARS:
+            runs.append([])  # a standfirst or a photo caption: its dates are not the story's
+            continue
+        runs[-1].append(text)
+        size += len(text) + 1
+        if size > _BYLINE_CHARS:
+            break
+    day_first = _day_first(page)
+    for run in runs:
+        found = next(written_dates(" ".join(run), day_first), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _headline(page: Page) -> HtmlElement | None:
+    """The story's `<h1>` (or an `<h2>` that repeats the page's title), not the site's logo."""
+    title = _key(page.meta_first("og:title", "twitter:title") or _title_text(page))
+    scope = main_article_element(page.tree)
+    first_h1 = None
+    for root in (scope, page.tree):
+        if root is None:
+            continue
+        for heading in root.iter("h1", "h2"):
+            key = _key(text_of(heading))
+            if len(key) < _HEADLINE_MIN_CHARS:
+                continue
+            if title and (key in title or title in key):
+                return heading
+            if first_h1 is None and heading.tag == "h1":
+                first_h1 = heading
+    return first_h1
+
+
+def _readable(element: HtmlElement, shared: set[HtmlElement]) -> bool:
+    """Visible text of the story's header: not a script, nor inside another story or aside."""
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor in shared:
+            return True
+        if ancestor.tag in _NOT_TEXT or ancestor.tag in ("aside", "article", "footer", "nav"):
+            return False
+        if class_tokens(ancestor) & _OTHER_STORY_TOKENS:
+            return False
+    return True
+
+
+def _day_first(page: Page) -> bool | None:
+    """How the page writes 04/05/2020: day first unless it declares American English."""
+    language = (page.tree.get("lang") or "").casefold().replace("_", "-")
+    if language.startswith("en-us"):
+        return False
+    if language.startswith("en") or not language:
+        return None
+    return True
+
+
+def _title_text(page: Page) -> str:
+    element = page.tree.find(".//title")
+    return text_of(element) if element is not None else ""
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def guess_published(tree: HtmlElement, url: str, now: datetime) -> DateFinding | None:

@@ -161,8 +161,8 @@ class Article(Base):
     )
     published_source: Mapped[str | None] = mapped_column(
         Text,
-        comment="Evidence the date came from: json_ld, meta, time_element, feed, sitemap, url "
-        "or htmldate",
+        comment="Evidence the date came from, most trusted first: json_ld, meta, time_element, "
+        "feed, sitemap, url, byline (a date written under the headline) or htmldate",
     )
     modified_at: Mapped[datetime | None] = mapped_column(
         TZ, comment="Last modification the page declares (UTC)"

@@ -1,0 +1,137 @@
+"""Publication dates from the byline, the canonical URL and written dates in many languages.
+
+The trusted sources (JSON-LD, meta tags, <time> in the article) are covered in test_extract.py;
+these are the rules for pages that give none of them, and for reading the outlet's own day.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from newsarchive.extract import extract_article
+from newsarchive.extract.dates import in_outlet_offset, written_dates
+
+URL = "https://harbourpost.example/world/ministers-agree"
+STORY = "".join(
+    f"<p>Paragraph {n} of the report: the defence ministers met in the capital, discussed joint "
+    "exercises, arms transfers and a new maritime security agreement, and agreed to meet again "
+    "before the summit.</p>"
+    for n in range(1, 7)
+)
+
+
+def page(*, byline: str = "", head: str = "", after: str = "") -> str:
+    return (
+        '<!DOCTYPE html><html lang="en"><head>'
+        "<title>Ministers agree on joint naval drills | Harbour Post</title>"
+        f"{head}</head><body><nav><a href='/'>Home</a> <a href='/world/'>World</a></nav>"
+        f"<main><article><h1>Ministers agree on joint naval drills</h1>{byline}{STORY}</article>"
+        f"{after}</main><footer>© 2026 Harbour Post</footer></body></html>"
+    )
+
+
+def test_a_date_written_in_the_byline_is_the_publication_date() -> None:
+    html = page(byline='<div class="byline">By Jane Roe | 13 Oct 2020 18:29</div>')
+
+    record = extract_article(html, URL)
+
+    assert record is not None
+    assert record.published_at == datetime(2020, 10, 13, 18, 29, tzinfo=UTC)
+    assert record.published_source == "byline"
+    assert record.authors == ("Jane Roe",)
+
+
+def test_the_published_date_wins_over_an_updated_one_beside_it() -> None:
+    html = page(
+        byline='<div class="meta">Updated 15 March 2019 09:10 · Published 14 March 2019 08:00</div>'
+    )
+
+    record = extract_article(html, URL)
+
+    assert record is not None
+    assert record.published_at == datetime(2019, 3, 14, 8, 0, tzinfo=UTC)
+    assert record.published_source == "byline"
+
+
+def test_a_date_in_the_canonical_url_counts_when_the_fetched_url_has_none() -> None:
+    canonical = '<link rel="canonical" href="https://harbourpost.example/2019/03/14/ministers">'
+    html = page(byline='<div class="byline">By Jane Roe</div>', head=canonical)
+
+    record = extract_article(html, URL + "?utm_source=feed")
+
+    assert record is not None
+    assert record.published_at == datetime(2019, 3, 14, tzinfo=UTC)
+    assert record.published_source == "url"
+
+
+def test_a_date_of_a_related_story_is_never_the_publication_date() -> None:
+    related = (
+        '<aside class="related"><h2>Related</h2><ul><li><a href="/world/older">Navies meet</a>'
+        " <span>2 Jan 2018</span></li></ul></aside>"
+    )
+    html = page(byline='<div class="byline">Jane Roe</div>', after=related)
+
+    record = extract_article(html, URL)
+
+    assert record is not None
+    assert record.published_at is None
+    assert "no_date" in record.quality_flags
+
+
+def test_markup_in_utc_is_read_in_the_offset_the_byline_clock_implies() -> None:
+    # "4:38 PM" beside 23:38Z: the outlet is at UTC-7, so its day is the 13th, as stored in UTC.
+    instant = datetime(2020, 4, 13, 23, 38, 7, tzinfo=UTC)
+
+    local = in_outlet_offset(instant, datetime(2020, 4, 13, 16, 38))
+
+    assert local == instant
+    assert local.utcoffset() == timedelta(hours=-7)
+    assert local.date().isoformat() == "2020-04-13"
+
+
+def test_a_clock_that_is_not_the_same_moment_leaves_the_instant_alone() -> None:
+    instant = datetime(2020, 4, 13, 23, 38, 7, tzinfo=UTC)
+    assert in_outlet_offset(instant, datetime(2020, 4, 13, 16, 5)).utcoffset() == timedelta(0)
+    assert in_outlet_offset(instant, datetime(2020, 4, 13)).utcoffset() == timedelta(0)
+    aware = datetime(2020, 4, 14, 8, 38, tzinfo=timezone(timedelta(hours=9)))
+    assert in_outlet_offset(instant, aware).utcoffset() == timedelta(hours=9)
+
+
+def test_stored_dates_stay_utc_whatever_offset_the_page_implies() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ministers '
+        'agree on joint naval drills", "datePublished": "2020-04-13T23:38:07Z"}</script>'
+    )
+    html = page(head=ld, byline='<div class="byline">By Jane Roe, Apr 13, 2020 at 4:38 PM</div>')
+
+    record = extract_article(html, URL)
+
+    assert record is not None
+    assert record.published_at == datetime(2020, 4, 13, 23, 38, 7, tzinfo=UTC)
+    assert record.published_at.utcoffset() == timedelta(0)
+    assert record.published_source == "json_ld"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published 14 March 2019, 18:29", datetime(2019, 3, 14, 18, 29)),
+        ("Apr 13, 2020 at 4:38 PM", datetime(2020, 4, 13, 16, 38)),
+        ("17 de Febrero 2020", datetime(2020, 2, 17)),
+        ("le 3 février 2021 à 21 h 14", datetime(2021, 2, 3, 21, 14)),
+        ("30.10.2020 12:09", datetime(2020, 10, 30, 12, 9)),
+        ("2020/06/03", datetime(2020, 6, 3)),
+        ("2020年4月13日", datetime(2020, 4, 13)),
+        ("12 мая 2022", datetime(2022, 5, 12)),
+    ],
+)
+def test_written_dates_are_read_in_the_languages_of_the_outlets(
+    text: str, expected: datetime
+) -> None:
+    assert next(written_dates(text)) == expected
+
+
+def test_text_without_a_date_gives_none() -> None:
+    assert list(written_dates("The ministers met on Tuesday in room 2020, at 10 past 3.")) == []
