@@ -274,7 +274,8 @@ def main() -> None:
     )
     parser.add_argument(
         "--database-url",
-        help="database to crawl into (default: an embedded server in a temporary directory)",
+        help="an empty, throwaway database to crawl into: the bench migrates and fills it "
+        "(default: an embedded server in a temporary directory)",
     )
     args = parser.parse_args()
 
