@@ -115,6 +115,8 @@ class Article(Base):
     __table_args__ = (
         Index("ix_articles_outlet_published", "outlet_id", "published_at"),
         Index("ix_articles_published_at", "published_at"),
+        # newsarchive status and the coverage monitors count articles by when they were stored.
+        Index("ix_articles_outlet_first_seen", "outlet_id", "first_seen_at"),
         Index("ix_articles_original_url", "original_url"),
         Index("ix_articles_content_hash", "content_hash"),
         Index("ix_articles_duplicate_of", "duplicate_of"),

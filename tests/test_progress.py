@@ -1,0 +1,59 @@
+"""Progress of a crawl: a live line on a terminal, a plain log line under cron."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import pytest
+from scrapy.utils.test import get_crawler
+
+from newsarchive.crawl.progress import ProgressReport
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _report(stream: io.StringIO) -> ProgressReport:
+    stats = get_crawler().stats
+    assert stats is not None
+    for key, value in {
+        "newsarchive/listings_ok": 4,
+        "newsarchive/pages_fetched": 120,
+        "newsarchive/articles_new": 97,
+        "newsarchive/non_articles": 11,
+        "newsarchive/failures": 12,
+    }.items():
+        stats.set_value(key, value)
+    report = ProgressReport(stats, interval=5.0, stream=stream)
+    report.started -= 60  # a minute into the run
+    return report
+
+
+def test_a_terminal_gets_one_line_rewritten_in_place() -> None:
+    terminal = Terminal()
+    report = _report(terminal)
+
+    report.report()
+    report.report()
+
+    shown = terminal.getvalue()
+    assert shown.count("\r\x1b[2K") == 2 and "\n" not in shown
+    last = shown.rsplit("\r\x1b[2K", 1)[1]
+    assert last.startswith("listings 4 | pages 120 | new 97 | non-articles 11 | failures 12 | ")
+    rate = float(last.rsplit("| ", 1)[1].removesuffix(" pages/s"))
+    assert 1.9 <= rate <= 2.0  # 120 pages in a little over 60 s
+
+
+def test_a_log_file_gets_plain_log_lines(caplog: pytest.LogCaptureFixture) -> None:
+    log_file = io.StringIO()
+    report = _report(log_file)
+
+    with caplog.at_level(logging.INFO, logger="newsarchive.crawl.progress"):
+        report.report()
+
+    assert log_file.getvalue() == ""  # no control characters in a log
+    [record] = caplog.records
+    assert record.getMessage().startswith("progress: listings 4 | pages 120 | new 97")
