@@ -181,6 +181,11 @@ def test_a_byline_naming_only_the_agency_gives_no_author() -> None:
         (["By Reuters"], ()),
         (["The Associated Press"], ()),
         (["Reuters Staff"], ()),
+        # Degrees after a name are not names; a kind of piece before "by" is not part of one.
+        (["Ilana Muhlstein, MS, RDN"], ("Ilana Muhlstein",)),
+        (["Jane Roe, Ph.D., and John Doe, M.D."], ("Jane Roe", "John Doe")),
+        (["Analysis by Chris Cillizza"], ("Chris Cillizza",)),
+        (["Opinion by Jane Roe"], ("Jane Roe",)),
         (["AFP News Agency"], ()),
         (["PTI"], ()),
         # A desk of the outlet itself stays; a person and an agency desk gives the person.

@@ -23,7 +23,8 @@ from newsarchive.extract.page import Page
 from newsarchive.extract.tree import class_tokens, main_article_element
 
 _PREFIX = re.compile(
-    r"^(?:(?:(?:written|posted|reported|reporting|edited|compiled|published|story|text)\s+)?"
+    r"^(?:(?:(?:written|posted|reported|reporting|edited|compiled|published|story|text|"
+    r"analysis|opinion|commentary|review|interview)\s+)?"
     r"(?:by|von|par|por|di|door)\b\s*:?|(?:text|author|autor|auteur|текст|автор)\s*:)\s*",
     re.IGNORECASE,
 )
@@ -46,6 +47,45 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 5
+#: Degrees and post-nominals written after a name with a comma ("Ilana Muhlstein, MS, RDN"):
+#: split on the comma, they would pass for names of their own.
+_POST_NOMINALS = frozenset(
+    [
+        "ms",
+        "ma",
+        "mba",
+        "mph",
+        "msc",
+        "md",
+        "phd",
+        "dphil",
+        "rd",
+        "rdn",
+        "rn",
+        "np",
+        "pa",
+        "jd",
+        "llm",
+        "do",
+        "dds",
+        "dvm",
+        "bsc",
+        "ba",
+        "bs",
+        "cfa",
+        "cpa",
+        "esq",
+        "jr",
+        "sr",
+        "obe",
+        "mbe",
+        "cbe",
+        "kc",
+        "qc",
+        "frs",
+        "ret",
+    ]
+)
 _BYLINE_TOKENS = frozenset({"author", "byline", "authors", "writer"})
 
 
@@ -118,6 +158,8 @@ def clean_authors(raw: list[str], site_names: set[str]) -> tuple[str, ...]:
 def _clean_name(part: str, site_names: set[str]) -> str | None:
     name = _PREFIX.sub("", part.strip()).strip(" .:-–—|·•\"'()[]")
     if not name or name.startswith("@") or any(ch.isdigit() for ch in name):
+        return None
+    if name.replace(".", "").replace(" ", "").casefold() in _POST_NOMINALS:
         return None
     name = _without_agency(name)
     if not name or not any(ch.isalpha() for ch in name):
