@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from newsarchive.extract import extract_article
+from newsarchive.extract.article import read_article
 from newsarchive.extract.dates import in_outlet_offset, written_dates
 
 URL = "https://harbourpost.example/world/ministers-agree"
@@ -135,3 +136,32 @@ def test_written_dates_are_read_in_the_languages_of_the_outlets(
 
 def test_text_without_a_date_gives_none() -> None:
     assert list(written_dates("The ministers met on Tuesday in room 2020, at 10 past 3.")) == []
+
+
+def test_markup_in_utc_is_read_on_the_day_the_byline_writes_without_a_clock() -> None:
+    # 02:18Z on the 18th under "17 de Febrero 2020": an outlet west of UTC, its day the 17th.
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ministers '
+        'agree on joint naval drills", "datePublished": "2020-02-18T02:18:11Z"}</script>'
+    )
+    html = page(
+        head=ld, byline='<div class="autor">Agencia Reforma <time>| 17 de Febrero 2020</time></div>'
+    )
+
+    reading = read_article(html, URL)
+
+    assert reading is not None and reading.published is not None
+    assert reading.published.value.date().isoformat() == "2020-02-17"
+    assert reading.record.published_at == datetime(2020, 2, 18, 2, 18, 11, tzinfo=UTC)
+    assert reading.record.published_source == "json_ld"
+
+
+def test_a_written_day_no_offset_reaches_leaves_the_instant_alone() -> None:
+    instant = datetime(2020, 12, 5, 23, 15, tzinfo=UTC)
+    east = in_outlet_offset(instant, datetime(2020, 12, 6))
+    assert east == instant
+    assert east.date().isoformat() == "2020-12-06"
+    assert in_outlet_offset(instant, datetime(2020, 12, 4)).utcoffset() == timedelta(0)
+    assert in_outlet_offset(instant, datetime(2020, 12, 7)).utcoffset() == timedelta(0)
+    early = datetime(2020, 12, 5, 9, 0, tzinfo=UTC)
+    assert in_outlet_offset(early, datetime(2020, 12, 6)).utcoffset() == timedelta(0)

@@ -251,7 +251,8 @@ def in_outlet_offset(value: datetime, shown: datetime | None) -> datetime:
     `shown` is the date and time the page writes for the story (naive: the outlet's wall
     clock; aware: with the offset the page names). The move happens only when both are the same
     moment: a whole quarter-hour offset of a real time zone apart, give or take the seconds a
-    page does not show. Anything else leaves the value as it was.
+    page does not show. A day written without a clock time that is the instant's UTC day give or
+    take one moves it onto that day (`_on_written_day`). Anything else leaves the value as it was.
     """
     if shown is None or value.utcoffset() != timedelta(0):
         return value
@@ -260,7 +261,7 @@ def in_outlet_offset(value: datetime, shown: datetime | None) -> datetime:
             return value.astimezone(shown.tzinfo)
         return value
     if (shown.hour, shown.minute, shown.second) == (0, 0, 0):
-        return value  # a day without a clock time says nothing of the offset
+        return _on_written_day(value, shown)
     difference = shown - value.replace(tzinfo=None)
     offset = timedelta(minutes=15) * round(difference / timedelta(minutes=15))
     if (
@@ -268,6 +269,25 @@ def in_outlet_offset(value: datetime, shown: datetime | None) -> datetime:
         and _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET
         and abs(difference - offset) <= _SAME_MOMENT
     ):
+        return value.astimezone(timezone(offset))
+    return value
+
+
+def _on_written_day(value: datetime, shown: datetime) -> datetime:
+    """A UTC instant moved onto the day the page writes without a clock time, if it can be.
+
+    "17 de Febrero 2020" under a headline whose markup says 2020-02-18T02:18:11Z: the outlet is
+    west of UTC and its day is the 17th. The offset itself is not known; the instant is shown
+    in the whole-hour offset nearest UTC that puts it on the written day, so the instant stays
+    exact and the day is the page's. A day further away, or one no real offset reaches, is some
+    other date and leaves the value as it was (as does the same day: it says nothing).
+    """
+    days = (shown.date() - value.date()).days
+    if abs(days) != 1:
+        return value
+    hours = (value - value.replace(hour=0, minute=0, second=0, microsecond=0)) // timedelta(hours=1)
+    offset = timedelta(hours=-(hours + 1) if days < 0 else 24 - hours)
+    if _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET:
         return value.astimezone(timezone(offset))
     return value
 
