@@ -8,16 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
-from newsarchive.store.database import make_engine
 from tests.conftest import PostgresServer, fresh_database
 from tests.fixtureweb import FixtureWeb
-from tests.support import CliRun, run_cli
-
-# Polite defaults stay on (robots.txt, AutoThrottle); only the per-domain delay is shortened so
-# the suite stays quick on 127.0.0.1.
-FAST = ("-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_START_DELAY=0.1")
+from tests.support import CliRun, crawl, query
 
 
 @dataclass
@@ -33,23 +27,7 @@ class CrawledArchive:
         return crawl(self.registry, self.database_url, self.home)
 
     def query(self, sql: str, **params: Any) -> list[Any]:
-        engine = make_engine(self.database_url)
-        try:
-            with engine.connect() as conn:
-                return list(conn.execute(text(sql), params))
-        finally:
-            engine.dispose()
-
-
-def crawl(registry: Path, database_url: str, home: Path, *extra: str) -> CliRun:
-    return run_cli(
-        "crawl",
-        "--registry",
-        str(registry),
-        *FAST,
-        *extra,
-        env={"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(home)},
-    )
+        return query(self.database_url, sql, **params)
 
 
 @pytest.fixture(scope="module")

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import text
-
-from newsarchive.store.database import make_engine
 from tests.fixtureweb import FixtureWeb
-from tests.support import run_cli
-
-FAST = ("-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_START_DELAY=0.1")
+from tests.support import FAST, query, run_cli
 
 
 def _scalar(database_url: str, sql: str) -> object:
-    engine = make_engine(database_url)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text(sql)).scalar()
-    finally:
-        engine.dispose()
+    return query(database_url, sql)[0][0]
 
 
 def test_max_articles_bounds_the_pages_fetched_in_a_run(tmp_path: Path, database_url: str) -> None:

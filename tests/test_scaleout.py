@@ -36,10 +36,9 @@ from newsarchive.crawl.spider import OutletSpider
 from newsarchive.extract import Evidence
 from newsarchive.registry import Outlet, load_registry
 from tests.fixtureweb import FixtureWeb, RequestRecord
-from tests.support import run_cli
+from tests.support import FAST, query, run_cli
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
-FAST = ("-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_START_DELAY=0.1")
 
 
 def _redis() -> Any:
@@ -279,19 +278,6 @@ def _start_crawl(registry: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     )
 
 
-def _query(database_url: str, sql: str) -> list[Any]:
-    from sqlalchemy import text
-
-    from newsarchive.store.database import make_engine
-
-    engine = make_engine(database_url)
-    try:
-        with engine.connect() as conn:
-            return list(conn.execute(text(sql)))
-    finally:
-        engine.dispose()
-
-
 def _wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -339,12 +325,12 @@ def test_two_crawl_processes_share_the_frontier_and_store_each_article_once(
     assert gate.released.is_set(), "the second process never fetched an article"
 
     expected = sorted(a.url for a in web.expected_articles)
-    assert sorted(r.url for r in _query(database_url, "SELECT url FROM articles")) == expected
-    assert _query(database_url, "SELECT url FROM articles GROUP BY url HAVING count(*) > 1") == []
+    assert sorted(r.url for r in query(database_url, "SELECT url FROM articles")) == expected
+    assert query(database_url, "SELECT url FROM articles GROUP BY url HAVING count(*) > 1") == []
     fetched = Counter(r.path for r in requests if _is_article(r) and r.method == "GET")
     assert fetched and set(fetched.values()) == {1}, fetched  # no page fetched by both
 
-    runs = _query(database_url, "SELECT id, pages_fetched, outcome FROM crawl_runs ORDER BY id")
+    runs = query(database_url, "SELECT id, pages_fetched, outcome FROM crawl_runs ORDER BY id")
     assert len(runs) == 2
     assert all(run.pages_fetched > 0 for run in runs), runs  # both processes did work
     assert sum(run.pages_fetched for run in runs) == sum(fetched.values())
@@ -370,5 +356,5 @@ def test_an_unreachable_redis_fails_the_run_with_one_clear_line(
     assert result.returncode == 1, result.stderr[-2000:]
     assert "REDIS_URL does not answer" in result.stdout
     assert "Traceback" not in result.stderr
-    [run] = _query(database_url, "SELECT outcome FROM crawl_runs")
+    [run] = query(database_url, "SELECT outcome FROM crawl_runs")
     assert run.outcome == "failed"

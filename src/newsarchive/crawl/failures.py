@@ -55,12 +55,6 @@ class FailureDescription:
     response: Response | None = None
 
 
-def failure_reason(failure: Failure) -> tuple[str, int | None, Response | None]:
-    """(reason code, HTTP status if any, response if any) for a failed request."""
-    described = describe_failure(failure)
-    return described.reason, described.status, described.response
-
-
 def describe_failure(failure: Failure) -> FailureDescription:
     """The reason code of a failed request, with a detail that says what happened."""
     error = failure.value

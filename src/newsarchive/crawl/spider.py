@@ -19,7 +19,7 @@ from twisted.python.failure import Failure
 
 from newsarchive.crawl.failures import describe_failure
 from newsarchive.crawl.items import FetchedArticle, FetchFailure, ListingFetched
-from newsarchive.crawl.listings import ListedArticle, ListingError, parse_listing
+from newsarchive.crawl.listings import ListedArticle, Listing, ListingError, parse_listing
 from newsarchive.crawl.middlewares import retry_after_seconds
 from newsarchive.crawl.urls import amp_canonical, normalise_url
 from newsarchive.extract import Evidence
@@ -182,9 +182,13 @@ class OutletSpider(Spider):
                 not_modified=True,
             )
             return
+        horizon = timedelta(days=outlet.horizon_days) if outlet.horizon_days else self.horizon
+        oldest = datetime.now(UTC) - horizon if horizon is not None else None
         try:
-            # Big sitemaps take real CPU to parse: keep it off the reactor thread.
-            listing = await asyncio.to_thread(parse_listing, response.body, response.url)
+            # Big sitemaps take real CPU to parse and normalise: keep it off the reactor thread.
+            listing, candidates, too_old = await asyncio.to_thread(
+                _read_listing, response.body, response.url, outlet, oldest
+            )
         except ListingError as error:
             yield FetchFailure(
                 outlet=outlet.slug,
@@ -211,22 +215,6 @@ class OutletSpider(Spider):
             for child in children:
                 yield self._listing_request(outlet, child, "sitemap", depth + 1)
 
-        candidates: dict[str, tuple[str, Evidence]] = {}
-        too_old = 0
-        horizon = timedelta(days=outlet.horizon_days) if outlet.horizon_days else self.horizon
-        oldest = datetime.now(UTC) - horizon if horizon is not None else None
-        for listed in _newest_first(listing.articles):
-            url = normalise_url(amp_canonical(listed.url))
-            if url is None or url in candidates or not outlet.wants_url(url):
-                continue
-            listed_at = listed.published_at or listed.modified_at
-            if oldest is not None and listed_at is not None and listed_at < oldest:
-                too_old += 1
-                continue
-            evidence = Evidence(
-                title=listed.title, published_at=listed.published_at, listed_in=listed.listed_in
-            )
-            candidates[url] = (listed.url, evidence)
         if too_old:
             self.crawler.stats.inc_value("newsarchive/skipped_horizon", too_old)
         try:
@@ -316,6 +304,32 @@ class OutletSpider(Spider):
             evidence=request.meta.get("evidence"),
             retry_after=retry_after_seconds(response) if response is not None else None,
         )
+
+
+def _read_listing(
+    body: bytes, url: str, outlet: Outlet, oldest: datetime | None
+) -> tuple[Listing, dict[str, tuple[str, Evidence]], int]:
+    """Parse a listing and pick its article URLs the outlet wants, normalised, newest first.
+
+    Returns the listing, {normalised URL: (URL as listed, evidence)}, and how many entries were
+    older than `oldest` (the horizon). Pure CPU work, run in a thread.
+    """
+    listing = parse_listing(body, url)
+    candidates: dict[str, tuple[str, Evidence]] = {}
+    too_old = 0
+    for listed in _newest_first(listing.articles):
+        key = normalise_url(amp_canonical(listed.url))
+        if key is None or key in candidates or not outlet.wants_url(key):
+            continue
+        listed_at = listed.published_at or listed.modified_at
+        if oldest is not None and listed_at is not None and listed_at < oldest:
+            too_old += 1
+            continue
+        evidence = Evidence(
+            title=listed.title, published_at=listed.published_at, listed_in=listed.listed_in
+        )
+        candidates[key] = (listed.url, evidence)
+    return listing, candidates, too_old
 
 
 def _newest_first(articles: Sequence[ListedArticle]) -> list[ListedArticle]:
