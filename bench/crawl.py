@@ -36,7 +36,7 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # for tests.fixtureweb's server
 
-from newsarchive.crawl.extraction import extract_page, warm_up  # noqa: E402
+from newsarchive.analysis.page import extract_page, warm_up  # noqa: E402
 from newsarchive.extract import Evidence  # noqa: E402
 from tests.fixtureweb.server import OriginServer, RequestLog, Resource  # noqa: E402
 
@@ -160,7 +160,7 @@ def run_fleet(
 ) -> tuple[float, int, list[int]]:
     """N crawl processes started together on one Redis frontier: (seconds until the last one
     exits, summed peak RSS, pages each fetched). One of them locks the outlet and seeds; the
-    others work the queue (crawl/scaleout.py)."""
+    others work the queue (fetch/scaleout.py)."""
     # The seconds until every process has stopped include the idle wait: keep it short.
     command = [*crawl_command(registry, extract_workers), "-s", "NEWSARCHIVE_REDIS_IDLE_SECONDS=2"]
     started = time.perf_counter()

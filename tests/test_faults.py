@@ -23,9 +23,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from sqlalchemy import text
 from twisted.python.failure import Failure
 
-from newsarchive.crawl.failures import describe_failure
-from newsarchive.crawl.settings import BASE_SETTINGS
 from newsarchive.extract.sniff import binary_kind
+from newsarchive.fetch.failures import describe_failure
+from newsarchive.fetch.settings import BASE_SETTINGS
 from newsarchive.store.database import make_engine
 from tests.conftest import PostgresServer, fresh_database
 from tests.faultweb import CHARSET_PARAGRAPH, FaultWeb

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.crawl.listings import ListingError, parse_listing, parse_w3c_date
+from newsarchive.discover.listings import ListingError, parse_listing, parse_w3c_date
 
 DATA = Path(__file__).parent / "data" / "listings"
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, text
 
-from newsarchive.crawl.monitors import (
+from newsarchive.store.monitors import (
     BODY_COVERAGE_DROPPED,
     DATE_COVERAGE_DROPPED,
     LISTINGS_FAILED,

@@ -8,7 +8,7 @@ import logging
 import pytest
 from scrapy.utils.test import get_crawler
 
-from newsarchive.crawl.progress import ProgressReport
+from newsarchive.fetch.progress import ProgressReport
 
 
 class Terminal(io.StringIO):
@@ -51,7 +51,7 @@ def test_a_log_file_gets_plain_log_lines(caplog: pytest.LogCaptureFixture) -> No
     log_file = io.StringIO()
     report = _report(log_file)
 
-    with caplog.at_level(logging.INFO, logger="newsarchive.crawl.progress"):
+    with caplog.at_level(logging.INFO, logger="newsarchive.fetch.progress"):
         report.report()
 
     assert log_file.getvalue() == ""  # no control characters in a log

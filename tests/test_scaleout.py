@@ -24,16 +24,16 @@ import pytest
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.test import get_crawler
 
-from newsarchive.crawl.scaleout import (
+from newsarchive.extract import Evidence
+from newsarchive.fetch.scaleout import (
     PREFIX_ENV,
     FrontierKeys,
     SharedFrontier,
     loads,
     redis_settings,
 )
-from newsarchive.crawl.settings import BASE_SETTINGS
-from newsarchive.crawl.spider import OutletSpider
-from newsarchive.extract import Evidence
+from newsarchive.fetch.settings import BASE_SETTINGS
+from newsarchive.fetch.spider import OutletSpider
 from newsarchive.registry import Outlet, load_registry
 from tests.fixtureweb import FixtureWeb, RequestRecord
 from tests.support import FAST, query, run_cli

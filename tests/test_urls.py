@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from scrapy import Request
 
-from newsarchive.crawl.listings import parse_listing
-from newsarchive.crawl.urls import amp_canonical, is_private_address, normalise_url, url_host
+from newsarchive.discover.listings import parse_listing
+from newsarchive.discover.urls import amp_canonical, is_private_address, normalise_url, url_host
 
 LISTINGS = Path(__file__).parent / "data" / "listings"
 

@@ -333,8 +333,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def crawl_command(args: argparse.Namespace, level: str) -> int:
-    from newsarchive.crawl.monitors import monitor_settings
     from newsarchive.registry import RegistryError, load_registry
+    from newsarchive.store.monitors import monitor_settings
 
     try:
         registry = load_registry(args.registry)
@@ -353,7 +353,7 @@ def crawl_command(args: argparse.Namespace, level: str) -> int:
     if database_url is None:
         return EXIT_FAILED
 
-    from newsarchive.crawl.runner import FAILED, OK, run_crawl
+    from newsarchive.fetch.runner import FAILED, OK, run_crawl
 
     result = run_crawl(
         outlets,

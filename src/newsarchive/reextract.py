@@ -22,9 +22,9 @@ from typing import Any
 from sqlalchemy import Engine, Select, select
 from sqlalchemy.orm import Session
 
-from newsarchive.crawl.extraction import extract_page, warm_up
+from newsarchive.analysis.page import extract_page, warm_up
+from newsarchive.analysis.result import Analysis
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
-from newsarchive.store.analysis import Analysis
 from newsarchive.store.models import Article, Outlet, Page
 from newsarchive.store.writes import Archive
 

@@ -17,9 +17,9 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from newsarchive.analysis import RELEVANCE_THRESHOLD
+from newsarchive.analysis.result import Analysis
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
 from newsarchive.registry import Outlet as RegistryOutlet
-from newsarchive.store.analysis import Analysis
 from newsarchive.store.models import (
     Article,
     ArticleRevision,

@@ -17,15 +17,15 @@ from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess
 
-from newsarchive.crawl.monitors import check_run, monitor_settings
-from newsarchive.crawl.scaleout import redis_problem
-from newsarchive.crawl.settings import crawl_settings
-from newsarchive.crawl.spider import OutletSpider
+from newsarchive.fetch.scaleout import redis_problem
+from newsarchive.fetch.settings import crawl_settings
+from newsarchive.fetch.spider import OutletSpider
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.settings import load_settings
 from newsarchive.store.database import DatabaseUrl, make_engine
 from newsarchive.store.locks import RUN_LOCK_NAMESPACE, RunLocks
+from newsarchive.store.monitors import check_run, monitor_settings
 from newsarchive.store.spool import ReplayResult, Spool
 from newsarchive.store.writes import Archive, RunSummary
 

@@ -19,7 +19,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
-from newsarchive.crawl.urls import is_private_address, url_host
+from newsarchive.discover.urls import is_private_address, url_host
 from newsarchive.registry import Outlet
 
 
@@ -137,7 +137,7 @@ class PoliteRetryMiddleware(ScrapyRetryMiddleware):
 
 
 def _is_challenge(response: Response) -> bool:
-    from newsarchive.crawl.failures import bot_challenge_evidence
+    from newsarchive.fetch.failures import bot_challenge_evidence
 
     return bot_challenge_evidence(response) is not None
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsarchive.analysis.result import Analysis
 from newsarchive.extract import ArticleRecord, Evidence
-from newsarchive.store.analysis import Analysis
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Our crawl settings as a settings module, for Scrapy's own tools (see scrapy.cfg)."""
 
-from newsarchive.crawl.settings import BASE_SETTINGS
+from newsarchive.fetch.settings import BASE_SETTINGS
 
 globals().update(BASE_SETTINGS)

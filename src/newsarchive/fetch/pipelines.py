@@ -16,13 +16,13 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
 from newsarchive.analysis import RELEVANCE_THRESHOLD
-from newsarchive.crawl.extraction import PageExtraction, extract_page, warm_up
-from newsarchive.crawl.failures import NOT_FAULTS
-from newsarchive.crawl.items import FetchedArticle, FetchFailure, ListingFetched
-from newsarchive.crawl.urls import normalise_url
+from newsarchive.analysis.page import PageExtraction, extract_page, warm_up
+from newsarchive.analysis.result import Analysis
+from newsarchive.discover.urls import normalise_url
+from newsarchive.fetch.failures import NOT_FAULTS
+from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
-from newsarchive.store.analysis import Analysis
 from newsarchive.store.database import make_engine
 from newsarchive.store.spool import Spool
 from newsarchive.store.writes import Archive, ArticleRow, PageRow, RetryPolicy

@@ -33,8 +33,8 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
-from newsarchive.crawl.middlewares import PrivateNetworkRefused, RedirectLoop
 from newsarchive.extract.sniff import CHALLENGE_MAX_BYTES, bot_challenge
+from newsarchive.fetch.middlewares import PrivateNetworkRefused, RedirectLoop
 
 #: Failures that are decisions, not faults: counted, but they don't make a run partial.
 NOT_FAULTS = frozenset({"robots", "private_network"})

@@ -93,7 +93,7 @@ def redis_settings(
     if not _PREFIX_PATTERN.fullmatch(prefix):
         raise ValueError(f"{PREFIX_ENV} may hold letters, digits and :._- only, not {prefix!r}")
     extensions = dict((base or {}).get("EXTENSIONS") or {})
-    extensions["newsarchive.crawl.scaleout.SharedFrontier"] = 600
+    extensions["newsarchive.fetch.scaleout.SharedFrontier"] = 600
     return {
         "REDIS_URL": redis_url,
         "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
@@ -104,7 +104,7 @@ def redis_settings(
         # Never flush the shared state when one process starts or stops (see module docstring).
         "SCHEDULER_PERSIST": True,
         "SCHEDULER_FLUSH_ON_START": False,
-        "SCHEDULER_SERIALIZER": "newsarchive.crawl.scaleout",
+        "SCHEDULER_SERIALIZER": "newsarchive.fetch.scaleout",
         "EXTENSIONS": extensions,
         "NEWSARCHIVE_REDIS_PREFIX": prefix,
         "NEWSARCHIVE_REDIS_IDLE_SECONDS": DEFAULT_IDLE_SECONDS,

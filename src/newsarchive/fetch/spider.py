@@ -17,12 +17,12 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from newsarchive.crawl.failures import describe_failure
-from newsarchive.crawl.items import FetchedArticle, FetchFailure, ListingFetched
-from newsarchive.crawl.listings import ListedArticle, Listing, ListingError, parse_listing
-from newsarchive.crawl.middlewares import retry_after_seconds
-from newsarchive.crawl.urls import amp_canonical, normalise_url
+from newsarchive.discover.listings import ListedArticle, Listing, ListingError, parse_listing
+from newsarchive.discover.urls import amp_canonical, normalise_url
 from newsarchive.extract import Evidence
+from newsarchive.fetch.failures import describe_failure
+from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
+from newsarchive.fetch.middlewares import retry_after_seconds
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.store.database import make_engine

@@ -41,22 +41,22 @@ BASE_SETTINGS: dict[str, Any] = {
     "LOGSTATS_INTERVAL": 60.0,
     "DOWNLOADER_MIDDLEWARES": {
         # Before robots.txt (100) so a refused address is never even asked for its robots.txt.
-        "newsarchive.crawl.middlewares.PrivateNetworkMiddleware": 50,
+        "newsarchive.fetch.middlewares.PrivateNetworkMiddleware": 50,
         # A redirect back to a URL already fetched is a loop to record, not a duplicate to drop.
-        "newsarchive.crawl.middlewares.RedirectLoopMiddleware": 60,
+        "newsarchive.fetch.middlewares.RedirectLoopMiddleware": 60,
         # Scrapy's own, with the 2.19 race fixed (see the class); same place in the chain.
         "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-        "newsarchive.crawl.middlewares.RobotsTxtMiddleware": 100,
+        "newsarchive.fetch.middlewares.RobotsTxtMiddleware": 100,
         # Scrapy's retries, except for responses that asked us to wait or are bot walls.
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-        "newsarchive.crawl.middlewares.PoliteRetryMiddleware": 550,
+        "newsarchive.fetch.middlewares.PoliteRetryMiddleware": 550,
     },
     "ITEM_PIPELINES": {
-        "newsarchive.crawl.pipelines.ExtractionPipeline": 100,
-        "newsarchive.crawl.pipelines.StorePipeline": 900,
+        "newsarchive.fetch.pipelines.ExtractionPipeline": 100,
+        "newsarchive.fetch.pipelines.StorePipeline": 900,
     },
     "EXTENSIONS": {
-        "newsarchive.crawl.progress.ProgressReport": 500,
+        "newsarchive.fetch.progress.ProgressReport": 500,
     },
     "NEWSARCHIVE_STORE_BATCH": 50,
     "NEWSARCHIVE_EXTRACT_WORKERS": 0,  # 0: one per CPU
@@ -80,7 +80,7 @@ def crawl_settings(
         NEWSARCHIVE_OUTLETS=list(outlets),
     )
     if redis_url:
-        from newsarchive.crawl.scaleout import redis_settings
+        from newsarchive.fetch.scaleout import redis_settings
 
         settings.update(redis_settings(redis_url, base=settings))
     settings.update(overrides or {})

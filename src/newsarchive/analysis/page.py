@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsarchive.analysis import classify_topics, find_countries
+from newsarchive.analysis.result import Analysis
 from newsarchive.extract import ArticleRecord, Evidence, extract_article
 from newsarchive.extract.decoding import decode_html
 from newsarchive.extract.sniff import binary_kind, bot_challenge
-from newsarchive.store.analysis import Analysis
 
 
 @dataclass(frozen=True)
