@@ -1,7 +1,9 @@
 """Real things for the tests: a PostgreSQL server, fresh databases, the CLI in a subprocess.
 
 The server is the one on 127.0.0.1:5432 when it answers (CI and developer machines here), else an
-embedded one started for the session (a fresh machine with nothing but Python). Each test gets its
+embedded one started for the session (a fresh machine with nothing but Python).
+NEWSARCHIVE_TEST_EMBEDDED=1 ignores the local server, so CI can run the suite both ways on one
+machine. Each test gets its
 own database, cloned from a migrated template, and drops it afterwards; no other database is
 touched.
 """
@@ -41,6 +43,8 @@ class PostgresServer:
 
 
 def _local_server() -> PostgresServer | None:
+    if os.environ.get("NEWSARCHIVE_TEST_EMBEDDED", "") not in ("", "0"):
+        return None  # as on a machine with no PostgreSQL server
     conninfo = os.environ.get("NEWSARCHIVE_TEST_ADMIN_CONNINFO", LOCAL_SERVER)
     try:
         with psycopg.connect(conninfo, autocommit=True) as conn:

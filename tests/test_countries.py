@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -105,14 +104,3 @@ def test_a_lifestyle_piece_keeps_only_the_country_it_really_visits() -> None:
     # The Georgian townhouse, the china platter, the turkey and Atlanta, Georgia do not count;
     # the wedding in the South of France and the flea market in Paris do.
     assert find_countries(LIFESTYLE_TITLE, LIFESTYLE) == ("FR",)
-
-
-def test_speed_on_a_thousand_word_article_is_reported() -> None:
-    title, text = seed("iran_china_visit_explainer", "iran_china_visit_explainer")
-    find_countries(title, text)
-    runs = 100
-    started = time.perf_counter()
-    for _ in range(runs):
-        find_countries(title, text)
-    per_article = (time.perf_counter() - started) / runs * 1000
-    print(f"find_countries: {per_article:.2f} ms for {len(text.split())} words")

@@ -14,6 +14,8 @@ import sys
 import threading
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from tests.conftest import PostgresServer
 from tests.fixtureweb import FixtureWeb, RequestRecord
 from tests.support import FAST, crawl, query
@@ -24,7 +26,10 @@ ONE_PER_BATCH = ("-s", "NEWSARCHIVE_STORE_BATCH=1")
 
 
 def _database_name(url: str) -> str:
-    return url.rsplit("/", 1)[1].split("?", 1)[0]
+    # make_url, not string splitting: an embedded server's URL ends in ?host=/tmp/...
+    name = make_url(url).database
+    assert name
+    return name
 
 
 def _assert_every_article_once(database_url: str, web: FixtureWeb) -> None:

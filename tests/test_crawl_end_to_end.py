@@ -23,9 +23,6 @@ class CrawledArchive:
     first: CliRun
     first_requests: list[Any]
 
-    def crawl(self) -> CliRun:
-        return crawl(self.registry, self.database_url, self.home)
-
     def query(self, sql: str, **params: Any) -> list[Any]:
         return query(self.database_url, sql, **params)
 
@@ -118,20 +115,27 @@ def test_robots_disallowed_pages_are_never_requested(archive: CrawledArchive) ->
     assert not requested & set(archive.web.disallowed_urls)
 
 
-def test_second_crawl_adds_no_row_and_changes_no_stored_text(archive: CrawledArchive) -> None:
-    before = archive.query("SELECT id, url, title, text, published_at FROM articles ORDER BY id")
-    archive.web.clear_requests()
+def test_second_crawl_adds_no_row_and_changes_no_stored_text(
+    postgres_server: PostgresServer, migrated_template: str, tmp_path: Path
+) -> None:
+    # Its own web and database: the module's archive stays as the first crawl left it.
+    with FixtureWeb() as web, fresh_database(postgres_server, migrated_template) as url:
+        registry = web.write_registry(tmp_path / "fixture-outlets.toml")
+        first = crawl(registry, url, tmp_path)
+        assert first.returncode == 0, first.stderr[-3000:]
+        sql = "SELECT id, url, title, text, published_at FROM articles ORDER BY id"
+        before = query(url, sql)
+        web.clear_requests()
 
-    second = archive.crawl()
+        second = crawl(registry, url, tmp_path)
 
-    assert second.returncode == 0, second.stderr[-3000:]
-    after = archive.query("SELECT id, url, title, text, published_at FROM articles ORDER BY id")
-    assert after == before
-    runs = archive.query("SELECT articles_new, outcome FROM crawl_runs ORDER BY id")
-    assert [(r.articles_new, r.outcome) for r in runs] == [(len(before), "ok"), (0, "ok")]
-    article_paths = {a.url.split("/", 3)[3] for a in archive.web.expected_articles}
-    refetched = [r for r in archive.web.requests if r.path.lstrip("/") in article_paths]
-    assert refetched == []
+        assert second.returncode == 0, second.stderr[-3000:]
+        assert query(url, sql) == before
+        runs = query(url, "SELECT articles_new, outcome FROM crawl_runs ORDER BY id")
+        assert [(r.articles_new, r.outcome) for r in runs] == [(len(before), "ok"), (0, "ok")]
+        article_paths = {a.url.split("/", 3)[3] for a in web.expected_articles}
+        refetched = [r for r in web.requests if r.path.lstrip("/") in article_paths]
+        assert refetched == []
 
 
 def test_a_syndicated_copy_points_at_the_original_and_distinct_write_ups_do_not(

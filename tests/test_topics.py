@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tomllib
 from importlib.resources import files
 from pathlib import Path
@@ -178,14 +177,3 @@ def test_a_few_russian_arabic_and_french_terms_are_recognised(title: str, topic:
 def test_classification_is_deterministic() -> None:
     article = seed("nasirzadeh_qingdao", "nasirzadeh_qingdao")
     assert classify_topics(*article) == classify_topics(*article)
-
-
-def test_speed_on_a_thousand_word_article_is_reported() -> None:
-    title, text = seed("iran_china_visit_explainer", "iran_china_visit_explainer")
-    classify_topics(title, text)
-    runs = 100
-    started = time.perf_counter()
-    for _ in range(runs):
-        classify_topics(title, text)
-    per_article = (time.perf_counter() - started) / runs * 1000
-    print(f"classify_topics: {per_article:.2f} ms for {len(text.split())} words")

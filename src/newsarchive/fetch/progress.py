@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from typing import Self, TextIO
 
 from scrapy import signals
@@ -19,12 +20,20 @@ log = logging.getLogger(__name__)
 class ProgressReport:
     """Every few seconds: pages, new articles, non-articles, failures and the page rate."""
 
-    def __init__(self, stats: StatsCollector, interval: float, stream: TextIO) -> None:
+    def __init__(
+        self,
+        stats: StatsCollector,
+        interval: float,
+        stream: TextIO,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        # The clock is a parameter so that a test can say how long the run has taken.
         self.stats = stats
         self.interval = interval
         self.stream = stream
         self.live = stream.isatty()
-        self.started = time.monotonic()
+        self.clock = clock
+        self.started = clock()
         self.loop: task.LoopingCall | None = None
 
     @classmethod
@@ -41,7 +50,7 @@ class ProgressReport:
         return extension
 
     def spider_opened(self) -> None:
-        self.started = time.monotonic()
+        self.started = self.clock()
         self.loop = task.LoopingCall(self.report)
         self.loop.start(self.interval, now=False)
 
@@ -56,7 +65,7 @@ class ProgressReport:
     def line(self) -> str:
         value = self.stats.get_value
         pages = value("newsarchive/pages_fetched", 0)
-        elapsed = max(time.monotonic() - self.started, 1e-6)
+        elapsed = max(self.clock() - self.started, 1e-6)
         return (
             f"listings {value('newsarchive/listings_ok', 0)} | pages {pages} | "
             f"new {value('newsarchive/articles_new', 0)} | "
