@@ -1,0 +1,307 @@
+"""Events an article reports: who visited, met or called whom, where and on which day.
+
+A pure function of the title, the text and the article's own publication day (`published_on`,
+passed in: relative days such as "yesterday" or "on Wednesday" are resolved against it, never
+against the clock). An event is only reported when its day is known and its main actor is a
+named person: "the recent visit of the Iranian Defense Minister" with no day is commentary, not
+an event. Sentences about the same event in one article (the visit announced in the lede, its
+place two paragraphs later) make one event, filled field by field.
+
+Kinds handled: visit, meeting, call. The other kinds of the schema (summit, exercise, agreement,
+arms_transfer, sanction) are not extracted yet.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from importlib.resources import files
+
+from newsarchive.analysis.actors import (
+    Actor,
+    Mention,
+    country_of,
+    find_actors,
+    find_title_references,
+    office_matches,
+)
+from newsarchive.analysis.countries import _SENTENCE_END
+
+KINDS = ("visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction")
+ROLES = ("visitor", "host", "participant", "signatory", "supplier", "recipient", "target")
+
+#: An article's undated sentence takes the first day the article names within this many days
+#: before its publication: news reports what happened in the last days, and an older day
+#: ("Israel's June 13 attack") is background.
+RECENT_DAYS = 7
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+_DATE_PATTERNS = (
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b"),
+)
+_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+_VISIT = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|arrived in|arrives in|landed in)\b"
+)
+_NOT_HAPPENED = re.compile(
+    r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
+)
+_MEETING = re.compile(r"\b(?:met|meets|meeting with|held talks|holds talks|talks with)\b")
+_CALL = re.compile(r"\b(?:phone call|telephone call|spoke by (?:tele)?phone|phoned|call with)\b")
+_DESTINATION = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:to|in)\s+(?P<place>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
+)
+
+
+@dataclass(frozen=True)
+class EventActor:
+    actor: Actor
+    role: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event as one article reports it; `evidence` is the sentence that says it happened."""
+
+    kind: str
+    occurred_on: date
+    place: str | None
+    country: str | None
+    actors: tuple[EventActor, ...]
+    evidence: str
+
+    @property
+    def main_actor(self) -> Actor:
+        """The visitor (visits) or first participant: what reports of one event share."""
+        return self.actors[0].actor
+
+
+@dataclass
+class _Draft:
+    kind: str
+    main: Actor
+    evidence: str = ""
+    occurred_on: date | None = None
+    place: str | None = None
+    country: str | None = None
+    others: dict[Actor, str] = field(default_factory=dict)
+
+
+@cache
+def places() -> Mapping[str, str]:
+    """City -> ISO country code, from actors.toml's [places]."""
+    document = files("newsarchive.analysis").joinpath("actors.toml").read_text("utf-8")
+    table: dict[str, list[str]] = tomllib.loads(document)["places"]
+    return {city: code for code, cities in table.items() for city in cities}
+
+
+def resolve_dates(sentence: str, published_on: date) -> list[date]:
+    """Days a sentence names, explicit dates first, relative ones resolved on `published_on`."""
+    found: list[date] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(sentence):
+            month = _MONTHS.index(match.group("month")[:3].lower()) + 1
+            year = int(match.group("year") or published_on.year)
+            try:
+                day = date(year, month, int(match.group("day")))
+            except ValueError:
+                continue
+            if match.group("year") is None and day > published_on + timedelta(days=1):
+                day = day.replace(year=year - 1)  # "Dec 30" in a January article
+            found.append(day)
+    for match in _RELATIVE.finditer(sentence):
+        word = match.group("word").lower()
+        if word == "yesterday":
+            found.append(published_on - timedelta(days=1))
+        elif word == "today":
+            found.append(published_on)
+        else:
+            back = (published_on.weekday() - _WEEKDAYS.index(word)) % 7
+            found.append(published_on - timedelta(days=back))
+    return found
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _person_mentions(text: str) -> list[Mention]:
+    """Named people plus unnamed titled references resolved to a named person of the article."""
+    mentions = [m for m in find_actors(text) if m.actor.kind == "person"]
+    people = list(dict.fromkeys(m.actor for m in mentions))
+    for ref in find_title_references(text):
+        same = [p for p in people if p.country == ref.country and office_matches(p, ref.office)]
+        if len(same) == 1:
+            mentions.append(Mention(same[0], ref.start, ref.end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _destination(after: str) -> tuple[str | None, str | None]:
+    """(city, country) of "to Tehran" / "in Qingdao, China" / "to China" after a trigger."""
+    match = _DESTINATION.match(after)
+    if not match:
+        return None, None
+    words = match.group("place")
+    for phrase in (words, words.split()[0]):
+        if phrase in places():
+            return phrase, places()[phrase]
+        code = country_of(phrase)
+        if code:
+            return None, code
+    return None, None
+
+
+def _visit_draft(
+    sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
+) -> _Draft | None:
+    at = start + trigger.start()
+    city, country = _destination(sentence[trigger.end() :])
+    after = [m for m in ms if m.start >= start + trigger.end()]
+    before = [m for m in ms if m.end <= at]
+    visitor: Actor | None = None
+    head = sentence[trigger.end() : trigger.end() + 40]
+    if after and re.match(r"\s+(?:by|from|of)\b", head):
+        visitor = after[0].actor
+    elif before and sentence[before[-1].end - start : trigger.start()].strip() in ("'s", "’s"):
+        visitor = before[-1].actor
+    else:
+        foreign = [m for m in before if country is None or m.actor.country != country]
+        if foreign:
+            visitor = foreign[-1].actor
+    if visitor is None:
+        return None
+    hosts = [
+        m.actor for m in ms if m.actor != visitor and m.actor.country not in (None, visitor.country)
+    ]
+    if country is None and hosts:
+        country = hosts[0].country
+    draft = _Draft("visit", visitor, sentence.strip(), place=city, country=country)
+    for host in hosts:
+        if host.country == country:
+            draft.others.setdefault(host, "host")
+    return draft
+
+
+def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | None:
+    people = list(dict.fromkeys(m.actor for m in ms))
+    if len(people) < 2:
+        return None
+    draft = _Draft(kind, people[0], sentence.strip())
+    for other in people[1:]:
+        draft.others[other] = "participant"
+    city, country = None, None
+    for name, code in places().items():
+        if re.search(rf"\bin {re.escape(name)}\b", sentence):
+            city, country = name, code
+            break
+    draft.place, draft.country = city, country
+    return draft
+
+
+def find_events(title: str, text: str, published_on: date) -> list[Event]:
+    """The visits, meetings and calls an article reports, one per event."""
+    body = f"{title}\n{text}"
+    mentions = _person_mentions(body)
+    spans = _sentences(body)
+    recent = [
+        day
+        for s, e in spans
+        for day in resolve_dates(body[s:e], published_on)
+        if published_on - timedelta(days=RECENT_DAYS) <= day <= published_on
+    ]
+    drafts: dict[tuple[str, Actor], _Draft] = {}
+    for start, end in spans:
+        sentence = body[start:end]
+        ms = [m for m in mentions if start <= m.start < end]
+        if not ms:
+            continue
+        found: list[_Draft] = []
+        for trigger in _VISIT.finditer(sentence):
+            if _NOT_HAPPENED.search(sentence[: trigger.start()]):
+                continue
+            draft = _visit_draft(sentence, start, trigger, ms)
+            if draft:
+                found.append(draft)
+                break
+        for kind, pattern in (("call", _CALL), ("meeting", _MEETING)):
+            if not found and pattern.search(sentence):
+                draft = _talk_draft(kind, sentence, ms)
+                if draft:
+                    found.append(draft)
+        days = [d for d in resolve_dates(sentence, published_on) if d <= published_on]
+        for draft in found:
+            draft.occurred_on = days[0] if days else None
+            _merge(drafts, draft)
+    _borrow_visit_place(list(drafts.values()))
+    events = []
+    for draft in drafts.values():
+        day = draft.occurred_on or (recent[0] if recent else None)
+        if day is None:
+            continue
+        place = draft.place or _first_city(body, draft.country)
+        main_role = "visitor" if draft.kind == "visit" else "participant"
+        others = (EventActor(a, r) for a, r in draft.others.items())
+        actors = (EventActor(draft.main, main_role), *others)
+        events.append(Event(draft.kind, day, place, draft.country, actors, draft.evidence))
+    return events
+
+
+def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
+    """Fold a sentence's draft into the article's draft of the same kind and main actor."""
+    key = (draft.kind, draft.main)
+    known = drafts.get(key)
+    if known is None:
+        drafts[key] = draft
+        return
+    for name in ("occurred_on", "place", "country"):
+        if getattr(known, name) is None and getattr(draft, name) is not None:
+            setattr(known, name, getattr(draft, name))
+            if name == "place":
+                known.evidence = draft.evidence  # the sentence that says where is the better one
+    for actor, role in draft.others.items():
+        known.others.setdefault(actor, role)
+
+
+def _borrow_visit_place(drafts: list[_Draft]) -> None:
+    """A meeting or call with a visitor during their visit happens where the visit does."""
+    visits = [d for d in drafts if d.kind == "visit"]
+    for draft in drafts:
+        if draft.kind == "visit" or draft.country is not None:
+            continue
+        for visit in visits:
+            same_day = draft.occurred_on in (None, visit.occurred_on)
+            if same_day and visit.main in (draft.main, *draft.others):
+                draft.place, draft.country = visit.place, visit.country
+                break
+
+
+def _first_city(body: str, country: str | None) -> str | None:
+    """The first city of the event's country the article names: where a visit took place."""
+    if country is None:
+        return None
+    best: tuple[int, str] | None = None
+    for city, code in places().items():
+        if code != country:
+            continue
+        match = re.search(rf"(?<!\w){re.escape(city)}(?!\w)", body)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), city)
+    return best[1] if best else None
+
+
+__all__ = ["KINDS", "ROLES", "Event", "EventActor", "find_events", "resolve_dates"]

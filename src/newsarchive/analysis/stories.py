@@ -1,0 +1,127 @@
+"""Stories: independent write-ups of one news event, grouped online as articles arrive.
+
+Pure: the caller (store/structure.py) loads the open stories near an article's publication time
+and applies the decision. An article joins the most similar open story when their evidence
+agrees enough, or opens a story of its own; when it agrees with two stories at once it bridges
+them and they merge. The similarity favours what survives translation and rewriting: the actors,
+the events (kind, day, country) and the places; the title's words help within one language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+#: A story stays open to new articles this long after its latest article.
+WINDOW = timedelta(days=3)
+#: An article joins a story at this similarity or more (see `similarity`).
+JOIN_THRESHOLD = 0.45
+
+_WORD = re.compile(r"\w{4,}")
+
+
+@dataclass(frozen=True)
+class Features:
+    """What an article (or a story, as the union of its articles) is compared on."""
+
+    published_at: datetime
+    title_words: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    # (kind, ISO day, country) of each event reported.
+    events: frozenset[tuple[str, str, str]] = frozenset()
+
+
+@dataclass
+class OpenStory:
+    id: int
+    last_published_at: datetime
+    features: Features
+    articles: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Join `story` (None: open a new one); `merge` are other stories the article bridges."""
+
+    story: int | None
+    merge: tuple[int, ...] = ()
+
+
+def title_words(title: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(title))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def similarity(a: Features, b: Features) -> float:
+    """0..1: a shared event weighs most, then shared actors, places and title words.
+
+    Actors are compared by overlap of the smaller set (a short write-up names fewer people
+    than a long one, but the same ones).
+    """
+    events = 1.0 if a.events & b.events else 0.0
+    small = min(len(a.actors), len(b.actors))
+    actors = len(a.actors & b.actors) / small if small else 0.0
+    places = 1.0 if a.places & b.places else 0.0
+    words = _jaccard(a.title_words, b.title_words)
+    # Rounded so that weights adding up to the threshold meet it despite binary fractions.
+    return round(0.4 * events + 0.35 * actors + 0.1 * places + 0.15 * words, 6)
+
+
+def union(features: Iterable[Features]) -> Features:
+    items = list(features)
+    return Features(
+        published_at=max(f.published_at for f in items),
+        title_words=frozenset().union(*(f.title_words for f in items)),
+        actors=frozenset().union(*(f.actors for f in items)),
+        places=frozenset().union(*(f.places for f in items)),
+        events=frozenset().union(*(f.events for f in items)),
+    )
+
+
+def decide(article: Features, stories: Sequence[OpenStory]) -> Decision:
+    """Where an article goes among the open stories (those within WINDOW of it)."""
+    scored = sorted(
+        (
+            (similarity(article, story.features), story.id)
+            for story in stories
+            if abs(article.published_at - story.last_published_at) <= WINDOW
+        ),
+        reverse=True,
+    )
+    agreeing = [story for score, story in scored if score >= JOIN_THRESHOLD]
+    if not agreeing:
+        return Decision(None)
+    return Decision(agreeing[0], tuple(agreeing[1:]))
+
+
+class Clusterer:
+    """In-memory online clustering, for rebuilds and the benchmark: same decisions as the store."""
+
+    def __init__(self) -> None:
+        self.stories: dict[int, OpenStory] = {}
+        self.merged_into: dict[int, int] = {}
+        self._next = 1
+
+    def add(self, article_id: int, features: Features) -> int:
+        decision = decide(features, list(self.stories.values()))
+        if decision.story is None:
+            story = OpenStory(self._next, features.published_at, features, [article_id])
+            self.stories[story.id] = story
+            self._next += 1
+            return story.id
+        story = self.stories[decision.story]
+        for other_id in decision.merge:
+            other = self.stories.pop(other_id)
+            story.articles += other.articles
+            story.features = union([story.features, other.features])
+            self.merged_into[other_id] = story.id
+        story.articles.append(article_id)
+        story.features = union([story.features, features])
+        story.last_published_at = max(story.last_published_at, features.published_at)
+        return story.id

@@ -1,0 +1,139 @@
+"""Actors, events and stories from text, on real write-ups of two ministerial visits."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from newsarchive.analysis.actors import find_actors
+from newsarchive.analysis.events import find_events, resolve_dates
+from newsarchive.analysis.stories import Clusterer, Features, title_words
+
+DATA = Path(__file__).parent / "data" / "structure"
+
+# (file, title, publication day): 002 is Arab News citing AP, 003 Middle East Monitor the next
+# day ("yesterday"), 004 the SCO meeting in Qingdao, 000 generic text with no date or place.
+SEEDS = {
+    "002": ("Iran seeks to expand its military cooperation with China", date(2022, 4, 27)),
+    "003": ("China, Iran agree to strengthen military ties", date(2022, 4, 28)),
+    "004": (
+        "Iran's defense minister goes to China on first reported foreign trip since conflict "
+        "with Israel",
+        date(2025, 6, 26),
+    ),
+    "000": ("The Iranian Defense Minister's visit to China", date(2025, 7, 1)),
+}
+
+
+def seed(name: str) -> tuple[str, str, date]:
+    title, day = SEEDS[name]
+    return title, (DATA / f"seed_{name}.txt").read_text(encoding="utf-8"), day
+
+
+def visits(name: str) -> list[tuple[str, str | None, str | None, str | None, date]]:
+    title, text, day = seed(name)
+    return [
+        (e.main_actor.name, e.main_actor.country, e.country, e.place, e.occurred_on)
+        for e in find_events(title, text, day)
+        if e.kind == "visit"
+    ]
+
+
+def test_wei_fenghe_visit_to_tehran_from_both_write_ups() -> None:
+    expected = ("Wei Fenghe", "CN", "IR", "Tehran", date(2022, 4, 27))
+    assert visits("002") == [expected]
+    assert visits("003") == [expected]
+
+
+def test_the_host_of_the_2022_visit_is_raisi() -> None:
+    title, text, day = seed("003")
+    (visit,) = [e for e in find_events(title, text, day) if e.kind == "visit"]
+    roles = {(a.actor.name, a.role) for a in visit.actors}
+    assert roles == {("Wei Fenghe", "visitor"), ("Ebrahim Raisi", "host")}
+    assert "Wei Fenghe’s visit to Tehran yesterday" in visit.evidence
+
+
+def test_nasirzadeh_trip_to_qingdao_resolves_wednesday() -> None:
+    assert ("Aziz Nasirzadeh", "IR", "CN", "Qingdao", date(2025, 6, 25)) in visits("004")
+    assert [v for v in visits("004") if v[0] == "Aziz Nasirzadeh"] == [
+        ("Aziz Nasirzadeh", "IR", "CN", "Qingdao", date(2025, 6, 25))
+    ]
+
+
+def test_generic_text_without_day_or_place_yields_no_event() -> None:
+    title, text, day = seed("000")
+    assert find_events(title, text, day) == []
+
+
+def test_actors_of_003_include_raisi_bagheri_and_misspelt_ashtiani() -> None:
+    _, text, _ = seed("003")
+    people = {(m.actor.name, m.actor.country) for m in find_actors(text)}
+    assert {
+        ("Ebrahim Raisi", "IR"),
+        ("Mohammad Bagheri", "IR"),
+        ("Mohammad Reza Ashtiani", "IR"),
+        ("Wei Fenghe", "CN"),
+    } <= people
+    assert "Ashtinai" in text and "Ashtiani" not in text
+
+
+def test_people_missing_from_the_gazetteer_are_known_by_their_title() -> None:
+    text = (
+        "Defence Minister Rodrigo Alvarez Pena met Gen. Tomasz Wieczorek on Monday. "
+        "Foreign Minister Amina Diallo of Senegal called him."
+    )
+    found = {
+        (m.actor.name, m.actor.country, m.actor.office, m.actor.known) for m in find_actors(text)
+    }
+    assert ("Tomasz Wieczorek", None, "General", False) in found
+    assert ("Amina Diallo", "SN", "Foreign Minister", False) in found
+    assert ("Rodrigo Alvarez Pena", None, "Defence Minister", False) in found
+
+
+def test_spellings_in_other_scripts_and_transliterations() -> None:
+    names = [m.actor.name for m in find_actors("Встреча: Сергей Шойгу и 魏凤和; Ibrahim Raisi.")]
+    assert names == ["Sergei Shoigu", "Wei Fenghe", "Ebrahim Raisi"]
+
+
+def test_relative_days_resolve_against_the_publication_day() -> None:
+    thursday = date(2022, 4, 28)
+    assert resolve_dates("talks yesterday", thursday) == [date(2022, 4, 27)]
+    assert resolve_dates("met on Wednesday", thursday) == [date(2022, 4, 27)]
+    assert resolve_dates("met on Thursday", thursday) == [thursday]
+    assert resolve_dates("said Wednesday (Apr 27)", thursday)[0] == date(2022, 4, 27)
+    assert resolve_dates("on 30 December", date(2023, 1, 2)) == [date(2022, 12, 30)]
+
+
+def _features(name: str) -> Features:
+    title, text, day = seed(name)
+    events = find_events(title, text, day)
+    return Features(
+        published_at=datetime(day.year, day.month, day.day, 12, tzinfo=UTC),
+        title_words=title_words(title),
+        actors=frozenset(m.actor.name for m in find_actors(text) if m.actor.kind == "person"),
+        places=frozenset(e.place for e in events if e.place),
+        events=frozenset((e.kind, e.occurred_on.isoformat(), e.country or "") for e in events),
+    )
+
+
+def test_the_two_write_ups_share_a_story_and_the_2025_trip_opens_another() -> None:
+    clusterer = Clusterer()
+    first = clusterer.add(2, _features("002"))
+    assert clusterer.add(3, _features("003")) == first
+    assert clusterer.add(4, _features("004")) != first
+    assert sorted(len(s.articles) for s in clusterer.stories.values()) == [1, 2]
+
+
+def test_a_bridging_article_merges_two_stories() -> None:
+    at = datetime(2024, 1, 1, tzinfo=UTC)
+    visit = ("visit", "2024-01-01", "IR")
+    clusterer = Clusterer()
+    a = clusterer.add(1, Features(at, actors=frozenset({"A", "B"}), events=frozenset({visit})))
+    b = clusterer.add(2, Features(at, actors=frozenset({"C"}), places=frozenset({"Tehran"})))
+    assert a != b
+    bridge = Features(
+        at, actors=frozenset({"A", "C"}), places=frozenset({"Tehran"}), events=frozenset({visit})
+    )
+    assert clusterer.add(3, bridge) in (a, b)
+    assert len(clusterer.stories) == 1
+    assert sorted(next(iter(clusterer.stories.values())).articles) == [1, 2, 3]
