@@ -11,9 +11,9 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -21,6 +21,9 @@ EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 
 log = logging.getLogger("newsarchive")
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 DESCRIPTION = """\
 Archive defence and diplomacy news from outlets' RSS/Atom feeds and news sitemaps into
@@ -43,6 +46,21 @@ examples:
 """
 
 
+CRAWL_DESCRIPTION = (
+    "Run one crawl: read each outlet's feeds and news sitemaps, fetch the article\n"
+    "pages the archive does not hold yet (politely: robots.txt, AutoThrottle, a\n"
+    "descriptive User-Agent), extract title, authors, date and body, and store them.\n"
+    "Every run is recorded in the crawl_runs table, every failed fetch in pages.\n"
+    "\n"
+    "Made for cron: feeds and sitemaps are asked conditionally (ETag/Last-Modified),\n"
+    "failed URLs are retried by later runs with backoff, new articles are re-checked\n"
+    "once after 24 h, overlapping runs skip the outlets another run holds, and pages\n"
+    "fetched while the database is down wait in $NEWSARCHIVE_HOME/spool. With\n"
+    "REDIS_URL set, several processes share one frontier (scrapy-redis).\n"
+    "Check the results with `newsarchive status`."
+)
+
+
 STATUS_EPILOG = """\
 exit codes: 0 all well, 3 something is flagged (SILENT, FAILING, GAVE_UP, STALE or NO_RUNS:
 see the last line of the report), 1 the database could not be read, 2 bad command line or
@@ -56,6 +74,7 @@ examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: one small builder per command, each registering its handler."""
     parser = argparse.ArgumentParser(
         prog="newsarchive",
         description=DESCRIPTION,
@@ -63,23 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add_command in COMMANDS:
+        add_command(commands)
+    return parser
 
+
+def _add_crawl(commands: Subparsers) -> None:
+    """`crawl`: one run over the registry."""
     crawl = commands.add_parser(
         "crawl",
         help="fetch new articles from the outlets' feeds and sitemaps into the archive",
-        description=(
-            "Run one crawl: read each outlet's feeds and news sitemaps, fetch the article\n"
-            "pages the archive does not hold yet (politely: robots.txt, AutoThrottle, a\n"
-            "descriptive User-Agent), extract title, authors, date and body, and store them.\n"
-            "Every run is recorded in the crawl_runs table, every failed fetch in pages.\n"
-            "\n"
-            "Made for cron: feeds and sitemaps are asked conditionally (ETag/Last-Modified),\n"
-            "failed URLs are retried by later runs with backoff, new articles are re-checked\n"
-            "once after 24 h, overlapping runs skip the outlets another run holds, and pages\n"
-            "fetched while the database is down wait in $NEWSARCHIVE_HOME/spool. With\n"
-            "REDIS_URL set, several processes share one frontier (scrapy-redis).\n"
-            "Check the results with `newsarchive status`."
-        ),
+        description=CRAWL_DESCRIPTION,
         epilog=CRAWL_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -117,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_verbosity(crawl)
 
+    crawl.set_defaults(handler=crawl_command)
+
+
+def _add_reextract(commands: Subparsers) -> None:
+    """`reextract`: extract stored pages again."""
     reextract = commands.add_parser(
         "reextract",
         help="re-run extraction over stored pages (after the extractor improved)",
@@ -140,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_verbosity(reextract)
 
+    reextract.set_defaults(handler=reextract_command)
+
+
+def _add_export(commands: Subparsers) -> None:
+    """`export`: a window of articles to CSV."""
     export = commands.add_parser(
         "export",
         help="write a week (or a date range) of articles to a spreadsheet-safe CSV",
@@ -179,6 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_verbosity(export)
 
+    export.set_defaults(handler=export_command)
+
+
+def _add_status(commands: Subparsers) -> None:
+    """`status`: the morning health report."""
     status = commands.add_parser(
         "status",
         help="per-outlet health: last good run, new articles, failing feeds, silent outlets",
@@ -212,12 +240,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="only this outlet (repeatable); default: every outlet in the database",
     )
 
+    status.set_defaults(handler=status_command)
+
+
+def _add_db(commands: Subparsers) -> None:
+    """`db`: the database subcommands, one builder each."""
     db = commands.add_parser(
         "db",
         help="database: migrate, print its URL, stop the embedded server",
         description="Manage the archive database (DATABASE_URL, or the embedded server).",
     )
     db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
+    for add_command in (
+        _add_db_upgrade,
+        _add_db_downgrade,
+        _add_db_url,
+        _add_db_current,
+        _add_db_grant_reader,
+        _add_db_stop,
+    ):
+        add_command(db_commands)
+
+
+def _add_db_upgrade(db_commands: Subparsers) -> None:
     upgrade = db_commands.add_parser(
         "upgrade",
         help="migrate the schema to the latest version (or to --revision)",
@@ -231,6 +276,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     upgrade.add_argument("--revision", default="head", help="target revision (default: head)")
     _add_verbosity(upgrade)
+    upgrade.set_defaults(handler=db_upgrade_command)
+
+
+def _add_db_downgrade(db_commands: Subparsers) -> None:
     downgrade = db_commands.add_parser(
         "downgrade",
         help="migrate the schema down to REVISION ('base' drops every newsarchive table)",
@@ -238,7 +287,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     downgrade.add_argument("revision", help="target revision, e.g. 0001 or base")
     _add_verbosity(downgrade)
-    db_commands.add_parser(
+    downgrade.set_defaults(handler=db_downgrade_command)
+
+
+def _add_db_url(db_commands: Subparsers) -> None:
+    url = db_commands.add_parser(
         "url",
         help="print the database URL (for psql, pandas, DBeaver), starting the embedded server",
         description=(
@@ -246,7 +299,15 @@ def build_parser() -> argparse.ArgumentParser:
             "With no DATABASE_URL this starts the embedded server if it is not running."
         ),
     )
-    db_commands.add_parser("current", help="print the schema revision of the database")
+    url.set_defaults(handler=db_url_command)
+
+
+def _add_db_current(db_commands: Subparsers) -> None:
+    current = db_commands.add_parser("current", help="print the schema revision of the database")
+    current.set_defaults(handler=db_current_command)
+
+
+def _add_db_grant_reader(db_commands: Subparsers) -> None:
     reader = db_commands.add_parser(
         "grant-reader",
         help="create or update a read-only role for analysts (SELECT on tables and views)",
@@ -263,11 +324,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="VAR",
         help="set the role's password from this environment variable (never on the command line)",
     )
-    db_commands.add_parser(
+    reader.set_defaults(handler=db_grant_reader_command)
+
+
+def _add_db_stop(db_commands: Subparsers) -> None:
+    stop = db_commands.add_parser(
         "stop",
         help="stop the embedded PostgreSQL server (it keeps running between commands)",
     )
-    return parser
+    stop.set_defaults(handler=db_stop_command)
 
 
 def _add_verbosity(parser: argparse.ArgumentParser) -> None:
@@ -316,23 +381,16 @@ def _parse_settings(pairs: Sequence[str]) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    level = _setup_logging(args)
+    args.log_level = _setup_logging(args)
+    handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        if args.command == "crawl":
-            return crawl_command(args, level)
-        if args.command == "reextract":
-            return reextract_command(args)
-        if args.command == "export":
-            return export_command(args)
-        if args.command == "status":
-            return status_command(args)
-        return db_command(args)
+        return handler(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FAILED
 
 
-def crawl_command(args: argparse.Namespace, level: str) -> int:
+def crawl_command(args: argparse.Namespace) -> int:
     from newsarchive.registry import RegistryError, load_registry
     from newsarchive.store.monitors import monitor_settings
 
@@ -347,7 +405,7 @@ def crawl_command(args: argparse.Namespace, level: str) -> int:
     if not outlets:
         print("newsarchive: no outlets to crawl (all disabled?)", file=sys.stderr)
         return EXIT_USAGE
-    overrides.setdefault("LOG_LEVEL", level)
+    overrides.setdefault("LOG_LEVEL", args.log_level)
 
     database_url = _prepared_database()
     if database_url is None:
@@ -370,13 +428,10 @@ def crawl_command(args: argparse.Namespace, level: str) -> int:
 
 def _prepared_database() -> str | None:
     """The database URL with the schema at head, or None after printing why not."""
-    from newsarchive.store.database import redacted, resolve_database_url, upgrade_database
-    from newsarchive.store.embedded import EmbeddedDatabaseError
+    from newsarchive.store.database import redacted, upgrade_database
 
-    try:
-        url = resolve_database_url()
-    except EmbeddedDatabaseError as error:
-        print(f"newsarchive: {error}", file=sys.stderr)
+    url = _database_url()
+    if url is None:
         return None
     try:
         upgrade_database(url)
@@ -483,44 +538,96 @@ def status_command(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if report.flagged else EXIT_OK
 
 
-def db_command(args: argparse.Namespace) -> int:
+def db_stop_command(args: argparse.Namespace) -> int:
     from newsarchive.settings import load_settings
-    from newsarchive.store import database
-    from newsarchive.store.embedded import EmbeddedDatabaseError, stop_embedded_database
+    from newsarchive.store.embedded import stop_embedded_database
 
-    if args.db_command == "stop":
-        settings = load_settings()
-        if settings.database_url:
-            print("newsarchive: DATABASE_URL is set; there is no embedded server to stop")
-            return EXIT_USAGE
-        stopped = stop_embedded_database(settings.embedded_pgdata)
-        print("stopped" if stopped else "the embedded server was not running")
-        return EXIT_OK
+    settings = load_settings()
+    if settings.database_url:
+        print("newsarchive: DATABASE_URL is set; there is no embedded server to stop")
+        return EXIT_USAGE
+    stopped = stop_embedded_database(settings.embedded_pgdata)
+    print("stopped" if stopped else "the embedded server was not running")
+    return EXIT_OK
+
+
+def _database_url() -> str | None:
+    """DATABASE_URL or the embedded server's URL (started if need be); None after saying why."""
+    from newsarchive.store.database import resolve_database_url
+    from newsarchive.store.embedded import EmbeddedDatabaseError
+
     try:
-        url = database.resolve_database_url()
+        return resolve_database_url()
     except EmbeddedDatabaseError as error:
         print(f"newsarchive: {error}", file=sys.stderr)
-        return EXIT_FAILED
-    if args.db_command == "url":
-        print(database.libpq_url(url))
-    elif args.db_command == "grant-reader":
-        from newsarchive.store.roles import grant_reader
+        return None
 
-        password = None
-        if args.password_env:
-            password = os.environ.get(args.password_env)
-            if password is None:
-                print(f"newsarchive: {args.password_env} is not set", file=sys.stderr)
-                return EXIT_USAGE
-        database.upgrade_database(url)
-        created = grant_reader(url, args.role, password)
-        print(f"role {args.role} {'created' if created else 'updated'}: read-only on the archive")
-    elif args.db_command == "current":
-        print(database.current_revision(url) or "empty (no migration applied)")
-    elif args.db_command == "upgrade":
-        database.upgrade_database(url, args.revision)
-        print(f"database at {database.current_revision(url)}")
-    elif args.db_command == "downgrade":
-        database.downgrade_database(url, args.revision)
-        print(f"database at {database.current_revision(url) or 'base (empty)'}")
+
+def db_url_command(args: argparse.Namespace) -> int:
+    from newsarchive.store.database import libpq_url
+
+    url = _database_url()
+    if url is None:
+        return EXIT_FAILED
+    print(libpq_url(url))
     return EXIT_OK
+
+
+def db_grant_reader_command(args: argparse.Namespace) -> int:
+    from newsarchive.store.database import upgrade_database
+    from newsarchive.store.roles import grant_reader
+
+    url = _database_url()
+    if url is None:
+        return EXIT_FAILED
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if password is None:
+            print(f"newsarchive: {args.password_env} is not set", file=sys.stderr)
+            return EXIT_USAGE
+    upgrade_database(url)
+    created = grant_reader(url, args.role, password)
+    print(f"role {args.role} {'created' if created else 'updated'}: read-only on the archive")
+    return EXIT_OK
+
+
+def db_current_command(args: argparse.Namespace) -> int:
+    from newsarchive.store.database import current_revision
+
+    url = _database_url()
+    if url is None:
+        return EXIT_FAILED
+    print(current_revision(url) or "empty (no migration applied)")
+    return EXIT_OK
+
+
+def db_upgrade_command(args: argparse.Namespace) -> int:
+    from newsarchive.store.database import current_revision, upgrade_database
+
+    url = _database_url()
+    if url is None:
+        return EXIT_FAILED
+    upgrade_database(url, args.revision)
+    print(f"database at {current_revision(url)}")
+    return EXIT_OK
+
+
+def db_downgrade_command(args: argparse.Namespace) -> int:
+    from newsarchive.store.database import current_revision, downgrade_database
+
+    url = _database_url()
+    if url is None:
+        return EXIT_FAILED
+    downgrade_database(url, args.revision)
+    print(f"database at {current_revision(url) or 'base (empty)'}")
+    return EXIT_OK
+
+
+COMMANDS: tuple[Callable[[Subparsers], None], ...] = (
+    _add_crawl,
+    _add_reextract,
+    _add_export,
+    _add_status,
+    _add_db,
+)
