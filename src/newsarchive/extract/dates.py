@@ -458,6 +458,8 @@ def _sane(value: datetime) -> datetime | None:
 def _evidence_source(evidence: Evidence | None) -> str:
     if evidence is not None and evidence.listed_in in ("sitemap", "news_sitemap"):
         return "sitemap"
+    if evidence is not None and evidence.listed_in == "listing_page":
+        return "listing"
     return "feed"
 
 

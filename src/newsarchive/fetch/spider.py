@@ -17,6 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from newsarchive.discover.listing_pages import parse_listing_page
 from newsarchive.discover.listings import ListedArticle, Listing, ListingError, parse_listing
 from newsarchive.discover.urls import amp_canonical, normalise_url
 from newsarchive.extract import Evidence
@@ -89,6 +90,7 @@ class OutletSpider(Spider):
                 sitemaps = (*outlet.sitemaps, *outlet.archive_sitemaps)
             listings += [(outlet, url, "feed") for url in outlet.active(outlet.feeds)]
             listings += [(outlet, url, "sitemap") for url in outlet.active(tuple(sitemaps))]
+            listings += [(outlet, url, "listing") for url in outlet.active(outlet.listing_pages)]
         if self.archive is not None and listings:
             try:
                 self.validators = await asyncio.to_thread(
@@ -187,7 +189,7 @@ class OutletSpider(Spider):
         try:
             # Big sitemaps take real CPU to parse and normalise: keep it off the reactor thread.
             listing, candidates, too_old = await asyncio.to_thread(
-                _read_listing, response.body, response.url, outlet, oldest
+                _read_listing, response.body, response.url, outlet, oldest, kind
             )
         except ListingError as error:
             yield FetchFailure(
@@ -203,7 +205,8 @@ class OutletSpider(Spider):
 
         incomplete: list[str] = []
         depth = response.meta["depth"]
-        if depth < MAX_SITEMAP_DEPTH:
+        # An HTML listing's children are its next pages, read to the outlet's listing_depth.
+        if depth < (outlet.listing_depth - 1 if kind == "listing" else MAX_SITEMAP_DEPTH):
             children = [child for child in listing.sitemaps if outlet.owns_url(child)]
             children = [child for child in children if child not in outlet.disabled_sources]
             if len(children) > self.url_cap:
@@ -213,7 +216,8 @@ class OutletSpider(Spider):
                 )
                 children = children[: self.url_cap]
             for child in children:
-                yield self._listing_request(outlet, child, "sitemap", depth + 1)
+                child_kind = "listing" if kind == "listing" else "sitemap"
+                yield self._listing_request(outlet, child, child_kind, depth + 1)
 
         if too_old:
             self.crawler.stats.inc_value("newsarchive/skipped_horizon", too_old)
@@ -307,14 +311,21 @@ class OutletSpider(Spider):
 
 
 def _read_listing(
-    body: bytes, url: str, outlet: Outlet, oldest: datetime | None
+    body: bytes, url: str, outlet: Outlet, oldest: datetime | None, kind: str = "feed"
 ) -> tuple[Listing, dict[str, tuple[str, Evidence]], int]:
     """Parse a listing and pick its article URLs the outlet wants, normalised, newest first.
 
     Returns the listing, {normalised URL: (URL as listed, evidence)}, and how many entries were
-    older than `oldest` (the horizon). Pure CPU work, run in a thread.
+    older than `oldest` (the horizon). Pure CPU work, run in a thread. An HTML listing page
+    (kind "listing") comes back as a Listing whose `sitemaps` are its next pages.
     """
-    listing = parse_listing(body, url)
+    if kind == "listing":
+        page = parse_listing_page(
+            body, url, include=outlet.include, exclude=outlet.exclude, latest=datetime.now(UTC)
+        )
+        listing = Listing("listing_page", page.articles, page.next_pages)
+    else:
+        listing = parse_listing(body, url)
     candidates: dict[str, tuple[str, Evidence]] = {}
     too_old = 0
     for listed in _newest_first(listing.articles):

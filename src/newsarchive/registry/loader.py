@@ -33,6 +33,9 @@ URL_LISTS = ("feeds", "sitemaps", "archive_sitemaps")
 #: URLs an operator switched off (a feed failing for weeks) without deleting the entry.
 DISABLED_LIST = "disabled_sources"
 REGEX_LISTS = ("include", "exclude")
+#: HTML index pages (press-release lists), how many of their pages to follow, how to fetch.
+LISTING_KEYS = ("listing_pages", "listing_depth", "render")
+RENDERS = ("http", "browser")
 KNOWN_KEYS = frozenset(
     {
         "slug",
@@ -48,6 +51,7 @@ KNOWN_KEYS = frozenset(
         "enabled",
         DISABLED_LIST,
         "horizon_days",
+        *LISTING_KEYS,
     }
 )
 
@@ -100,6 +104,14 @@ class Outlet:
     enabled: bool = True
     disabled_sources: tuple[str, ...] = ()
     horizon_days: int | None = None  # sitemap entries older than this are skipped
+    listing_pages: tuple[str, ...] = ()  # HTML index pages read every crawl, like feeds
+    listing_depth: int = 1  # pages of each index to read: 1 is the page itself
+    render: str = "http"  # "browser": every page of the outlet through a headless browser
+    browser_pages: tuple[str, ...] = ()  # listing pages drawn by JavaScript (render = "browser")
+
+    def renders_in_browser(self, url: str) -> bool:
+        """Whether this URL of the outlet must be fetched through a headless browser."""
+        return self.render == "browser" or url in self.browser_pages
 
     def active(self, urls: tuple[str, ...]) -> tuple[str, ...]:
         """The listing URLs not switched off with disabled_sources."""
@@ -304,13 +316,19 @@ class _EntryCheck:
             for value in values:
                 if not _is_http_url(value):
                     self.fail(key, f"{value!r} is not an absolute http(s) URL")
-        if self.entry and not any(urls.values()):
-            self.fail(None, "needs at least one of feeds, sitemaps or archive_sitemaps")
+        listing_pages, browser_pages = self._listing_pages()
+        if self.entry and not any(urls.values()) and not listing_pages:
+            self.fail(
+                None, "needs at least one of feeds, sitemaps, archive_sitemaps or listing_pages"
+            )
         disabled = self._list(DISABLED_LIST, required=False)
-        configured = {url for values in urls.values() for url in values}
+        configured = {url for values in urls.values() for url in values} | set(listing_pages)
         for value in disabled:
             if value not in configured:
-                self.fail(DISABLED_LIST, f"{value!r} is not one of the outlet's feeds or sitemaps")
+                self.fail(
+                    DISABLED_LIST,
+                    f"{value!r} is not one of the outlet's feeds or sitemaps (or listing pages)",
+                )
         horizon = self.entry.get("horizon_days")
         if horizon is not None and (
             isinstance(horizon, bool) or not isinstance(horizon, int) or horizon < 1
@@ -324,6 +342,11 @@ class _EntryCheck:
                     re.compile(value)
                 except re.error as error:
                     self.fail(key, f"{value!r} is not a valid regular expression ({error})")
+        depth = self.entry.get("listing_depth", 1)
+        if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= 50:
+            self.fail("listing_depth", "must be a whole number of pages from 1 to 50")
+            depth = 1
+        render = self._render(self.entry.get("render", "http"), "render")
         allow_private = self._flag("allow_private_network", default=False)
         enabled = self._flag("enabled", default=True)
         if not self.entry:
@@ -347,7 +370,40 @@ class _EntryCheck:
             enabled=enabled,
             disabled_sources=tuple(disabled),
             horizon_days=horizon,
+            listing_pages=tuple(listing_pages),
+            listing_depth=depth,
+            render=render,
+            browser_pages=tuple(browser_pages),
         )
+
+    def _listing_pages(self) -> tuple[list[str], list[str]]:
+        """listing_pages entries: a URL, or a table {url = "...", render = "browser"}."""
+        value = self.entry.get("listing_pages", [])
+        if not isinstance(value, list):
+            self.fail("listing_pages", "must be a list of URLs or {url, render} tables")
+            return [], []
+        pages: list[str] = []
+        browser: list[str] = []
+        for item in value:
+            table = item if isinstance(item, dict) else {"url": item}
+            url = table.get("url")
+            unknown = set(table) - {"url", "render"}
+            if unknown or not isinstance(url, str):
+                self.fail("listing_pages", f"{item!r} is not a URL or a {{url, render}} table")
+                continue
+            if not _is_http_url(url.strip()):
+                self.fail("listing_pages", f"{url!r} is not an absolute http(s) URL")
+                continue
+            pages.append(url.strip())
+            if self._render(table.get("render", "http"), "listing_pages") == "browser":
+                browser.append(url.strip())
+        return pages, browser
+
+    def _render(self, value: Any, key: str) -> str:
+        if value not in RENDERS:
+            self.fail(key, f"render {value!r} is not one of {', '.join(RENDERS)}")
+            return "http"
+        return str(value)
 
     def _text(self, key: str, *, required: bool) -> str | None:
         value = self.entry.get(key)

@@ -235,7 +235,7 @@ _OUTLETS = text(
           AND EXISTS (
               SELECT 1 FROM pages p
               WHERE p.crawl_run_id = r.id AND p.outlet_id = o.id
-                AND p.kind IN ('feed', 'sitemap') AND p.outcome IN ('listed', 'not_modified'))
+                AND p.kind <> 'article' AND p.outcome IN ('listed', 'not_modified'))
         ORDER BY r.id DESC LIMIT 1
     ) good ON true
     LEFT JOIN LATERAL (
@@ -268,7 +268,7 @@ _FAILING_SOURCES = text(
            s.last_success_at,
            coalesce((
                SELECT min(p.fetched_at) FROM pages p
-               WHERE p.url = s.url AND p.kind IN ('feed', 'sitemap') AND p.outcome = 'failed'
+               WHERE p.url = s.url AND p.kind <> 'article' AND p.outcome = 'failed'
                  AND p.fetched_at > coalesce(s.last_success_at, '-infinity'::timestamptz)
            ), s.last_failure_at) AS failing_since
     FROM listing_sources s JOIN outlets o ON o.id = s.outlet_id

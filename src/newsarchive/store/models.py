@@ -164,7 +164,8 @@ class Article(Base):
     published_source: Mapped[str | None] = mapped_column(
         Text,
         comment="Evidence the date came from, most trusted first: json_ld, meta, time_element, "
-        "feed, sitemap, url, byline (a date written under the headline) or htmldate",
+        "feed, sitemap, listing (an HTML listing page's list item), url, byline (a date written "
+        "under the headline) or htmldate",
     )
     modified_at: Mapped[datetime | None] = mapped_column(
         TZ, comment="Last modification the page declares (UTC)"
@@ -176,7 +177,8 @@ class Article(Base):
         TZ, comment="Date the feed or sitemap gave for the URL"
     )
     listed_in: Mapped[str | None] = mapped_column(
-        Text, comment="Where the URL was found: rss, atom, rdf, sitemap or news_sitemap"
+        Text,
+        comment="Where the URL was found: rss, atom, rdf, sitemap, news_sitemap or listing_page",
     )
     language: Mapped[str | None] = mapped_column(
         Text, comment="ISO 639-1, detected from the body text"
@@ -337,8 +339,11 @@ class Page(Base):
         Index("ix_pages_url", "url"),
         Index("ix_pages_crawl_run_id", "crawl_run_id"),
         Index("ix_pages_article_id", "article_id"),
-        CheckConstraint("kind IN ('feed', 'sitemap', 'article')", name="kind_known"),
-        {"comment": "Every fetch attempt of a feed, sitemap or article page, with its outcome"},
+        CheckConstraint("kind IN ('feed', 'sitemap', 'listing', 'article')", name="kind_known"),
+        {
+            "comment": "Every fetch attempt of a feed, sitemap, listing page or article page, "
+            "with its outcome"
+        },
     )
 
     id: Mapped[int] = mapped_column(
@@ -353,7 +358,7 @@ class Page(Base):
     article_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), comment="The article stored from it"
     )
-    kind: Mapped[str] = mapped_column(Text, comment="feed, sitemap or article")
+    kind: Mapped[str] = mapped_column(Text, comment="feed, sitemap, listing or article")
     url: Mapped[str] = mapped_column(Text, comment="URL requested (normalised for articles)")
     final_url: Mapped[str | None] = mapped_column(Text, comment="URL after redirects")
     outcome: Mapped[str] = mapped_column(
@@ -425,8 +430,11 @@ class ListingSource(Base):
     __tablename__ = "listing_sources"
     __table_args__ = (
         Index("ix_listing_sources_outlet_id", "outlet_id"),
-        CheckConstraint("kind IN ('feed', 'sitemap')", name="kind_known"),
-        {"comment": "Every feed and sitemap URL read, with its health and HTTP validators"},
+        CheckConstraint("kind IN ('feed', 'sitemap', 'listing')", name="kind_known"),
+        {
+            "comment": "Every feed, sitemap and HTML listing page read, with its health and "
+            "HTTP validators"
+        },
     )
 
     id: Mapped[int] = mapped_column(
@@ -438,7 +446,7 @@ class ListingSource(Base):
     url: Mapped[str] = mapped_column(
         Text, unique=True, comment="Feed or sitemap URL as configured or found in an index"
     )
-    kind: Mapped[str] = mapped_column(Text, comment="feed or sitemap")
+    kind: Mapped[str] = mapped_column(Text, comment="feed, sitemap or listing (HTML page)")
     last_attempt_at: Mapped[datetime | None] = mapped_column(
         TZ, comment="When it was last requested"
     )

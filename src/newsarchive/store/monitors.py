@@ -311,7 +311,7 @@ _LISTINGS = text(
     WITH run_pages AS (
         SELECT DISTINCT ON (p.url) p.outlet_id, p.url, p.kind, p.outcome, p.error
         FROM pages p
-        WHERE p.crawl_run_id = :run_id AND p.kind IN ('feed', 'sitemap')
+        WHERE p.crawl_run_id = :run_id AND p.kind <> 'article'
         ORDER BY p.url, p.id DESC
     ), other_reads AS (
         SELECT s.outlet_id, s.url, s.kind,

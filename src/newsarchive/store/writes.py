@@ -407,7 +407,7 @@ class Archive:
         """
         now = datetime.now(UTC)
         for page in pages:
-            if page.kind not in ("feed", "sitemap") or page.outcome == "skipped":
+            if page.kind not in ("feed", "sitemap", "listing") or page.outcome == "skipped":
                 continue
             ok = page.outcome in ("listed", "not_modified")
             values: dict[str, Any] = {
@@ -770,7 +770,7 @@ _COMMIT_VALIDATORS = text(
     SET etag = p.headers ->> 'ETag', last_modified = p.headers ->> 'Last-Modified'
     FROM (
         SELECT DISTINCT ON (url) url, headers, error FROM pages
-        WHERE crawl_run_id = :run_id AND kind IN ('feed', 'sitemap') AND outcome = 'listed'
+        WHERE crawl_run_id = :run_id AND kind <> 'article' AND outcome = 'listed'
         ORDER BY url, id DESC
     ) p
     WHERE s.url = p.url AND p.error IS NULL
