@@ -19,11 +19,11 @@ from newsarchive.analysis import RELEVANCE_THRESHOLD
 from newsarchive.analysis.page import PageExtraction, extract_page, warm_up
 from newsarchive.analysis.result import Analysis
 from newsarchive.discover.urls import normalise_url
+from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import NOT_FAULTS
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
-from newsarchive.store.database import make_engine
 from newsarchive.store.spool import Spool
 from newsarchive.store.writes import Archive, ArticleRow, PageRow, RetryPolicy
 
@@ -126,9 +126,12 @@ class StorePipeline:
             max_attempts=settings.getint("NEWSARCHIVE_RETRY_MAX_ATTEMPTS", 8),
         )
         spool_dir = settings.get("NEWSARCHIVE_SPOOL_DIR")
+        engine = CrawlDatabase.for_crawler(crawler).engine
+        if engine is None:
+            raise ValueError("the store pipeline needs NEWSARCHIVE_DATABASE_URL")
         return cls(
             Archive(
-                make_engine(settings["NEWSARCHIVE_DATABASE_URL"]),
+                engine,
                 settings.getfloat("NEWSARCHIVE_RELEVANCE_THRESHOLD", RELEVANCE_THRESHOLD),
                 policy,
             ),
@@ -151,8 +154,7 @@ class StorePipeline:
         return item
 
     async def close_spider(self) -> None:
-        await self.flush()
-        self.archive.engine.dispose()
+        await self.flush()  # the crawl's one engine is disposed by its owner, not here
 
     def _add_article(self, item: FetchedArticle) -> None:
         self.stats.inc_value("newsarchive/pages_fetched")

@@ -17,6 +17,7 @@ from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess
 
+from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.scaleout import redis_problem
 from newsarchive.fetch.settings import crawl_settings
 from newsarchive.fetch.spider import OutletSpider
@@ -122,6 +123,7 @@ def run_crawl(
             )
             process = AsyncCrawlerProcess(settings)
             crawler = process.create_crawler(OutletSpider)
+            CrawlDatabase.attach(crawler, archive.engine)  # one pool for the whole process
             process.crawl(
                 crawler, outlets=outlets, seed=locked, backfill=backfill, max_articles=max_articles
             )

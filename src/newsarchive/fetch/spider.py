@@ -21,12 +21,12 @@ from newsarchive.discover.listing_pages import parse_listing_page
 from newsarchive.discover.listings import ListedArticle, Listing, ListingError, parse_listing
 from newsarchive.discover.urls import amp_canonical, normalise_url
 from newsarchive.extract import Evidence
+from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import describe_failure
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.fetch.middlewares import retry_after_seconds
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
-from newsarchive.store.database import make_engine
 from newsarchive.store.writes import Archive
 
 log = logging.getLogger(__name__)
@@ -68,9 +68,9 @@ class OutletSpider(Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> OutletSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        database_url = settings.get("NEWSARCHIVE_DATABASE_URL")
-        if database_url:
-            spider.archive = Archive(make_engine(database_url))
+        engine = CrawlDatabase.for_crawler(crawler).engine
+        if engine is not None:
+            spider.archive = Archive(engine)
         horizon = settings.getfloat("NEWSARCHIVE_LISTING_HORIZON_DAYS", 0)
         spider.horizon = timedelta(days=horizon) if horizon > 0 else None
         spider.url_cap = settings.getint("NEWSARCHIVE_LISTING_URL_CAP", 1000)
