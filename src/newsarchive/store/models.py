@@ -6,13 +6,14 @@ with a migration and a note in docs/schema.md.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     Computed,
     DateTime,
     ForeignKey,
@@ -120,6 +121,7 @@ class Article(Base):
         Index("ix_articles_original_url", "original_url"),
         Index("ix_articles_content_hash", "content_hash"),
         Index("ix_articles_duplicate_of", "duplicate_of"),
+        Index("ix_articles_story_id", "story_id"),
         Index("ix_articles_search", "search", postgresql_using="gin"),
         Index("ix_articles_topics", "topics", postgresql_using="gin"),
         Index("ix_articles_countries", "countries", postgresql_using="gin"),
@@ -232,6 +234,10 @@ class Article(Base):
     duplicate_of: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"),
         comment="Earliest copy of the same story (wire copies, reposts); NULL for originals",
+    )
+    story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="SET NULL"),
+        comment="The story this article reports on (its original's story for a syndicated copy)",
     )
     search: Mapped[str] = mapped_column(
         TSVECTOR,
@@ -529,3 +535,183 @@ class FailedUrl(Base):
         server_default="false",
         comment="Attempts exhausted: no longer retried automatically (newsarchive status lists it)",
     )
+
+
+class Story(Base):
+    """Independent write-ups of one news event, across outlets and languages."""
+
+    __tablename__ = "stories"
+    __table_args__ = (
+        Index("ix_stories_last_published_at", "last_published_at"),
+        {"comment": "Stories: the articles of all outlets that report one news event"},
+    )
+
+    id: Mapped[int] = mapped_column(
+        BigInteger, Identity(), primary_key=True, comment="Surrogate key of the story"
+    )
+    title: Mapped[str] = mapped_column(Text, comment="Headline of its earliest article")
+    first_published_at: Mapped[datetime] = mapped_column(
+        TZ, comment="Publication time of its earliest article (first seen when undated)"
+    )
+    last_published_at: Mapped[datetime] = mapped_column(
+        TZ, comment="Publication time of its latest article: open to new articles for 3 days after"
+    )
+    article_count: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Articles in it, syndicated copies included"
+    )
+    outlet_count: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Distinct outlets that reported it"
+    )
+    languages: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="ISO 639-1 languages of its articles"
+    )
+    countries: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="ISO alpha-2 countries its articles are about"
+    )
+
+
+class StoryMerge(Base):
+    """A story absorbed into another when an article bridged them."""
+
+    __tablename__ = "story_merges"
+    __table_args__ = ({"comment": "Stories merged into another by a bridging article"},)
+
+    merged_story_id: Mapped[int] = mapped_column(
+        BigInteger, primary_key=True, comment="The story that no longer exists (its former id)"
+    )
+    into_story_id: Mapped[int] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), comment="The story it was merged into"
+    )
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), comment="The article that bridged them"
+    )
+    merged_at: Mapped[datetime] = mapped_column(
+        TZ, server_default=func.now(), comment="When the merge happened"
+    )
+
+
+class Actor(Base):
+    """A person, body, armed force or state, as the gazetteer or a title names them."""
+
+    __tablename__ = "actors"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('person', 'organisation', 'armed_force', 'state')", name="kind_known"
+        ),
+        {"comment": "People, organisations, armed forces and states named in articles"},
+    )
+
+    id: Mapped[int] = mapped_column(
+        BigInteger, Identity(), primary_key=True, comment="Surrogate key of the actor"
+    )
+    key: Mapped[str] = mapped_column(
+        Text, unique=True, comment="Name and country, lower case: what a later mention matches"
+    )
+    name: Mapped[str] = mapped_column(Text, comment="Canonical name (the gazetteer's spelling)")
+    kind: Mapped[str] = mapped_column(Text, comment="person, organisation, armed_force or state")
+    country: Mapped[str | None] = mapped_column(
+        Text, comment="ISO alpha-2 country it belongs to; NULL for international bodies"
+    )
+    aliases: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY, server_default="{}", comment="Other spellings, transliterations and scripts"
+    )
+    office: Mapped[str | None] = mapped_column(
+        Text, comment="People: office held, from the gazetteer or the title they were named with"
+    )
+    in_gazetteer: Mapped[bool] = mapped_column(
+        Boolean, comment="false for people recognised only from a title (\"Gen. X\")"
+    )
+
+
+class ArticleActor(Base):
+    """Which actors an article names, and how often."""
+
+    __tablename__ = "article_actors"
+    __table_args__ = (
+        Index("ix_article_actors_actor_id", "actor_id"),
+        {"comment": "Actors named in each article"},
+    )
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, comment="The article"
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, comment="The actor"
+    )
+    mentions: Mapped[int] = mapped_column(
+        Integer, comment="Times the article names the actor (surname alone included)"
+    )
+
+
+class Event(Base):
+    """One real-world event, however many articles report it."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_kind_occurred_on", "kind", "occurred_on"),
+        Index("ix_events_story_id", "story_id"),
+        CheckConstraint(
+            "kind IN ('visit', 'meeting', 'call', 'summit', 'exercise', 'agreement', "
+            "'arms_transfer', 'sanction')",
+            name="kind_known",
+        ),
+        {"comment": "Events reported by articles: one row per real-world event"},
+    )
+
+    id: Mapped[int] = mapped_column(
+        BigInteger, Identity(), primary_key=True, comment="Surrogate key of the event"
+    )
+    kind: Mapped[str] = mapped_column(
+        Text,
+        comment="visit, meeting, call, summit, exercise, agreement, arms_transfer or sanction",
+    )
+    occurred_on: Mapped[date] = mapped_column(
+        Date, comment="Day it happened (relative days resolved on the article's publication day)"
+    )
+    place: Mapped[str | None] = mapped_column(Text, comment="City where it happened")
+    country: Mapped[str | None] = mapped_column(
+        Text, comment="ISO alpha-2 country where it happened"
+    )
+    story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="SET NULL"), comment="The story of its first report"
+    )
+
+
+class EventActor(Base):
+    """Who took part in an event, in which role."""
+
+    __tablename__ = "event_actors"
+    __table_args__ = (
+        Index("ix_event_actors_actor_id", "actor_id"),
+        {"comment": "Actors of each event with their role"},
+    )
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, comment="The event"
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, comment="The actor"
+    )
+    role: Mapped[str] = mapped_column(
+        Text,
+        primary_key=True,
+        comment="visitor, host, participant, signatory, supplier, recipient or target",
+    )
+
+
+class EventArticle(Base):
+    """The articles that report an event, with the sentence that says so."""
+
+    __tablename__ = "event_articles"
+    __table_args__ = (
+        Index("ix_event_articles_article_id", "article_id"),
+        {"comment": "Reports of each event"},
+    )
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, comment="The event"
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, comment="The article"
+    )
+    evidence: Mapped[str] = mapped_column(Text, comment="The sentence that reports the event")

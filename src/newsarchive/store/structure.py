@@ -1,0 +1,320 @@
+"""Stories, actors and events for newly stored articles, assigned incrementally per batch.
+
+Called after a batch of articles is written (fetch/pipelines.py). Each article is analysed once
+(analysis/actors.py, analysis/events.py), its actors and events are linked, and it joins an open
+story or opens one (analysis/stories.py). Nothing is recomputed for older articles: the only
+stories read are those whose latest article is within the story window of the new one and that
+share an actor or an event with it, found through indexes (ix_stories_last_published_at,
+ix_article_actors_actor_id, ix_events_kind_occurred_on), so a batch costs the same however large
+the archive grows. A syndicated copy (articles.duplicate_of) goes in its original's story.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, bindparam, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from newsarchive.analysis.actors import Actor, find_actors
+from newsarchive.analysis.events import Event, find_events
+from newsarchive.analysis.stories import WINDOW, Features, OpenStory, decide, title_words
+from newsarchive.store.models import ArticleActor, EventActor, EventArticle
+
+log = logging.getLogger(__name__)
+
+#: Reports of one event may give its day one apart (time zones, "yesterday" written after
+#: midnight): events of one kind, country and main actor this close are the same event.
+EVENT_DAY_TOLERANCE = 1
+
+
+@dataclass(frozen=True)
+class _Article:
+    id: int
+    outlet_id: int
+    title: str
+    text: str
+    published_at: datetime
+    duplicate_of: int | None
+
+
+_LOAD = text(
+    """
+    SELECT id, outlet_id, title, text, coalesce(published_at, first_seen_at) AS published_at,
+           duplicate_of
+    FROM articles WHERE url IN :urls AND story_id IS NULL
+    ORDER BY duplicate_of IS NOT NULL, coalesce(published_at, first_seen_at), id
+    """
+).bindparams(bindparam("urls", expanding=True))
+
+
+def assign_urls(engine: Engine, urls: Sequence[str]) -> int:
+    """Assign stories, actors and events to the articles stored under `urls`; returns how many."""
+    if not urls:
+        return 0
+    with Session(engine) as session, session.begin():
+        rows = session.execute(_LOAD, {"urls": list(urls)}).all()
+        articles = [_Article(*row) for row in rows]
+        for article in articles:
+            assign_article(session, article)
+    return len(articles)
+
+
+def assign_article(session: Session, article: _Article) -> int:
+    """Link one article's actors and events and put it in a story; returns the story id."""
+    if article.duplicate_of is not None:
+        original = session.execute(
+            text("SELECT story_id FROM articles WHERE id = :id"), {"id": article.duplicate_of}
+        ).scalar()
+        if original is not None:
+            _join(session, article, int(original))
+            return int(original)
+    body = f"{article.title}\n{article.text}"
+    actor_ids = _link_actors(session, article.id, body)
+    events = find_events(article.title, article.text, article.published_at.date())
+    event_ids = [_link_event(session, article.id, event) for event in events]
+    features = Features(
+        published_at=article.published_at,
+        title_words=title_words(article.title),
+        actors=frozenset(str(a) for a in actor_ids),
+        places=frozenset(e.place for e in events if e.place),
+        events=frozenset((e.kind, e.occurred_on.isoformat(), e.country or "") for e in events),
+    )
+    decision = decide(features, _open_stories(session, article, actor_ids, event_ids))
+    if decision.story is None:
+        story = session.execute(
+            text(
+                "INSERT INTO stories (title, first_published_at, last_published_at) "
+                "VALUES (:title, :at, :at) RETURNING id"
+            ),
+            {"title": article.title, "at": article.published_at},
+        ).scalar_one()
+    else:
+        story = decision.story
+        for other in decision.merge:
+            _merge(session, other, story, article.id)
+    _join(session, article, int(story))
+    if event_ids:
+        session.execute(
+            text(
+                "UPDATE events SET story_id = :story WHERE id IN :ids AND story_id IS NULL"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"story": story, "ids": event_ids},
+        )
+    return int(story)
+
+
+def _actor_key(actor: Actor) -> str:
+    return f"{actor.name.lower()}|{(actor.country or '').lower()}"
+
+
+def _link_actors(session: Session, article_id: int, body: str) -> list[int]:
+    counts = Counter(m.actor for m in find_actors(body))
+    ids = []
+    for actor, mentions in counts.items():
+        actor_id = _actor_id(session, actor)
+        ids.append(actor_id)
+        session.execute(
+            insert(ArticleActor)
+            .values(article_id=article_id, actor_id=actor_id, mentions=mentions)
+            .on_conflict_do_update(
+                index_elements=["article_id", "actor_id"], set_={"mentions": mentions}
+            )
+        )
+    return ids
+
+
+def _actor_id(session: Session, actor: Actor) -> int:
+    row = session.execute(
+        text(
+            "INSERT INTO actors (key, name, kind, country, aliases, office, in_gazetteer) "
+            "VALUES (:key, :name, :kind, :country, :aliases, :office, :known) "
+            "ON CONFLICT (key) DO UPDATE SET in_gazetteer = actors.in_gazetteer OR :known "
+            "RETURNING id"
+        ),
+        {
+            "key": _actor_key(actor),
+            "name": actor.name,
+            "kind": actor.kind,
+            "country": actor.country,
+            "aliases": list(actor.aliases),
+            "office": actor.office,
+            "known": actor.known,
+        },
+    ).scalar_one()
+    return int(row)
+
+
+_SAME_EVENT = text(
+    """
+    SELECT e.id FROM events e
+    JOIN event_actors ea ON ea.event_id = e.id AND ea.actor_id = :main AND ea.role = :role
+    WHERE e.kind = :kind
+      AND e.occurred_on BETWEEN CAST(:day AS date) - :tolerance AND CAST(:day AS date) + :tolerance
+      AND (e.country = :country OR e.country IS NULL OR CAST(:country AS text) IS NULL)
+    ORDER BY abs(e.occurred_on - CAST(:day AS date)), e.id
+    LIMIT 1
+    """
+)
+
+
+def _link_event(session: Session, article_id: int, event: Event) -> int:
+    """The event's row (an existing report's when kind, days, main actor and country agree)."""
+    actor_ids = [(_actor_id(session, a.actor), a.role) for a in event.actors]
+    main, role = actor_ids[0]
+    event_id = session.execute(
+        _SAME_EVENT,
+        {
+            "main": main,
+            "role": role,
+            "kind": event.kind,
+            "day": event.occurred_on,
+            "tolerance": EVENT_DAY_TOLERANCE,
+            "country": event.country,
+        },
+    ).scalar()
+    if event_id is None:
+        event_id = session.execute(
+            text(
+                "INSERT INTO events (kind, occurred_on, place, country) "
+                "VALUES (:kind, :day, :place, :country) RETURNING id"
+            ),
+            {
+                "kind": event.kind,
+                "day": event.occurred_on,
+                "place": event.place,
+                "country": event.country,
+            },
+        ).scalar_one()
+    else:  # a later report may say where
+        session.execute(
+            text(
+                "UPDATE events SET place = coalesce(place, :place), "
+                "country = coalesce(country, :country) WHERE id = :id"
+            ),
+            {"id": event_id, "place": event.place, "country": event.country},
+        )
+    for actor_id, actor_role in actor_ids:
+        session.execute(
+            insert(EventActor)
+            .values(event_id=event_id, actor_id=actor_id, role=actor_role)
+            .on_conflict_do_nothing()
+        )
+    session.execute(
+        insert(EventArticle)
+        .values(event_id=event_id, article_id=article_id, evidence=event.evidence)
+        .on_conflict_do_nothing()
+    )
+    return int(event_id)
+
+
+_CANDIDATES = text(
+    """
+    SELECT DISTINCT s.id, s.last_published_at FROM stories s
+    WHERE s.last_published_at BETWEEN :since AND :until
+      AND (s.id IN (SELECT a.story_id FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+                    WHERE aa.actor_id IN :actors AND a.story_id IS NOT NULL
+                      AND a.published_at BETWEEN :since AND :until)
+           OR s.id IN (SELECT e.story_id FROM events e WHERE e.id IN :events))
+    """
+).bindparams(bindparam("actors", expanding=True), bindparam("events", expanding=True))
+
+_STORY_FEATURES = text(
+    """
+    SELECT
+      ARRAY(SELECT DISTINCT aa.actor_id::text FROM article_actors aa
+            JOIN articles a ON a.id = aa.article_id WHERE a.story_id = :id) AS actors,
+      ARRAY(SELECT DISTINCT e.place FROM events e WHERE e.story_id = :id
+            AND e.place IS NOT NULL) AS places,
+      ARRAY(SELECT DISTINCT e.kind || '|' || e.occurred_on::text || '|' || coalesce(e.country, '')
+            FROM events e WHERE e.story_id = :id) AS events,
+      ARRAY(SELECT a.title FROM articles a WHERE a.story_id = :id) AS titles
+    """
+)
+
+
+def _open_stories(
+    session: Session, article: _Article, actor_ids: list[int], event_ids: list[int]
+) -> list[OpenStory]:
+    """Stories near the article in time that share an actor or an event with it."""
+    if not actor_ids and not event_ids:
+        return []
+    rows = session.execute(
+        _CANDIDATES,
+        {
+            "since": article.published_at - WINDOW,
+            "until": article.published_at + WINDOW,
+            "actors": actor_ids or [-1],
+            "events": event_ids or [-1],
+        },
+    ).all()
+    stories = []
+    for story_id, last in rows:
+        actors, places, events, titles = session.execute(_STORY_FEATURES, {"id": story_id}).one()
+        features = Features(
+            published_at=last,
+            title_words=frozenset().union(*(title_words(t) for t in titles)),
+            actors=frozenset(actors),
+            places=frozenset(places),
+            events=frozenset(tuple(e.split("|")) for e in events),  # type: ignore[misc]
+        )
+        stories.append(OpenStory(int(story_id), last, features))
+    return stories
+
+
+def _merge(session: Session, other: int, into: int, article_id: int) -> None:
+    """Move a bridged story's articles and events into `into`, and record the merge."""
+    params = {"other": other, "into": into, "article": article_id}
+    session.execute(text("UPDATE articles SET story_id = :into WHERE story_id = :other"), params)
+    session.execute(text("UPDATE events SET story_id = :into WHERE story_id = :other"), params)
+    session.execute(
+        text("UPDATE story_merges SET into_story_id = :into WHERE into_story_id = :other"), params
+    )
+    session.execute(text("DELETE FROM stories WHERE id = :other"), params)
+    session.execute(
+        text(
+            "INSERT INTO story_merges (merged_story_id, into_story_id, article_id) "
+            "VALUES (:other, :into, :article)"
+        ),
+        params,
+    )
+    log.info("story %d merged into %d by article %d", other, into, article_id)
+
+
+_REFRESH = text(
+    """
+    UPDATE stories s SET
+      title = f.title, first_published_at = f.first_at, last_published_at = f.last_at,
+      article_count = f.articles, outlet_count = f.outlets, languages = f.languages,
+      countries = f.countries
+    FROM (
+      SELECT (array_agg(a.title ORDER BY coalesce(a.published_at, a.first_seen_at), a.id))[1]
+               AS title,
+             min(coalesce(a.published_at, a.first_seen_at)) AS first_at,
+             max(coalesce(a.published_at, a.first_seen_at)) AS last_at,
+             count(*) AS articles, count(DISTINCT a.outlet_id) AS outlets,
+             coalesce(array_agg(DISTINCT a.language) FILTER (WHERE a.language IS NOT NULL),
+                      '{}') AS languages,
+             ARRAY(SELECT DISTINCT c FROM articles b, unnest(b.countries) c
+                   WHERE b.story_id = :story ORDER BY c) AS countries
+      FROM articles a WHERE a.story_id = :story
+    ) f
+    WHERE s.id = :story
+    """
+)
+
+
+def _join(session: Session, article: _Article, story: int) -> None:
+    session.execute(
+        text("UPDATE articles SET story_id = :story WHERE id = :id"),
+        {"story": story, "id": article.id},
+    )
+    session.execute(_REFRESH, {"story": story})
+
+
+__all__ = ["EVENT_DAY_TOLERANCE", "assign_article", "assign_urls"]
