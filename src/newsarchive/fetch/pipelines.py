@@ -25,6 +25,7 @@ from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.store.spool import Spool
+from newsarchive.store.structure import assign_urls
 from newsarchive.store.writes import Archive, ArticleRow, PageRow, RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -261,6 +262,8 @@ class StorePipeline:
                 self._count_failure("database")
                 await self._spool(articles, pages, error)
                 return
+            # Stories, actors and events of the new articles, one batch at a time (under the lock).
+            await asyncio.to_thread(assign_urls, self.archive.engine, result.new_urls)
         self.stats.inc_value("newsarchive/articles_new", result.new)
         self.stats.inc_value("newsarchive/articles_updated", result.updated)
         self.stats.inc_value("newsarchive/articles_unchanged", result.unchanged)

@@ -13,8 +13,8 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
-    Date,
     Computed,
+    Date,
     DateTime,
     ForeignKey,
     Identity,
@@ -619,7 +619,7 @@ class Actor(Base):
         Text, comment="People: office held, from the gazetteer or the title they were named with"
     )
     in_gazetteer: Mapped[bool] = mapped_column(
-        Boolean, comment="false for people recognised only from a title (\"Gen. X\")"
+        Boolean, comment='false for people recognised only from a title ("Gen. X")'
     )
 
 

@@ -114,11 +114,17 @@ def _actor_key(actor: Actor) -> str:
 
 
 def _link_actors(session: Session, article_id: int, body: str) -> list[int]:
+    """Record the article's actors; returns those a story is compared on.
+
+    States are left out of that comparison: every article on Iran names Iran, so a shared
+    state says nothing about a shared event (analysis/countries.py already records them).
+    """
     counts = Counter(m.actor for m in find_actors(body))
     ids = []
     for actor, mentions in counts.items():
         actor_id = _actor_id(session, actor)
-        ids.append(actor_id)
+        if actor.kind != "state":
+            ids.append(actor_id)
         session.execute(
             insert(ArticleActor)
             .values(article_id=article_id, actor_id=actor_id, mentions=mentions)
@@ -228,7 +234,8 @@ _STORY_FEATURES = text(
     """
     SELECT
       ARRAY(SELECT DISTINCT aa.actor_id::text FROM article_actors aa
-            JOIN articles a ON a.id = aa.article_id WHERE a.story_id = :id) AS actors,
+            JOIN articles a ON a.id = aa.article_id JOIN actors ac ON ac.id = aa.actor_id
+            WHERE a.story_id = :id AND ac.kind <> 'state') AS actors,
       ARRAY(SELECT DISTINCT e.place FROM events e WHERE e.story_id = :id
             AND e.place IS NOT NULL) AS places,
       ARRAY(SELECT DISTINCT e.kind || '|' || e.occurred_on::text || '|' || coalesce(e.country, '')
@@ -261,7 +268,7 @@ def _open_stories(
             title_words=frozenset().union(*(title_words(t) for t in titles)),
             actors=frozenset(actors),
             places=frozenset(places),
-            events=frozenset(tuple(e.split("|")) for e in events),  # type: ignore[misc]
+            events=frozenset(_event_key(e) for e in events),
         )
         stories.append(OpenStory(int(story_id), last, features))
     return stories
@@ -318,3 +325,8 @@ def _join(session: Session, article: _Article, story: int) -> None:
 
 
 __all__ = ["EVENT_DAY_TOLERANCE", "assign_article", "assign_urls"]
+
+
+def _event_key(joined: str) -> tuple[str, str, str]:
+    kind, day, country = joined.split("|")
+    return kind, day, country

@@ -1,0 +1,121 @@
+"""Crawl the fixture web and check the stories, actors and events that landed.
+
+The fixture outlets publish seed 002 (an aggregator citing AP, 27 April 2022 UTC), seed 003 (a
+London monthly the next day: "yesterday") and seed 004 (the June 2025 SCO meeting in Qingdao).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PostgresServer, fresh_database
+from tests.fixtureweb import FixtureWeb
+from tests.support import crawl, query
+
+WEI_2022 = "/middle-east/iran-seeks-to-expand-its-military-cooperation-with-china-2022-04-28/"
+MONITOR_2022 = "/2022/04/28/china-iran-agree-to-strengthen-military-ties/"
+QINGDAO_2025 = "/2025/06/26/irans-defense-minister-goes-to-china-on-first-reported-foreign-trip"
+
+
+@pytest.fixture(scope="module")
+def database_url(
+    postgres_server: PostgresServer,
+    migrated_template: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    tmp: Path = tmp_path_factory.mktemp("structure")
+    with FixtureWeb() as web, fresh_database(postgres_server, migrated_template) as url:
+        run = crawl(web.write_registry(tmp / "fixture-outlets.toml"), url, tmp)
+        assert run.returncode == 0, run.stderr[-3000:]
+        yield url
+
+
+def _article(url: str, path: str) -> int:
+    [row] = query(url, "SELECT id FROM articles WHERE url LIKE :p", p=f"%{path}%")
+    return int(row.id)
+
+
+def test_every_article_is_in_exactly_one_story(database_url: str) -> None:
+    [row] = query(
+        database_url,
+        "SELECT count(*) FILTER (WHERE story_id IS NULL) AS loose, "
+        "count(DISTINCT story_id) AS stories FROM articles",
+    )
+    assert row.loose == 0
+    [counts] = query(
+        database_url,
+        "SELECT sum(article_count) AS articles, count(*) AS stories FROM stories",
+    )
+    [total] = query(database_url, "SELECT count(*) AS n FROM articles")
+    assert counts.articles == total.n
+    assert counts.stories == row.stories
+
+
+def test_the_two_write_ups_of_the_2022_visit_share_a_story_and_2025_has_its_own(
+    database_url: str,
+) -> None:
+    ids = [_article(database_url, p) for p in (WEI_2022, MONITOR_2022, QINGDAO_2025)]
+    rows = query(database_url, "SELECT id, story_id FROM articles WHERE id = ANY(:ids)", ids=ids)
+    story = {r.id: r.story_id for r in rows}
+    assert story[ids[0]] == story[ids[1]]
+    assert story[ids[2]] != story[ids[0]]
+    [view] = query(database_url, "SELECT * FROM story_view WHERE story_id = :s", s=story[ids[0]])
+    assert view.article_count >= 2 and view.outlet_count >= 2
+
+
+def test_one_visit_event_per_real_visit_linked_to_its_reports(database_url: str) -> None:
+    visits = query(
+        database_url,
+        "SELECT e.id, e.occurred_on, e.place, e.country, ac.name, ac.country AS actor_country, "
+        "e.story_id FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+        "JOIN actors ac ON ac.id = ea.actor_id "
+        "WHERE e.kind = 'visit' AND ea.role = 'visitor' ORDER BY e.occurred_on",
+    )
+    wei = [v for v in visits if v.name == "Wei Fenghe"]
+    nasirzadeh = [v for v in visits if v.name == "Aziz Nasirzadeh"]
+    assert [(v.occurred_on, v.place, v.country, v.actor_country) for v in wei] == [
+        (date(2022, 4, 27), "Tehran", "IR", "CN")
+    ]
+    assert [(v.occurred_on, v.place, v.country, v.actor_country) for v in nasirzadeh] == [
+        (date(2025, 6, 25), "Qingdao", "CN", "IR")
+    ]
+    reports = query(
+        database_url,
+        "SELECT article_id, evidence FROM event_articles WHERE event_id = :e ORDER BY article_id",
+        e=wei[0].id,
+    )
+    assert sorted(r.article_id for r in reports) == sorted(
+        [_article(database_url, WEI_2022), _article(database_url, MONITOR_2022)]
+    )
+    assert any("visit to Tehran yesterday" in r.evidence for r in reports)
+    story = query(
+        database_url, "SELECT story_id FROM articles WHERE id = :a", a=reports[0].article_id
+    )
+    assert wei[0].story_id == story[0].story_id
+    [view] = query(database_url, "SELECT * FROM event_view WHERE event_id = :e", e=wei[0].id)
+    assert view.visitors == ["Wei Fenghe"] and "Ebrahim Raisi" in view.hosts
+    assert view.article_count == 2
+
+
+def test_raisi_bagheri_and_ashtiani_are_actors_of_the_monitor_report(database_url: str) -> None:
+    rows = query(
+        database_url,
+        "SELECT ac.name, ac.kind, ac.country, aa.mentions FROM article_actors aa "
+        "JOIN actors ac ON ac.id = aa.actor_id WHERE aa.article_id = :a",
+        a=_article(database_url, MONITOR_2022),
+    )
+    people = {(r.name, r.country) for r in rows if r.kind == "person"}
+    assert {
+        ("Ebrahim Raisi", "IR"),
+        ("Mohammad Bagheri", "IR"),
+        ("Mohammad Reza Ashtiani", "IR"),
+        ("Wei Fenghe", "CN"),
+    } <= people
+    [ashtiani] = [r for r in rows if r.name == "Mohammad Reza Ashtiani"]
+    assert ashtiani.mentions >= 1
+    [count] = query(database_url, "SELECT count(*) AS n FROM actors WHERE name = 'Wei Fenghe'")
+    assert count.n == 1
