@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.registry import KINDS, RegistryError, load_registry
+from newsarchive.registry import KINDS, RegistryError, UnknownOutletError, load_registry
 
 GOOD = """\
 [[outlet]]
@@ -55,7 +55,7 @@ def test_select_gives_enabled_outlets_by_default_and_named_ones_on_request(
     registry = load_registry(write(tmp_path, GOOD))
     assert [o.slug for o in registry.select()] == ["harbour_post"]
     assert [o.slug for o in registry.select(["gulf_courier"])] == ["gulf_courier"]
-    with pytest.raises(RegistryError, match="no outlet with slug 'nope'"):
+    with pytest.raises(UnknownOutletError, match=r"no outlet nope in .*: gulf_courier, harbour_post"):
         registry.select(["nope"])
 
 

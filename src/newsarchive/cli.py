@@ -23,6 +23,8 @@ EXIT_PARTIAL = 3
 log = logging.getLogger("newsarchive")
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 DESCRIPTION = """\
@@ -128,7 +130,7 @@ def _add_crawl(commands: Subparsers) -> None:
         dest="settings",
         help="override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable)",
     )
-    _add_verbosity(crawl)
+    _add_verbosity(crawl, details="Scrapy's details")
 
     crawl.set_defaults(handler=crawl_command)
 
@@ -335,9 +337,9 @@ def _add_db_stop(db_commands: Subparsers) -> None:
     stop.set_defaults(handler=db_stop_command)
 
 
-def _add_verbosity(parser: argparse.ArgumentParser) -> None:
+def _add_verbosity(parser: argparse.ArgumentParser, details: str = "debugging details") -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("-v", "--verbose", action="store_true", help="log Scrapy's details too")
+    group.add_argument("-v", "--verbose", action="store_true", help=f"log {details} too")
     group.add_argument("-q", "--quiet", action="store_true", help="log only warnings and errors")
 
 
@@ -388,6 +390,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_FAILED
+    except Exception as error:
+        log.debug("%s failed", args.command, exc_info=True)
+        code, message = _explain(error)
+        print(f"newsarchive: {_scrubbed(message)}", file=sys.stderr)
+        return code
+
+
+def _explain(error: Exception) -> tuple[int, str]:
+    """An unexpected error as one line and an exit code: a traceback helps no operator."""
+    from alembic.util.exc import CommandError
+    from psycopg import OperationalError as PsycopgOperationalError
+    from sqlalchemy.exc import OperationalError
+
+    from newsarchive.store.database import DatabaseUrlError
+
+    first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    if isinstance(error, DatabaseUrlError):
+        return EXIT_USAGE, str(error)
+    if isinstance(error, CommandError):
+        return EXIT_USAGE, f"migration: {first_line}"
+    if isinstance(error, OperationalError | PsycopgOperationalError):
+        return EXIT_FAILED, f"cannot reach the database: {_database_reason(error)}"
+    if isinstance(error, OSError):
+        return EXIT_FAILED, f"{error.strerror or first_line}: {error.filename or ''}".rstrip(": ")
+    return EXIT_FAILED, f"{type(error).__name__}: {first_line}"
+
+
+def _database_reason(error: Exception) -> str:
+    """The useful line of a driver error (psycopg puts the reason after the connection target)."""
+    cause = getattr(error, "orig", None) or error
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    return "; ".join(lines[:2]) or type(error).__name__
+
+
+def _scrubbed(message: str) -> str:
+    from newsarchive.store.database import scrub_password
+
+    return scrub_password(message, os.environ.get("DATABASE_URL"))
 
 
 def crawl_command(args: argparse.Namespace) -> int:
@@ -436,10 +476,9 @@ def _prepared_database() -> str | None:
     try:
         upgrade_database(url)
     except Exception as error:
-        print(
-            f"newsarchive: cannot migrate the database at {redacted(url)}: {error}",
-            file=sys.stderr,
-        )
+        log.debug("upgrade failed", exc_info=True)
+        _code, reason = _explain(error)
+        print(f"newsarchive: {_scrubbed(reason)} ({redacted(url)})", file=sys.stderr)
         return None
     return url
 
@@ -453,6 +492,8 @@ def reextract_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     engine = make_engine(database_url)
     try:
+        if args.outlet and _unknown_outlets(engine, [args.outlet]):
+            return EXIT_USAGE
         summary = reextract(
             engine,
             outlet=args.outlet,
@@ -473,6 +514,7 @@ def export_command(args: argparse.Namespace) -> int:
 
     from newsarchive.export import (
         ExportOptions,
+        SelectionError,
         export_articles,
         last_complete_week,
         week_window,
@@ -483,6 +525,8 @@ def export_command(args: argparse.Namespace) -> int:
         if args.since is not None:
             if args.until is None:
                 raise ValueError("--since needs --until")
+            if args.since >= args.until:
+                raise ValueError("--since must be a day before --until")
             since, until, label = args.since, args.until, window_label(args.since, args.until)
         else:
             label = args.week or last_complete_week(datetime.now(UTC))
@@ -505,17 +549,35 @@ def export_command(args: argparse.Namespace) -> int:
     )
     try:
         result = export_articles(database_url, options)
+    except SelectionError as error:
+        print(f"newsarchive: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as error:
         log.debug("export failed", exc_info=True)
-        print(f"newsarchive: export failed: {error}", file=sys.stderr)
+        print(f"newsarchive: export failed: {_scrubbed(str(error))}", file=sys.stderr)
         return EXIT_FAILED
     print(result.describe())
     return EXIT_OK
 
 
+def _unknown_outlets(engine: Engine, slugs: Sequence[str]) -> bool:
+    """Say which slugs the archive has no outlet for, naming those it has; True when any."""
+    from newsarchive.status import known_outlets
+
+    known = known_outlets(engine)
+    unknown = [slug for slug in slugs if slug not in known]
+    if unknown:
+        print(
+            f"newsarchive: no outlet {', '.join(unknown)} in the archive; "
+            f"outlets: {', '.join(known) or '(none yet: run a crawl first)'}",
+            file=sys.stderr,
+        )
+    return bool(unknown)
+
+
 def status_command(args: argparse.Namespace) -> int:
     """Print the health report; exit 3 when it flags something, so cron can alert on it."""
-    from newsarchive.status import archive_status, render_json, render_text, unknown_outlets
+    from newsarchive.status import archive_status, render_json, render_text
     from newsarchive.store.database import make_engine
 
     database_url = _prepared_database()
@@ -523,9 +585,7 @@ def status_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     engine = make_engine(database_url)
     try:
-        unknown = unknown_outlets(engine, args.outlet)
-        if unknown:
-            print(f"newsarchive: no outlet {', '.join(unknown)} in the archive", file=sys.stderr)
+        if _unknown_outlets(engine, args.outlet):
             return EXIT_USAGE
         report = archive_status(engine, silent_days=args.silent_days, outlets=args.outlet)
     except Exception as error:
@@ -553,13 +613,13 @@ def db_stop_command(args: argparse.Namespace) -> int:
 
 def _database_url() -> str | None:
     """DATABASE_URL or the embedded server's URL (started if need be); None after saying why."""
-    from newsarchive.store.database import resolve_database_url
+    from newsarchive.store.database import DatabaseUrlError, resolve_database_url
     from newsarchive.store.embedded import EmbeddedDatabaseError
 
     try:
         return resolve_database_url()
-    except EmbeddedDatabaseError as error:
-        print(f"newsarchive: {error}", file=sys.stderr)
+    except (EmbeddedDatabaseError, DatabaseUrlError) as error:
+        print(f"newsarchive: {_scrubbed(str(error))}", file=sys.stderr)
         return None
 
 
@@ -575,7 +635,7 @@ def db_url_command(args: argparse.Namespace) -> int:
 
 def db_grant_reader_command(args: argparse.Namespace) -> int:
     from newsarchive.store.database import upgrade_database
-    from newsarchive.store.roles import grant_reader
+    from newsarchive.store.roles import RoleInUseError, grant_reader
 
     url = _database_url()
     if url is None:
@@ -587,7 +647,11 @@ def db_grant_reader_command(args: argparse.Namespace) -> int:
             print(f"newsarchive: {args.password_env} is not set", file=sys.stderr)
             return EXIT_USAGE
     upgrade_database(url)
-    created = grant_reader(url, args.role, password)
+    try:
+        created = grant_reader(url, args.role, password)
+    except RoleInUseError as error:
+        print(f"newsarchive: {error}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"role {args.role} {'created' if created else 'updated'}: read-only on the archive")
     return EXIT_OK
 

@@ -25,6 +25,7 @@ import psycopg
 from psycopg import sql
 
 from newsarchive import __version__
+from newsarchive.analysis.topics import load_taxonomy
 from newsarchive.store.database import libpq_url, sqlalchemy_url
 
 #: The export's columns in file order. Part of the public format: analysts' scripts and sheets
@@ -125,6 +126,10 @@ def window_label(since: datetime, until: datetime) -> str:
     return f"{_label_time(since)}_{_label_time(until)}"
 
 
+class SelectionError(ValueError):
+    """The options select nothing that exists (unknown outlet or topic, empty window)."""
+
+
 def export_articles(database_url: str, options: ExportOptions) -> ExportResult:
     """Write the selected articles to a CSV file and its manifest, both atomically.
 
@@ -134,7 +139,8 @@ def export_articles(database_url: str, options: ExportOptions) -> ExportResult:
     """
     since, until = _as_utc(options.since, "since"), _as_utc(options.until, "until")
     if since >= until:
-        raise ValueError(f"empty window: since {since.isoformat()} is not before until")
+        raise SelectionError(f"empty window: since {since.isoformat()} is not before until")
+    _check_topics(options.topics)
     label = options.window_label()
     path = _target_path(options.output, label)
     manifest_path = path.with_suffix(".manifest.json")
@@ -206,13 +212,24 @@ def _check_outlets(conn: psycopg.Connection[Any], slugs: tuple[str, ...]) -> Non
     """A mistyped slug would silently export nothing for that outlet; say so instead."""
     if not slugs:
         return
-    known = {
-        row[0]
-        for row in conn.execute("SELECT slug FROM outlets WHERE slug = ANY(%s)", [list(slugs)])
-    }
+    known = {row[0] for row in conn.execute("SELECT slug FROM outlets")}
     unknown = sorted(set(slugs) - known)
     if unknown:
-        raise ValueError(f"unknown outlet(s): {', '.join(unknown)}")
+        raise SelectionError(
+            f"no outlet {', '.join(unknown)} in the archive; outlets: {', '.join(sorted(known))}"
+        )
+
+
+def _check_topics(topics: tuple[str, ...]) -> None:
+    """A mistyped topic would silently export nothing; name the taxonomy's topics instead."""
+    if not topics:
+        return
+    known = set(load_taxonomy().descriptions)
+    unknown = sorted(set(topics) - known)
+    if unknown:
+        raise SelectionError(
+            f"no topic {', '.join(unknown)} in the taxonomy; topics: {', '.join(sorted(known))}"
+        )
 
 
 def _text_array(values: tuple[str, ...]) -> sql.Composable:
@@ -391,6 +408,8 @@ def _atomic_file(path: Path) -> Iterator[IO[bytes]]:
     """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file 0600; an export is for analysts, so honour the umask like open().
+        os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as target:
             yield target
             target.flush()
@@ -400,6 +419,13 @@ def _atomic_file(path: Path) -> Iterator[IO[bytes]]:
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_directory(path.parent)
+
+
+def _umask() -> int:
+    """The process umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _sync_directory(directory: Path) -> None:

@@ -5,6 +5,7 @@ from newsarchive.registry.loader import (
     Outlet,
     Registry,
     RegistryError,
+    UnknownOutletError,
     default_registry_path,
     load_registry,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "Outlet",
     "Registry",
     "RegistryError",
+    "UnknownOutletError",
     "default_registry_path",
     "load_registry",
 ]

@@ -74,6 +74,10 @@ LANGUAGES = frozenset(
 )
 
 
+class UnknownOutletError(ValueError):
+    """--outlet names a slug the registry does not have (a typo, not a broken registry)."""
+
+
 class RegistryError(Exception):
     """Everything wrong with a registry file; str() is the report an operator reads."""
 
@@ -171,8 +175,9 @@ class Registry:
             return [outlet for outlet in self.outlets if outlet.enabled]
         unknown = [slug for slug in slugs if slug not in self._by_slug]
         if unknown:
-            raise RegistryError(
-                self.path, [f"no outlet with slug {slug!r} in this registry" for slug in unknown]
+            raise UnknownOutletError(
+                f"no outlet {', '.join(unknown)} in the registry {self.path}; "
+                f"outlets: {', '.join(sorted(self._by_slug))}"
             )
         return [self._by_slug[slug] for slug in dict.fromkeys(slugs)]
 

@@ -45,7 +45,12 @@ from newsarchive.status.model import (
     RunStatus,
     SourceStatus,
 )
-from newsarchive.status.queries import archive_status, outlet_status, unknown_outlets
+from newsarchive.status.queries import (
+    archive_status,
+    known_outlets,
+    outlet_status,
+    unknown_outlets,
+)
 from newsarchive.status.render import render_json, render_text
 
 __all__ = [
@@ -59,6 +64,7 @@ __all__ = [
     "RunStatus",
     "SourceStatus",
     "archive_status",
+    "known_outlets",
     "outlet_status",
     "render_json",
     "render_text",

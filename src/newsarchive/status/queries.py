@@ -177,6 +177,12 @@ def _source(source: Any, limits: _Limits) -> SourceStatus:
     )
 
 
+def known_outlets(engine: Engine) -> list[str]:
+    """Every outlet slug in the archive, sorted: the valid choices for --outlet."""
+    with engine.connect() as conn:
+        return list(conn.scalars(text("SELECT slug FROM outlets ORDER BY slug")))
+
+
 def unknown_outlets(engine: Engine, slugs: Sequence[str]) -> list[str]:
     """Which of these slugs no outlet in the database has (a typo on the command line)."""
     if not slugs:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -14,11 +16,26 @@ from newsarchive.settings import Settings, load_settings
 from newsarchive.store.embedded import ensure_embedded_database
 
 
+class DatabaseUrlError(ValueError):
+    """DATABASE_URL cannot name a PostgreSQL database; the message never holds the password."""
+
+
 def sqlalchemy_url(url: str) -> str:
     """Accept the URLs people paste (postgres://, postgresql://) and use the psycopg 3 driver."""
     if url.startswith("postgres://"):
         url = "postgresql://" + url.removeprefix("postgres://")
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ValueError as error:
+        # make_url's messages quote the URL or its port; the port is the usual culprit.
+        raise DatabaseUrlError(
+            "DATABASE_URL is not a database URL like postgresql://user:password@host:5432/db"
+            " (is the port a number?)"
+        ) from error
+    if parsed.get_backend_name() != "postgresql":
+        raise DatabaseUrlError(
+            f"newsarchive needs PostgreSQL; DATABASE_URL is a {parsed.get_backend_name()} URL"
+        )
     if parsed.drivername in ("postgresql", "postgresql+psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed.render_as_string(hide_password=False)
@@ -33,8 +50,36 @@ def resolve_database_url(settings: Settings | None = None) -> str:
 
 
 def libpq_url(url: str) -> str:
-    """The same database as a plain libpq URL, for psql, pandas or DBeaver."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    """The same database as a plain libpq URL, for psql, pandas or DBeaver.
+
+    User and password are percent-encoded in full: SQLAlchemy leaves spaces as they are, which
+    libpq rejects (and then quotes the password in its error).
+    """
+    parsed = make_url(url).set(drivername="postgresql")
+    rendered = parsed.render_as_string(hide_password=False)
+    if parsed.username is None:
+        return rendered
+    credentials = quote(parsed.username, safe="")
+    if parsed.password is not None:
+        credentials += ":" + quote(str(parsed.password), safe="")
+    return re.sub(r"^postgresql://[^@/?]*@", f"postgresql://{credentials}@", rendered)
+
+
+def scrub_password(message: str, url: str | None) -> str:
+    """`message` with the password of `url` masked, in every spelling an error might quote."""
+    if not url:
+        return message
+    try:
+        password = make_url(sqlalchemy_url(url)).password
+    except ValueError:
+        password = url.partition("://")[2].rpartition("@")[0].partition(":")[2] or None
+    if not password:
+        return message
+    password = str(password)
+    for spelling in {password, quote(password, safe=""), quote(password), url}:
+        if spelling:
+            message = message.replace(spelling, "***")
+    return message
 
 
 def redacted(url: str) -> str:

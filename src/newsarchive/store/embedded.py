@@ -10,6 +10,7 @@ answers; `newsarchive db stop` stops it.
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote
 
@@ -31,7 +32,16 @@ def _server(pgdata: Path):  # type: ignore[no-untyped-def]
         raise EmbeddedDatabaseError(
             "no DATABASE_URL is set and the embedded server (pgserver) is not installed"
         ) from exc
-    pgdata.mkdir(parents=True, exist_ok=True)
+    try:
+        pgdata.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EmbeddedDatabaseError(
+            f"cannot use {pgdata} for the embedded database ({exc.strerror}): "
+            "set NEWSARCHIVE_HOME to a writable directory, or DATABASE_URL"
+        ) from exc
+    if not (pgdata / "PG_VERSION").exists():
+        # initdb takes many seconds; say so, or a cron mail shows a long unexplained pause.
+        log.warning("initialising the embedded PostgreSQL in %s (first run: about 20 s)", pgdata)
     try:
         # cleanup_mode=None: keep the server up after this process exits (see module docstring).
         return get_server(pgdata, cleanup_mode=None)
@@ -58,7 +68,9 @@ def ensure_embedded_database(pgdata: Path) -> str:
         ).fetchone()
         if not exists:
             log.info("creating database %s in the embedded server at %s", DATABASE_NAME, pgdata)
-            conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+            # Another newsarchive command may create it at the same moment: that is fine.
+            with suppress(psycopg.errors.UniqueViolation, psycopg.errors.DuplicateDatabase):
+                conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
     return f"postgresql+psycopg://postgres@/{DATABASE_NAME}?host={quote(socket_dir, safe='/')}"
 
 

@@ -13,9 +13,19 @@ from psycopg import sql
 from newsarchive.store.database import libpq_url
 
 
+class RoleInUseError(ValueError):
+    """The role asked for is the crawler's own."""
+
+
 def grant_reader(database_url: str, role: str, password: str | None = None) -> bool:
     """Create (or update) `role` as a read-only login role; True when it was created."""
     with psycopg.connect(libpq_url(database_url), autocommit=True) as conn:
+        current = conn.execute("SELECT current_user").fetchone()
+        if current is not None and current[0] == role:
+            # Its sessions would turn read-only and the next crawl could not write.
+            raise RoleInUseError(
+                f"{role} is the role newsarchive connects as; name another role for analysts"
+            )
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
         name = sql.Identifier(role)
         if not exists:
