@@ -242,7 +242,7 @@ def test_outlet_and_topic_filters_narrow_the_selection(
 def test_an_unknown_outlet_is_an_error_rather_than_an_empty_export(
     database_url: str, ids: dict[str, int], tmp_path: Path
 ) -> None:
-    with pytest.raises(ValueError, match=r"unknown outlet.*bbcc"):
+    with pytest.raises(ValueError, match=r"no outlet bbcc in the archive; outlets: .*bbc"):
         export(database_url, tmp_path, outlets=("bbc", "bbcc"))
     assert list(tmp_path.iterdir()) == []
 

@@ -25,7 +25,7 @@ import psycopg
 from psycopg import sql
 
 from newsarchive import __version__
-from newsarchive.analysis.topics import load_taxonomy
+from newsarchive.analysis.topics import GENERAL, load_taxonomy
 from newsarchive.store.database import libpq_url, sqlalchemy_url
 
 #: The export's columns in file order. Part of the public format: analysts' scripts and sheets
@@ -140,7 +140,6 @@ def export_articles(database_url: str, options: ExportOptions) -> ExportResult:
     since, until = _as_utc(options.since, "since"), _as_utc(options.until, "until")
     if since >= until:
         raise SelectionError(f"empty window: since {since.isoformat()} is not before until")
-    _check_topics(options.topics)
     label = options.window_label()
     path = _target_path(options.output, label)
     manifest_path = path.with_suffix(".manifest.json")
@@ -150,6 +149,7 @@ def export_articles(database_url: str, options: ExportOptions) -> ExportResult:
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         conn.read_only = True
         _check_outlets(conn, options.outlets)
+        _check_topics(conn, options.topics)
         where = _selection(options, since, until)
         summary = _summarise(conn, where)
         with _atomic_file(path) as csv_file:
@@ -220,11 +220,13 @@ def _check_outlets(conn: psycopg.Connection[Any], slugs: tuple[str, ...]) -> Non
         )
 
 
-def _check_topics(topics: tuple[str, ...]) -> None:
-    """A mistyped topic would silently export nothing; name the taxonomy's topics instead."""
+def _check_topics(conn: psycopg.Connection[Any], topics: tuple[str, ...]) -> None:
+    """A mistyped topic would silently export nothing; name the known topics instead: the
+    taxonomy's, and any an older taxonomy left on stored articles."""
     if not topics:
         return
-    known = set(load_taxonomy().descriptions)
+    known = set(load_taxonomy().descriptions) - {GENERAL}
+    known.update(row[0] for row in conn.execute("SELECT DISTINCT unnest(topics) FROM articles"))
     unknown = sorted(set(topics) - known)
     if unknown:
         raise SelectionError(
