@@ -145,3 +145,16 @@ def test_utf8_with_damaged_bytes_served_as_latin1_is_still_read_as_utf8(http_cha
 
     assert (page.encoding, page.encoding_source) == ("utf-8", "fallback")
     assert "Café naïve résumé, Müller’s" in page.text
+
+
+def test_mojibake_far_into_a_long_page_is_still_seen() -> None:
+    # The probe samples non-ASCII text spread over the whole page, not only its first part:
+    # 300 KB of ASCII markup, then one accented paragraph of UTF-8 served as Latin-1.
+    filler = b"<p>" + b"The defence ministry said nothing new. " * 7_700 + b"</p>\n"
+    prose = "<p>Le ministre est arrivé à Genève pour la réunion de l’OTAN.</p>".encode()
+    body = b"<html><body>" + filler + prose + b"</body></html>"
+
+    page = decode_html(body, "iso-8859-1")
+
+    assert page.encoding == "utf-8"
+    assert "arrivé à Genève" in page.text
