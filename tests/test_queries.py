@@ -226,4 +226,25 @@ EXPECTED: dict[int, list[tuple[Any, ...]]] = {
     14: [
         ("ok", 11, 0, {}),
     ],
+    15: [("2025-06-25", "Aziz Nasirzadeh", "Qingdao", ("harbour_post",))],
+    16: [
+        (
+            "Iran’s defense minister goes to China on first reported foreign trip since conflict with Israel",
+            1,
+            1,
+            ("en",),
+        ),
+        ("Iranian Defense Minister's Visit to China: What It Means", 1, 1, ("en",)),
+    ],
+    17: [
+        (
+            "meridian_wire",
+            "2022-04-27 17:12:00+00:00",
+            "2022-04-27 17:12:00+00:00",
+            ("en",),
+            309,
+            1,
+        ),
+        ("harbour_post", "2022-04-28 10:42:00+00:00", "2022-04-28 10:42:00+00:00", ("en",), 274, 1),
+    ],
 }

@@ -119,3 +119,20 @@ def test_raisi_bagheri_and_ashtiani_are_actors_of_the_monitor_report(database_ur
     assert ashtiani.mentions >= 1
     [count] = query(database_url, "SELECT count(*) AS n FROM actors WHERE name = 'Wei Fenghe'")
     assert count.n == 1
+
+
+def test_a_syndicated_copy_is_in_its_originals_story(database_url: str) -> None:
+    rows = query(
+        database_url,
+        "SELECT c.story_id AS copy_story, o.story_id AS original_story FROM articles c "
+        "JOIN articles o ON o.id = c.duplicate_of",
+    )
+    assert rows, "the fixture web publishes at least one syndicated copy"
+    assert all(r.copy_story == r.original_story is not None for r in rows)
+    # The copy is not analysed a second time: the story's events come from the original.
+    [copies] = query(
+        database_url,
+        "SELECT count(*) AS n FROM event_articles r JOIN articles a ON a.id = r.article_id "
+        "WHERE a.duplicate_of IS NOT NULL",
+    )
+    assert copies.n == 0
