@@ -58,23 +58,31 @@ class MinistrySite:
     def page_2_url(self) -> str:
         return self.base_url + PAGE_2
 
-    def registry_entry(self, *, depth: int, slug: str = "ministry") -> str:
-        netloc = self.base_url.removeprefix("http://")
-        return "\n".join(
-            [
-                "[[outlet]]",
-                f'slug = "{slug}"',
-                'name = "Ministry of National Defense (fixture)"',
-                f'domains = ["{netloc}"]',
-                'country = "CN"',
-                'language = "en"',
-                'kind = "state_media"',
-                f'listing_pages = ["{self.index_url}"]',
-                f"listing_depth = {depth}",
-                "allow_private_network = true",
-                "",
-            ]
+    def registry_entry(self, *, depth: int) -> str:
+        return registry_entry(
+            "ministry",
+            "Ministry of National Defense (fixture)",
+            self.base_url,
+            f'listing_pages = ["{self.index_url}"]',
+            f"listing_depth = {depth}",
         )
+
+
+def registry_entry(slug: str, name: str, base_url: str, *keys: str) -> str:
+    """An [[outlet]] table for a fixture site on 127.0.0.1 with its listing keys."""
+    return "\n".join(
+        [
+            "[[outlet]]",
+            f'slug = "{slug}"',
+            f'name = "{name}"',
+            f'domains = ["{base_url.removeprefix("http://")}"]',
+            'language = "en"',
+            'kind = "state_media"',
+            *keys,
+            "allow_private_network = true",
+            "",
+        ]
+    )
 
 
 def _chrome(body: str, title: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess
 
+from newsarchive.fetch.browser import split_browser_outlets
 from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.scaleout import redis_problem
 from newsarchive.fetch.settings import crawl_settings
@@ -88,10 +89,15 @@ def run_crawl(
     spool = Spool(spool_dir or environment.home / "spool")
     if redis_url is None:
         redis_url = environment.redis_url
+    notes: list[str] = []
+    outlets, unrendered, problem = split_browser_outlets(outlets)
+    if unrendered:
+        names = ", ".join(outlet.slug for outlet in unrendered)
+        # Named once, in the run's summary: every hourly run would otherwise repeat a warning.
+        notes.append(f"not crawled, they need a browser ({problem}): {names}")
     archive = Archive(make_engine(database_url))
     ids = archive.sync_outlets(outlets)
     run_id = archive.start_run([outlet.slug for outlet in outlets])
-    notes: list[str] = []
     with RunLocks(archive.engine) as locks:
         locks.hold_run(run_id)
         abandoned = archive.abandon_stale_runs(RUN_LOCK_NAMESPACE)

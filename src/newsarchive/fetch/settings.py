@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from newsarchive.fetch.browser import browser_settings
 from newsarchive.registry import Outlet
 from newsarchive.settings import USER_AGENT
 
@@ -79,6 +80,7 @@ def crawl_settings(
         NEWSARCHIVE_RUN_ID=run_id,
         NEWSARCHIVE_OUTLETS=list(outlets),
     )
+    settings.update(browser_settings(outlets))
     if redis_url:
         from newsarchive.fetch.scaleout import redis_settings
 

@@ -21,6 +21,7 @@ from newsarchive.discover.listing_pages import parse_listing_page
 from newsarchive.discover.listings import ListedArticle, Listing, ListingError, parse_listing
 from newsarchive.discover.urls import amp_canonical, normalise_url
 from newsarchive.extract import Evidence
+from newsarchive.fetch.browser import browser_meta
 from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import describe_failure
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
@@ -136,9 +137,12 @@ class OutletSpider(Spider):
     def _listing_request(self, outlet: Outlet, url: str, kind: str, depth: int) -> Request:
         headers = {}
         etag, last_modified = self.validators.get(url, (None, None))
-        if etag:
+        # A rendered page's list comes from its scripts, not from the HTML the validators
+        # describe: it is asked for in full every time.
+        browser = outlet.renders_in_browser(url)
+        if etag and not browser:
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified and not browser:
             headers["If-Modified-Since"] = last_modified
         return Request(
             url,
@@ -150,6 +154,7 @@ class OutletSpider(Spider):
                 "kind": kind,
                 "depth": depth,
                 "handle_httpstatus_list": [304],
+                **(browser_meta() if browser else {}),
             },
             # Listings change between runs: the duplicate filter must not hide a configured one.
             dont_filter=depth == 0,
@@ -163,7 +168,12 @@ class OutletSpider(Spider):
             url,
             callback=self.parse_article,
             errback=self.article_failed,
-            meta={"outlet": outlet.slug, "original_url": original_url, "evidence": evidence},
+            meta={
+                "outlet": outlet.slug,
+                "original_url": original_url,
+                "evidence": evidence,
+                **(browser_meta() if outlet.renders_in_browser(url) else {}),
+            },
         )
 
     async def parse_listing(self, response: Response) -> AsyncIterator[Any]:
