@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import PostgresServer, fresh_database
 from tests.fixtureweb import FixtureWeb
-from tests.support import crawl, query
+from tests.support import crawl, query, run_cli
 
 WEI_2022 = "/middle-east/iran-seeks-to-expand-its-military-cooperation-with-china-2022-04-28/"
 MONITOR_2022 = "/2022/04/28/china-iran-agree-to-strengthen-military-ties/"
@@ -136,3 +137,48 @@ def test_a_syndicated_copy_is_in_its_originals_story(database_url: str) -> None:
         "WHERE a.duplicate_of IS NOT NULL",
     )
     assert copies.n == 0
+
+
+def _structure(url: str) -> tuple[Any, ...]:
+    """Stories as sets of URLs and events with their actors and reports: ids left out."""
+    stories = query(
+        url, "SELECT array_agg(url ORDER BY url) AS urls FROM articles GROUP BY story_id"
+    )
+    events = query(
+        url,
+        "SELECT e.kind, e.occurred_on, e.place, e.country, "
+        "(SELECT array_agg(ac.name || ':' || ea.role ORDER BY ac.name, ea.role) "
+        " FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id WHERE ea.event_id = e.id) "
+        "AS actors, (SELECT array_agg(a.url ORDER BY a.url) FROM event_articles r "
+        " JOIN articles a ON a.id = r.article_id WHERE r.event_id = e.id) AS reports "
+        "FROM events e",
+    )
+    mentions = query(
+        url,
+        "SELECT a.url, ac.name, aa.mentions FROM article_actors aa "
+        "JOIN articles a ON a.id = aa.article_id JOIN actors ac ON ac.id = aa.actor_id",
+    )
+    return (
+        sorted(tuple(r.urls) for r in stories),
+        sorted(tuple(map(str, r)) for r in events),
+        sorted(tuple(map(str, r)) for r in mentions),
+    )
+
+
+def test_stories_rebuild_recomputes_the_same_structure(database_url: str, tmp_path: Path) -> None:
+    before = _structure(database_url)
+    env = {"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(tmp_path)}
+    since = run_cli("stories", "rebuild", "--since", "2025-01-01", env=env)
+    assert since.returncode == 0, since.stderr[-2000:]
+    [recent] = query(
+        database_url,
+        "SELECT count(*) AS n FROM articles "
+        "WHERE coalesce(published_at, first_seen_at) >= '2025-01-01'",
+    )
+    assert since.stdout.startswith(f"{recent.n} articles assigned")
+    assert _structure(database_url) == before
+    everything = run_cli("stories", "rebuild", env=env)
+    assert everything.returncode == 0, everything.stderr[-2000:]
+    assert _structure(database_url) == before
+    bad = run_cli("stories", "rebuild", "--since", "yesterday", env=env)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -245,6 +245,40 @@ def _add_status(commands: Subparsers) -> None:
     status.set_defaults(handler=status_command)
 
 
+def _add_stories(commands: Subparsers) -> None:
+    """`stories`: the story subcommands."""
+    stories = commands.add_parser(
+        "stories",
+        help="stories, actors and events: rebuild them after the gazetteer or rules changed",
+        description="Manage the archive's stories, actors and events.",
+    )
+    stories_commands = stories.add_subparsers(
+        dest="stories_command", metavar="STORIES_COMMAND", required=True
+    )
+    _add_stories_rebuild(stories_commands)
+
+
+def _add_stories_rebuild(stories_commands: Subparsers) -> None:
+    rebuild = stories_commands.add_parser(
+        "rebuild",
+        help="recompute actors, events and stories of stored articles",
+        description=(
+            "Recompute the actors, events and stories of the stored articles published on or\n"
+            "after DATE (all articles by default), in publication order, as the crawl assigns\n"
+            "them. Older articles keep theirs. Nothing is fetched or re-extracted."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rebuild.add_argument(
+        "--since",
+        metavar="DATE",
+        type=_date,
+        help="only articles published on or after DATE (YYYY-MM-DD, UTC)",
+    )
+    _add_verbosity(rebuild)
+    rebuild.set_defaults(handler=stories_rebuild_command)
+
+
 def _add_db(commands: Subparsers) -> None:
     """`db`: the database subcommands, one builder each."""
     db = commands.add_parser(
@@ -509,6 +543,34 @@ def reextract_command(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if summary.failed else EXIT_OK
 
 
+def stories_rebuild_command(args: argparse.Namespace) -> int:
+    from newsarchive.store.database import make_engine
+    from newsarchive.store.structure import rebuild
+
+    database_url = _prepared_database()
+    if database_url is None:
+        return EXIT_FAILED
+    engine = make_engine(database_url)
+    try:
+        count, stories = rebuild(engine, since=args.since, progress=_stories_progress)
+    finally:
+        engine.dispose()
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    print(f"{count} articles assigned; {stories} stories in the archive")
+    return EXIT_OK
+
+
+def _stories_progress(done: int, total: int) -> None:
+    """A live line on a terminal; a log line per chunk otherwise."""
+    line = f"{done}/{total} articles"
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[2K" + line)
+        sys.stderr.flush()
+    else:
+        log.info("stories rebuild progress: %s", line)
+
+
 def export_command(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -693,5 +755,6 @@ COMMANDS: tuple[Callable[[Subparsers], None], ...] = (
     _add_reextract,
     _add_export,
     _add_status,
+    _add_stories,
     _add_db,
 )
