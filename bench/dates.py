@@ -23,8 +23,8 @@ from pathlib import Path
 
 from htmldate import find_date
 
-from newsarchive.extract import extract_article
-from newsarchive.extract.article import read_article
+from newsarchive.extract import ArticleRecord, extract_article
+from newsarchive.extract.article import Reading, read_article
 from newsarchive.extract.boilerplate import prune_boilerplate
 from newsarchive.extract.dates import find_published, guess_published
 from newsarchive.extract.page import parse_page
@@ -52,7 +52,7 @@ def load(dataset: Path) -> list[Page]:
 
 def ours_utc(page: Page) -> str | None:
     record = extract_article(page.html, page.url)
-    if record is None or record.published_at is None:
+    if not isinstance(record, ArticleRecord) or record.published_at is None:
         return None
     return record.published_at.date().isoformat()
 
@@ -60,7 +60,7 @@ def ours_utc(page: Page) -> str | None:
 def ours_page_day(page: Page) -> str | None:
     """The same extraction, the day read in the offset the page wrote its date with."""
     reading = read_article(page.html, page.url)
-    if reading is None or reading.published is None:
+    if not isinstance(reading, Reading) or reading.published is None:
         return None
     return reading.published.value.date().isoformat()
 

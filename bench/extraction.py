@@ -21,7 +21,7 @@ from pathlib import Path
 
 import trafilatura
 
-from newsarchive.extract import extract_article
+from newsarchive.extract import ArticleRecord, extract_article
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = REPO.parent / "shared" / "benchmarks" / "aeb"
@@ -102,7 +102,7 @@ def score(pages: list[Page], extract: Callable[[Page], str]) -> tuple[Score, dic
 
 def ours(page: Page) -> str:
     record = extract_article(page.html, page.url)
-    return record.text if record else ""
+    return record.text if isinstance(record, ArticleRecord) else ""
 
 
 def plain_trafilatura(page: Page) -> str:

@@ -72,7 +72,7 @@ def paragraphs(*texts: str) -> str:
 
 def extract(html: str, url: str = URL) -> ArticleRecord:
     record = extract_article(html, url)
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     return record
 
 

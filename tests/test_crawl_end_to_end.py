@@ -96,9 +96,12 @@ def test_section_page_amp_twin_and_tracking_url_get_no_row(archive: CrawledArchi
     stored = {row.url for row in archive.query("SELECT url FROM articles")}
     assert not stored & set(unwanted)
     section_pages = archive.query(
-        "SELECT outcome FROM pages WHERE url = ANY(:urls)", urls=archive.web.non_article_urls
+        "SELECT outcome, error FROM pages WHERE url = ANY(:urls)", urls=archive.web.non_article_urls
     )
     assert section_pages and {p.outcome for p in section_pages} == {"not_article"}
+    # extraction's verdict is kept as "reason: detail", read from the record, not re-parsed
+    reasons = {p.error.split(":")[0] for p in section_pages}
+    assert reasons and reasons <= {"section_front", "teaser_list", "too_short", "no_body"}
 
 
 def test_raw_html_is_kept_for_every_stored_article(archive: CrawledArchive) -> None:

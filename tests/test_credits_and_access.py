@@ -41,7 +41,7 @@ class PageCase:
 
     def extract(self, html: str | None = None) -> ArticleRecord:
         record = extract_article(html or read_page(self.page), self.url)
-        assert record is not None, f"{self.page} was not taken for an article"
+        assert isinstance(record, ArticleRecord), f"{self.page} was not taken for an article"
         return record
 
     def assert_story(self, record: ArticleRecord) -> None:
@@ -246,7 +246,7 @@ def test_seed_pages_credit_the_innermost_agency_of_their_lead(
 ) -> None:
     record = extract_article(read_page(page), "https://www.example.com/news/iran-china-ties/")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.wire_source == wire_source
     assert record.text.split("\n") == story_lines(story)
     assert record.is_paywalled is False
@@ -327,7 +327,7 @@ def test_each_credit_shape_names_its_agency(
 ) -> None:
     record = extract_article(drill_page(lead, closing, head), "https://harbourpost.com/gulf/drill")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.wire_source == wire_source
     assert record.title == TITLE
     assert record.text.split("\n") == [lead, *MIDDLE, *([closing] if closing else [])]
@@ -338,7 +338,7 @@ def test_an_attribution_deep_in_the_story_is_not_a_credit() -> None:
 
     record = extract_article(drill_page(LEAD, middle=middle), "https://harbourpost.com/gulf/drill")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.wire_source is None
     assert record.text.split("\n") == [LEAD, *MIDDLE[:2], middle, *MIDDLE[2:]]
 

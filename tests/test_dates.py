@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newsarchive.extract import extract_article
-from newsarchive.extract.article import read_article
+from newsarchive.extract import ArticleRecord, extract_article
+from newsarchive.extract.article import Reading, read_article
 from newsarchive.extract.dates import in_outlet_offset, written_dates
 
 URL = "https://harbourpost.example/world/ministers-agree"
@@ -38,7 +38,7 @@ def test_a_date_written_in_the_byline_is_the_publication_date() -> None:
 
     record = extract_article(html, URL)
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.published_at == datetime(2020, 10, 13, 18, 29, tzinfo=UTC)
     assert record.published_source == "byline"
     assert record.authors == ("Jane Roe",)
@@ -51,7 +51,7 @@ def test_the_published_date_wins_over_an_updated_one_beside_it() -> None:
 
     record = extract_article(html, URL)
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.published_at == datetime(2019, 3, 14, 8, 0, tzinfo=UTC)
     assert record.published_source == "byline"
 
@@ -62,7 +62,7 @@ def test_a_date_in_the_canonical_url_counts_when_the_fetched_url_has_none() -> N
 
     record = extract_article(html, URL + "?utm_source=feed")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.published_at == datetime(2019, 3, 14, tzinfo=UTC)
     assert record.published_source == "url"
 
@@ -76,7 +76,7 @@ def test_a_date_of_a_related_story_is_never_the_publication_date() -> None:
 
     record = extract_article(html, URL)
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.published_at is None
     assert "no_date" in record.quality_flags
 
@@ -109,7 +109,7 @@ def test_stored_dates_stay_utc_whatever_offset_the_page_implies() -> None:
 
     record = extract_article(html, URL)
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.published_at == datetime(2020, 4, 13, 23, 38, 7, tzinfo=UTC)
     assert record.published_at.utcoffset() == timedelta(0)
     assert record.published_source == "json_ld"
@@ -150,7 +150,7 @@ def test_markup_in_utc_is_read_on_the_day_the_byline_writes_without_a_clock() ->
 
     reading = read_article(html, URL)
 
-    assert reading is not None and reading.published is not None
+    assert isinstance(reading, Reading) and reading.published is not None
     assert reading.published.value.date().isoformat() == "2020-02-17"
     assert reading.record.published_at == datetime(2020, 2, 18, 2, 18, 11, tzinfo=UTC)
     assert reading.record.published_source == "json_ld"

@@ -45,7 +45,7 @@ def record(url: str, paragraphs: list[str], published: datetime) -> ArticleRecor
         f"</head><body><article><h1>Naval drill</h1>{body}</article></body></html>"
     )
     extracted = extract_article(html, url)
-    assert extracted is not None
+    assert isinstance(extracted, ArticleRecord)
     return replace(extracted, published_at=published)
 
 

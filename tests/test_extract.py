@@ -16,7 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence, extract_article
+from newsarchive.extract import (
+    EXTRACTOR_VERSION,
+    ArticleRecord,
+    Evidence,
+    NotArticle,
+    extract_article,
+)
 from newsarchive.extract.authors import clean_authors
 from newsarchive.extract.decoding import decode_html
 from newsarchive.extract.title import strip_site_name
@@ -60,7 +66,7 @@ class Case:
 
     def extract(self) -> ArticleRecord:
         record = extract_article(read_page(self.page), self.url, self.evidence)
-        assert record is not None, f"{self.page} was not taken for an article"
+        assert isinstance(record, ArticleRecord), f"{self.page} was not taken for an article"
         return record
 
 
@@ -307,9 +313,9 @@ def test_future_and_pre_1990_dates_are_rejected_for_the_next_source() -> None:
         script = f'<script type="application/ld+json">{json_ld}</script>'
         page = html.replace("</head>", f"{script}\n</head>")
 
-        record = extract_article(page, CASES[1].url)
+        record = extract_article(page, CASES[1].url, now=datetime(2026, 12, 1, tzinfo=UTC))
 
-        assert record is not None
+        assert isinstance(record, ArticleRecord)
         assert (record.published_at, record.published_source) == (CASES[1].published_at, "meta")
 
 
@@ -320,7 +326,7 @@ def test_a_date_without_offset_is_taken_as_utc() -> None:
 
     record = extract_article(html, CASES[1].url)
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.published_at == datetime(2022, 4, 27, 18, 5, tzinfo=UTC)
 
 
@@ -342,13 +348,17 @@ def test_extraction_is_deterministic_and_records_pickle() -> None:
 def test_a_section_front_is_not_an_article() -> None:
     html = read_page("world_news_hub_section_front.html")
 
-    assert extract_article(html, "https://www.worldnewshub.com/world/") is None
+    verdict = extract_article(html, "https://www.worldnewshub.com/world/")
+
+    assert verdict == NotArticle("teaser_list", "the body is a list of teasers (9 lines)")
 
 
 def test_a_cloudflare_challenge_is_not_an_article() -> None:
     html = read_page("cloudflare_challenge.html")
 
-    assert extract_article(html, CASES[0].url) is None
+    assert extract_article(html, CASES[0].url) == NotArticle(
+        "bot_challenge", "title 'Just a moment...'"
+    )
 
 
 def test_an_attention_required_page_is_not_an_article() -> None:
@@ -360,7 +370,9 @@ def test_an_attention_required_page_is_not_an_article() -> None:
         "<p>Cloudflare Ray ID: 8a1b2c3d4e5f6789 • Your IP: Click to reveal</p></div></body></html>"
     )
 
-    assert extract_article(html, CASES[0].url) is None
+    verdict = extract_article(html, CASES[0].url)
+
+    assert isinstance(verdict, NotArticle) and verdict.reason == "bot_challenge"
 
 
 def test_a_short_page_without_article_markers_is_not_an_article() -> None:
@@ -371,7 +383,57 @@ def test_a_short_page_without_article_markers_is_not_an_article() -> None:
         " within a working day.</p></main></body></html>"
     )
 
-    assert extract_article(html, "https://www.gulfdefencereview.com/contact/") is None
+    verdict = extract_article(html, "https://www.gulfdefencereview.com/contact/")
+
+    assert isinstance(verdict, NotArticle) and verdict.reason == "too_short"
+
+
+def test_binary_bytes_are_not_an_article() -> None:
+    verdict = extract_article(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", CASES[0].url)
+
+    assert verdict == NotArticle("binary", "PDF document, 22 bytes")
+
+
+def test_an_empty_body_is_not_an_article() -> None:
+    empty = extract_article("<html><body><script>x=1</script></body></html>", CASES[0].url)
+
+    assert empty == NotArticle("no_body", "no body text left after removing boilerplate")
+    assert extract_article("", CASES[0].url) == NotArticle(
+        "unparsable", "no HTML document in the body"
+    )
+
+
+def test_a_link_with_an_invalid_host_does_not_lose_the_article() -> None:
+    """`urljoin` raises ValueError on `https://[ccpa-preferences]/` (seen on real pages)."""
+    case = CASES[0]
+    html = read_page(case.page).replace(
+        "</body>", '<a href="https://[ccpa-preferences]/">Do not sell my data</a></body>'
+    )
+
+    record = extract_article(html, case.url)
+
+    assert isinstance(record, ArticleRecord)
+    assert record.title == case.title
+
+
+def test_the_same_page_and_now_give_the_same_record() -> None:
+    case = CASES[0]
+    html = read_page(case.page)
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+
+    assert extract_article(html, case.url, now=now) == extract_article(html, case.url, now=now)
+
+
+def test_a_date_after_the_fetch_time_is_not_a_publication_date() -> None:
+    case = CASES[0]
+    html = read_page(case.page)
+    record = extract_article(html, case.url)
+    assert isinstance(record, ArticleRecord) and record.published_at is not None
+
+    before = extract_article(html, case.url, now=record.published_at - timedelta(days=30))
+
+    assert isinstance(before, ArticleRecord)
+    assert before.published_at != record.published_at
 
 
 def test_a_short_article_is_kept_and_flagged_thin() -> None:
@@ -386,7 +448,7 @@ def test_a_short_article_is_kept_and_flagged_thin() -> None:
 
     record = extract_article(html, "https://brief.example.com/china-iran-ties")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.text == paragraph
     assert record.quality_flags == ("thin",)
 
@@ -397,7 +459,7 @@ def test_a_windows_1252_page_served_as_utf8_keeps_its_punctuation() -> None:
     record = extract_article(decoded.text, CASES[0].url)
 
     assert (decoded.encoding, decoded.encoding_source) == ("cp1252", "detected")
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.title == "China, Iran agree to strengthen military ties"
     assert record.text.split("\n") == story_lines("wei_tehran_memo")
     assert "\ufffd" not in record.text
@@ -408,7 +470,7 @@ def test_label_byline_update_time_and_closing_credits_are_not_body_text() -> Non
 
     record = extract_article(html, "https://www.meridianwire.com/diplomacy/iran-china-ties")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.authors == ("Arash Karimi",)
     assert record.text.split("\n") == story_lines("raisi_wei_tehran")
 
@@ -418,7 +480,7 @@ def test_a_scraped_copy_with_look_alike_letters_is_flagged_garbled() -> None:
 
     record = extract_article(html, "https://dailynewsfeed.example.com/china-iran-military-ties/")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert "relies.Ĭhinese arms suppliers" in record.text
     assert record.quality_flags == ("garbled",)
 
@@ -428,7 +490,7 @@ def test_search_engine_filler_is_flagged_generic() -> None:
 
     record = extract_article(html, "https://trendpulse.example.com/iran-defense-minister-china/")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.text.split("\n") == story_lines("iran_china_visit_explainer")
     assert record.authors == ()  # "Admin" is not a name
     assert record.quality_flags == ("generic",)
@@ -440,7 +502,7 @@ def test_text_the_outlet_stored_double_encoded_is_repaired_and_flagged() -> None
 
     record = extract_article(html, "https://www.gulfcourier.example.com/news/iran-china-visit")
 
-    assert record is not None
+    assert isinstance(record, ArticleRecord)
     assert record.title == "Iran’s defense minister goes to China"
     assert record.text.split("\n") == story_lines("wei_tehran_memo")[:3]
     assert "mojibake_repaired" in record.quality_flags

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from newsarchive.extract import EXTRACTOR_VERSION, Evidence, extract_article
+from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence, extract_article
 from newsarchive.registry import Outlet
 from newsarchive.store.writes import Archive, ArticleRow, PageRow
 from tests.fixtureweb import FixtureWeb
@@ -119,7 +119,7 @@ def test_a_refetched_article_whose_text_changed_keeps_its_old_text_as_a_revision
     )
     url = "https://harbour.example/2024/03/navies-drill"
     first = extract_article(html, url)
-    assert first is not None
+    assert isinstance(first, ArticleRecord)
     edited = replace(
         first,
         text=first.text + "\nCorrection: the exercise began on Tuesday.",

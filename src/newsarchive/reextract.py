@@ -56,6 +56,7 @@ class StoredPage:
     article_id: int
     url: str
     html_gz: bytes
+    fetched_at: datetime  # extraction is told the page's own fetch time, never the clock
     content_type: str | None
     evidence: Evidence
 
@@ -63,7 +64,7 @@ class StoredPage:
 def stored_pages_query(outlet: str | None, since: datetime | None) -> Select[Any]:
     """Each selected article with its newest page that kept HTML."""
     newest_page = (
-        select(Page.html_gz, Page.content_type)
+        select(Page.html_gz, Page.content_type, Page.fetched_at)
         .where(Page.article_id == Article.id, Page.html_gz.is_not(None))
         .order_by(Page.fetched_at.desc(), Page.id.desc())
         .limit(1)
@@ -78,6 +79,7 @@ def stored_pages_query(outlet: str | None, since: datetime | None) -> Select[Any
             Article.listed_in,
             newest_page.c.html_gz,
             newest_page.c.content_type,
+            newest_page.c.fetched_at,
         )
         .join(newest_page, newest_page.c.html_gz.is_not(None))
         .order_by(Article.id)
@@ -102,6 +104,7 @@ def stored_pages(
                     article_id=row.id,
                     url=row.url,
                     html_gz=row.html_gz,
+                    fetched_at=row.fetched_at,
                     content_type=row.content_type,
                     evidence=Evidence(
                         title=row.listed_title,
@@ -127,7 +130,9 @@ def _extract(page: StoredPage) -> tuple[int, ArticleRecord | None, Analysis | No
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset":
             charset = value.strip("\"' ") or None
-    result = extract_page(gzip.decompress(page.html_gz), charset, page.url, page.evidence)
+    result = extract_page(
+        gzip.decompress(page.html_gz), charset, page.url, page.evidence, page.fetched_at
+    )
     return page.article_id, result.record, result.analysis, result.error
 
 

@@ -7,12 +7,17 @@ and a lean import keeps worker start-up fast.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from newsarchive.analysis import classify_topics, find_countries
 from newsarchive.analysis.result import Analysis
-from newsarchive.extract import ArticleRecord, Evidence, extract_article
+from newsarchive.extract import ArticleRecord, Evidence, NotArticle, extract_article
 from newsarchive.extract.decoding import decode_html
-from newsarchive.extract.sniff import binary_kind, bot_challenge
+from newsarchive.extract.sniff import binary_kind
+
+#: Verdicts of extraction that are failures, not mere non-articles, with the reason the
+#: crawler counts them under: a run that keeps meeting them is not archiving the outlet.
+FAILURE_REASONS = {"bot_challenge": "blocked", "extraction_error": "extraction_error"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,8 @@ class PageExtraction:
     #: Why a page that is not an article is a failure rather than a non-article (a bot
     #: challenge, binary content served as HTML): a reason code; `error` holds the detail.
     failure_reason: str | None = None
+    #: Why extraction found no article on the page ("reason: detail"), for `pages.error`.
+    not_article: NotArticle | None = None
 
 
 def analyse(record: ArticleRecord) -> Analysis:
@@ -38,15 +45,19 @@ def analyse(record: ArticleRecord) -> Analysis:
 
 
 def extract_page(
-    body: bytes, http_charset: str | None, url: str, evidence: Evidence
+    body: bytes,
+    http_charset: str | None,
+    url: str,
+    evidence: Evidence,
+    now: datetime | None = None,
 ) -> PageExtraction:
-    """Decode a fetched page and extract its article; an extractor crash becomes an error string.
+    """Decode a fetched page and extract its article as of `now` (the fetch time).
 
-    Two kinds of page are failures, not mere non-articles, because a run that keeps meeting them
-    is not archiving the outlet: a binary body served as a page (`binary_content`, checked
-    before decoding so no detector or parser spends time on it) and a bot challenge in place of
-    the story (`blocked`, looked for only once extraction found no article, so real articles
-    pay nothing for the check).
+    Three kinds of page are failures, not mere non-articles, because a run that keeps meeting
+    them is not archiving the outlet: a binary body served as a page (`binary_content`, checked
+    before decoding so no detector or parser spends time on it), a bot challenge in place of
+    the story (`blocked`) and a page the extractor failed on (`extraction_error`). Extraction
+    says why a page is not an article, so nothing here parses the page again.
     """
     kind = binary_kind(body)
     if kind is not None:
@@ -56,31 +67,25 @@ def extract_page(
             None,
             f"{kind}, {len(body)} bytes served as a page",
             failure_reason="binary_content",
+            not_article=NotArticle("binary", kind),
         )
     decoded = decode_html(body, http_charset)
-    try:
-        record = extract_article(decoded.text, url, evidence)
-    except Exception as exc:  # one bad page must not take the crawl down; the reason is kept
+    result = extract_article(decoded.text, url, evidence, now=now)
+    if isinstance(result, NotArticle):
+        failure = FAILURE_REASONS.get(result.reason)
+        error = result.detail if failure is not None else None
+        if result.reason == "bot_challenge":
+            error = f"bot challenge page instead of the article ({result.detail})"
         return PageExtraction(
             None,
             decoded.encoding,
             decoded.encoding_source,
-            repr(exc),
-            failure_reason="extraction_error",
+            error,
+            failure_reason=failure,
+            not_article=result,
         )
-    if record is None:
-        challenge = bot_challenge(decoded.text, url)
-        if challenge is not None:
-            return PageExtraction(
-                None,
-                decoded.encoding,
-                decoded.encoding_source,
-                f"bot challenge page instead of the article ({challenge})",
-                failure_reason="blocked",
-            )
-        return PageExtraction(None, decoded.encoding, decoded.encoding_source)
-    analysis = analyse(record)
-    return PageExtraction(record, decoded.encoding, decoded.encoding_source, analysis=analysis)
+    analysis = analyse(result)
+    return PageExtraction(result, decoded.encoding, decoded.encoding_source, analysis=analysis)
 
 
 def warm_up() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from newsarchive.extract.access import is_paywalled
@@ -23,16 +23,17 @@ from newsarchive.extract.language import detect_language
 from newsarchive.extract.page import Page, parse_page
 from newsarchive.extract.pagekind import (
     MIN_WORDS_UNMARKED,
+    challenge_evidence,
     declares_listing,
     has_article_markers,
-    is_bot_challenge,
     is_teaser_list,
     teaser_texts,
     text_size,
 )
 from newsarchive.extract.quality import quality_flags
-from newsarchive.extract.record import ArticleRecord, Evidence
+from newsarchive.extract.record import ArticleRecord, Evidence, NotArticle
 from newsarchive.extract.repair import repair_mojibake
+from newsarchive.extract.sniff import binary_kind
 from newsarchive.extract.title import find_title, site_names_of
 
 
@@ -45,25 +46,53 @@ class Reading:
 
 
 def extract_article(
-    html: str | bytes, url: str, evidence: Evidence | None = None
-) -> ArticleRecord | None:
-    """The article on a page, or None when the page is not one (front, tag page, challenge).
+    html: str | bytes,
+    url: str,
+    evidence: Evidence | None = None,
+    *,
+    now: datetime | None = None,
+) -> ArticleRecord | NotArticle:
+    """The article on a page, or why the page is not one; never raises.
 
+    `now` is when the page was fetched: dates later than it (plus a day) are not publication
+    dates. Extraction never reads the clock, so the same input and `now` give the same output.
     Bytes are decoded as `decode_html` does without an HTTP charset; callers that have the
-    response headers should decode first.
+    response headers should decode first. An unexpected failure inside the extractor is a
+    `NotArticle("extraction_error")` with the exception as detail: one strange page must not
+    take down the worker that holds a batch of good ones.
     """
-    reading = read_article(html, url, evidence)
-    return reading.record if reading else None
+    reading = read_article(html, url, evidence, now=now)
+    return reading.record if isinstance(reading, Reading) else reading
 
 
-def read_article(html: str | bytes, url: str, evidence: Evidence | None = None) -> Reading | None:
+def read_article(
+    html: str | bytes,
+    url: str,
+    evidence: Evidence | None = None,
+    *,
+    now: datetime | None = None,
+) -> Reading | NotArticle:
     """`extract_article`, keeping how the date was found (benchmarks score the page's own day)."""
+    try:
+        return _read(html, url, evidence, now)
+    except Exception as exc:  # the contract is "never raises": the reason is kept instead
+        return NotArticle("extraction_error", f"{type(exc).__name__}: {exc}")
+
+
+def _read(
+    html: str | bytes, url: str, evidence: Evidence | None, now: datetime | None
+) -> Reading | NotArticle:
     if isinstance(html, bytes):
+        kind = binary_kind(html)
+        if kind is not None:
+            return NotArticle("binary", f"{kind}, {len(html)} bytes")
         html = decode_html(html, None).text
     page = parse_page(html, url)
-    if page is None or is_bot_challenge(page, html):
-        return None
-    now = datetime.now(UTC)
+    if page is None:
+        return NotArticle("unparsable", "no HTML document in the body")
+    challenge = challenge_evidence(page, html)
+    if challenge is not None:
+        return NotArticle("bot_challenge", challenge)
 
     # Everything the page says about itself is read before the tree is pruned for the body.
     names = site_names_of(page)
@@ -82,11 +111,17 @@ def read_article(html: str | bytes, url: str, evidence: Evidence | None = None) 
     text, repaired = repair_mojibake("\n".join(lines))
     title, title_repaired = repair_mojibake(title)
     word_count = len(text.split())
-    if word_count == 0 or declares_listing(page) or is_teaser_list(lines, teasers):
-        return None
+    if word_count == 0:
+        return NotArticle("no_body", "no body text left after removing boilerplate")
+    if declares_listing(page):
+        return NotArticle("section_front", "a listing schema type and no article markup")
+    if is_teaser_list(lines, teasers):
+        return NotArticle("teaser_list", f"the body is a list of teasers ({len(lines)} lines)")
     size = text_size(text)
     if size < MIN_WORDS_UNMARKED and not markers:
-        return None
+        return NotArticle(
+            "too_short", f"{size} words (< {MIN_WORDS_UNMARKED}) and no article markup"
+        )
     if published is None:
         published = guess_published(page.tree, url, now)
 

@@ -34,6 +34,9 @@ from newsarchive.extract.tree import class_tokens, main_article_element, text_of
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 #: A page may run ahead of our clock by a time zone or two; a day more is a wrong date.
 FUTURE_TOLERANCE = timedelta(days=1)
+#: The latest date accepted when the caller gives no `now`: a fixed bound, so that extraction
+#: never reads the clock and the same page gives the same record on any day.
+LATEST_WITHOUT_NOW = datetime(2100, 1, 1, tzinfo=UTC)
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -212,7 +215,9 @@ class DateFinding:
         return to_utc(self.value)
 
 
-def find_published(page: Page, evidence: Evidence | None, now: datetime) -> DateFinding | None:
+def find_published(
+    page: Page, evidence: Evidence | None, now: datetime | None
+) -> DateFinding | None:
     """The first plausible date from the page's markup, the evidence, the URL or the byline.
 
     Call before the tree is pruned; when this finds nothing, `guess_published` runs htmldate
@@ -292,7 +297,7 @@ def _on_written_day(value: datetime, shown: datetime) -> datetime:
     return value
 
 
-def find_modified(page: Page, now: datetime) -> datetime | None:
+def find_modified(page: Page, now: datetime | None) -> datetime | None:
     article = page.article_object or {}
     for value in (
         _json_ld_date(article, "dateModified"),
@@ -305,9 +310,14 @@ def find_modified(page: Page, now: datetime) -> datetime | None:
     return None
 
 
-def plausible(value: datetime, now: datetime) -> bool:
+def plausible(value: datetime, now: datetime | None) -> bool:
+    """Not before the web's news era and not after `now` (the fetch time) plus a day's slack."""
     utc = to_utc(value)
-    return EARLIEST <= utc <= now + FUTURE_TOLERANCE
+    return EARLIEST <= utc <= latest_date(now)
+
+
+def latest_date(now: datetime | None) -> datetime:
+    return now + FUTURE_TOLERANCE if now is not None else LATEST_WITHOUT_NOW
 
 
 def to_utc(value: datetime) -> datetime:
@@ -649,7 +659,7 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def guess_published(tree: HtmlElement, url: str, now: datetime) -> DateFinding | None:
+def guess_published(tree: HtmlElement, url: str, now: datetime | None) -> DateFinding | None:
     """htmldate's heuristics, preferring original over updated dates: the last resort.
 
     `tree` should be the pruned page, so sidebars and related stories cannot lend their dates.
@@ -657,9 +667,12 @@ def guess_published(tree: HtmlElement, url: str, now: datetime) -> DateFinding |
     text) it answers January 1st; a January 1st that its strict search does not confirm is
     therefore no date at all.
     """
-    found = find_date(tree, url=url, original_date=True)
+    latest = latest_date(now)  # htmldate would read the clock without one
+    found = find_date(tree, url=url, original_date=True, max_date=latest)
     if found and found.endswith("-01-01"):
-        strict = find_date(tree, url=url, original_date=True, extensive_search=False)
+        strict = find_date(
+            tree, url=url, original_date=True, extensive_search=False, max_date=latest
+        )
         found = found if strict == found else None
     if not found:
         return None

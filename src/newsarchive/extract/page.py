@@ -9,10 +9,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 from trafilatura import load_html
+
+from newsarchive.extract.tree import join_url
 
 #: schema.org types that describe the story itself (a WebPage or an ItemList never does).
 ARTICLE_TYPES = frozenset(
@@ -173,7 +175,10 @@ def _object_urls(obj: dict[str, Any]) -> list[str]:
 
 
 def _url_key(url: str) -> str:
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # an invalid host ("[x]"): nothing to compare but the text
+        return url.strip()
     host = parts.netloc.casefold().removeprefix("www.")
     return f"{host}{parts.path.rstrip('/')}"
 
@@ -199,6 +204,6 @@ def _canonical_url(tree: HtmlElement, meta: dict[str, list[str]], url: str) -> s
         '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'
     ):
         if isinstance(href, str) and href.strip():
-            return urljoin(url, href.strip())
+            return join_url(url, href)
     og_url = next((u for u in meta.get("og:url", ()) if u.strip()), None)
-    return urljoin(url, og_url.strip()) if og_url else None
+    return join_url(url, og_url) if og_url else None

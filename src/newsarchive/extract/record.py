@@ -20,6 +20,22 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class NotArticle:
+    """Why a page is not an article, so the crawler records the reason without parsing again.
+
+    `reason` is a short code for counting (`unparsable`, `binary`, `bot_challenge`,
+    `section_front`, `teaser_list`, `no_body`, `too_short`, `extraction_error`); `detail` is what
+    an operator reads to check the verdict.
+    """
+
+    reason: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.detail}" if self.detail else self.reason
+
+
+@dataclass(frozen=True)
 class ArticleRecord:
     """One article as the archive stores it.
 

@@ -76,7 +76,9 @@ class StoryLinks:
         return self._seen[href]
 
     def _resolve(self, href: str) -> str | None:
-        absolute = urljoin(self.page_url, href.strip())
+        absolute = join_url(self.page_url, href)
+        if absolute is None:
+            return None
         target = urlsplit(absolute)
         if target.scheme not in ("http", "https"):
             return None
@@ -84,3 +86,18 @@ class StoryLinks:
             return None
         path = target.path.rstrip("/")
         return absolute if path and path != self._path else None
+
+
+def join_url(base: str, href: str) -> str | None:
+    """`href` made absolute against `base`, or None when it is no URL at all.
+
+    Real pages carry links such as `https://[ccpa-preferences]/` (a consent tool's placeholder),
+    on which `urljoin` raises ValueError: such a link points nowhere, and must cost the page
+    nothing.
+    """
+    try:
+        absolute = urljoin(base, href.strip())
+        urlsplit(absolute).port  # noqa: B018 - validates the host and port, raising ValueError
+    except ValueError:
+        return None
+    return absolute

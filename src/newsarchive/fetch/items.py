@@ -32,6 +32,7 @@ class FetchedArticle:
     encoding_source: str | None = None
     extraction_error: str | None = None
     failure_reason: str | None = None  # extraction_error, blocked, binary_content, ...
+    not_article: str | None = None  # "reason: detail" when extraction found no article
     analysis: Analysis | None = None
 
 

@@ -8,7 +8,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
 
@@ -60,14 +60,22 @@ class ExtractionPipeline:
         if not isinstance(item, FetchedArticle) or self.pool is None:
             return item
         loop = asyncio.get_running_loop()
+        fetched_at = datetime.now(UTC)  # extraction never reads the clock: it is told
         result: PageExtraction = await loop.run_in_executor(
-            self.pool, extract_page, item.body, item.http_charset, item.url, item.evidence
+            self.pool,
+            extract_page,
+            item.body,
+            item.http_charset,
+            item.url,
+            item.evidence,
+            fetched_at,
         )
         item.record = result.record
         item.encoding = result.encoding
         item.encoding_source = result.encoding_source
         item.extraction_error = result.error
         item.failure_reason = result.failure_reason
+        item.not_article = str(result.not_article) if result.not_article else None
         item.analysis = result.analysis
         return item
 
@@ -185,6 +193,7 @@ class StorePipeline:
             )
         elif record is None:
             self.stats.inc_value("newsarchive/non_articles")
+            page = replace(page, error=item.not_article)
         else:
             key = article_key(outlet, item.url, item.final_url, record.canonical_url)
             self.articles.append(
