@@ -220,8 +220,8 @@ EXPECTED: dict[int, list[tuple[Any, ...]]] = {
         ("time_element", 2),
     ],
     13: [
-        ("gulf_courier", "/section/gulf"),
-        ("harbour_post", "/category/world/"),
+        ("gulf_courier", "teaser_list", "/section/gulf"),
+        ("harbour_post", "teaser_list", "/category/world/"),
     ],
     14: [
         ("ok", 11, 0, {}),
