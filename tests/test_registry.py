@@ -100,6 +100,13 @@ def test_urls_belong_to_an_outlet_by_domain_subdomain_or_exact_host_and_port(
             "not one of the outlet's feeds or sitemaps",
         ),
         (('country = "GB"', 'country = "GB"\nhorizon_days = 0'), "horizon_days", "at least 1"),
+        (('country = "GB"', 'country = "GB"\ndownload_delay = -1'), "download_delay", "seconds"),
+        (('country = "GB"', 'country = "GB"\ndownload_delay = "2s"'), "download_delay", "0 to"),
+        (('country = "GB"', 'country = "GB"\ndownload_delay = 600'), "download_delay", "to 120"),
+        (('country = "GB"', 'country = "GB"\nconcurrency = 0'), "concurrency", "1 to 16"),
+        (('country = "GB"', 'country = "GB"\nconcurrency = 1.5'), "concurrency", "whole number"),
+        (('country = "GB"', 'country = "GB"\nconcurrency = true'), "concurrency", "whole number"),
+        (('kind = "newspaper"', 'kind = "ministry"'), "kind", "government"),
     ],
 )
 def test_each_bad_value_is_reported_with_file_line_outlet_and_key(
@@ -218,3 +225,14 @@ def test_disabled_sources_and_horizon_are_read(tmp_path: Path) -> None:
     assert harbour.horizon_days == 14
     assert harbour.active(harbour.feeds) == ()
     assert harbour.active(harbour.sitemaps) == harbour.sitemaps
+
+
+def test_politeness_keys_are_read_and_give_the_outlet_a_download_slot(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        'kind = "newspaper"', 'kind = "government"\ndownload_delay = 3\nconcurrency = 1'
+    ).replace('kind = "specialist_defence"', 'kind = "international_organisation"')
+    harbour, gulf = load_registry(write(tmp_path, text)).outlets
+    assert (harbour.kind, harbour.download_delay, harbour.concurrency) == ("government", 3.0, 1)
+    assert harbour.download_slot == "outlet:harbour_post"
+    assert gulf.kind == "international_organisation"
+    assert (gulf.download_delay, gulf.concurrency, gulf.download_slot) == (None, None, None)

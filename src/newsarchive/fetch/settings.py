@@ -79,6 +79,7 @@ def crawl_settings(
         NEWSARCHIVE_DATABASE_URL=database_url,
         NEWSARCHIVE_RUN_ID=run_id,
         NEWSARCHIVE_OUTLETS=list(outlets),
+        DOWNLOAD_SLOTS=outlet_slots(outlets),
     )
     settings.update(browser_settings(outlets))
     if redis_url:
@@ -87,3 +88,23 @@ def crawl_settings(
         settings.update(redis_settings(redis_url, base=settings))
     settings.update(overrides or {})
     return settings
+
+
+def outlet_slots(outlets: Sequence[Outlet]) -> dict[str, dict[str, Any]]:
+    """Scrapy's per-slot settings for outlets with their own download_delay or concurrency.
+
+    The spider puts those outlets' requests in a slot named after the outlet (request meta
+    `download_slot`); a key left out falls back to DOWNLOAD_DELAY / CONCURRENT_REQUESTS_PER_DOMAIN
+    as for every other outlet.
+    """
+    slots: dict[str, dict[str, Any]] = {}
+    for outlet in outlets:
+        if outlet.download_slot is None:
+            continue
+        slot: dict[str, Any] = {}
+        if outlet.download_delay is not None:
+            slot["delay"] = outlet.download_delay
+        if outlet.concurrency is not None:
+            slot["concurrency"] = outlet.concurrency
+        slots[outlet.download_slot] = slot
+    return slots

@@ -36,6 +36,21 @@ log = logging.getLogger(__name__)
 MAX_SITEMAP_DEPTH = 3
 
 
+def _slot_meta(outlet: Outlet) -> dict[str, Any]:
+    """Request meta putting an outlet with its own politeness into its own download slot.
+
+    The slot's delay and concurrency come from DOWNLOAD_SLOTS (fetch.settings.outlet_slots).
+    AutoThrottle would lower a configured delay towards DOWNLOAD_DELAY on a fast site, so a
+    delay the registry asks for is kept as it is.
+    """
+    if outlet.download_slot is None:
+        return {}
+    meta: dict[str, Any] = {"download_slot": outlet.download_slot}
+    if outlet.download_delay is not None:
+        meta["autothrottle_dont_adjust_delay"] = True
+    return meta
+
+
 class OutletSpider(Spider):
     """Crawls the outlets it is given; see module docstring."""
 
@@ -155,6 +170,7 @@ class OutletSpider(Spider):
                 "depth": depth,
                 "handle_httpstatus_list": [304],
                 **(browser_meta() if browser else {}),
+                **_slot_meta(outlet),
             },
             # Listings change between runs: the duplicate filter must not hide a configured one.
             dont_filter=depth == 0,
@@ -173,6 +189,7 @@ class OutletSpider(Spider):
                 "original_url": original_url,
                 "evidence": evidence,
                 **(browser_meta() if outlet.renders_in_browser(url) else {}),
+                **_slot_meta(outlet),
             },
         )
 

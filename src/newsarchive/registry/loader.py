@@ -26,6 +26,10 @@ KINDS = (
     "specialist_defence",
     "think_tank",
     "magazine",
+    # Ministries, armed forces, presidential and government press offices.
+    "government",
+    # NATO, the UN, the SCO, the EU/EEAS, the OSCE, the AU, ASEAN...
+    "international_organisation",
 )
 SLUG_RE = re.compile(r"^[a-z0-9_]+$")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}(?::\d{1,5})?$)[a-z0-9]([a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?$")
@@ -36,6 +40,11 @@ REGEX_LISTS = ("include", "exclude")
 #: HTML index pages (press-release lists), how many of their pages to follow, how to fetch.
 LISTING_KEYS = ("listing_pages", "listing_depth", "render")
 RENDERS = ("http", "browser")
+#: Per-outlet politeness (an official site that asks for one request every few seconds).
+POLITENESS_KEYS = ("download_delay", "concurrency")
+#: Bounds that catch a typo (600 for 0.6, 40 for 4) rather than express a policy.
+MAX_DOWNLOAD_DELAY = 120.0
+MAX_CONCURRENCY = 16
 KNOWN_KEYS = frozenset(
     {
         "slug",
@@ -52,6 +61,7 @@ KNOWN_KEYS = frozenset(
         DISABLED_LIST,
         "horizon_days",
         *LISTING_KEYS,
+        *POLITENESS_KEYS,
     }
 )
 
@@ -112,10 +122,24 @@ class Outlet:
     listing_depth: int = 1  # pages of each index to read: 1 is the page itself
     render: str = "http"  # "browser": every page of the outlet through a headless browser
     browser_pages: tuple[str, ...] = ()  # listing pages drawn by JavaScript (render = "browser")
+    download_delay: float | None = None  # seconds between requests to this outlet
+    concurrency: int | None = None  # requests to this outlet at once
 
     def renders_in_browser(self, url: str) -> bool:
         """Whether this URL of the outlet must be fetched through a headless browser."""
         return self.render == "browser" or url in self.browser_pages
+
+    @property
+    def download_slot(self) -> str | None:
+        """Scrapy download slot of an outlet with its own politeness, else None (per host).
+
+        Scrapy keys slots by host name, so an outlet spread over subdomains (or, in tests,
+        several outlets on 127.0.0.1) would not get its own delay; a slot named after the
+        outlet does, whatever hosts its URLs are on.
+        """
+        if self.download_delay is None and self.concurrency is None:
+            return None
+        return f"outlet:{self.slug}"
 
     def active(self, urls: tuple[str, ...]) -> tuple[str, ...]:
         """The listing URLs not switched off with disabled_sources."""
@@ -352,6 +376,7 @@ class _EntryCheck:
             self.fail("listing_depth", "must be a whole number of pages from 1 to 50")
             depth = 1
         render = self._render(self.entry.get("render", "http"), "render")
+        delay, concurrency = self._politeness()
         allow_private = self._flag("allow_private_network", default=False)
         enabled = self._flag("enabled", default=True)
         if not self.entry:
@@ -379,6 +404,8 @@ class _EntryCheck:
             listing_depth=depth,
             render=render,
             browser_pages=tuple(browser_pages),
+            download_delay=delay,
+            concurrency=concurrency,
         )
 
     def _listing_pages(self) -> tuple[list[str], list[str]]:
@@ -409,6 +436,27 @@ class _EntryCheck:
             self.fail(key, f"render {value!r} is not one of {', '.join(RENDERS)}")
             return "http"
         return str(value)
+
+    def _politeness(self) -> tuple[float | None, int | None]:
+        delay = self.entry.get("download_delay")
+        if delay is not None and (
+            isinstance(delay, bool)
+            or not isinstance(delay, int | float)
+            or not 0 <= delay <= MAX_DOWNLOAD_DELAY
+        ):
+            self.fail(
+                "download_delay", f"must be a number of seconds from 0 to {MAX_DOWNLOAD_DELAY:g}"
+            )
+            delay = None
+        concurrency = self.entry.get("concurrency")
+        if concurrency is not None and (
+            isinstance(concurrency, bool)
+            or not isinstance(concurrency, int)
+            or not 1 <= concurrency <= MAX_CONCURRENCY
+        ):
+            self.fail("concurrency", f"must be a whole number from 1 to {MAX_CONCURRENCY}")
+            concurrency = None
+        return (None if delay is None else float(delay)), concurrency
 
     def _text(self, key: str, *, required: bool) -> str | None:
         value = self.entry.get(key)
