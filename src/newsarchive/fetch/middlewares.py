@@ -20,6 +20,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 from newsarchive.discover.urls import is_private_address, url_host
+from newsarchive.fetch.settings import read_float
 from newsarchive.registry import Outlet
 
 
@@ -124,7 +125,7 @@ class PoliteRetryMiddleware(ScrapyRetryMiddleware):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)
-        self.max_wait = settings.getfloat("NEWSARCHIVE_RETRY_AFTER_MAX_WAIT", 10.0)
+        self.max_wait = read_float(settings, "NEWSARCHIVE_RETRY_AFTER_MAX_WAIT")
 
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None

@@ -15,13 +15,13 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from newsarchive.analysis import RELEVANCE_THRESHOLD
 from newsarchive.analysis.page import PageExtraction, extract_page, warm_up
 from newsarchive.analysis.result import Analysis
 from newsarchive.discover.urls import normalise_url
 from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import NOT_FAULTS
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
+from newsarchive.fetch.settings import read_float, read_int
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.store.spool import Spool
@@ -41,7 +41,7 @@ class ExtractionPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        workers = crawler.settings.getint("NEWSARCHIVE_EXTRACT_WORKERS") or (os.cpu_count() or 1)
+        workers = read_int(crawler.settings, "NEWSARCHIVE_EXTRACT_WORKERS") or (os.cpu_count() or 1)
         assert crawler.stats is not None
         return cls(workers, crawler.stats)
 
@@ -128,11 +128,11 @@ class StorePipeline:
         run_id = settings.get("NEWSARCHIVE_RUN_ID")
         assert crawler.stats is not None
         policy = RetryPolicy(
-            backoff=timedelta(minutes=settings.getfloat("NEWSARCHIVE_RETRY_BACKOFF_MINUTES", 30)),
+            backoff=timedelta(minutes=read_float(settings, "NEWSARCHIVE_RETRY_BACKOFF_MINUTES")),
             max_backoff=timedelta(
-                hours=settings.getfloat("NEWSARCHIVE_RETRY_MAX_BACKOFF_HOURS", 48)
+                hours=read_float(settings, "NEWSARCHIVE_RETRY_MAX_BACKOFF_HOURS")
             ),
-            max_attempts=settings.getint("NEWSARCHIVE_RETRY_MAX_ATTEMPTS", 8),
+            max_attempts=read_int(settings, "NEWSARCHIVE_RETRY_MAX_ATTEMPTS"),
         )
         spool_dir = settings.get("NEWSARCHIVE_SPOOL_DIR")
         engine = CrawlDatabase.for_crawler(crawler).engine
@@ -141,12 +141,12 @@ class StorePipeline:
         return cls(
             Archive(
                 engine,
-                settings.getfloat("NEWSARCHIVE_RELEVANCE_THRESHOLD", RELEVANCE_THRESHOLD),
+                read_float(settings, "NEWSARCHIVE_RELEVANCE_THRESHOLD"),
                 policy,
             ),
             outlets,
             int(run_id) if run_id is not None else None,
-            settings.getint("NEWSARCHIVE_STORE_BATCH", 50),
+            read_int(settings, "NEWSARCHIVE_STORE_BATCH"),
             crawler.stats,
             Spool(Path(spool_dir)) if spool_dir else None,
         )

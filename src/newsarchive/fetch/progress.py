@@ -14,6 +14,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 from twisted.internet import task
 
+from newsarchive.fetch.settings import read_float
+
 log = logging.getLogger(__name__)
 
 
@@ -38,7 +40,7 @@ class ProgressReport:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        interval = crawler.settings.getfloat("NEWSARCHIVE_PROGRESS_INTERVAL")
+        interval = read_float(crawler.settings, "NEWSARCHIVE_PROGRESS_INTERVAL")
         if interval <= 0 or crawler.stats is None:
             raise NotConfigured
         # Off a terminal, a line a minute is plenty for a log file.

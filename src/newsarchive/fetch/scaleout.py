@@ -61,12 +61,12 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured, ScrapyDeprecationW
 from scrapy.settings import BaseSettings
 from twisted.internet import task
 
+from newsarchive.fetch.settings import read_float, read_int
+
 log = logging.getLogger(__name__)
 
 PREFIX_ENV = "NEWSARCHIVE_REDIS_PREFIX"
 DEFAULT_PREFIX = "newsarchive"
-DEFAULT_IDLE_SECONDS = 10.0
-DEFAULT_ROUND_TTL = 600
 #: How often a process stamps itself alive (and busy) in Redis.
 HEARTBEAT_SECONDS = 1.0
 #: An alive stamp older than this is from a process that is gone.
@@ -107,8 +107,6 @@ def redis_settings(
         "SCHEDULER_SERIALIZER": "newsarchive.fetch.scaleout",
         "EXTENSIONS": extensions,
         "NEWSARCHIVE_REDIS_PREFIX": prefix,
-        "NEWSARCHIVE_REDIS_IDLE_SECONDS": DEFAULT_IDLE_SECONDS,
-        "NEWSARCHIVE_REDIS_ROUND_TTL": DEFAULT_ROUND_TTL,
     }
 
 
@@ -174,8 +172,8 @@ class SharedFrontier:
         extension = cls(
             crawler,
             get_redis_from_settings(settings),
-            idle_seconds=settings.getfloat("NEWSARCHIVE_REDIS_IDLE_SECONDS", DEFAULT_IDLE_SECONDS),
-            round_ttl=max(settings.getint("NEWSARCHIVE_REDIS_ROUND_TTL", DEFAULT_ROUND_TTL), 1),
+            idle_seconds=read_float(settings, "NEWSARCHIVE_REDIS_IDLE_SECONDS"),
+            round_ttl=max(read_int(settings, "NEWSARCHIVE_REDIS_ROUND_TTL"), 1),
         )
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_idle, signal=signals.spider_idle)

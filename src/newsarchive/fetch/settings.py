@@ -8,11 +8,85 @@ retries per dead host, see docs), and quiet enough for cron.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from scrapy.settings import BaseSettings
+
+from newsarchive.analysis import RELEVANCE_THRESHOLD
 from newsarchive.fetch.browser import browser_settings
 from newsarchive.registry import Outlet
 from newsarchive.settings import USER_AGENT
+from newsarchive.store.writes import RetryPolicy
+
+
+@dataclass(frozen=True)
+class Option:
+    """One NEWSARCHIVE_* Scrapy setting: its key, type and default, declared here and only here."""
+
+    key: str
+    kind: type[int] | type[float]
+    default: int | float
+    meaning: str
+
+
+_RETRY = RetryPolicy()  # the store's retry defaults, expressed in the settings' units
+
+#: Every numeric NEWSARCHIVE_* setting a crawl component reads. The run's context
+#: (NEWSARCHIVE_DATABASE_URL, _RUN_ID, _OUTLETS, _SPOOL_DIR, _REDIS_PREFIX) is set by
+#: `crawl_settings` and the scale-out settings, not defaulted.
+OPTIONS: dict[str, Option] = {
+    option.key: option
+    for option in (
+        Option("NEWSARCHIVE_STORE_BATCH", int, 50, "pages written per database transaction"),
+        Option("NEWSARCHIVE_EXTRACT_WORKERS", int, 0, "extraction processes; 0: one per CPU"),
+        Option("NEWSARCHIVE_PROGRESS_INTERVAL", float, 5.0, "seconds between progress lines"),
+        Option("NEWSARCHIVE_LISTING_HORIZON_DAYS", float, 0, "skip older entries; 0: keep all"),
+        Option("NEWSARCHIVE_LISTING_URL_CAP", int, 1000, "article URLs taken from one listing"),
+        Option("NEWSARCHIVE_RECHECK_AFTER_HOURS", float, 24, "re-fetch an article after; 0: no"),
+        Option("NEWSARCHIVE_RECHECK_WITHIN_DAYS", float, 3, "re-check articles this recent"),
+        Option("NEWSARCHIVE_RETRY_AFTER_MAX_WAIT", float, 10.0, "longest Retry-After honoured"),
+        Option(
+            "NEWSARCHIVE_RETRY_BACKOFF_MINUTES",
+            float,
+            _RETRY.backoff / timedelta(minutes=1),
+            "first wait before a failed URL is retried by a later run",
+        ),
+        Option(
+            "NEWSARCHIVE_RETRY_MAX_BACKOFF_HOURS",
+            float,
+            _RETRY.max_backoff / timedelta(hours=1),
+            "longest wait between retries",
+        ),
+        Option(
+            "NEWSARCHIVE_RETRY_MAX_ATTEMPTS", int, _RETRY.max_attempts, "attempts before giving up"
+        ),
+        Option(
+            "NEWSARCHIVE_RELEVANCE_THRESHOLD",
+            float,
+            RELEVANCE_THRESHOLD,
+            "relevance from which an article counts as on-topic",
+        ),
+        Option("NEWSARCHIVE_REDIS_IDLE_SECONDS", float, 10.0, "idle time before a worker stops"),
+        Option("NEWSARCHIVE_REDIS_ROUND_TTL", int, 600, "seconds a shared round's keys live"),
+    )
+}
+
+
+def read_float(settings: BaseSettings, key: str) -> float:
+    """A float setting, with the default from OPTIONS when the crawl did not set it."""
+    option = OPTIONS[key]
+    assert option.kind is float, key
+    return settings.getfloat(key, option.default)
+
+
+def read_int(settings: BaseSettings, key: str) -> int:
+    """An int setting, with the default from OPTIONS when the crawl did not set it."""
+    option = OPTIONS[key]
+    assert option.kind is int, key
+    return settings.getint(key, int(option.default))
+
 
 BASE_SETTINGS: dict[str, Any] = {
     "BOT_NAME": "newsarchive",
@@ -59,9 +133,7 @@ BASE_SETTINGS: dict[str, Any] = {
     "EXTENSIONS": {
         "newsarchive.fetch.progress.ProgressReport": 500,
     },
-    "NEWSARCHIVE_STORE_BATCH": 50,
-    "NEWSARCHIVE_EXTRACT_WORKERS": 0,  # 0: one per CPU
-    "NEWSARCHIVE_PROGRESS_INTERVAL": 5.0,
+    **{key: option.default for key, option in OPTIONS.items()},
 }
 
 

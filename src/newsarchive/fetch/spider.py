@@ -26,6 +26,7 @@ from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import describe_failure
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.fetch.middlewares import retry_after_seconds
+from newsarchive.fetch.settings import read_float, read_int
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.store.writes import Archive
@@ -87,13 +88,13 @@ class OutletSpider(Spider):
         engine = CrawlDatabase.for_crawler(crawler).engine
         if engine is not None:
             spider.archive = Archive(engine)
-        horizon = settings.getfloat("NEWSARCHIVE_LISTING_HORIZON_DAYS", 0)
+        horizon = read_float(settings, "NEWSARCHIVE_LISTING_HORIZON_DAYS")
         spider.horizon = timedelta(days=horizon) if horizon > 0 else None
-        spider.url_cap = settings.getint("NEWSARCHIVE_LISTING_URL_CAP", 1000)
-        recheck = settings.getfloat("NEWSARCHIVE_RECHECK_AFTER_HOURS", 24)
+        spider.url_cap = read_int(settings, "NEWSARCHIVE_LISTING_URL_CAP")
+        recheck = read_float(settings, "NEWSARCHIVE_RECHECK_AFTER_HOURS")
         spider.recheck_after = timedelta(hours=recheck) if recheck > 0 else None
         spider.recheck_within = timedelta(
-            days=settings.getfloat("NEWSARCHIVE_RECHECK_WITHIN_DAYS", 3)
+            days=read_float(settings, "NEWSARCHIVE_RECHECK_WITHIN_DAYS")
         )
         return spider
 
