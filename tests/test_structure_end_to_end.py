@@ -6,6 +6,7 @@ London monthly the next day: "yesterday") and seed 004 (the June 2025 SCO meetin
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -182,3 +183,24 @@ def test_stories_rebuild_recomputes_the_same_structure(database_url: str, tmp_pa
     assert _structure(database_url) == before
     bad = run_cli("stories", "rebuild", "--since", "yesterday", env=env)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_the_export_carries_each_articles_story(database_url: str, tmp_path: Path) -> None:
+    output = tmp_path / "april.csv"
+    env = {"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(tmp_path)}
+    run = run_cli(
+        "export", "--since", "2022-04-01", "--until", "2022-05-01", "--all", "--output",
+        str(output), env=env,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["url"]: row["story_id"] for row in csv.DictReader(handle)}
+    wei = next(story for url, story in rows.items() if url.endswith(WEI_2022))
+    monitor = next(story for url, story in rows.items() if url.endswith(MONITOR_2022))
+    assert wei == monitor != ""
+    [stored] = query(
+        database_url,
+        "SELECT story_id FROM articles WHERE id = :a",
+        a=_article(database_url, WEI_2022),
+    )
+    assert wei == str(stored.story_id)

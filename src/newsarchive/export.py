@@ -48,6 +48,7 @@ COLUMNS: tuple[str, ...] = (
     "relevance",
     "quality_flags",
     "duplicate_of",
+    "story_id",
     "word_count",
     "text",
 )
@@ -290,6 +291,7 @@ _SOURCES = (
     "a.relevance",
     "a.quality_flags",
     "a.duplicate_of",
+    "a.story_id",
     "a.word_count",
 )
 
@@ -313,6 +315,7 @@ def _column_expressions(with_text: bool) -> dict[str, str]:
         "relevance": "r.relevance",
         "quality_flags": _safe(_joined("r.quality_flags")),
         "duplicate_of": "r.duplicate_of",
+        "story_id": "r.story_id",
         "word_count": "r.word_count",
         "text": _safe("r.text") if with_text else "NULL::text",
     }
