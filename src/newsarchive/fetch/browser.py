@@ -77,7 +77,7 @@ def browser_settings(outlets: Sequence[Outlet]) -> dict[str, Any]:
             "headless": True,
             "args": list(CHROMIUM_ARGS),
         },
-        # A browser page costs ~100 MB: a few at once on a small machine.
+        # Browser pages are heavy next to HTTP requests: a few at once on a small machine.
         "PLAYWRIGHT_MAX_CONTEXTS": 1,
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 30_000,
