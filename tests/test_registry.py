@@ -236,3 +236,16 @@ def test_politeness_keys_are_read_and_give_the_outlet_a_download_slot(tmp_path: 
     assert harbour.download_slot == "outlet:harbour_post"
     assert gulf.kind == "international_organisation"
     assert (gulf.download_delay, gulf.concurrency, gulf.download_slot) == (None, None, None)
+
+
+def test_the_shipped_registry_covers_the_regions_languages_and_official_sources() -> None:
+    outlets = load_registry().outlets
+    languages = {outlet.language for outlet in outlets}
+    official = [o for o in outlets if o.kind in ("government", "international_organisation")]
+    assert len(outlets) >= 150
+    assert sum(outlet.language != "en" for outlet in outlets) >= 0.4 * len(outlets)
+    assert len(languages) >= 12
+    assert {"fa", "ar", "zh", "ru", "tr", "hi", "ko", "ja"} <= languages
+    assert len(official) >= 20
+    # Official sites get a slot of their own, one request at a time.
+    assert all(o.concurrency == 1 and o.download_slot for o in official)
