@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -33,32 +33,13 @@ from newsarchive.store.models import (
 #: Outcomes of article fetches that mean "we know this URL; don't fetch it again".
 SETTLED_PAGE_OUTCOMES = ("stored", "unchanged", "not_article")
 
-#: Columns a re-fetch replaces when the article's content changed.
-REFRESHED_COLUMNS = (
-    "title",
-    "lead",
-    "authors",
-    "published_at",
-    "published_source",
-    "modified_at",
-    "language",
-    "section",
-    "tags",
-    "text",
-    "word_count",
-    "content_hash",
-    "simhash",
-    "quality_flags",
-    "extractor_version",
-    "final_url",
-    "canonical_url",
-    "wire_source",
-    "is_paywalled",
-    "topics",
-    "countries",
-    "relevance",
-    "is_relevant",
-)
+#: The article columns an extraction decides: ArticleRecord's fields, by the same names (its
+#: `url` is the row's key, never refreshed).
+RECORD_COLUMNS = tuple(f.name for f in fields(ArticleRecord) if f.name != "url")
+#: The article columns an analysis decides (see Archive._analysis_values).
+ANALYSIS_COLUMNS = ("topics", "countries", "relevance", "is_relevant")
+#: Columns a re-fetch replaces when the article's content changed (and re-extraction rewrites).
+REFRESHED_COLUMNS = (*RECORD_COLUMNS, *ANALYSIS_COLUMNS, "extractor_version", "final_url")
 
 
 @dataclass(frozen=True)
@@ -580,12 +561,9 @@ class Archive:
 
     def _analysis_values(self, analysis: Analysis) -> dict[str, Any]:
         relevance = analysis.relevance
-        return {
-            "topics": list(analysis.topics),
-            "countries": list(analysis.countries),
-            "relevance": relevance,
-            "is_relevant": relevance is not None and relevance >= self.relevance_threshold,
-        }
+        is_relevant = relevance is not None and relevance >= self.relevance_threshold
+        values = (list(analysis.topics), list(analysis.countries), relevance, is_relevant)
+        return dict(zip(ANALYSIS_COLUMNS, values, strict=True))
 
     def _article_values(self, session: Session, row: ArticleRow, now: datetime) -> dict[str, Any]:
         record = row.record
@@ -629,26 +607,9 @@ class Archive:
 
 
 def _record_values(record: ArticleRecord) -> dict[str, Any]:
-    """The article columns an extraction decides."""
-    return {
-        "canonical_url": record.canonical_url,
-        "title": record.title,
-        "lead": record.lead,
-        "authors": list(record.authors),
-        "published_at": record.published_at,
-        "published_source": record.published_source,
-        "modified_at": record.modified_at,
-        "language": record.language,
-        "section": record.section,
-        "tags": list(record.tags),
-        "text": record.text,
-        "word_count": record.word_count,
-        "content_hash": record.content_hash,
-        "simhash": record.simhash,
-        "quality_flags": list(record.quality_flags),
-        "wire_source": record.wire_source,
-        "is_paywalled": record.is_paywalled,
-    }
+    """The article columns an extraction decides, named as the record's fields (tuples as lists)."""
+    values = {name: getattr(record, name) for name in RECORD_COLUMNS}
+    return {name: list(v) if isinstance(v, tuple) else v for name, v in values.items()}
 
 
 def _keep_revisions(session: Session, which: Any, reason: str) -> None:
