@@ -3,8 +3,10 @@
 Serves a generated outlet of real-sized article pages (the article-extraction-benchmark pages,
 each served at several distinct URLs) on 127.0.0.1, crawls it with `newsarchive crawl` into a
 fresh database, and in the same run extracts the same pages with the same number of processes
-without any crawling. The ratio crawl/extraction shows the overhead of discovery, download,
-decoding, storage and bookkeeping (target: >= 0.8). Figures only; nothing is asserted.
+without any crawling: plain `trafilatura.extract(..., output_format="json", with_metadata=True)`
+(the ceiling) and our own pool worker's page path. The ratio crawl/ceiling shows what everything
+around trafilatura costs, our own extraction layer included (target: >= 0.8). Prints pages/s,
+CPU ms per page and peak RSS of each process tree. Figures only; nothing is asserted.
 
 With --workers N (or a list, --workers 1,2) it instead runs N `newsarchive crawl` processes at
 once sharing one Redis frontier (REDIS_URL, scrapy-redis), a fresh set of article URLs for each
@@ -27,11 +29,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
 import psutil
+import trafilatura
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # for tests.fixtureweb's server
@@ -91,11 +95,15 @@ def registry_toml(origin: OriginServer, round_: int = 0) -> str:
 
 
 class PeakMemory:
-    """Samples the summed RSS of processes and their children (extraction workers) until stopped."""
+    """Samples the summed RSS of processes and their children (extraction workers) until stopped,
+    and the CPU seconds each of them used (last sample per process, so a process that lived less
+    than a sampling interval may be missed; the PostgreSQL server is not in the tree)."""
 
     def __init__(self, *pids: int) -> None:
         self.processes = [psutil.Process(pid) for pid in pids]
         self.peak = 0
+        self._cpu: dict[int, float] = {}
+        self._cpu_before = {p.pid: _cpu_seconds(p) for p in self.processes}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -107,6 +115,8 @@ class PeakMemory:
                 try:
                     tree = [process, *process.children(recursive=True)]
                     total += sum(p.memory_info().rss for p in tree if p.is_running())
+                    for member in tree:
+                        self._cpu[member.pid] = _cpu_seconds(member)
                 except psutil.Error:
                     pass
             self.peak = max(self.peak, total)
@@ -116,6 +126,18 @@ class PeakMemory:
         self._stop.set()
         self._thread.join()
         return self.peak
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self._cpu.values()) - sum(self._cpu_before.values())
+
+
+def _cpu_seconds(process: psutil.Process) -> float:
+    try:
+        times = process.cpu_times()
+    except psutil.Error:
+        return 0.0
+    return float(times.user + times.system)
 
 
 def crawl_command(registry: Path, extract_workers: int) -> list[str]:
@@ -138,10 +160,15 @@ def crawl_command(registry: Path, extract_workers: int) -> list[str]:
         f"NEWSARCHIVE_EXTRACT_WORKERS={extract_workers}",
         "-s",
         "NEWSARCHIVE_PROGRESS_INTERVAL=0",
+        # Every URL of the sitemap in one run (the default caps a listing at 1,000 URLs).
+        "-s",
+        "NEWSARCHIVE_LISTING_URL_CAP=1000000",
     ]
 
 
-def run_crawl(registry: Path, env: dict[str, str], extract_workers: int) -> tuple[float, int]:
+def run_crawl(
+    registry: Path, env: dict[str, str], extract_workers: int
+) -> tuple[float, int, float, int]:
     command = crawl_command(registry, extract_workers)
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
@@ -152,7 +179,8 @@ def run_crawl(registry: Path, env: dict[str, str], extract_workers: int) -> tupl
     print(f"  crawl said: {stdout.strip()}")
     if process.returncode != 0:
         raise SystemExit(f"crawl exited {process.returncode}")
-    return seconds, peak
+    match = re.search(r" (\d+) new,", stdout)
+    return seconds, peak, memory.cpu_seconds, int(match.group(1)) if match else 0
 
 
 def run_fleet(
@@ -237,15 +265,33 @@ def compare_workers(
     )
 
 
-def run_extraction(bodies: list[tuple[str, bytes]], workers: int) -> tuple[float, int]:
+def plain_trafilatura(body: bytes, url: str) -> bool:
+    """The ceiling: what trafilatura alone does with a page (a bare UTF-8 decode first)."""
+    text = body.decode("utf-8", "replace")
+    result = trafilatura.extract(text, url=url, output_format="json", with_metadata=True)
+    return result is not None
+
+
+def ours(body: bytes, url: str) -> bool:
+    """Our pool worker's whole page path (decode, extract, analyse), without the crawl."""
+    return extract_page(body, "utf-8", url, Evidence()).record is not None
+
+
+def run_extraction(
+    bodies: list[tuple[str, bytes]], workers: int, work: Callable[[bytes, str], bool]
+) -> tuple[float, int, int, float]:
+    """(seconds, pages `work` kept, peak RSS, CPU seconds) of `work` over the pages in a pool of
+    `workers` processes, without any crawling."""
     started = time.perf_counter()
+    memory = PeakMemory(os.getpid())
     context = get_context("forkserver")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
-        futures = [
-            pool.submit(extract_page, body, "utf-8", url, Evidence()) for url, body in bodies
-        ]
-        articles = sum(1 for future in futures if future.result().record is not None)
-    return time.perf_counter() - started, articles
+        futures = [pool.submit(work, body, url) for url, body in bodies]
+        kept = sum(1 for future in futures if future.result())
+        seconds = time.perf_counter() - started
+        time.sleep(0.2)  # one more sample of the workers' CPU before they exit
+    peak = memory.stop()
+    return seconds, kept, peak, memory.cpu_seconds
 
 
 def main() -> None:
@@ -307,8 +353,12 @@ def main() -> None:
                     f"{len(served)} pages ({mib:.0f} MiB of HTML, {len(pages)} distinct), "
                     f"{args.extract_workers} extraction processes"
                 )
-                crawl_seconds, peak = run_crawl(registry, env, args.extract_workers)
-            extract_seconds, articles = run_extraction(list(served.items()), args.extract_workers)
+                crawl_seconds, peak, crawl_cpu, stored = run_crawl(
+                    registry, env, args.extract_workers
+                )
+            bodies = list(served.items())
+            ceiling = run_extraction(bodies, args.extract_workers, plain_trafilatura)
+            pool_only = run_extraction(bodies, args.extract_workers, ours)
         finally:
             if not args.database_url:
                 subprocess.run(
@@ -318,18 +368,34 @@ def main() -> None:
                     stdout=subprocess.DEVNULL,
                 )
 
-    crawl_rate = len(served) / crawl_seconds
-    extract_rate = len(served) / extract_seconds
-    print(f"{'':24}{'seconds':>10}{'pages/s':>10}")
+    pages_n = len(served)
+    if stored != pages_n:
+        print(f"note: the crawl stored {stored} new articles of {pages_n} pages served")
+    crawl_rate = stored / crawl_seconds
+    print(f"{'':34}{'seconds':>9}{'pages/s':>9}{'CPU ms/page':>13}{'peak RSS MiB':>14}")
     print(
-        f"{'crawl end to end':24}{crawl_seconds:>10.1f}{crawl_rate:>10.1f}"
-        f"   peak RSS {peak / 2**20:.0f} MiB (crawler + workers)"
+        f"{'crawl end to end':34}{crawl_seconds:>9.1f}{crawl_rate:>9.1f}"
+        f"{crawl_cpu * 1000 / max(stored, 1):>13.1f}{peak / 2**20:>14.0f}"
+    )
+    for name, (seconds, kept, rss, cpu) in (
+        ("ceiling: plain trafilatura.extract", ceiling),
+        ("our page path in the pool only", pool_only),
+    ):
+        print(
+            f"{name:34}{seconds:>9.1f}{pages_n / seconds:>9.1f}"
+            f"{cpu * 1000 / pages_n:>13.1f}{rss / 2**20:>14.0f}   ({kept} of {pages_n} kept)"
+        )
+    ceiling_rate = pages_n / ceiling[0]
+    print(
+        f"ratio crawl / trafilatura ceiling, {args.extract_workers} processes each: "
+        f"{crawl_rate / ceiling_rate:.2f} (target >= 0.8)"
     )
     print(
-        f"{'extraction only':24}{extract_seconds:>10.1f}{extract_rate:>10.1f}"
-        f"   ({articles} of {len(served)} pages extracted as articles)"
+        "crawl settings: -s AUTOTHROTTLE_ENABLED=False -s DOWNLOAD_DELAY=0 "
+        "-s CONCURRENT_REQUESTS_PER_DOMAIN=16 (Scrapy keys its slot by host name, not port: "
+        "one outlet on 127.0.0.1, one slot); CPU and RSS: the crawl's process tree or the bench's "
+        "pool, sampled every 0.1 s, PostgreSQL's server not included"
     )
-    print(f"ratio crawl/extraction: {crawl_rate / extract_rate:.2f} (target >= 0.8)")
 
 
 def _counts(value: str) -> list[int]:
