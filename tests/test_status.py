@@ -19,6 +19,7 @@ from newsarchive.status import (
     FAILING,
     GAVE_UP,
     NO_RUNS,
+    RUN_FAILED,
     SILENT,
     STALE,
     ArchiveStatus,
@@ -162,7 +163,7 @@ def test_each_outlet_gets_its_numbers_and_flags(scene: Scene) -> None:
         "echo": (),
         "foxtrot": (),
     }
-    assert report.flags == ()
+    assert report.flags == (RUN_FAILED,)  # run 5 failed
     assert report.flagged
 
     # Run 5 failed, so alpha's last good run is run 4; bravo was skipped by run 4, so its last
@@ -228,7 +229,7 @@ def test_silent_days_and_the_outlet_filter(scene: Scene) -> None:
 def test_a_stopped_scheduler_is_flagged(scene: Scene) -> None:
     assert STALE not in status(scene).flags
     stale = status(scene, stale_hours=0.01)
-    assert stale.flags == (STALE,)
+    assert stale.flags == (RUN_FAILED, STALE)
     assert "STALE: no crawl run started for 5m: is the job running?" in render_text(stale)
 
 
@@ -287,12 +288,15 @@ def test_rendered_text_names_what_to_act_on(scene: Scene) -> None:
         "",
         f"not in recent runs (not flagged): echo (last crawled {clock(NOW - 20 * DAY)})",
     ]
-    assert lines[19:] == ["", "flagged: bravo (SILENT); charlie (FAILING); delta (GAVE_UP)"]
+    assert lines[19:] == [
+        "",
+        "flagged: bravo (SILENT); charlie (FAILING); delta (GAVE_UP); RUN_FAILED",
+    ]
 
 
 def test_json_for_scripts(scene: Scene) -> None:
     data = json.loads(render_json(status(scene)))
-    assert data["flagged"] is True and data["flags"] == [] and data["silent_days"] == 3
+    assert data["flagged"] is True and data["flags"] == ["RUN_FAILED"] and data["silent_days"] == 3
     assert data["generated_at"] == NOW.isoformat()
     assert data["last_run"]["id"] == scene.runs["r5"] and data["last_run"]["outcome"] == "failed"
     assert data["last_run"]["alerts"][0]["check"] == "listings_failed"
@@ -329,13 +333,16 @@ def test_the_command(scene: Scene, database_url: str, tmp_path: Path) -> None:
     flagged = run_cli("status", env=env)
     assert flagged.returncode == 3, flagged.stderr
     assert flagged.stdout.splitlines()[-1] == (
-        "flagged: bravo (SILENT); charlie (FAILING); delta (GAVE_UP)"
+        "flagged: bravo (SILENT); charlie (FAILING); delta (GAVE_UP); RUN_FAILED"
     )
     assert "  alert alpha: listings_failed - all 1 feed failed" in flagged.stdout
 
-    healthy = run_cli("status", "--outlet", "alpha", "--outlet", "foxtrot", env=env)
+    healthy = run_cli("status", "--outlet", "foxtrot", env=env)
     assert healthy.returncode == 0, healthy.stderr
-    assert healthy.stdout.splitlines()[-1] == "all well: 2 outlets, nothing flagged"
+    assert healthy.stdout.splitlines()[-1] == "all well: 1 outlets, nothing flagged"
+    # alpha was in the failed last run: that concerns it, the others not.
+    alpha = run_cli("status", "--outlet", "alpha", env=env)
+    assert alpha.returncode == 3 and alpha.stdout.splitlines()[-1] == "flagged: RUN_FAILED"
 
     as_json = run_cli("status", "--json", "--outlet", "bravo", "--silent-days", "7", env=env)
     assert as_json.returncode == 0, as_json.stderr

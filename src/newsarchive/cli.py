@@ -64,7 +64,8 @@ CRAWL_DESCRIPTION = (
 
 
 STATUS_EPILOG = """\
-exit codes: 0 all well, 3 something is flagged (SILENT, FAILING, GAVE_UP, STALE or NO_RUNS:
+exit codes: 0 all well, 3 something is flagged (SILENT, FAILING, GAVE_UP, STALE, NO_RUNS or
+RUN_FAILED:
 see the last line of the report), 1 the database could not be read, 2 bad command line or
 unknown outlet. Cron or a monitoring check can alert on exit code 3.
 
@@ -478,6 +479,18 @@ def crawl_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not outlets:
         print("newsarchive: no outlets to crawl (all disabled?)", file=sys.stderr)
+        return EXIT_USAGE
+    # An outlet with only archive sitemaps has nothing to read in a normal run: leaving it out
+    # of the run keeps it from raising a coverage alert every hour and a SILENT flag.
+    idle = [outlet.slug for outlet in outlets if not outlet.run_listings(args.backfill)]
+    outlets = [outlet for outlet in outlets if outlet.run_listings(args.backfill)]
+    if idle:
+        log.info("not crawled without --backfill (only archive sitemaps): %s", ", ".join(idle))
+    if not outlets:
+        print(
+            f"newsarchive: {', '.join(idle)}: only archive sitemaps to read; crawl with --backfill",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     overrides.setdefault("LOG_LEVEL", args.log_level)
 

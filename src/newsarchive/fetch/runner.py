@@ -27,7 +27,7 @@ from newsarchive.registry import Outlet
 from newsarchive.settings import load_settings
 from newsarchive.store.database import DatabaseUrl, make_engine
 from newsarchive.store.locks import RUN_LOCK_NAMESPACE, RunLocks
-from newsarchive.store.monitors import check_run, monitor_settings
+from newsarchive.store.monitors import LISTINGS_FAILED, check_run, monitor_settings
 from newsarchive.store.spool import ReplayResult, Spool
 from newsarchive.store.writes import Archive, RunSummary
 
@@ -47,6 +47,18 @@ class CrawlResult:
     spooled: int = 0  # batches waiting on disk for the database
     notes: Sequence[str] = field(default_factory=tuple)
 
+    @property
+    def offline(self) -> bool:
+        """Nothing answered and every failure was the network's: the machine is likely offline."""
+        s = self.summary
+        return (
+            s.pages_fetched == 0
+            and bool(s.failures_by_reason)
+            and set(s.failures_by_reason) <= NETWORK_REASONS
+            and bool(self.alerts)
+            and all(alert.get("check") == LISTINGS_FAILED for alert in self.alerts)
+        )
+
     def describe(self) -> str:
         """The summary printed at the end of a run: one line, then one per thing to act on."""
         s = self.summary
@@ -57,6 +69,11 @@ class CrawlResult:
             f"{s.articles_unchanged} unchanged, {s.non_articles} non-articles, "
             f"{s.failures} failures" + (f" ({reasons})" if reasons else "")
         ]
+        if self.offline:
+            # Every alert would say the same thing; one line says what it means.
+            return "\n".join(
+                [OFFLINE, *lines, f"  the listings of {len(self.alerts)} outlets failed"]
+            )
         if self.skipped_outlets:
             lines.append(
                 "  skipped (another run is crawling them): " + ", ".join(self.skipped_outlets)
@@ -71,6 +88,11 @@ class CrawlResult:
             )
         lines += [f"  {note}" for note in self.notes]
         return "\n".join(lines)
+
+
+#: Failure reasons that say the network, not the outlet, is the problem.
+NETWORK_REASONS = frozenset({"dns", "timeout", "connection_refused", "connection_lost"})
+OFFLINE = "no outlet could be reached: is this machine online?"
 
 
 def run_crawl(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -102,12 +102,7 @@ class OutletSpider(Spider):
         listings: list[tuple[Outlet, str, str]] = []
         for slug in self.seed:
             outlet = self.outlets[slug]
-            sitemaps: Iterable[str] = outlet.sitemaps
-            if self.backfill:
-                sitemaps = (*outlet.sitemaps, *outlet.archive_sitemaps)
-            listings += [(outlet, url, "feed") for url in outlet.active(outlet.feeds)]
-            listings += [(outlet, url, "sitemap") for url in outlet.active(tuple(sitemaps))]
-            listings += [(outlet, url, "listing") for url in outlet.active(outlet.listing_pages)]
+            listings += [(outlet, url, kind) for url, kind in outlet.run_listings(self.backfill)]
         if self.archive is not None and listings:
             try:
                 self.validators = await asyncio.to_thread(

@@ -141,6 +141,16 @@ class Outlet:
             return None
         return f"outlet:{self.slug}"
 
+    def run_listings(self, backfill: bool = False) -> tuple[tuple[str, str], ...]:
+        """(url, kind) of every listing a run reads: feeds, news sitemaps (archive sitemaps too
+        with backfill) and listing pages, minus the disabled ones. Empty: nothing to read."""
+        sitemaps = (*self.sitemaps, *self.archive_sitemaps) if backfill else self.sitemaps
+        return (
+            *((url, "feed") for url in self.active(self.feeds)),
+            *((url, "sitemap") for url in self.active(tuple(sitemaps))),
+            *((url, "listing") for url in self.active(self.listing_pages)),
+        )
+
     def active(self, urls: tuple[str, ...]) -> tuple[str, ...]:
         """The listing URLs not switched off with disabled_sources."""
         return tuple(url for url in urls if url not in self.disabled_sources)

@@ -26,10 +26,12 @@ Flags (any one makes `newsarchive status` exit 3):
 
 - SILENT: an outlet in rotation stored no new article for `silent_days` days (counted from its
   first run when it never stored any).
-- FAILING: one of its sources has been failing for more than `failing_days` (default 1) days.
+- FAILING: one of its sources has been failing for more than `failing_days` (default 1) days,
+  or none of its feeds and sitemaps answered in its latest run (flagged from the first run).
 - GAVE_UP: article URLs were given up on (retries exhausted) in the last `gave_up_days` days.
   Older give-ups are still counted but no longer flagged, so one dead link does not keep a
   monitor red for ever.
+- RUN_FAILED (archive-wide): the last finished run failed (nothing could be fetched).
 - STALE (archive-wide): no crawl run started in the last `stale_hours` hours: the scheduler
   stopped. NO_RUNS: the database has no crawl run at all.
 """
@@ -38,6 +40,7 @@ from newsarchive.status.model import (
     FAILING,
     GAVE_UP,
     NO_RUNS,
+    RUN_FAILED,
     SILENT,
     STALE,
     ArchiveStatus,
@@ -57,6 +60,7 @@ __all__ = [
     "FAILING",
     "GAVE_UP",
     "NO_RUNS",
+    "RUN_FAILED",
     "SILENT",
     "STALE",
     "ArchiveStatus",

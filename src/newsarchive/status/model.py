@@ -11,6 +11,7 @@ FAILING = "FAILING"
 GAVE_UP = "GAVE_UP"
 STALE = "STALE"
 NO_RUNS = "NO_RUNS"
+RUN_FAILED = "RUN_FAILED"
 
 SILENT_DAYS = 3
 FAILING_DAYS = 1.0
@@ -31,6 +32,7 @@ class RunStatus:
     failures: int
     alerts: tuple[dict[str, str], ...]
     skipped_outlets: tuple[str, ...]
+    outlets: tuple[str, ...] = ()  # the outlets the run was asked to crawl
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -42,6 +44,7 @@ class RunStatus:
             "failures": self.failures,
             "alerts": list(self.alerts),
             "skipped_outlets": list(self.skipped_outlets),
+            "outlets": list(self.outlets),
         }
 
 

@@ -15,6 +15,7 @@ from newsarchive.status.model import (
     GAVE_UP,
     GAVE_UP_DAYS,
     NO_RUNS,
+    RUN_FAILED,
     SILENT,
     SILENT_DAYS,
     STALE,
@@ -45,6 +46,7 @@ class _Limits:
     silent_for: timedelta
     failing_for: timedelta
     stale_for: timedelta
+    outlets: tuple[str, ...]  # the selection; empty: every outlet
 
 
 def archive_status(
@@ -64,6 +66,7 @@ def archive_status(
         silent_for=timedelta(days=silent_days),
         failing_for=timedelta(days=failing_days),
         stale_for=timedelta(hours=stale_hours),
+        outlets=tuple(outlets),
     )
     runs, rows, sources = _read(engine, now, outlets, gave_up_days)
     newest = max((run.started_at for run in runs), default=None)
@@ -71,12 +74,13 @@ def archive_status(
     for source in sources:
         failing.setdefault(source.slug, []).append(source)
     finished = [run for run in runs if run.outcome != "running"]
+    last_run = finished[0] if finished else None
     return ArchiveStatus(
         generated_at=now,
         silent_days=silent_days,
-        last_run=finished[0] if finished else None,
+        last_run=last_run,
         running=tuple(run for run in runs if run.outcome == "running"),
-        flags=_archive_flags(newest, limits),
+        flags=_archive_flags(newest, last_run, limits),
         outlets=tuple(_outlet(row, failing.get(row.slug, []), newest, limits) for row in rows),
     )
 
@@ -101,13 +105,21 @@ def _read(
     return runs, rows, sources
 
 
-def _archive_flags(newest: datetime | None, limits: _Limits) -> tuple[str, ...]:
-    """NO_RUNS when nothing ever ran, STALE when the scheduler seems to have stopped."""
+def _archive_flags(
+    newest: datetime | None, last_run: RunStatus | None, limits: _Limits
+) -> tuple[str, ...]:
+    """NO_RUNS when nothing ever ran, RUN_FAILED when the last run failed, STALE when the
+    scheduler seems to have stopped."""
     if newest is None:
         return (NO_RUNS,)
+    flags = []
+    if last_run is not None and last_run.outcome == "failed":
+        # With --outlet, only a failed run that covered one of those outlets concerns them.
+        if not limits.outlets or set(limits.outlets) & set(last_run.outlets):
+            flags.append(RUN_FAILED)
     if newest < limits.now - limits.stale_for:
-        return (STALE,)
-    return ()
+        flags.append(STALE)
+    return tuple(flags)
 
 
 def _outlet(row: Any, sources: list[Any], newest: datetime | None, limits: _Limits) -> OutletStatus:
@@ -150,7 +162,13 @@ def _outlet_flags(
     quiet_since = row.last_new_article_at or row.first_covered_at
     if quiet_since is not None and quiet_since <= limits.now - limits.silent_for:
         flags.append(SILENT)
-    if any(source.flagged for source in failing_sources):
+    # FAILING: a source failing for over failing_days, or, from the first run on, an outlet whose
+    # feeds and sitemaps never answered (one failed run of an outlet that did answer may be a
+    # blip: RUN_FAILED says so archive-wide).
+    unreachable = (
+        bool(failing_sources) and row.latest_run_id is not None and row.good_run_id is None
+    )
+    if unreachable or any(source.flagged for source in failing_sources):
         flags.append(FAILING)
     if row.gave_up_recent:
         flags.append(GAVE_UP)
@@ -204,6 +222,7 @@ def _run(row: Any) -> RunStatus:
         failures=row.failures,
         alerts=tuple(alert for alert in row.alerts or () if isinstance(alert, dict)),
         skipped_outlets=tuple(row.skipped_outlets or ()),
+        outlets=tuple(row.outlets or ()),
     )
 
 
@@ -212,11 +231,13 @@ def _run(row: Any) -> RunStatus:
 #: The newest finished run and every run still marked running (started before `now`).
 _RUNS = text(
     """
-    (SELECT id, outcome, started_at, finished_at, articles_new, failures, alerts, skipped_outlets
+    (SELECT id, outcome, started_at, finished_at, articles_new, failures, alerts, skipped_outlets,
+            outlets
      FROM crawl_runs WHERE outcome <> 'running' AND started_at <= :now
      ORDER BY id DESC LIMIT 1)
     UNION ALL
-    (SELECT id, outcome, started_at, finished_at, articles_new, failures, alerts, skipped_outlets
+    (SELECT id, outcome, started_at, finished_at, articles_new, failures, alerts, skipped_outlets,
+            outlets
      FROM crawl_runs WHERE outcome = 'running' AND started_at <= :now)
     ORDER BY id DESC
     """
@@ -225,7 +246,7 @@ _RUNS = text(
 _OUTLETS = text(
     """
     SELECT o.slug, o.name,
-           good.id AS good_run_id, good.finished_at AS good_run_at,
+           good.id AS good_run_id, good.finished_at AS good_run_at, latest.id AS latest_run_id,
            covered.last_covered_at, covered.first_covered_at,
            coalesce(art.articles_24h, 0) AS articles_24h,
            coalesce(art.articles_7d, 0) AS articles_7d,
@@ -244,6 +265,12 @@ _OUTLETS = text(
                 AND p.kind <> 'article' AND p.outcome IN ('listed', 'not_modified'))
         ORDER BY r.id DESC LIMIT 1
     ) good ON true
+    LEFT JOIN LATERAL (
+        SELECT r.id FROM crawl_runs r
+        WHERE r.outcome <> 'running' AND r.finished_at <= :now
+          AND o.slug = ANY(r.outlets) AND NOT (o.slug = ANY(r.skipped_outlets))
+        ORDER BY r.id DESC LIMIT 1
+    ) latest ON true
     LEFT JOIN LATERAL (
         SELECT max(r.started_at) AS last_covered_at, min(r.started_at) AS first_covered_at
         FROM crawl_runs r WHERE o.slug = ANY(r.outlets) AND r.started_at <= :now
