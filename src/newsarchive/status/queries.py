@@ -113,10 +113,13 @@ def _archive_flags(
     if newest is None:
         return (NO_RUNS,)
     flags = []
-    if last_run is not None and last_run.outcome == "failed":
-        # With --outlet, only a failed run that covered one of those outlets concerns them.
-        if not limits.outlets or set(limits.outlets) & set(last_run.outlets):
-            flags.append(RUN_FAILED)
+    # With --outlet, only a failed run that covered one of those outlets concerns them.
+    if (
+        last_run is not None
+        and last_run.outcome == "failed"
+        and (not limits.outlets or set(limits.outlets) & set(last_run.outlets))
+    ):
+        flags.append(RUN_FAILED)
     if newest < limits.now - limits.stale_for:
         flags.append(STALE)
     return tuple(flags)
