@@ -32,8 +32,8 @@ from tests.faultweb import CHARSET_PARAGRAPH, FaultWeb
 from tests.support import CliRun, run_cli
 
 #: Retries as in production (RETRY_TIMES 2: three requests in all); the rest is shortened so
-#: the module runs in seconds: no politeness delay to 127.0.0.1, a 5 s download timeout (room for a loaded machine; the
-#: stalling pages hold for 20 s).
+#: the module runs in seconds: no politeness delay to 127.0.0.1, a 5 s download timeout (room
+#: for a loaded machine; the stalling pages hold for 20 s).
 RETRY_TIMES = 2
 SETTINGS = {
     "DOWNLOAD_TIMEOUT": "5",
