@@ -1,60 +1,84 @@
-"""Body extraction quality on the article-extraction-benchmark, ours beside plain trafilatura.
+"""Extraction quality on every public corpus we have, ours beside plain trafilatura, in one run.
 
-Scores exactly as the dataset's README describes (4-token shingles, per-page normalised tp/fp/fn,
-F1 of the mean precision and mean recall, exact-token accuracy), so the figures compare with the
-published table printed at the end. Figures only; nothing is asserted.
+Per corpus (see bench/corpora.py for what each holds and where it comes from), for newsarchive's
+`extract_article` and for plain trafilatura:
 
-    python bench/extraction.py [--dataset ../shared/benchmarks/aeb]
+- body F1 / acc: scored as the article-extraction-benchmark's README describes (4-token
+  shingles, per-page normalised tp/fp/fn, F1 of the mean precision and mean recall; acc is the
+  share of pages whose tokens match exactly), on pages whose corpus gives the whole body;
+- snip F1 / acc: trafilatura's own evaluation (whitespace-normalised substring tests of
+  snippets that must and must not appear; F1 and accuracy over all snippets);
+- title: exact (whitespace-normalised) title, on pages whose corpus gives one;
+- day: publication day right, on pages whose corpus gives one; a bare day is compared with the
+  day in the page's own offset, a time with an offset with our instant read in that offset;
+- rejected: article pages given no body (ours: a `NotArticle`, with its reasons under
+  --reasons; trafilatura: `None`), and how many home pages/section fronts were taken as articles;
+- docs/s and ms/page (the body extraction only for trafilatura, everything for ours), and
+  exceptions (ours: raised, or caught as `extraction_error`; must be 0).
+
+Plain trafilatura is `trafilatura.extract(html)` for the body and
+`trafilatura.extract_metadata(html, default_url=url)` for title and date (timed apart: the last
+line gives our time per page against the body alone and against both). The `dates` corpus and
+trafilatura's evaluation hold some pages that are not articles (forums, video pages, docs), so
+their rejections are not all losses; aeb, newspaper4k, goose3 and postlight are articles only.
+Figures only; nothing is asserted.
+
+    python bench/extraction.py [--root /work/corpora] [--corpus aeb --corpus readability]
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import trafilatura
 
-from newsarchive.extract import ArticleRecord, extract_article
+from corpora import DEFAULT_ROOT, SHARED, Page, distinct_pages, load_corpora
+from newsarchive.extract import NotArticle
+from newsarchive.extract.article import Reading, read_article
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATASET = REPO.parent / "shared" / "benchmarks" / "aeb"
-PUBLISHED_BEST = (
-    "published best: F1 0.970 (Zyte AutoExtract, rs_trafilatura), accuracy 0.470 (Zyte AutoExtract)"
-)
+PUBLISHED_BEST = "AEB published best: F1 0.970 (Zyte AutoExtract, rs_trafilatura), acc 0.470"
 _WORD = re.compile(r"\w+")
 
 
 @dataclass
-class Page:
-    id: str
-    url: str
-    html: str
-    truth: str
+class Output:
+    """What one extractor made of one page (None: it gave nothing)."""
+
+    body: str | None
+    title: str | None = None
+    day: str | None = None  # the day to compare with a bare-day truth
+    instant: datetime | None = None  # aware, to read in a timed truth's offset
+    reason: str | None = None  # why ours turned the page away
+    failed: bool = False
 
 
 @dataclass
-class Score:
-    f1: float
-    precision: float
-    recall: float
-    accuracy: float
-    docs_per_second: float
+class Tally:
+    """Scores of one extractor on one corpus."""
 
-
-def load(dataset: Path) -> list[Page]:
-    truth = json.loads((dataset / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for page_id, item in sorted(truth.items()):
-        html = gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes())
-        pages.append(Page(page_id, item["url"], html.decode("utf-8"), item["articleBody"]))
-    return pages
+    precisions: list[float] = field(default_factory=list)
+    recalls: list[float] = field(default_factory=list)
+    bodies: int = 0
+    exact: int = 0
+    snippets: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # tp fp fn tn
+    titles: list[bool] = field(default_factory=list)
+    days: list[bool] = field(default_factory=list)
+    articles: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    fronts: int = 0
+    fronts_accepted: int = 0
+    exceptions: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+    per_page: dict[str, float] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
@@ -78,73 +102,208 @@ def page_counts(truth: str, predicted: str) -> tuple[float, float, float]:
     return tp / total, fp / total, fn / total
 
 
-def score(pages: list[Page], extract: Callable[[Page], str]) -> tuple[Score, dict[str, float]]:
-    precisions: list[float] = []
-    recalls: list[float] = []
-    exact = 0
-    per_page: dict[str, float] = {}
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def ours(page: Page) -> Output:
+    try:
+        reading = read_article(page.html, page.url)
+    except Exception as exc:  # the contract says this cannot happen: count it, keep going
+        return Output(None, reason=f"raised {type(exc).__name__}", failed=True)
+    if isinstance(reading, NotArticle):
+        failed = reading.reason == "extraction_error"
+        return Output(None, reason=reading.reason, failed=failed)
+    assert isinstance(reading, Reading)
+    record, found = reading.record, reading.published
+    return Output(
+        record.text,
+        title=record.title,
+        day=found.value.date().isoformat() if found else None,
+        instant=record.published_at,
+    )
+
+
+def plain_trafilatura_body(page: Page) -> Output:
+    try:
+        return Output(trafilatura.extract(page.html))
+    except Exception as exc:
+        return Output(None, reason=f"raised {type(exc).__name__}", failed=True)
+
+
+def plain_trafilatura_metadata(page: Page, output: Output) -> None:
+    try:
+        metadata = trafilatura.extract_metadata(page.html, default_url=page.url)
+    except Exception:
+        output.failed = True
+        return
+    if metadata is not None:
+        output.title = metadata.title
+        output.day = metadata.date[:10] if metadata.date else None
+
+
+def day_right(truth: str, output: Output) -> bool:
+    if len(truth) == 10:
+        return output.day == truth
+    stated = datetime.fromisoformat(truth.replace("Z", "+00:00"))
+    if stated.tzinfo is None or output.instant is None:
+        return output.day == stated.date().isoformat()
+    return output.instant.astimezone(stated.tzinfo).date() == stated.date()
+
+
+def tally(pages: list[Page], outputs: list[Output], seconds: float) -> Tally:
+    result = Tally(seconds=seconds, pages=len(pages))
+    for page, out in zip(pages, outputs, strict=True):
+        text = out.body or ""
+        result.exceptions += out.failed
+        if page.body is not None:
+            tp, fp, fn = page_counts(page.body, text)
+            if tp + fp > 0:
+                result.precisions.append(1.0 if fp == 0 and fn == 0 else tp / (tp + fp))
+            if tp + fn > 0:
+                result.recalls.append(1.0 if fp == 0 and fn == 0 else tp / (tp + fn))
+            result.bodies += 1
+            result.exact += _WORD.findall(page.body) == _WORD.findall(text)
+            result.per_page[page.id] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if page.with_snippets or page.without_snippets:
+            normalised = _norm(text) if out.body is not None else None
+            found = sum(1 for s in page.with_snippets if normalised and _norm(s) in normalised)
+            leaked = sum(1 for s in page.without_snippets if normalised and _norm(s) in normalised)
+            counts = (
+                found,
+                leaked,
+                len(page.with_snippets) - found,
+                len(page.without_snippets) - leaked,
+            )
+            result.snippets = [a + b for a, b in zip(result.snippets, counts, strict=True)]
+            total = len(page.with_snippets) + len(page.without_snippets)
+            result.per_page[page.id] = (found + counts[3]) / total
+        if page.title is not None:
+            right = _norm(out.title or "") == _norm(page.title)
+            result.titles.append(right)
+            if not right:
+                result.misses.append(f"title {page.id}: {out.title!r} (truth {page.title!r})")
+        if page.date is not None:
+            right = day_right(page.date, out)
+            result.days.append(right)
+            if not right:
+                result.misses.append(f"day {page.id}: {out.day} (truth {page.date})")
+        if page.kind == "article":
+            result.articles += 1
+            if out.body is None or not out.body.strip():
+                result.rejected[out.reason or "empty"] += 1
+                result.misses.append(f"rejected {page.id}: {out.reason or 'empty'}")
+        elif page.kind == "front":
+            result.fronts += 1
+            if out.body:
+                result.fronts_accepted += 1
+                result.misses.append(f"front accepted {page.id}")
+    return result
+
+
+def run(pages: list[Page], extract: Callable[[Page], Output]) -> tuple[list[Output], float]:
     started = time.perf_counter()
     outputs = [extract(page) for page in pages]
-    elapsed = time.perf_counter() - started
-    for page, predicted in zip(pages, outputs, strict=True):
-        tp, fp, fn = page_counts(page.truth, predicted)
-        if tp + fp > 0:
-            precisions.append(1.0 if fp == 0 and fn == 0 else tp / (tp + fp))
-        if tp + fn > 0:
-            recalls.append(1.0 if fp == 0 and fn == 0 else tp / (tp + fn))
-        exact += _WORD.findall(page.truth) == _WORD.findall(predicted)
-        per_page[page.id] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    precision = sum(precisions) / len(precisions) if precisions else 0.0
-    recall = sum(recalls) / len(recalls) if recalls else 0.0
+    return outputs, time.perf_counter() - started
+
+
+def _share(values: Iterable[bool]) -> str:
+    values = list(values)
+    return f"{sum(values) / len(values):.3f}" if values else "-"
+
+
+def _body_columns(t: Tally) -> tuple[str, str]:
+    if not t.bodies:
+        return "-", "-"
+    precision = sum(t.precisions) / len(t.precisions) if t.precisions else 0.0
+    recall = sum(t.recalls) / len(t.recalls) if t.recalls else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Score(f1, precision, recall, exact / len(pages), len(pages) / elapsed), per_page
+    return f"{f1:.3f}", f"{t.exact / t.bodies:.3f}"
 
 
-def ours(page: Page) -> str:
-    record = extract_article(page.html, page.url)
-    return record.text if isinstance(record, ArticleRecord) else ""
+def _snippet_columns(t: Tally) -> tuple[str, str]:
+    tp, fp, fn, tn = t.snippets
+    if not tp + fp + fn + tn:
+        return "-", "-"
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f"{f1:.3f}", f"{(tp + tn) / (tp + fp + fn + tn):.3f}"
 
 
-def plain_trafilatura(page: Page) -> str:
-    return trafilatura.extract(page.html) or ""
+HEADER = (
+    f"{'':<14}{'body F1':>8}{'acc':>7}{'snip F1':>8}{'acc':>7}{'title':>7}{'day':>7}"
+    f"{'rejected':>11}{'fronts':>8}{'docs/s':>8}{'ms/page':>8}{'exc':>5}"
+)
 
 
-def benchmark_runner_trafilatura(page: Page) -> str:
-    """How the benchmark's own runner calls trafilatura (its published rows use this)."""
-    return trafilatura.extract(page.html, include_comments=False) or ""
+def row(name: str, t: Tally) -> str:
+    body_f1, body_acc = _body_columns(t)
+    snip_f1, snip_acc = _snippet_columns(t)
+    rejected = f"{sum(t.rejected.values())}/{t.articles}" if t.articles else "-"
+    fronts = f"{t.fronts_accepted}/{t.fronts}" if t.fronts else "-"
+    speed = t.pages / t.seconds if t.seconds else 0.0
+    return (
+        f"{name:<14}{body_f1:>8}{body_acc:>7}{snip_f1:>8}{snip_acc:>7}{_share(t.titles):>7}"
+        f"{_share(t.days):>7}{rejected:>11}{fronts:>8}{speed:>8.1f}"
+        f"{1000 * t.seconds / max(t.pages, 1):>8.1f}{t.exceptions:>5}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    parser.add_argument("--worst", type=int, default=0, help="list our N worst pages")
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="gathered corpora")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="aeb and dates")
+    parser.add_argument("--corpus", action="append", help="only these corpora (repeatable)")
+    parser.add_argument("--limit", type=int, default=0, help="the first N pages of each corpus")
+    parser.add_argument("--worst", type=int, default=0, help="list our N worst pages per corpus")
+    parser.add_argument("--reasons", action="store_true", help="list rejections and misses")
     args = parser.parse_args()
-    pages = load(args.dataset)
-    # Pay import and model-loading costs before timing either side.
-    ours(pages[0])
-    plain_trafilatura(pages[0])
-    print(f"{len(pages)} pages from {args.dataset}")
-    print(f"{'extractor':<32}{'F1':>7}{'P':>7}{'R':>7}{'acc':>7}{'docs/s':>9}")
-    results = {}
-    extractors = (
-        ("newsarchive", ours),
-        ("trafilatura.extract", plain_trafilatura),
-        ("  same, include_comments=False", benchmark_runner_trafilatura),
+    corpora = load_corpora(args.root, args.shared, set(args.corpus) if args.corpus else None)
+    if args.limit:
+        corpora = {name: pages[: args.limit] for name, pages in corpora.items()}
+    if not corpora:
+        raise SystemExit("no corpus found: give --root and --shared")
+    first = next(iter(corpora.values()))[0]
+    ours(first)  # pay import and model-loading costs before timing either side
+    plain_trafilatura_body(first)
+    total = sum(len(pages) for pages in corpora.values())
+    print(f"{total} pages ({distinct_pages(corpora)} distinct) in {len(corpora)} corpora")
+    print(HEADER)
+    seconds = {"ours": 0.0, "trafilatura": 0.0, "metadata": 0.0}
+    exceptions = 0
+    for name, pages in corpora.items():
+        our_outputs, our_seconds = run(pages, ours)
+        their_outputs, their_seconds = run(pages, plain_trafilatura_body)
+        started = time.perf_counter()
+        for page, out in zip(pages, their_outputs, strict=True):
+            plain_trafilatura_metadata(page, out)
+        metadata_seconds = time.perf_counter() - started
+        mine = tally(pages, our_outputs, our_seconds)
+        theirs = tally(pages, their_outputs, their_seconds)
+        seconds["ours"] += our_seconds
+        seconds["trafilatura"] += their_seconds
+        seconds["metadata"] += metadata_seconds
+        exceptions += mine.exceptions
+        print(f"{name} ({len(pages)} pages)")
+        print(row("  newsarchive", mine))
+        print(row("  trafilatura", theirs))
+        if args.reasons:
+            if mine.rejected:
+                print(f"    rejections: {dict(mine.rejected.most_common())}")
+            for miss in mine.misses:
+                print(f"    {miss}")
+        if args.worst and mine.per_page:
+            ranked = sorted(mine.per_page.items(), key=lambda item: item[1])
+            for page_id, score in ranked[: args.worst]:
+                print(f"    {score:.3f} (trafilatura {theirs.per_page[page_id]:.3f}) {page_id}")
+    ms = {name: 1000 * spent / total for name, spent in seconds.items()}
+    both = ms["trafilatura"] + ms["metadata"]
+    print(f"all: {total} pages, {exceptions} exceptions")
+    print(
+        f"ms per page: newsarchive {ms['ours']:.1f}, trafilatura.extract {ms['trafilatura']:.1f} "
+        f"({ms['ours'] / ms['trafilatura']:.2f}x), with extract_metadata {both:.1f} "
+        f"({ms['ours'] / both:.2f}x)"
     )
-    for name, extract in extractors:
-        result, per_page = score(pages, extract)
-        results[name] = per_page
-        print(
-            f"{name:<32}{result.f1:>7.3f}{result.precision:>7.3f}{result.recall:>7.3f}"
-            f"{result.accuracy:>7.3f}{result.docs_per_second:>9.1f}"
-        )
     print(PUBLISHED_BEST)
-    if args.worst:
-        ranked = sorted(results["newsarchive"].items(), key=lambda item: item[1])
-        for page_id, f1 in ranked[: args.worst]:
-            print(
-                f"  {f1:.3f} (trafilatura {results['trafilatura.extract'][page_id]:.3f}) {page_id}"
-            )
 
 
 if __name__ == "__main__":
