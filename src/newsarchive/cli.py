@@ -99,18 +99,8 @@ def _add_crawl(commands: Subparsers) -> None:
         epilog=CRAWL_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    crawl.add_argument(
-        "--registry",
-        metavar="FILE",
-        help="outlet registry (TOML); default: the registry shipped with newsarchive",
-    )
-    crawl.add_argument(
-        "--outlet",
-        metavar="SLUG",
-        action="append",
-        default=[],
-        help="crawl only this outlet (repeatable); default: every enabled outlet",
-    )
+    _add_registry_option(crawl)
+    _add_outlets_option(crawl, "crawl only this outlet (repeatable); default: every enabled outlet")
     crawl.add_argument(
         "--backfill",
         action="store_true",
@@ -183,13 +173,7 @@ def _add_export(commands: Subparsers) -> None:
     window.add_argument("--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47")
     window.add_argument("--since", metavar="DATE", type=_date, help="first day (UTC), inclusive")
     export.add_argument("--until", metavar="DATE", type=_date, help="last day (UTC), exclusive")
-    export.add_argument(
-        "--outlet",
-        metavar="SLUG",
-        action="append",
-        default=[],
-        help="only this outlet (repeatable)",
-    )
+    _add_outlets_option(export, "only this outlet (repeatable)")
     export.add_argument(
         "--topic", metavar="TOPIC", action="append", default=[], help="only these topics (any of)"
     )
@@ -235,12 +219,8 @@ def _add_status(commands: Subparsers) -> None:
     status.add_argument(
         "--json", action="store_true", help="print JSON for scripts instead of the table"
     )
-    status.add_argument(
-        "--outlet",
-        metavar="SLUG",
-        action="append",
-        default=[],
-        help="only this outlet (repeatable); default: every outlet in the database",
+    _add_outlets_option(
+        status, "only this outlet (repeatable); default: every outlet in the database"
     )
 
     status.set_defaults(handler=status_command)
@@ -248,15 +228,21 @@ def _add_status(commands: Subparsers) -> None:
 
 def _add_stories(commands: Subparsers) -> None:
     """`stories`: the story subcommands."""
-    stories = commands.add_parser(
+    stories_commands = _add_group(
+        commands,
         "stories",
         help="stories, actors and events: rebuild them after the gazetteer or rules changed",
         description="Manage the archive's stories, actors and events.",
     )
-    stories_commands = stories.add_subparsers(
-        dest="stories_command", metavar="STORIES_COMMAND", required=True
-    )
     _add_stories_rebuild(stories_commands)
+
+
+def _add_group(commands: Subparsers, name: str, *, help: str, description: str) -> Subparsers:
+    """A command with subcommands of its own (`db upgrade`, `registry check`): their parsers."""
+    group = commands.add_parser(name, help=help, description=description)
+    return group.add_subparsers(
+        dest=f"{name}_command", metavar=f"{name.upper()}_COMMAND", required=True
+    )
 
 
 def _add_stories_rebuild(stories_commands: Subparsers) -> None:
@@ -280,14 +266,64 @@ def _add_stories_rebuild(stories_commands: Subparsers) -> None:
     rebuild.set_defaults(handler=stories_rebuild_command)
 
 
+REGISTRY_CHECK_EPILOG = """\
+exit codes: 0 the registry is valid (with --probe: and every listing answered with articles
+robots.txt lets us fetch), 3 with --probe: something to look at (a listing failing or empty,
+or robots.txt forbidding its articles), 1 with --probe: no outlet could be reached, 2 the
+registry is invalid or --outlet names no outlet of it (the same one-line errors as crawl).
+
+examples:
+  newsarchive registry check                                  the shipped registry
+  newsarchive registry check --registry my-outlets.toml --probe --outlet new_daily
+  newsarchive registry check --probe --json                   every enabled outlet, for a script
+"""
+
+
+def _add_registry(commands: Subparsers) -> None:
+    """`registry`: the registry subcommands."""
+    registry_commands = _add_group(
+        commands,
+        "registry",
+        help="check an outlet registry (and probe its feeds) before cron crawls it",
+        description="Work with an outlet registry (outlets.toml).",
+    )
+    check = registry_commands.add_parser(
+        "check",
+        help="validate a registry as crawl does; --probe fetches each listing once",
+        description=(
+            "Validate an outlet registry exactly as `crawl` does (same checks, same errors).\n"
+            "With --probe, fetch each outlet's feeds, sitemaps and listing pages once (and\n"
+            "robots.txt), politely and with newsarchive's User-Agent, and print per outlet:\n"
+            "reachable or why not, the listing type, its entries, the newest entry's date and\n"
+            "whether robots.txt allows the article URLs. Nothing is stored."
+        ),
+        epilog=REGISTRY_CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_registry_option(check)
+    check.add_argument(
+        "--probe", action="store_true", help="fetch each feed, sitemap and listing page once"
+    )
+    _add_outlets_option(check, "probe only this outlet (repeatable); default: every enabled outlet")
+    check.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_positive_float,
+        default=20.0,
+        help="give up on a URL after this many seconds (default: 20)",
+    )
+    check.add_argument("--json", action="store_true", help="print JSON for scripts")
+    check.set_defaults(handler=registry_check_command)
+
+
 def _add_db(commands: Subparsers) -> None:
     """`db`: the database subcommands, one builder each."""
-    db = commands.add_parser(
+    db_commands = _add_group(
+        commands,
         "db",
         help="database: migrate, print its URL, stop the embedded server",
         description="Manage the archive database (DATABASE_URL, or the embedded server).",
     )
-    db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
     for add_command in (
         _add_db_upgrade,
         _add_db_downgrade,
@@ -372,6 +408,19 @@ def _add_db_stop(db_commands: Subparsers) -> None:
     stop.set_defaults(handler=db_stop_command)
 
 
+def _add_registry_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--registry",
+        metavar="FILE",
+        help="outlet registry (TOML); default: the registry shipped with newsarchive",
+    )
+
+
+def _add_outlets_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """--outlet SLUG, repeatable: the commands that take a selection of outlets."""
+    parser.add_argument("--outlet", metavar="SLUG", action="append", default=[], help=help)
+
+
 def _add_verbosity(parser: argparse.ArgumentParser, details: str = "debugging details") -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("-v", "--verbose", action="store_true", help=f"log {details} too")
@@ -382,6 +431,16 @@ def _positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from error
+    if not number > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
     return number
 
 
@@ -511,6 +570,43 @@ def crawl_command(args: argparse.Namespace) -> int:
     if result.outcome == OK:
         return EXIT_OK
     return EXIT_FAILED if result.outcome == FAILED else EXIT_PARTIAL
+
+
+def registry_check_command(args: argparse.Namespace) -> int:
+    """Validate a registry as crawl does; with --probe, fetch each listing once and report."""
+    import json
+
+    from newsarchive.registry import RegistryError, load_registry
+
+    try:
+        registry = load_registry(args.registry)
+        outlets = registry.select(args.outlet)
+    except (RegistryError, ValueError) as error:
+        print(f"newsarchive: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.probe:
+        enabled = sum(outlet.enabled for outlet in registry.outlets)
+        if args.json:
+            summary = {"registry": str(registry.path), "valid": True, "outlets": len(outlets)}
+            print(json.dumps({**summary, "enabled": enabled}))
+        else:
+            print(
+                f"registry {registry.path}: valid, {len(registry.outlets)} outlets "
+                f"({enabled} enabled)"
+            )
+        return EXIT_OK
+    if not outlets:
+        print("newsarchive: no outlets to probe (all disabled?)", file=sys.stderr)
+        return EXIT_USAGE
+
+    from newsarchive import probe
+
+    now = datetime.now(UTC)
+    probes = probe.probe_outlets(outlets, now=now, timeout=args.timeout)
+    print(probe.render_json(probes) if args.json else probe.render_text(probes, now))
+    if not any(result.reachable for result in probes):
+        return EXIT_FAILED
+    return EXIT_PARTIAL if any(result.problems for result in probes) else EXIT_OK
 
 
 def _prepared_database() -> str | None:
@@ -769,5 +865,6 @@ COMMANDS: tuple[Callable[[Subparsers], None], ...] = (
     _add_export,
     _add_status,
     _add_stories,
+    _add_registry,
     _add_db,
 )
