@@ -16,12 +16,12 @@ def test_spider_and_store_pipeline_share_the_crawlers_one_engine(database_url: s
     spider = OutletSpider.from_crawler(crawler, outlets=[])
     pipeline = StorePipeline.from_crawler(crawler)
 
-    assert spider.archive is not None
-    assert spider.archive.engine is pipeline.archive.engine
-    assert CrawlDatabase.for_crawler(crawler).engine is pipeline.archive.engine
-    pool = pipeline.archive.engine.pool
+    assert spider.frontier is not None
+    assert spider.frontier.engine is pipeline.writer.engine
+    assert CrawlDatabase.for_crawler(crawler).engine is pipeline.writer.engine
+    pool = pipeline.writer.engine.pool
     crawler.signals.send_catch_log(signals.engine_stopped)
-    assert pipeline.archive.engine.pool is not pool  # disposed when the crawl's engine stopped
+    assert pipeline.writer.engine.pool is not pool  # disposed when the crawl's engine stopped
 
 
 def test_an_engine_handed_to_the_crawler_is_used_and_left_to_its_owner(engine: Engine) -> None:
@@ -30,8 +30,8 @@ def test_an_engine_handed_to_the_crawler_is_used_and_left_to_its_owner(engine: E
     spider = OutletSpider.from_crawler(crawler, outlets=[])
     pipeline = StorePipeline.from_crawler(crawler)
 
-    assert spider.archive is not None
-    assert spider.archive.engine is engine and pipeline.archive.engine is engine
+    assert spider.frontier is not None
+    assert spider.frontier.engine is engine and pipeline.writer.engine is engine
     pool = engine.pool
     crawler.signals.send_catch_log(signals.engine_stopped)
     assert engine.pool is pool  # the runner disposes it, once, after the run is recorded

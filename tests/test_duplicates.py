@@ -10,7 +10,9 @@ from sqlalchemy import Engine, text
 
 from newsarchive.extract import ArticleRecord, Evidence, extract_article
 from newsarchive.registry import Outlet
-from newsarchive.store.writes import Archive, ArticleRow, PageRow
+from newsarchive.store.articles import ArticleWriter
+from newsarchive.store.outlets import sync_outlets
+from newsarchive.store.rows import ArticleRow, PageRow
 
 PARAGRAPHS = [
     "China, Iran and Russia began a joint naval drill in the Gulf of Oman on Tuesday, the "
@@ -49,8 +51,8 @@ def record(url: str, paragraphs: list[str], published: datetime) -> ArticleRecor
     return replace(extracted, published_at=published)
 
 
-def store(archive: Archive, slug: str, rec: ArticleRecord) -> None:
-    archive.store_batch(
+def store(writer: ArticleWriter, slug: str, rec: ArticleRecord) -> None:
+    writer.store_batch(
         None,
         [ArticleRow(slug, rec.url, rec.url, rec.url, rec, Evidence())],
         [PageRow(slug, "article", rec.url, "stored", article_url=rec.url)],
@@ -65,8 +67,8 @@ def links(engine: Engine) -> dict[str, Any]:
 
 
 def test_copies_link_to_the_earliest_copy_even_when_found_first(engine: Engine) -> None:
-    archive = Archive(engine)
-    archive.sync_outlets([outlet("wire"), outlet("repost"), outlet("daily")])
+    writer = ArticleWriter(engine)
+    sync_outlets(engine, [outlet("wire"), outlet("repost"), outlet("daily")])
     original = record(
         "https://wire.example/drill", PARAGRAPHS, datetime(2024, 3, 12, 8, 20, tzinfo=UTC)
     )
@@ -78,9 +80,9 @@ def test_copies_link_to_the_earliest_copy_even_when_found_first(engine: Engine) 
         "https://daily.example/drill", edited, datetime(2024, 3, 13, 7, 0, tzinfo=UTC)
     )
 
-    store(archive, "repost", exact_copy)  # the crawl meets the copies first
-    store(archive, "daily", near_copy)
-    store(archive, "wire", original)
+    store(writer, "repost", exact_copy)  # the crawl meets the copies first
+    store(writer, "daily", near_copy)
+    store(writer, "wire", original)
 
     assert links(engine) == {
         "https://wire.example/drill": None,
@@ -90,10 +92,10 @@ def test_copies_link_to_the_earliest_copy_even_when_found_first(engine: Engine) 
 
 
 def test_a_different_write_up_of_the_same_event_is_not_a_duplicate(engine: Engine) -> None:
-    archive = Archive(engine)
-    archive.sync_outlets([outlet("wire"), outlet("daily")])
+    writer = ArticleWriter(engine)
+    sync_outlets(engine, [outlet("wire"), outlet("daily")])
     store(
-        archive,
+        writer,
         "wire",
         record("https://wire.example/drill", PARAGRAPHS, datetime(2024, 3, 12, tzinfo=UTC)),
     )
@@ -106,7 +108,7 @@ def test_a_different_write_up_of_the_same_event_is_not_a_duplicate(engine: Engin
         "message to Washington about a partnership that keeps deepening.",
     ]
     store(
-        archive,
+        writer,
         "daily",
         record("https://daily.example/drill", own_report, datetime(2024, 3, 12, 9, tzinfo=UTC)),
     )

@@ -14,8 +14,9 @@ import pytest
 
 from newsarchive.registry import load_registry
 from newsarchive.store.database import make_engine
+from newsarchive.store.frontier import RetryPolicy
 from newsarchive.store.locks import OUTLET_LOCK_NAMESPACE
-from newsarchive.store.writes import Archive, RetryPolicy
+from newsarchive.store.outlets import sync_outlets
 from tests.fixtureweb import FixtureWeb
 from tests.fixtureweb.server import Resource
 from tests.support import CliRun, crawl, query
@@ -188,7 +189,7 @@ def test_a_recent_article_is_rechecked_once_and_an_edit_becomes_a_revision(site:
 def test_a_run_skips_the_outlets_another_run_holds_and_says_so(site: Web) -> None:
     outlets = load_registry(site.registry).outlets
     engine = make_engine(site.database_url)
-    ids = Archive(engine).sync_outlets(outlets)
+    ids = sync_outlets(engine, outlets)
     engine.dispose()
     busy = outlets[0].slug
     conninfo = site.database_url.replace("postgresql+psycopg://", "postgresql://")

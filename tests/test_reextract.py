@@ -12,7 +12,9 @@ from sqlalchemy import Engine, text
 
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence, extract_article
 from newsarchive.registry import Outlet
-from newsarchive.store.writes import Archive, ArticleRow, PageRow
+from newsarchive.store.articles import ArticleWriter
+from newsarchive.store.outlets import sync_outlets
+from newsarchive.store.rows import ArticleRow, PageRow
 from tests.fixtureweb import FixtureWeb
 from tests.support import run_cli
 
@@ -106,8 +108,8 @@ def test_a_refetched_article_whose_text_changed_keeps_its_old_text_as_a_revision
         kind="newspaper",
         feeds=("https://harbour.example/feed/",),
     )
-    archive = Archive(engine)
-    archive.sync_outlets([outlet])
+    writer = ArticleWriter(engine)
+    sync_outlets(engine, [outlet])
     paragraphs = "".join(
         f"<p>Paragraph {i} of the report on the naval exercise in the Gulf of Oman, where "
         f"Chinese, Iranian and Russian ships drilled together for the fifth year.</p>"
@@ -127,7 +129,7 @@ def test_a_refetched_article_whose_text_changed_keeps_its_old_text_as_a_revision
     )
 
     def store(record: Any) -> None:
-        archive.store_batch(
+        writer.store_batch(
             None,
             [ArticleRow("harbour_post", url, url, url, record, Evidence())],
             [PageRow("harbour_post", "article", url, "stored", article_url=url)],

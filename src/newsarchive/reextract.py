@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 from newsarchive.analysis.page import extract_page, warm_up
 from newsarchive.analysis.result import Analysis
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
+from newsarchive.store.articles import ArticleWriter
 from newsarchive.store.models import Article, Outlet, Page
-from newsarchive.store.writes import Archive
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ def reextract(
 ) -> ReextractSummary:
     """Re-extract the selected articles' stored pages and store what changed."""
     started = time.monotonic()
-    archive = Archive(engine)
+    writer = ArticleWriter(engine)
     summary = ReextractSummary()
     total = count_articles(engine, outlet, since)
     context = multiprocessing.get_context("forkserver")
@@ -156,7 +156,7 @@ def reextract(
         for chunk in stored_pages(engine, outlet, since):
             outcomes = list(pool.map(_extract, chunk, chunksize=8))
             _count(outcomes, summary)
-            stored = archive.apply_reextraction([(aid, rec, ana) for aid, rec, ana, _ in outcomes])
+            stored = writer.apply_reextraction([(aid, rec, ana) for aid, rec, ana, _ in outcomes])
             summary.updated += stored.updated
             summary.unchanged += stored.unchanged
             if progress is not None:

@@ -24,9 +24,11 @@ from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.fetch.settings import read_float, read_int
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
+from newsarchive.store.articles import ArticleWriter
+from newsarchive.store.frontier import RetryPolicy
+from newsarchive.store.rows import ArticleRow, PageRow
 from newsarchive.store.spool import Spool
 from newsarchive.store.structure import assign_urls
-from newsarchive.store.writes import Archive, ArticleRow, PageRow, RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -104,14 +106,14 @@ class StorePipeline:
 
     def __init__(
         self,
-        archive: Archive,
+        writer: ArticleWriter,
         outlets: dict[str, Outlet],
         run_id: int | None,
         batch_size: int,
         stats: StatsCollector,
         spool: Spool | None = None,
     ) -> None:
-        self.archive = archive
+        self.writer = writer
         self.outlets = outlets
         self.run_id = run_id
         self.batch_size = batch_size
@@ -139,7 +141,7 @@ class StorePipeline:
         if engine is None:
             raise ValueError("the store pipeline needs NEWSARCHIVE_DATABASE_URL")
         return cls(
-            Archive(
+            ArticleWriter(
                 engine,
                 read_float(settings, "NEWSARCHIVE_RELEVANCE_THRESHOLD"),
                 policy,
@@ -264,7 +266,7 @@ class StorePipeline:
                 return
             try:
                 result = await asyncio.to_thread(
-                    self.archive.store_batch, self.run_id, articles, pages
+                    self.writer.store_batch, self.run_id, articles, pages
                 )
             except Exception as error:
                 self.stats.inc_value("newsarchive/database_errors")
@@ -272,7 +274,7 @@ class StorePipeline:
                 await self._spool(articles, pages, error)
                 return
             # Stories, actors and events of the new articles, one batch at a time (under the lock).
-            await asyncio.to_thread(assign_urls, self.archive.engine, result.new_urls)
+            await asyncio.to_thread(assign_urls, self.writer.engine, result.new_urls)
         self.stats.inc_value("newsarchive/articles_new", result.new)
         self.stats.inc_value("newsarchive/articles_updated", result.updated)
         self.stats.inc_value("newsarchive/articles_unchanged", result.unchanged)

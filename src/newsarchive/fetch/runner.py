@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess
+from sqlalchemy import Engine
 
 from newsarchive.fetch.browser import split_browser_outlets
 from newsarchive.fetch.database import CrawlDatabase
@@ -25,11 +26,13 @@ from newsarchive.fetch.spider import OutletSpider
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.settings import load_settings
+from newsarchive.store.articles import ArticleWriter
 from newsarchive.store.database import DatabaseUrl, make_engine
 from newsarchive.store.locks import RUN_LOCK_NAMESPACE, RunLocks
 from newsarchive.store.monitors import LISTINGS_FAILED, check_run, monitor_settings
+from newsarchive.store.outlets import sync_outlets
+from newsarchive.store.runs import RunSummary, abandon_stale_runs, finish_run, start_run
 from newsarchive.store.spool import ReplayResult, Spool
-from newsarchive.store.writes import Archive, RunSummary
 
 log = logging.getLogger(__name__)
 
@@ -117,12 +120,13 @@ def run_crawl(
         names = ", ".join(outlet.slug for outlet in unrendered)
         # Named once, in the run's summary: every hourly run would otherwise repeat a warning.
         notes.append(f"not crawled, they need a browser ({problem}): {names}")
-    archive = Archive(make_engine(database_url))
-    ids = archive.sync_outlets(outlets)
-    run_id = archive.start_run([outlet.slug for outlet in outlets])
-    with RunLocks(archive.engine) as locks:
+    engine = make_engine(database_url)
+    writer = ArticleWriter(engine)
+    ids = sync_outlets(engine, outlets)
+    run_id = start_run(engine, [outlet.slug for outlet in outlets])
+    with RunLocks(engine) as locks:
         locks.hold_run(run_id)
-        abandoned = archive.abandon_stale_runs(RUN_LOCK_NAMESPACE)
+        abandoned = abandon_stale_runs(engine, RUN_LOCK_NAMESPACE)
         if abandoned:
             notes.append(
                 "marked failed: earlier runs that ended without finishing "
@@ -131,7 +135,7 @@ def run_crawl(
         locked, skipped = locks.lock_outlets((o.slug, ids[o.slug]) for o in outlets)
         if skipped:
             log.warning("skipping outlets another run is crawling: %s", ", ".join(skipped))
-        before = _replay(spool, archive, notes)
+        before = _replay(spool, writer, notes)
 
         crashed = False
         stats: dict[str, Any] = {}
@@ -151,7 +155,7 @@ def run_crawl(
             )
             process = AsyncCrawlerProcess(settings)
             crawler = process.create_crawler(OutletSpider)
-            CrawlDatabase.attach(crawler, archive.engine)  # one pool for the whole process
+            CrawlDatabase.attach(crawler, engine)  # one pool for the whole process
             process.crawl(
                 crawler, outlets=outlets, seed=locked, backfill=backfill, max_articles=max_articles
             )
@@ -161,9 +165,9 @@ def run_crawl(
                 log.exception("the crawl stopped on an unexpected error")
                 crashed = True
             stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
-        after = _replay(spool, archive, notes)
+        after = _replay(spool, writer, notes)
         summary = summarise(stats)
-        alerts = _check_coverage(archive, run_id, locked, overrides or {}, notes)
+        alerts = _check_coverage(engine, run_id, locked, overrides or {}, notes)
         outcome = decide_outcome(
             summary, stats, crashed=crashed, outlets=len(locked), shared_frontier=bool(redis_url)
         )
@@ -172,11 +176,11 @@ def run_crawl(
         if outcome != FAILED and (before.left or after.left):
             outcome = FAILED  # the database is not taking writes: say so
         try:
-            archive.finish_run(run_id, summary, outcome, skipped_outlets=skipped, alerts=alerts)
+            finish_run(engine, run_id, summary, outcome, skipped_outlets=skipped, alerts=alerts)
         except Exception as error:
             log.error("could not record the end of run %d: %s", run_id, brief(error))
             outcome = FAILED
-    archive.engine.dispose()
+    engine.dispose()
     return CrawlResult(
         run_id,
         outcome,
@@ -189,12 +193,12 @@ def run_crawl(
     )
 
 
-def _replay(spool: Spool, archive: Archive, notes: list[str]) -> ReplayResult:
+def _replay(spool: Spool, writer: ArticleWriter, notes: list[str]) -> ReplayResult:
     """Write batches spooled while the database was away (by this or an earlier run)."""
     if not spool.pending():
         return ReplayResult()
     try:
-        result = spool.replay(archive.store_batch)
+        result = spool.replay(writer.store_batch)
     except Exception as error:  # the spool stays; the next run tries again
         log.error("could not replay the spool: %s", brief(error))
         return ReplayResult(left=len(spool.pending()))
@@ -206,7 +210,7 @@ def _replay(spool: Spool, archive: Archive, notes: list[str]) -> ReplayResult:
 
 
 def _check_coverage(
-    archive: Archive,
+    engine: Engine,
     run_id: int,
     outlets: Sequence[str],
     overrides: Mapping[str, Any],
@@ -216,7 +220,7 @@ def _check_coverage(
     if not outlets:
         return []
     try:
-        alerts = check_run(archive.engine, run_id, outlets, **monitor_settings(overrides))
+        alerts = check_run(engine, run_id, outlets, **monitor_settings(overrides))
         return [alert.as_json() for alert in alerts]
     except Exception as error:
         log.error("coverage monitors could not run: %s", brief(error))

@@ -18,7 +18,7 @@ from newsarchive.analysis import RELEVANCE_THRESHOLD
 from newsarchive.fetch.browser import browser_settings
 from newsarchive.registry import Outlet
 from newsarchive.settings import USER_AGENT
-from newsarchive.store.writes import RetryPolicy
+from newsarchive.store.frontier import RetryPolicy
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from newsarchive.fetch.middlewares import retry_after_seconds
 from newsarchive.fetch.settings import read_float, read_int
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
-from newsarchive.store.writes import Archive
+from newsarchive.store.frontier import Frontier
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class OutletSpider(Spider):
         self.backfill = backfill
         self.max_articles = max_articles
         self.scheduled: set[str] = set()
-        self.archive: Archive | None = None
+        self.frontier: Frontier | None = None
         self.validators: dict[str, tuple[str | None, str | None]] = {}
         self.horizon: timedelta | None = None
         self.url_cap = 1000
@@ -87,7 +87,7 @@ class OutletSpider(Spider):
         settings = crawler.settings
         engine = CrawlDatabase.for_crawler(crawler).engine
         if engine is not None:
-            spider.archive = Archive(engine)
+            spider.frontier = Frontier(engine)
         horizon = read_float(settings, "NEWSARCHIVE_LISTING_HORIZON_DAYS")
         spider.horizon = timedelta(days=horizon) if horizon > 0 else None
         spider.url_cap = read_int(settings, "NEWSARCHIVE_LISTING_URL_CAP")
@@ -103,10 +103,10 @@ class OutletSpider(Spider):
         for slug in self.seed:
             outlet = self.outlets[slug]
             listings += [(outlet, url, kind) for url, kind in outlet.run_listings(self.backfill)]
-        if self.archive is not None and listings:
+        if self.frontier is not None and listings:
             try:
                 self.validators = await asyncio.to_thread(
-                    self.archive.listing_validators, [url for _, url, _ in listings]
+                    self.frontier.listing_validators, [url for _, url, _ in listings]
                 )
             except Exception as error:  # a full fetch is always correct, only slower
                 log.warning("no conditional requests this run: %s", brief(error))
@@ -117,11 +117,11 @@ class OutletSpider(Spider):
 
     async def _due_requests(self) -> list[Request]:
         """Failed URLs whose backoff has passed and articles due a re-check, as requests."""
-        if self.archive is None or not self.seed:
+        if self.frontier is None or not self.seed:
             return []
         try:
             due = await asyncio.to_thread(
-                self.archive.due_articles,
+                self.frontier.due_articles,
                 self.seed,
                 recheck_after=self.recheck_after,
                 recheck_within=self.recheck_within,
@@ -288,10 +288,10 @@ class OutletSpider(Spider):
         )
 
     async def _known(self, candidates: dict[str, tuple[str, Evidence]]) -> set[str]:
-        if self.archive is None or not candidates:
+        if self.frontier is None or not candidates:
             return set()
         urls = list(candidates) + [original for original, _ in candidates.values()]
-        found = await asyncio.to_thread(self.archive.known_urls, urls)
+        found = await asyncio.to_thread(self.frontier.known_urls, urls)
         return {url for url, (original, _) in candidates.items() if {url, original} & found}
 
     def parse_article(self, response: Response) -> Iterator[FetchedArticle]:

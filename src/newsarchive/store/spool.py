@@ -26,12 +26,15 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsarchive.logs import brief
-from newsarchive.store.writes import ArticleRow, PageRow
+from newsarchive.store.rows import ArticleRow, PageRow
 
 log = logging.getLogger(__name__)
 
 #: Bumped when the pickled shape changes in a way older files can't be read with.
 SPOOL_FORMAT = 1
+#: Modules a spooled class was pickled from before it moved: a batch spooled by an older version
+#: (its database away across the upgrade) is still replayed, not set aside.
+MOVED_MODULES = {"newsarchive.store.writes": "newsarchive.store.rows"}
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,8 @@ class Spool:
     ) -> ReplayResult:
         """Store every pending batch with `store`; stop at the first one the database can't take.
 
-        Each batch is one transaction (Archive.store_batch), and its file is deleted only after
-        the commit, so a crash between the two replays it once more: harmless, as writes are
+        Each batch is one transaction (ArticleWriter.store_batch), and its file is deleted only
+        after the commit, so a crash between the two replays it once more: harmless, as writes are
         upserts keyed on the URL.
         """
         result = ReplayResult()
@@ -95,7 +98,7 @@ class Spool:
         for index, path in enumerate(files):
             try:
                 with path.open("rb") as handle:
-                    batch: SpooledBatch = pickle.load(handle)
+                    batch: SpooledBatch = _Unpickler(handle).load()
                 if batch.format != SPOOL_FORMAT:
                     raise ValueError(f"spool format {batch.format}, expected {SPOOL_FORMAT}")
             except Exception as error:
@@ -122,3 +125,10 @@ class Spool:
         rejected.mkdir(exist_ok=True, mode=0o700)
         os.replace(path, rejected / path.name)
         log.error("spooled batch %s set aside in %s: %s", path.name, rejected, why)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads a spooled batch, finding classes that moved module under their new name."""
+
+    def find_class(self, module: str, name: str) -> object:
+        return super().find_class(MOVED_MODULES.get(module, module), name)
