@@ -17,6 +17,7 @@ from sqlalchemy import Engine, text
 from newsarchive import __version__
 from newsarchive.export import (
     COLUMNS,
+    EVENT_COLUMNS,
     ExportOptions,
     ExportResult,
     export_articles,
@@ -327,8 +328,14 @@ def test_the_manifest_matches_the_file_it_describes(
     assert abs(datetime.now(UTC) - created) < timedelta(minutes=5)
     assert sorted(path.name for path in tmp_path.iterdir()) == [
         "export.csv",
+        "export.events.csv",
         "export.manifest.json",
     ]
+    events = manifest["events"]
+    assert events["file"] == "export.events.csv" and events["columns"] == list(EVENT_COLUMNS)
+    data = (tmp_path / "export.events.csv").read_bytes()
+    assert events["sha256"] == hashlib.sha256(data).hexdigest()
+    assert events["rows"] == result.events == 0  # these rows were stored without analysis
 
 
 def test_the_default_file_name_carries_the_window_label(

@@ -247,4 +247,10 @@ EXPECTED: dict[int, list[tuple[Any, ...]]] = {
         ),
         ("harbour_post", "2022-04-28 10:42:00+00:00", "2022-04-28 10:42:00+00:00", ("en",), 274, 1),
     ],
+    18: [
+        ("France", "state", "supplier", 1, 1),
+        ("Indonesia", "state", "recipient", 1, 1),
+        ("Poland", "state", "recipient", 1, 1),
+        ("South Korea", "state", "supplier", 1, 1),
+    ],
 }

@@ -137,3 +137,113 @@ def test_a_bridging_article_merges_two_stories() -> None:
     assert clusterer.add(3, bridge) in (a, b)
     assert len(clusterer.stories) == 1
     assert sorted(next(iter(clusterer.stories.values())).articles) == [1, 2, 3]
+
+
+def _parties(
+    title: str, text: str, day: date
+) -> list[tuple[str, date, str | None, set[tuple[str, str]]]]:
+    return [
+        (e.kind, e.occurred_on, e.country, {(a.actor.name, a.role) for a in e.actors})
+        for e in find_events(title, text, day)
+        if e.kind in ("arms_transfer", "sanction")
+    ]
+
+
+def test_a_purchase_makes_the_buyer_recipient_and_the_seller_supplier() -> None:
+    found = _parties(
+        "Indonesia orders 42 Rafale fighters in deal with France",
+        "JAKARTA (Reuters) - Indonesia has signed a contract to buy 42 Rafale fighter jets from "
+        "France, the two governments said on Thursday. The first six jets are covered by an "
+        "initial tranche that takes effect immediately.",
+        date(2022, 2, 10),
+    )
+    assert found == [
+        (
+            "arms_transfer",
+            date(2022, 2, 10),
+            "ID",
+            {("Indonesia", "recipient"), ("France", "supplier")},
+        )
+    ]
+
+
+def test_a_delivery_makes_the_sender_supplier_and_a_demonym_names_the_seller() -> None:
+    delivered = _parties(
+        "Russia starts delivering S-400 to Turkey",
+        "Russia delivered the first parts of the S-400 air defence system to Turkey on Friday, "
+        "the Turkish defence ministry said, defying warnings from Washington.",
+        date(2019, 7, 13),
+    )
+    assert delivered == [
+        (
+            "arms_transfer",
+            date(2019, 7, 12),
+            "TR",
+            {("Turkey", "recipient"), ("Russia", "supplier")},
+        )
+    ]
+    taken = _parties(
+        "Poland takes delivery of first South Korean K2 tanks and K9 howitzers",
+        "The first ten tanks arrived in Gdynia on Tuesday, the ministry said.",
+        date(2022, 12, 6),
+    )
+    assert taken == [
+        (
+            "arms_transfer",
+            date(2022, 12, 6),
+            "PL",
+            {("Poland", "recipient"), ("South Korea", "supplier")},
+        )
+    ]
+
+
+def test_plans_trade_and_background_are_not_arms_transfers() -> None:
+    text = (
+        "Poland plans to buy 500 HIMARS launchers from the United States, officials said on "
+        "Monday. China bought Iranian oil on Monday. India could order more Rafale jets from "
+        "France."
+    )
+    assert _parties("Procurement round-up", text, date(2023, 2, 7)) == []
+
+
+def test_a_sanction_names_who_imposed_it_and_its_target() -> None:
+    found = _parties(
+        "US sanctions Iranian drone makers over supplies to Russia",
+        "WASHINGTON (AP) - The United States on Tuesday imposed sanctions on Iran's Islamic "
+        "Revolutionary Guard Corps aerospace unit and three companies it accused of building "
+        "drones for Russia.",
+        date(2023, 1, 11),
+    )
+    assert found == [
+        (
+            "sanction",
+            date(2023, 1, 10),
+            "US",
+            {
+                ("United States", "participant"),
+                ("Iran", "target"),
+                ("Islamic Revolutionary Guard Corps", "target"),
+            },
+        )
+    ]
+
+
+def test_a_passive_sanction_and_lifted_or_threatened_ones() -> None:
+    passive = _parties(
+        "Belarus defence chief blacklisted",
+        "Belarus was sanctioned by the European Union on Monday over its role in the war.",
+        date(2022, 3, 1),
+    )
+    assert passive == [
+        (
+            "sanction",
+            date(2022, 2, 28),
+            None,
+            {("European Union", "participant"), ("Belarus", "target")},
+        )
+    ]
+    quiet = (
+        "Washington lifted sanctions on Venezuela on Monday. The EU could impose new sanctions "
+        "on Iran. Iran has been under sanctions since 2018."
+    )
+    assert _parties("Sanctions round-up", quiet, date(2023, 10, 19)) == []

@@ -7,6 +7,8 @@ London monthly the next day: "yesterday") and seed 004 (the June 2025 SCO meetin
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from newsarchive.export import EVENT_COLUMNS
 from tests.conftest import PostgresServer, fresh_database
 from tests.fixtureweb import FixtureWeb
 from tests.support import crawl, query, run_cli
@@ -185,7 +188,8 @@ def test_stories_rebuild_recomputes_the_same_structure(database_url: str, tmp_pa
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 
-def test_the_export_carries_each_articles_story(database_url: str, tmp_path: Path) -> None:
+def _export_april(database_url: str, tmp_path: Path) -> Path:
+    """Export April 2022 (every article, copies too) with the CLI; returns the articles file."""
     output = tmp_path / "april.csv"
     env = {"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(tmp_path)}
     run = run_cli(
@@ -193,6 +197,11 @@ def test_the_export_carries_each_articles_story(database_url: str, tmp_path: Pat
         str(output), env=env,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
+    return output
+
+
+def test_the_export_carries_each_articles_story(database_url: str, tmp_path: Path) -> None:
+    output = _export_april(database_url, tmp_path)
     with output.open(encoding="utf-8-sig", newline="") as handle:
         rows = {row["url"]: row["story_id"] for row in csv.DictReader(handle)}
     wei = next(story for url, story in rows.items() if url.endswith(WEI_2022))
@@ -204,3 +213,40 @@ def test_the_export_carries_each_articles_story(database_url: str, tmp_path: Pat
         a=_article(database_url, WEI_2022),
     )
     assert wei == str(stored.story_id)
+
+
+def test_the_export_writes_the_events_of_the_window_beside_the_articles(
+    database_url: str, tmp_path: Path
+) -> None:
+    output = _export_april(database_url, tmp_path)
+    events_file = tmp_path / "april.events.csv"
+    with events_file.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames or ()) == EVENT_COLUMNS
+        events = list(reader)
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        exported = {row["article_id"] for row in csv.DictReader(handle)}
+    wei = _article(database_url, WEI_2022)
+    monitor = _article(database_url, MONITOR_2022)
+    [visit] = [e for e in events if e["kind"] == "visit" and "Wei Fenghe (visitor)" in e["actors"]]
+    assert (visit["occurred_on"], visit["place"], visit["country"]) == (
+        "2022-04-27",
+        "Tehran",
+        "IR",
+    )
+    assert visit["article_ids"].split("; ") == [str(wei), str(monitor)]
+    assert "Ebrahim Raisi (host)" in visit["actors"].split("; ")
+    [said] = query(
+        database_url,
+        "SELECT evidence FROM event_articles WHERE event_id = :e AND article_id = :a",
+        e=int(visit["event_id"]),
+        a=wei,
+    )
+    assert visit["evidence"] == said.evidence  # the earliest report's sentence
+    # Every event row is reported by an exported article, and the manifest describes the file.
+    assert all(set(e["article_ids"].split("; ")) <= exported for e in events)
+    manifest = json.loads(output.with_suffix(".manifest.json").read_text(encoding="utf-8"))
+    assert manifest["events"]["rows"] == len(events)
+    assert manifest["events"]["sha256"] == hashlib.sha256(events_file.read_bytes()).hexdigest()
+    # The 2025 trip is outside the window: no event of it in the file.
+    assert not [e for e in events if e["occurred_on"].startswith("2025")]

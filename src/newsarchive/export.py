@@ -53,6 +53,21 @@ COLUMNS: tuple[str, ...] = (
     "text",
 )
 
+#: The events file's columns in file order (public like COLUMNS: add only at the end). Built
+#: from event_view, so an event reads the same in the database and in the file.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "kind",
+    "occurred_on",
+    "place",
+    "country",
+    "story_id",
+    "actors",
+    "outlets",
+    "article_ids",
+    "evidence",
+)
+
 #: Excel needs the byte order mark to read the file as UTF-8 rather than the local code page.
 BOM = "\ufeff".encode()
 
@@ -87,13 +102,19 @@ class ExportResult:
     first_published: datetime | None
     last_published: datetime | None
     sha256: str
+    #: The events the exported articles report, beside the articles file.
+    events_path: Path | None = None
+    events: int = 0
 
     def describe(self) -> str:
         if self.first_published is None or self.last_published is None:
             span = "no articles"
         else:
             span = f"{_utc_text(self.first_published)} .. {_utc_text(self.last_published)}"
-        return f"{self.rows} articles from {self.outlets} outlets ({span}) written to {self.path}"
+        return (
+            f"{self.rows} articles from {self.outlets} outlets ({span}) and the {self.events} "
+            f"events they report written to {self.path}"
+        )
 
 
 def week_window(iso_week: str) -> tuple[datetime, datetime]:
@@ -144,6 +165,7 @@ def export_articles(database_url: str, options: ExportOptions) -> ExportResult:
     label = options.window_label()
     path = _target_path(options.output, label)
     manifest_path = path.with_suffix(".manifest.json")
+    events_path = path.with_suffix(".events.csv")
 
     with psycopg.connect(libpq_url(sqlalchemy_url(database_url))) as conn:
         # One snapshot for the summary and the COPY, so the manifest describes the file exactly.
@@ -157,13 +179,25 @@ def export_articles(database_url: str, options: ExportOptions) -> ExportResult:
             digest, rows = _copy_csv(conn, _export_query(where, options.with_text), csv_file)
             if rows != summary.rows:
                 raise RuntimeError(f"COPY wrote {rows} rows, the summary counted {summary.rows}")
+        try:
+            with _atomic_file(events_path) as events_file:
+                events_digest, events = _copy_csv(conn, _events_query(where), events_file)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
     try:
-        _write_manifest(
-            manifest_path, _manifest(path, options, since, until, label, summary, digest)
-        )
+        manifest = _manifest(path, options, since, until, label, summary, digest)
+        manifest["events"] = {
+            "file": events_path.name,
+            "rows": events,
+            "sha256": events_digest,
+            "columns": list(EVENT_COLUMNS),
+        }
+        _write_manifest(manifest_path, manifest)
     except BaseException:
-        # A CSV without its manifest cannot be checked: take it back.
+        # Files without their manifest cannot be checked: take them back.
         path.unlink(missing_ok=True)
+        events_path.unlink(missing_ok=True)
         raise
 
     return ExportResult(
@@ -174,6 +208,8 @@ def export_articles(database_url: str, options: ExportOptions) -> ExportResult:
         first_published=summary.first_published,
         last_published=summary.last_published,
         sha256=digest,
+        events_path=events_path,
+        events=events,
     )
 
 
@@ -338,6 +374,39 @@ def _export_query(where: sql.Composable, with_text: bool) -> sql.Composed:
         "WHERE {where} ORDER BY a.published_at, a.id OFFSET 0"
         ") AS r) TO STDOUT WITH (FORMAT csv, HEADER true)"
     ).format(cells=cells, sources=sql.SQL(", ").join(map(sql.SQL, sources)), where=where)
+
+
+def _events_query(where: sql.Composable) -> sql.Composed:
+    """The events the selected articles report (one row per event however many reports), each
+    with the ids of the selected articles that report it and the earliest one's sentence."""
+    cells = {
+        "event_id": "v.event_id",
+        "kind": "v.kind",
+        "occurred_on": "v.occurred_on",
+        "place": _safe("v.place"),
+        "country": "v.country",
+        "story_id": "v.story_id",
+        "actors": _safe(_joined("v.actors")),
+        "outlets": _safe(_joined("v.outlets")),
+        "article_ids": _joined("r.article_ids"),
+        "evidence": _safe("r.evidence"),
+    }
+    assert tuple(cells) == EVENT_COLUMNS
+    return sql.SQL(
+        "COPY (SELECT {cells} FROM event_view v JOIN ("
+        "SELECT r.event_id, array_agg(a.id ORDER BY a.published_at, a.id) AS article_ids, "
+        "(array_agg(r.evidence ORDER BY a.published_at, a.id))[1] AS evidence "
+        "FROM event_articles r JOIN articles a ON a.id = r.article_id "
+        "JOIN outlets o ON o.id = a.outlet_id WHERE {where} GROUP BY r.event_id"
+        ") AS r ON r.event_id = v.event_id ORDER BY v.occurred_on, v.event_id) "
+        "TO STDOUT WITH (FORMAT csv, HEADER true)"
+    ).format(
+        cells=sql.SQL(", ").join(
+            sql.SQL("{} AS {}").format(sql.SQL(expression), sql.Identifier(name))
+            for name, expression in cells.items()
+        ),
+        where=where,
+    )
 
 
 def _summarise(conn: psycopg.Connection[Any], where: sql.Composable) -> _Summary:

@@ -21,6 +21,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from babel import Locale
 from rapidfuzz import fuzz, process
 
 from newsarchive.analysis.countries import _gazetteer as _country_gazetteer
@@ -166,6 +167,17 @@ def country_of(phrase: str) -> str | None:
     if code is None and " " in phrase:  # "the Chinese": the last word carries it
         code = codes.get(phrase.rsplit(" ", 1)[1])
     return code
+
+
+@cache
+def state_actor(code: str) -> Actor:
+    """The state with ISO code `code`: the gazetteer's entry, else one named as CLDR names it
+    ("Indonesia"), so every mention of a country as a party is one actor whatever the spelling
+    ("France", "French", "Paris")."""
+    for actor in gazetteer().actors:
+        if actor.kind == "state" and actor.country == code:
+            return actor
+    return Actor(Locale("en").territories.get(code, code), "state", code, known=False)
 
 
 def _surname(actor: Actor) -> str | None:

@@ -135,8 +135,9 @@ def _looks_like_a_person(gazetteer: Gazetteer, text: str, start: int, end: int) 
 
 def _mentions(
     gazetteer: Gazetteer, text: str, vetoed: set[str], *, guard: bool
-) -> Iterator[tuple[str, int]]:
-    """(ISO code, offset) of each country mention in text, except names vetoed for the article."""
+) -> Iterator[tuple[str, int, int]]:
+    """(ISO code, start, end) of each country mention in text, except names vetoed for the
+    article."""
     for match in gazetteer.pattern.finditer(text):
         phrase = " ".join(match.group().split())
         code = gazetteer.codes[phrase]
@@ -148,7 +149,14 @@ def _mentions(
             and _looks_like_a_person(gazetteer, text, match.start(), match.end())
         ):
             continue
-        yield code, match.start()
+        yield code, match.start(), match.end()
+
+
+def country_mentions(text: str) -> list[tuple[str, int, int]]:
+    """(ISO code, start, end) of every country a text names ("France", "South Korean",
+    "Washington"), in text order: the parties of arms transfers and sanctions (events.py).
+    Offsets are into `text` as given (the apostrophe folding keeps lengths)."""
+    return list(_mentions(_gazetteer(), text.translate(_APOSTROPHES), set(), guard=True))
 
 
 def find_countries(title: str, text: str) -> tuple[str, ...]:
@@ -161,7 +169,7 @@ def find_countries(title: str, text: str) -> tuple[str, ...]:
     vetoed = {name for name, cues in gazetteer.vetoes.items() if any(c in article for c in cues)}
     starts = [0] + [end.end() for end in _SENTENCE_END.finditer(text)]
     by_sentence: dict[int, set[str]] = {}
-    for code, offset in _mentions(gazetteer, text, vetoed, guard=True):
+    for code, offset, _ in _mentions(gazetteer, text, vetoed, guard=True):
         by_sentence.setdefault(bisect.bisect_right(starts, offset) - 1, set()).add(code)
     salience: dict[str, float] = {}
     length = max(len(text), 1)
@@ -175,7 +183,7 @@ def find_countries(title: str, text: str) -> tuple[str, ...]:
             salience[code] = salience.get(code, 0.0) + weight
     # Title case capitalises every word ("How to Roast a Turkey"), so a title mention counts
     # only for a country the text names too, and names next to capitals are not guarded there.
-    title_codes = {code for code, _ in _mentions(gazetteer, title, vetoed, guard=False)}
+    title_codes = {code for code, _, _ in _mentions(gazetteer, title, vetoed, guard=False)}
     for code in title_codes & salience.keys():
         salience[code] += rules.title_weight
     sentences = len(starts)

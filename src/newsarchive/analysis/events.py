@@ -7,8 +7,11 @@ named person: "the recent visit of the Iranian Defense Minister" with no day is 
 an event. Sentences about the same event in one article (the visit announced in the lede, its
 place two paragraphs later) make one event, filled field by field.
 
-Kinds handled: visit, meeting, call. The other kinds of the schema (summit, exercise, agreement,
-arms_transfer, sanction) are not extracted yet.
+Kinds handled: visit, meeting, call (their main actor a named person), arms_transfer (a state
+that bought or took delivery of weapons, `recipient`, from another, `supplier`) and sanction
+(who imposed it, `participant`, on whom, `target`: a person, body or state). Parties of arms
+transfers and sanctions are any actor or country the sentence names ("France", "South Korean",
+"Washington"). Summit, exercise and agreement are not extracted yet.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from newsarchive.analysis.actors import (
     find_actors,
     find_title_references,
     office_matches,
+    state_actor,
 )
-from newsarchive.analysis.countries import _SENTENCE_END
+from newsarchive.analysis.countries import _SENTENCE_END, country_mentions
 
 KINDS = ("visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction")
 ROLES = ("visitor", "host", "participant", "signatory", "supplier", "recipient", "target")
@@ -58,6 +62,31 @@ _NOT_HAPPENED = re.compile(
 )
 _MEETING = re.compile(r"\b(?:met|meets|meeting with|held talks|holds talks|talks with)\b")
 _CALL = re.compile(r"\b(?:phone call|telephone call|spoke by (?:tele)?phone|phoned|call with)\b")
+# Arms transfers. A buyer's verb has the recipient for subject ("Indonesia has signed a contract
+# to buy 42 Rafale jets from France"), a seller's verb the supplier ("the United States delivered
+# F-16s to Ukraine"); the other party follows the verb.
+_BUYS = re.compile(
+    r"\b(?:t(?:ook|akes|aking) delivery of|received|receives|bought|buys|buy|purchased|"
+    r"ordered|orders|acquired|acquires|imported|"
+    r"signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement) (?:to (?:buy|purchase|acquire)|for))\b"
+)
+_SELLS = re.compile(
+    r"\b(?:delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over)\b"
+)
+_OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+$")
+# Sanctions: "imposed new sanctions on", "sanctioned", "blacklisted", the headline verb
+# "US sanctions Iranian drone makers".
+_SANCTION = re.compile(
+    r"\b(?:impos(?:ed|es|ing)|announced|announces|slapped|slaps|levied|adopted|adopts|"
+    r"unveiled|unveils)\s+(?:\w+\s+){0,3}?sanctions\b|\bsanctioned\b|\bblacklist(?:ed|s)\b|"
+    r"\bsanctions(?=\s+(?:[A-Z0-9]|a\b|an\b|two\b|three\b|more\b|several\b|dozens\b))"
+)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+)?$")
+_BACKGROUND = re.compile(
+    r"\b(?:previously|already|earlier|long|once|lift(?:ed|s)?|eas(?:ed|es|e)|remov(?:ed|es|e)|"
+    r"waiv(?:ed|es|e))\s+(?:\w+\s+)?$",
+    re.I,
+)
 _DESTINATION = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:to|in)\s+(?P<place>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
 )
@@ -95,6 +124,14 @@ class _Draft:
     place: str | None = None
     country: str | None = None
     others: dict[Actor, str] = field(default_factory=dict)
+
+
+@cache
+def _weapons() -> re.Pattern[str]:
+    """Words that make a purchase or delivery an arms transfer (events.toml)."""
+    document = files("newsarchive.analysis").joinpath("events.toml").read_text("utf-8")
+    words: list[str] = tomllib.loads(document)["weapons"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")", re.I)
 
 
 @cache
@@ -149,6 +186,104 @@ def _person_mentions(text: str) -> list[Mention]:
         if len(same) == 1:
             mentions.append(Mention(same[0], ref.start, ref.end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _party_mentions(text: str) -> list[Mention]:
+    """Every actor the text names, and every country it names as that country's state."""
+    mentions = find_actors(text)
+    taken = [(m.start, m.end) for m in mentions]
+    for code, start, end in country_mentions(text):
+        if all(end <= s or start >= e for s, e in taken):
+            mentions.append(Mention(state_actor(code), start, end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _arms_draft(
+    sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention], buys: bool
+) -> _Draft | None:
+    """Recipient and supplier of a purchase or delivery; both must be named."""
+    parties = [m for m in ms if m.actor.kind != "person"]
+    subject = [m for m in parties if m.end <= start + trigger.start()]
+    objects = [m for m in parties if m.start >= start + trigger.end()]
+    if not subject or not objects:
+        return None
+    first = subject[-1].actor
+    others = [m for m in objects if m.actor != first and m.actor.country != first.country]
+    # "... from France", "... to Ukraine" before a demonym in the object ("South Korean tanks").
+    marked = [m for m in others if _OTHER_PARTY.search(sentence[: m.start - start])]
+    if not others:
+        return None
+    chosen = (marked or others)[0]
+    recipient, supplier = (first, chosen.actor) if buys else (chosen.actor, first)
+    draft = _Draft("arms_transfer", recipient, sentence.strip(), country=recipient.country)
+    draft.others[supplier] = "supplier"
+    return draft
+
+
+def _sanction_draft(
+    sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
+) -> _Draft | None:
+    """Who imposed a sanction (`participant`) and on whom (`target`); both must be named."""
+    before = [m for m in ms if m.end <= start + trigger.start()]
+    after = [m for m in ms if m.start >= start + trigger.end()]
+    head = sentence[: trigger.start()]
+    if _PASSIVE.search(head):  # "X was sanctioned by Y"
+        by = [m for m in after if re.search(r"\bby\s+(?:the\s+)?$", sentence[: m.start - start])]
+        if not before or not by:
+            return None
+        imposer, target = by[0].actor, before[-1].actor
+    else:
+        if not before or not after:
+            return None
+        imposer = before[-1].actor
+        targets = [m for m in after if m.actor != imposer]
+        if not targets:
+            return None
+        # "on Iran's Revolutionary Guards": the body, not the state that owns it.
+        owner = sentence[targets[0].end - start : targets[0].end - start + 2] in ("'s", "’s")
+        target = targets[1 if owner and len(targets) > 1 else 0].actor
+    draft = _Draft("sanction", imposer, sentence.strip(), country=imposer.country)
+    draft.others[target] = "target"
+    return draft
+
+
+def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
+    """The visit, or else the call or meeting, a sentence naming people reports."""
+    for trigger in _VISIT.finditer(sentence):
+        if _NOT_HAPPENED.search(sentence[: trigger.start()]):
+            continue
+        draft = _visit_draft(sentence, start, trigger, ms)
+        if draft:
+            return [draft]
+    for kind, pattern in (("call", _CALL), ("meeting", _MEETING)):
+        if pattern.search(sentence):
+            draft = _talk_draft(kind, sentence, ms)
+            if draft:
+                return [draft]
+    return []
+
+
+def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
+    """The sanction, or else the arms transfer, a sentence reports as done (not planned or
+    lifted). A sanction comes first: in "sanctions on firms that supplied drones to Russia" the
+    sale is the charge, not the news."""
+    for trigger in _SANCTION.finditer(sentence):
+        head = sentence[: trigger.start()]
+        if _NOT_HAPPENED.search(head) or _BACKGROUND.search(head):
+            continue
+        draft = _sanction_draft(sentence, start, trigger, ms)
+        if draft:
+            return [draft]
+    if not _weapons().search(sentence):
+        return []
+    for buys, pattern in ((True, _BUYS), (False, _SELLS)):
+        for trigger in pattern.finditer(sentence):
+            if _NOT_HAPPENED.search(sentence[: trigger.start()]):
+                continue
+            draft = _arms_draft(sentence, start, trigger, ms, buys)
+            if draft:
+                return [draft]
+    return []
 
 
 def _destination(after: str) -> tuple[str | None, str | None]:
@@ -214,9 +349,11 @@ def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | Non
 
 
 def find_events(title: str, text: str, published_on: date) -> list[Event]:
-    """The visits, meetings and calls an article reports, one per event."""
+    """The visits, meetings, calls, arms transfers and sanctions an article reports, one per
+    event."""
     body = f"{title}\n{text}"
     mentions = _person_mentions(body)
+    parties = _party_mentions(body)
     spans = _sentences(body)
     recent = [
         day
@@ -228,21 +365,8 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
     for start, end in spans:
         sentence = body[start:end]
         ms = [m for m in mentions if start <= m.start < end]
-        if not ms:
-            continue
-        found: list[_Draft] = []
-        for trigger in _VISIT.finditer(sentence):
-            if _NOT_HAPPENED.search(sentence[: trigger.start()]):
-                continue
-            draft = _visit_draft(sentence, start, trigger, ms)
-            if draft:
-                found.append(draft)
-                break
-        for kind, pattern in (("call", _CALL), ("meeting", _MEETING)):
-            if not found and pattern.search(sentence):
-                draft = _talk_draft(kind, sentence, ms)
-                if draft:
-                    found.append(draft)
+        found = _person_drafts(sentence, start, ms) if ms else []
+        found += _party_drafts(sentence, start, [m for m in parties if start <= m.start < end])
         days = [d for d in resolve_dates(sentence, published_on) if d <= published_on]
         for draft in found:
             draft.occurred_on = days[0] if days else None
@@ -254,11 +378,15 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         if day is None:
             continue
         place = draft.place or _first_city(body, draft.country)
-        main_role = "visitor" if draft.kind == "visit" else "participant"
+        main_role = _MAIN_ROLE.get(draft.kind, "participant")
         others = (EventActor(a, r) for a, r in draft.others.items())
         actors = (EventActor(draft.main, main_role), *others)
         events.append(Event(draft.kind, day, place, draft.country, actors, draft.evidence))
     return events
+
+
+#: The role of an event's main actor (the one reports of the same event are matched on).
+_MAIN_ROLE = {"visit": "visitor", "arms_transfer": "recipient"}
 
 
 def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
