@@ -145,3 +145,68 @@ def test_a_refetched_article_whose_text_changed_keeps_its_old_text_as_a_revision
     [article] = rows(engine, "SELECT text FROM articles")
     assert article.text.endswith("began on Tuesday.")
     assert rows(engine, "SELECT count(*) FROM articles")[0][0] == 1
+
+
+def test_reextract_recomputes_the_actors_and_events_of_stored_articles(
+    crawled: dict[str, str], engine: Engine
+) -> None:
+    monitor = "%/2022/04/28/china-iran-agree-to-strengthen-military-ties/"
+    [(monitor_id, story_id)] = rows(
+        engine, "SELECT id, story_id FROM articles WHERE url LIKE :u", u=monitor
+    )
+    # An archive analysed by older rules: no events at all, and a wrong actor on one article.
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM events"))
+        conn.execute(text("DELETE FROM article_actors WHERE article_id = :a"), {"a": monitor_id})
+        conn.execute(
+            text(
+                "INSERT INTO actors (key, name, kind, in_gazetteer) "
+                "VALUES ('old rule|', 'Old Rule', 'organisation', false)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO article_actors (article_id, actor_id, mentions) "
+                "SELECT :a, id, 1 FROM actors WHERE key = 'old rule|'"
+            ),
+            {"a": monitor_id},
+        )
+
+    result = run_cli("reextract", env=crawled)
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "stories rebuild" in result.stdout
+    names = {
+        row.name
+        for row in rows(
+            engine,
+            "SELECT ac.name FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id "
+            "WHERE aa.article_id = :a",
+            a=monitor_id,
+        )
+    }
+    assert {"Ebrahim Raisi", "Mohammad Bagheri", "Mohammad Reza Ashtiani", "Wei Fenghe"} <= names
+    assert "Old Rule" not in names
+    [visit] = rows(
+        engine,
+        "SELECT e.id, e.occurred_on, e.place, e.country, e.story_id, "
+        "array_agg(r.article_id ORDER BY r.article_id) AS articles FROM events e "
+        "JOIN event_actors ea ON ea.event_id = e.id AND ea.role = 'visitor' "
+        "JOIN actors ac ON ac.id = ea.actor_id AND ac.name = 'Wei Fenghe' "
+        "JOIN event_articles r ON r.event_id = e.id WHERE e.kind = 'visit' "
+        "GROUP BY e.id",
+    )
+    assert (str(visit.occurred_on), visit.place, visit.country) == ("2022-04-27", "Tehran", "IR")
+    assert len(visit.articles) == 2 and monitor_id in visit.articles  # both write-ups, one row
+    assert visit.story_id == story_id  # the stories stay as they were
+    transfers = rows(
+        engine,
+        "SELECT ac.name, ea.role FROM events e JOIN event_actors ea ON ea.event_id = e.id "
+        "JOIN actors ac ON ac.id = ea.actor_id WHERE e.kind = 'arms_transfer' ORDER BY 1",
+    )
+    assert [tuple(t) for t in transfers] == [
+        ("France", "supplier"),
+        ("Indonesia", "recipient"),
+        ("Poland", "recipient"),
+        ("South Korea", "supplier"),
+    ]

@@ -3,7 +3,9 @@
 Reads each article's newest stored page (gzip-compressed HTML), extracts it again in a process
 pool with the evidence the feed or sitemap gave at the time, and stores what changed: bodies that
 change keep their old text in article_revisions, and every re-extracted row records the current
-extractor version. Streams in chunks, so memory stays flat on a large archive.
+extractor version. The actors and events of every re-extracted article are found again
+(store/structure.py `relink`); stories are left to `newsarchive stories rebuild`. Streams in
+chunks, so memory stays flat on a large archive.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from newsarchive.analysis.result import Analysis
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
 from newsarchive.store.articles import ArticleWriter
 from newsarchive.store.models import Article, Outlet, Page
+from newsarchive.store.structure import relink
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +44,18 @@ class ReextractSummary:
     not_article_now: int = 0
     failed: int = 0
     seconds: float = 0.0
+    #: Articles whose actors and events were recomputed, and the events they now report.
+    relinked: int = 0
+    events: int = 0
 
     def describe(self) -> str:
         return (
             f"re-extracted {self.articles} articles with extractor {EXTRACTOR_VERSION} in "
             f"{self.seconds:.0f}s: {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.not_article_now} no longer extract as articles (kept as they were), "
-            f"{self.failed} failed"
+            f"{self.failed} failed; actors and events recomputed for {self.relinked} articles "
+            f"({self.events} events); stories are kept as they were: "
+            f"run `newsarchive stories rebuild` to regroup them"
         )
 
 
@@ -159,6 +167,11 @@ def reextract(
             stored = writer.apply_reextraction([(aid, rec, ana) for aid, rec, ana, _ in outcomes])
             summary.updated += stored.updated
             summary.unchanged += stored.unchanged
+            # Every re-extracted article, changed or not: the gazetteer or the event rules may
+            # have changed since its actors and events were found.
+            relinked, events = relink(engine, [aid for aid, rec, _, _ in outcomes if rec])
+            summary.relinked += relinked
+            summary.events += events
             if progress is not None:
                 progress(summary, total)
     summary.seconds = time.monotonic() - started

@@ -65,6 +65,16 @@ def assign_urls(engine: Engine, urls: Sequence[str]) -> int:
     return len(articles)
 
 
+def _link(session: Session, article: _Article) -> tuple[list[int], list[Event], list[int]]:
+    """Find and record an article's actors and events: (actor ids compared by stories, the
+    events, their rows)."""
+    body = f"{article.title}\n{article.text}"
+    actor_ids = _link_actors(session, article.id, body)
+    events = find_events(article.title, article.text, article.published_at.date())
+    event_ids = [_link_event(session, article.id, event) for event in events]
+    return actor_ids, events, event_ids
+
+
 def assign_article(session: Session, article: _Article) -> int:
     """Link one article's actors and events and put it in a story; returns the story id."""
     if article.duplicate_of is not None:
@@ -74,10 +84,7 @@ def assign_article(session: Session, article: _Article) -> int:
         if original is not None:
             _join(session, article, int(original))
             return int(original)
-    body = f"{article.title}\n{article.text}"
-    actor_ids = _link_actors(session, article.id, body)
-    events = find_events(article.title, article.text, article.published_at.date())
-    event_ids = [_link_event(session, article.id, event) for event in events]
+    actor_ids, events, event_ids = _link(session, article)
     features = Features(
         published_at=article.published_at,
         title_words=title_words(article.title),
@@ -99,14 +106,74 @@ def assign_article(session: Session, article: _Article) -> int:
         for other in decision.merge:
             _merge(session, other, story, article.id)
     _join(session, article, int(story))
-    if event_ids:
+    _claim_events(session, event_ids, int(story))
+    return int(story)
+
+
+def _claim_events(session: Session, event_ids: list[int], story: int | None) -> None:
+    """Events first reported by an article belong to its story."""
+    if event_ids and story is not None:
         session.execute(
             text(
                 "UPDATE events SET story_id = :story WHERE id IN :ids AND story_id IS NULL"
             ).bindparams(bindparam("ids", expanding=True)),
             {"story": story, "ids": event_ids},
         )
-    return int(story)
+
+
+_RELINK = text(
+    """
+    SELECT id, outlet_id, title, text, coalesce(published_at, first_seen_at) AS published_at,
+           duplicate_of, story_id
+    FROM articles WHERE id IN :ids AND duplicate_of IS NULL
+    ORDER BY coalesce(published_at, first_seen_at), id
+    """
+).bindparams(bindparam("ids", expanding=True))
+
+_UNLINK = (
+    text("DELETE FROM event_articles WHERE article_id IN :ids RETURNING event_id").bindparams(
+        bindparam("ids", expanding=True)
+    ),
+    text("DELETE FROM article_actors WHERE article_id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    ),
+)
+
+
+def relink(engine: Engine, article_ids: Sequence[int]) -> tuple[int, int]:
+    """Recompute the actors and events of stored articles in place, after their text was
+    re-extracted or the gazetteer or event rules changed (`newsarchive reextract`).
+
+    Their old links go; events that only they reported go with them; the fresh ones are found
+    exactly as the crawl finds them (a report of a known event links to its row). Stories are
+    left as they are: regrouping them is `newsarchive stories rebuild`, which reads these links.
+    Syndicated copies have no analysis of their own and are skipped. Returns (articles
+    relinked, events they now report).
+    """
+    if not article_ids:
+        return 0, 0
+    ids = list(article_ids)
+    with Session(engine) as session, session.begin():
+        articles = [(_Article(*row[:6]), row[6]) for row in session.execute(_RELINK, {"ids": ids})]
+        ids = [article.id for article, _ in articles]
+        if not ids:
+            return 0, 0
+        dropped = session.scalars(_UNLINK[0], {"ids": ids}).all()
+        session.execute(_UNLINK[1], {"ids": ids})
+        if dropped:
+            session.execute(
+                text(
+                    "DELETE FROM events e WHERE e.id IN :ids AND NOT EXISTS "
+                    "(SELECT 1 FROM event_articles r WHERE r.event_id = e.id)"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"ids": list(set(dropped))},
+            )
+        events = 0
+        for article, story in articles:
+            _, _, event_ids = _link(session, article)
+            _claim_events(session, event_ids, story)
+            events += len(event_ids)
+    return len(articles), events
 
 
 def _actor_key(actor: Actor) -> str:
