@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -61,3 +63,21 @@ def crawl(registry: Path, database_url: str, home: Path, *extra: str) -> CliRun:
         *extra,
         env={"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(home)},
     )
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound, then released): an outlet down."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def no_browser() -> str | None:
+    """Why a headless Chromium cannot be driven here (a skip reason), or None when it can."""
+    from newsarchive.fetch.browser import chromium_path
+
+    if importlib.util.find_spec("scrapy_playwright") is None:
+        return "scrapy-playwright is not installed (pip install 'newsarchive[browser]')"
+    if chromium_path() is None:
+        return "no Chromium on this machine (.ci/run installs Debian's chromium)"
+    return None

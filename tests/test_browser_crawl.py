@@ -5,26 +5,18 @@ Without a browser the same outlets are named once and skipped while the others a
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsarchive.discover.listing_pages import parse_listing_page
-from newsarchive.fetch.browser import chromium_path
 from tests.fixtureweb.ministry import ON_PAGE_1, MinistrySite, build_ministry
 from tests.fixtureweb.scripted import ScriptedSite, build_scripted
 from tests.fixtureweb.server import OriginServer, RequestLog
-from tests.support import FAST, query, run_cli
+from tests.support import FAST, no_browser, query, run_cli
 
-NO_BROWSER = (
-    "scrapy-playwright is not installed (pip install 'newsarchive[browser]')"
-    if importlib.util.find_spec("scrapy_playwright") is None
-    else "no Chromium on this machine (.ci/run installs Debian's chromium)"
-    if chromium_path() is None
-    else None
-)
+NO_BROWSER = no_browser()
 
 
 @pytest.fixture

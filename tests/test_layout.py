@@ -107,7 +107,7 @@ def test_extract_and_analysis_import_no_io_library() -> None:
 
 def test_offline_jobs_never_import_the_scrapy_stage() -> None:
     loaded = _loaded_after_import(
-        "newsarchive.reextract", "newsarchive.export", "newsarchive.status"
+        "newsarchive.reextract", "newsarchive.export", "newsarchive.status", "newsarchive.report"
     )
     assert "newsarchive.reextract" in loaded
     assert sorted(m for m in loaded if m.startswith("newsarchive.fetch")) == []

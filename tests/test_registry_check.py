@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,7 +18,7 @@ import pytest
 from tests.fixtureweb import FixtureWeb
 from tests.fixtureweb.listings import Entry, plain_rss
 from tests.fixtureweb.server import OriginServer, RequestLog, Resource
-from tests.support import run_cli
+from tests.support import closed_port, run_cli
 
 NEWEST = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 WALLED_ROBOTS = (
@@ -36,13 +35,6 @@ class ProbeWeb:
     walled_log: RequestLog
     dead_url: str
     registry: Path
-
-
-def _closed_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _outlet_block(slug: str, netloc: str, feeds: list[str]) -> str:
@@ -83,7 +75,7 @@ def probe_web(tmp_path: Path) -> Iterator[ProbeWeb]:
                 "/feeds/hidden.xml": Resource.text(feed, "application/rss+xml"),
             }
         )
-        dead_url = f"http://127.0.0.1:{_closed_port()}/rss.xml"
+        dead_url = f"http://127.0.0.1:{closed_port()}/rss.xml"
         registry = web.write_registry(tmp_path / "outlets.toml")
         extra = [
             _outlet_block(
