@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from newsarchive.analysis.page import extract_page, warm_up
 from newsarchive.analysis.result import Analysis
-from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence
+from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord, Evidence, OutletFacts
 from newsarchive.store.articles import ArticleWriter
 from newsarchive.store.models import Article, Outlet, Page
 from newsarchive.store.structure import relink
@@ -67,6 +67,7 @@ class StoredPage:
     fetched_at: datetime  # extraction is told the page's own fetch time, never the clock
     content_type: str | None
     evidence: Evidence
+    outlet: OutletFacts
 
 
 def stored_pages_query(outlet: str | None, since: datetime | None) -> Select[Any]:
@@ -88,12 +89,15 @@ def stored_pages_query(outlet: str | None, since: datetime | None) -> Select[Any
             newest_page.c.html_gz,
             newest_page.c.content_type,
             newest_page.c.fetched_at,
+            Outlet.name.label("outlet_name"),
         )
+        .select_from(Article)
+        .join(Outlet, Outlet.id == Article.outlet_id)
         .join(newest_page, newest_page.c.html_gz.is_not(None))
         .order_by(Article.id)
     )
     if outlet is not None:
-        query = query.join(Outlet, Outlet.id == Article.outlet_id).where(Outlet.slug == outlet)
+        query = query.where(Outlet.slug == outlet)
     if since is not None:
         query = query.where(Article.first_seen_at >= since)
     return query
@@ -119,6 +123,7 @@ def stored_pages(
                         published_at=row.listed_published_at,
                         listed_in=row.listed_in,
                     ),
+                    outlet=OutletFacts(name=row.outlet_name),
                 )
                 for row in partition
             ]
@@ -139,7 +144,12 @@ def _extract(page: StoredPage) -> tuple[int, ArticleRecord | None, Analysis | No
         if key.lower() == "charset":
             charset = value.strip("\"' ") or None
     result = extract_page(
-        gzip.decompress(page.html_gz), charset, page.url, page.evidence, page.fetched_at
+        gzip.decompress(page.html_gz),
+        charset,
+        page.url,
+        page.evidence,
+        page.fetched_at,
+        page.outlet,
     )
     return page.article_id, result.record, result.analysis, result.error
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from newsarchive.analysis import classify_topics, find_countries
 from newsarchive.analysis.result import Analysis
-from newsarchive.extract import ArticleRecord, Evidence, NotArticle, extract_article
+from newsarchive.extract import ArticleRecord, Evidence, NotArticle, OutletFacts, extract_article
 from newsarchive.extract.decoding import decode_html
 from newsarchive.extract.sniff import binary_kind
 
@@ -50,6 +50,7 @@ def extract_page(
     url: str,
     evidence: Evidence,
     now: datetime | None = None,
+    outlet: OutletFacts | None = None,
 ) -> PageExtraction:
     """Decode a fetched page and extract its article as of `now` (the fetch time).
 
@@ -70,7 +71,7 @@ def extract_page(
             not_article=NotArticle("binary", kind),
         )
     decoded = decode_html(body, http_charset)
-    result = extract_article(decoded.text, url, evidence, now=now)
+    result = extract_article(decoded.text, url, evidence, now=now, outlet=outlet)
     if isinstance(result, NotArticle):
         failure = FAILURE_REASONS.get(result.reason)
         error = result.detail if failure is not None else None

@@ -5,6 +5,19 @@ process pool, benchmarks run it on folders of files, and a re-extraction reruns 
 """
 
 from newsarchive.extract.article import extract_article
-from newsarchive.extract.record import EXTRACTOR_VERSION, ArticleRecord, Evidence, NotArticle
+from newsarchive.extract.record import (
+    EXTRACTOR_VERSION,
+    ArticleRecord,
+    Evidence,
+    NotArticle,
+    OutletFacts,
+)
 
-__all__ = ["EXTRACTOR_VERSION", "ArticleRecord", "Evidence", "NotArticle", "extract_article"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "ArticleRecord",
+    "Evidence",
+    "NotArticle",
+    "OutletFacts",
+    "extract_article",
+]

@@ -31,7 +31,7 @@ from newsarchive.extract.pagekind import (
     text_size,
 )
 from newsarchive.extract.quality import quality_flags
-from newsarchive.extract.record import ArticleRecord, Evidence, NotArticle
+from newsarchive.extract.record import ArticleRecord, Evidence, NotArticle, OutletFacts
 from newsarchive.extract.repair import repair_mojibake
 from newsarchive.extract.sniff import binary_kind
 from newsarchive.extract.title import find_title, site_names_of
@@ -51,6 +51,7 @@ def extract_article(
     evidence: Evidence | None = None,
     *,
     now: datetime | None = None,
+    outlet: OutletFacts | None = None,
 ) -> ArticleRecord | NotArticle:
     """The article on a page, or why the page is not one; never raises.
 
@@ -59,9 +60,10 @@ def extract_article(
     Bytes are decoded as `decode_html` does without an HTTP charset; callers that have the
     response headers should decode first. An unexpected failure inside the extractor is a
     `NotArticle("extraction_error")` with the exception as detail: one strange page must not
-    take down the worker that holds a batch of good ones.
+    take down the worker that holds a batch of good ones. `outlet` is what the registry says
+    about the page's outlet (its name, cut from titles).
     """
-    reading = read_article(html, url, evidence, now=now)
+    reading = read_article(html, url, evidence, now=now, outlet=outlet)
     return reading.record if isinstance(reading, Reading) else reading
 
 
@@ -71,16 +73,21 @@ def read_article(
     evidence: Evidence | None = None,
     *,
     now: datetime | None = None,
+    outlet: OutletFacts | None = None,
 ) -> Reading | NotArticle:
     """`extract_article`, keeping how the date was found (benchmarks score the page's own day)."""
     try:
-        return _read(html, url, evidence, now)
+        return _read(html, url, evidence, now, outlet or OutletFacts())
     except Exception as exc:  # the contract is "never raises": the reason is kept instead
         return NotArticle("extraction_error", f"{type(exc).__name__}: {exc}")
 
 
 def _read(
-    html: str | bytes, url: str, evidence: Evidence | None, now: datetime | None
+    html: str | bytes,
+    url: str,
+    evidence: Evidence | None,
+    now: datetime | None,
+    outlet: OutletFacts,
 ) -> Reading | NotArticle:
     if isinstance(html, bytes):
         kind = binary_kind(html)
@@ -95,8 +102,8 @@ def _read(
         return NotArticle("bot_challenge", challenge)
 
     # Everything the page says about itself is read before the tree is pruned for the body.
-    names = site_names_of(page)
-    title = find_title(page, evidence.title if evidence else None)
+    names = site_names_of(page, outlet.name)
+    title = find_title(page, evidence.title if evidence else None, outlet.name)
     authors = find_authors(page, names)
     published = find_published(page, evidence, now)
     modified_at = find_modified(page, now)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 #: Stored with every article; bump whenever the same HTML would give a different record, so a
 #: re-extraction run can find the rows an older extractor produced.
-EXTRACTOR_VERSION = "2026.11.4"
+EXTRACTOR_VERSION = "2026.12.1"
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,17 @@ class Evidence:
     title: str | None = None
     published_at: datetime | None = None  # aware
     listed_in: str | None = None  # "rss" | "atom" | "rdf" | "sitemap" | "news_sitemap"
+
+
+@dataclass(frozen=True)
+class OutletFacts:
+    """What the registry says about the outlet a page belongs to, for what one page cannot settle.
+
+    `name` is the outlet's own name, cut from titles like the page's `og:site_name` (many pages
+    state no site name, or one other than the title's suffix).
+    """
+
+    name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,99 +1,199 @@
-"""The headline, without the outlet's name that templates glue before or after it."""
+"""The headline as the page shows it, without the outlet's name that templates glue around it.
+
+Pages state their headline up to five times: the story's `<h1>`, `og:title`, the JSON-LD
+`headline`, `twitter:title` and `<title>`. The metadata copies are often an SEO variant or carry
+the outlet's name behind a separator (`…：朝日新聞デジタル`, `…-정치ㅣ한국일보`, `… | CBC News`);
+the `<h1>` is what a reader sees but on many templates the first one is the logo. So an `<h1>`
+wins only when it agrees with a metadata title, and otherwise the metadata titles are used with
+the outlet's name cut off. Only a whole segment that names the site (or, beside it, the page's
+section) is ever cut: a headline that itself contains a separator stays whole.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from copy import deepcopy
 from typing import Any
 from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
 
 from newsarchive.extract.page import Page, schema_types
 from newsarchive.extract.tree import main_article_element, text_of
 
-#: " – Middle East Monitor", " | Outlet", "Outlet - ": separators need spaces around them, so
-#: hyphenated words and "U.S.-led" are never split.
-_SEPARATOR = re.compile(r"\s+[|–—:·•»~/-]\s+|\s*\|\s*")
+#: Where a title splits into segments. Latin separators need spaces around them, so hyphenated
+#: words, "U.S.-led" and "10:30" never split; the full-width and CJK ones (`｜`, `：`, `ㅣ`), a
+#: doubled hyphen and an underscore mark a segment without spaces.
+_SEPARATOR = re.compile(r"\s+[|–—:·•»~/-]\s+|\s*[|｜：ㅣ│»]\s*|\s*--+\s*|\s*_\s*")
+#: Between a headline and its section a bare hyphen is also used (`…-정치ㅣ한국일보`): it is only
+#: cut when the segment after it is the section the page declares.
+_SECTION_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|-")
 _TRUNCATED = ("...", "…")
+#: Words around an outlet's name in its own label: "CBC News", "The Verge", "Mirror Online".
+_LABEL_WORDS = frozenset(
+    {"the", "news", "online", "digital", "com", "net", "org", "tv", "live", "daily", "web"}
+)
+#: An `<h1>` this close to a metadata title (Dice coefficient of character bigrams) is the same
+#: headline as the page shows it; a logo or a section name in an `<h1>` is far below it.
+_AGREEMENT = 0.5
+_MAX_NAME_WORDS = 6  # an "application-name" longer than this is a title, not a name
 
 
-def find_title(page: Page, evidence_title: str | None) -> str:
-    site_names = site_names_of(page)
-    headline = _h1(page)
-    candidates = [
-        page.meta_first("og:title"),
-        _json_ld_headline(page.article_object),
-        headline,
-        page.meta_first("twitter:title"),
-        _title_element(page),
-        evidence_title,
+def find_title(page: Page, evidence_title: str | None, outlet_name: str | None = None) -> str:
+    """The headline: an `<h1>` that agrees with the metadata, else the cleanest metadata title."""
+    site_names = site_names_of(page, outlet_name)
+    sections = _sections(page)
+    raw = [
+        c
+        for c in (
+            page.meta_first("og:title"),
+            _json_ld_headline(page.article_object),
+            page.meta_first("twitter:title"),
+            _title_element(page),
+            evidence_title,
+        )
+        if c and c.strip()
     ]
-    cleaned = [_clean(c, site_names, headline) for c in candidates if c]
-    usable = [c for c in cleaned if c]
-    for title in usable:
+    cleaned = [c for c in (_clean(r, site_names, sections) for r in raw) if c]
+    headline = _agreeing_h1(page, cleaned, site_names, sections)
+    if headline:
+        return headline
+    for title in cleaned:
         if title.endswith(_TRUNCATED) and any(
             other.startswith(title.rstrip(".…").rstrip()) and len(other) > len(title)
-            for other in usable
+            for other in cleaned
         ):
             continue
         return title
-    return ""
+    if raw:  # every title is the outlet's name (a home page): better that than nothing
+        return " ".join(raw[0].split())
+    h1s = _h1_texts(page)
+    return h1s[0] if h1s else ""
 
 
-def strip_site_name(title: str, site_names: set[str], headline: str | None = None) -> str:
-    """Drop a leading or trailing segment that names the outlet."""
+def strip_site_name(title: str, site_names: set[str], sections: Iterable[str] = ()) -> str:
+    """Drop leading and trailing segments that name the outlet (and the section beside them)."""
     title = " ".join(title.split())
-    segments = _SEPARATOR.split(title)
-    if len(segments) < 2:
-        return title
-    if headline:
-        # The page's own <h1> shown as one of the segments settles which part is the headline.
-        key = _key(headline)
-        for separator_free in _joined_runs(title):
-            if _key(separator_free) == key:
-                return separator_free
-    spans = [m.span() for m in _SEPARATOR.finditer(title)]
+    section_keys = {_flat(s) for s in sections} - {""}
     start, end = 0, len(title)
-    if _names_site(segments[-1], site_names):
-        end = spans[-1][0]
-    if _names_site(segments[0], site_names) and spans[0][1] < end:
-        start = spans[0][1]
-    stripped = title[start:end].strip()
-    return stripped or title
+    while True:
+        spans = [m.span() for m in _SEPARATOR.finditer(title, start, end)]
+        if not spans:
+            break
+        last, first = title[spans[-1][1] : end], title[start : spans[0][0]]
+        if _names_site(last, site_names):
+            end = spans[-1][0]
+            end = _strip_section(title, start, end, section_keys)
+        elif _names_site(first, site_names):
+            start = spans[0][1]
+        else:
+            break
+    return title[start:end].strip() or title
 
 
-def _joined_runs(title: str) -> list[str]:
-    """Every run of consecutive segments, as the original text (separators kept inside)."""
-    cuts = [0]
-    for match in _SEPARATOR.finditer(title):
-        cuts.extend(match.span())
-    cuts.append(len(title))
-    starts = cuts[0::2]
-    ends = cuts[1::2]
-    return [title[s:e].strip() for s in starts for e in ends if e > s]
+def _strip_section(title: str, start: int, end: int, section_keys: set[str]) -> int:
+    """The end of the title once a trailing segment naming the page's section is cut."""
+    if not section_keys:
+        return end
+    spans = [m.span() for m in _SECTION_SEPARATOR.finditer(title, start, end)]
+    if not spans or spans[-1][0] <= start:
+        return end
+    segment = title[spans[-1][1] : end]
+    if _flat(segment) in section_keys or _label_core(segment) in section_keys:
+        return spans[-1][0]
+    return end
 
 
 def _names_site(segment: str, site_names: set[str]) -> bool:
-    key = _key(segment).replace(" ", "")
+    key = _flat(segment)
     if not key:
         return False
     # "Arab News" names arabnews.com; "Iran" does not name iranintl.com.
-    return any(
+    if any(
         key == name or (len(key) >= 4 and name.startswith(key) and len(key) >= 0.6 * len(name))
         for name in site_names
-    )
+    ):
+        return True
+    # "CBC News" names cbc.ca, "The Verge" theverge.com: the name with label words around it.
+    core = _label_core(segment)
+    return bool(core) and core != key and core in site_names
 
 
-def _clean(candidate: str, site_names: set[str], headline: str | None) -> str:
-    stripped = strip_site_name(candidate, site_names, headline)
-    if _key(stripped).replace(" ", "") in site_names:
+def _label_core(text: str) -> str:
+    """A label without the words outlets put around names: "Bhopal News" → "bhopal"."""
+    words = _key(text).split()
+    while words and words[0] in _LABEL_WORDS:
+        words.pop(0)
+    while words and words[-1] in _LABEL_WORDS:
+        words.pop()
+    return "".join(words)
+
+
+def _clean(candidate: str, site_names: set[str], sections: Iterable[str]) -> str:
+    stripped = strip_site_name(candidate, site_names, sections)
+    if _flat(stripped) in site_names:
         return ""  # og:title that is only the outlet's name
     return stripped
 
 
-def site_names_of(page: Page) -> set[str]:
-    names: list[str] = []
+def _agreeing_h1(
+    page: Page, titles: list[str], site_names: set[str], sections: Iterable[str]
+) -> str | None:
+    """The `<h1>` most like a metadata title, if one is like it enough to be the same headline."""
+    best: tuple[float, str] | None = None
+    for h1 in _h1_texts(page):
+        candidate = strip_site_name(h1, site_names, sections)
+        if _flat(candidate) in site_names:
+            continue
+        score = max((_agreement(candidate, t) for t in titles), default=0.0)
+        if score >= _AGREEMENT and (best is None or score > best[0]):
+            best = (score, candidate)
+    if best is None:
+        return None
+    return _without_kicker(best[1], titles)
+
+
+def _without_kicker(h1: str, titles: list[str]) -> str:
+    """The `<h1>` less a kicker before a separator when a metadata title is the rest of it
+    ("Psychiatrist's view / People who are scared…" where og:title is "People who are…")."""
+    keys = {_flat(t) for t in titles}
+    for match in _SEPARATOR.finditer(h1):
+        rest = h1[match.end() :]
+        if _flat(rest) in keys:
+            return rest.strip()
+    return h1
+
+
+def _agreement(h1: str, title: str) -> float:
+    """How surely `h1` is the headline `title` states: their similarity, and at least enough
+    when the `<h1>` opens the title as whole segments ("About bugs – Vortex Cannon")."""
+    key = _flat(h1)
+    if len(key) >= 6:
+        cuts = [m.start() for m in _SEPARATOR.finditer(title)]
+        if any(_flat(title[:cut]) == key for cut in cuts):
+            return max(_AGREEMENT, _similarity(h1, title))
+    return _similarity(h1, title)
+
+
+def _similarity(a: str, b: str) -> float:
+    """Dice coefficient of the character bigrams of two texts, ignoring case and punctuation."""
+    x, y = _bigrams(_flat(a)), _bigrams(_flat(b))
+    if not x or not y:
+        return 0.0
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
+    """Every name the outlet goes by on this page, as keys: registry, meta tags, JSON-LD, host."""
+    names: list[str] = [outlet_name] if outlet_name else []
     for meta in ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"):
         value = page.meta_first(meta)
-        if value:
+        if value and len(value.split()) <= _MAX_NAME_WORDS:
             names.append(value.lstrip("@"))
     for obj in [page.article_object or {}, *page.json_ld]:
         publisher = obj.get("publisher")
@@ -106,8 +206,17 @@ def site_names_of(page: Page) -> set[str]:
     if host:
         names.append(host)  # "arabnews.com"
         names.append(host.rsplit(".", 1)[0])  # "arabnews"
-    keys = {_key(n).replace(" ", "") for n in names}
+    keys = {_flat(n) for n in names}
     return {k for k in keys if k}
+
+
+def _sections(page: Page) -> list[str]:
+    """The section the page declares it belongs to (meta tags, JSON-LD `articleSection`)."""
+    found = list(page.meta.get("article:section", ()))
+    value = (page.article_object or {}).get("articleSection")
+    values = value if isinstance(value, list) else [value]
+    found.extend(v for v in values if isinstance(v, str))
+    return [s for s in found if s.strip()]
 
 
 def _json_ld_headline(obj: dict[str, Any] | None) -> str | None:
@@ -120,16 +229,31 @@ def _json_ld_headline(obj: dict[str, Any] | None) -> str | None:
     return None
 
 
-def _h1(page: Page) -> str | None:
+def _h1_texts(page: Page) -> list[str]:
+    """The `<h1>` texts of the story's element first, then of the page, without repeats."""
     scope = main_article_element(page.tree)
+    texts: list[str] = []
     for root in (scope, page.tree):
         if root is None:
             continue
         for h1 in root.iter("h1"):
-            text = text_of(h1)
-            if text:
-                return text
-    return None
+            text = _headline_text(h1)
+            if text and text not in texts:
+                texts.append(text)
+    return texts[:8]
+
+
+def _headline_text(h1: HtmlElement) -> str:
+    """An `<h1>`'s text without a link beside the headline (the logo some templates put in it)."""
+    full = text_of(h1)
+    links = [a for a in h1.iter("a") if text_of(a) and text_of(a) != full]
+    if not links:
+        return full
+    copy = deepcopy(h1)
+    for a in list(copy.iter("a")):
+        if text_of(a) and text_of(a) != full:
+            a.drop_tree()
+    return text_of(copy) or full
 
 
 def _title_element(page: Page) -> str | None:
@@ -139,3 +263,7 @@ def _title_element(page: Page) -> str | None:
 
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _flat(text: str) -> str:
+    return _key(text).replace(" ", "")

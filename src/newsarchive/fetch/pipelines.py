@@ -18,6 +18,7 @@ from scrapy.statscollectors import StatsCollector
 from newsarchive.analysis.page import PageExtraction, extract_page, warm_up
 from newsarchive.analysis.result import Analysis
 from newsarchive.discover.urls import normalise_url
+from newsarchive.extract import OutletFacts
 from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import NOT_FAULTS
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
@@ -36,16 +37,21 @@ log = logging.getLogger(__name__)
 class ExtractionPipeline:
     """Runs extraction in worker processes so downloads never wait on CPU-bound parsing."""
 
-    def __init__(self, workers: int, stats: StatsCollector) -> None:
+    def __init__(
+        self, workers: int, stats: StatsCollector, outlets: dict[str, Outlet] | None = None
+    ) -> None:
         self.workers = workers
         self.stats = stats
+        #: What extraction is told about each outlet (its name, cut from titles), by slug.
+        self.facts = {slug: outlet_facts(o) for slug, o in (outlets or {}).items()}
         self.pool: ProcessPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         workers = read_int(crawler.settings, "NEWSARCHIVE_EXTRACT_WORKERS") or (os.cpu_count() or 1)
         assert crawler.stats is not None
-        return cls(workers, crawler.stats)
+        outlets = {o.slug: o for o in crawler.settings.getlist("NEWSARCHIVE_OUTLETS")}
+        return cls(workers, crawler.stats, outlets)
 
     def open_spider(self) -> None:
         # forkserver: never fork the process that runs the reactor and holds DB connections.
@@ -71,6 +77,7 @@ class ExtractionPipeline:
             item.url,
             item.evidence,
             fetched_at,
+            self.facts.get(item.outlet),
         )
         item.record = result.record
         item.encoding = result.encoding
@@ -80,6 +87,11 @@ class ExtractionPipeline:
         item.not_article = str(result.not_article) if result.not_article else None
         item.analysis = result.analysis
         return item
+
+
+def outlet_facts(outlet: Outlet) -> OutletFacts:
+    """The registry's word on an outlet that extraction needs, in extraction's own terms."""
+    return OutletFacts(name=outlet.name)
 
 
 def article_key(outlet: Outlet, requested: str, final_url: str, canonical: str | None) -> str:

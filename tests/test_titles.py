@@ -1,0 +1,301 @@
+"""Titles: the headline as the page shows it, without the outlet's name, on real-shaped pages.
+
+Each page copies the head of a real outlet's article template (its `<title>` pattern with the
+separator the outlet uses, its og/JSON-LD tags) around a story body in the outlet's language,
+with the site's logo in a header and the headline in the article's `<h1>` where the outlet
+puts one.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsarchive.extract import ArticleRecord, OutletFacts, extract_article
+from newsarchive.extract.page import parse_page
+from newsarchive.extract.title import find_title, strip_site_name
+
+BODIES = {
+    "ja": [
+        "政府・与党は5日、来年度予算案の編成に向けた協議を始め、防衛費の財源について議論した。",
+        "出席者によると、増税の時期については結論を出さず、年明け以降に改めて検討する方針で一致した。",
+        "防衛省は装備品の調達計画を前倒しする考えで、与党内からは財源の確保を急ぐべきだとの声も出ている。",
+        "野党は国会で政府の説明が不十分だとして、集中審議の開催を求めている。",
+    ],
+    "ko": [
+        "여야는 5일 국회에서 원내대표 회동을 열고 내년도 예산안 처리 일정을 논의했으나 "
+        "합의에 이르지 못했다.",
+        "국민의힘은 정부 원안대로 처리해야 한다고 주장했고, 더불어민주당은 감액 없이는 "
+        "처리할 수 없다는 입장을 고수했다.",
+        "국회의장은 여야가 합의할 때까지 본회의를 열지 않겠다며 다음 주 초 다시 회동할 "
+        "것을 제안했다.",
+        "예산안 법정 처리 시한은 이미 지났으며, 여야는 책임을 서로에게 돌리고 있다.",
+    ],
+    "zh": [
+        "12月5日下午，国家主席在人民大会堂会见来华进行国事访问的法国总统。",
+        "双方就中法关系和共同关心的国际和地区问题深入交换意见，同意加强在经贸、航空航天和民用核能领域的合作。",
+        "会见后，两国元首共同见证了多项合作文件的签署，涉及农业、文化和科技创新等领域。",
+        "法国总统表示，法方愿同中方保持高层交往，推动两国全面战略伙伴关系不断向前发展。",
+        "中方表示，愿同法方一道，落实好两国元首达成的重要共识，为世界和平与发展注入更多稳定性。",
+        "访问期间，双方还将举行工商界座谈会，并出席中法文化旅游年闭幕活动。",
+    ],
+    "en": [
+        "The federal government will raise military spending by $8.1 billion over the next five "
+        "years, the defence minister said on Friday, as allies press Canada to reach the NATO "
+        "target of two per cent of gross domestic product.",
+        "The money will pay for new submarines, air defence systems and the expansion of Arctic "
+        "bases, according to a briefing document seen by reporters before the announcement.",
+        "Opposition critics said the plan still leaves Canada short of its commitments and asked "
+        "the government to table a full procurement schedule in the House of Commons.",
+        "The minister said the first contracts would be signed early next year and that the "
+        "department would publish quarterly reports on the progress of each programme.",
+    ],
+}
+
+
+def article_page(
+    *,
+    lang: str,
+    head: str,
+    headline: str | None,
+    logo: str,
+    logo_in_h1: bool = False,
+    json_ld: dict[str, object] | None = None,
+) -> str:
+    """A news template: header with the logo, navigation, the article, a footer."""
+    logo_markup = f'<a href="/" class="logo">{logo}</a>'
+    header = f"<h1 class='site-logo'>{logo_markup}</h1>" if logo_in_h1 else logo_markup
+    script = (
+        f'<script type="application/ld+json">{json.dumps(json_ld, ensure_ascii=False)}</script>'
+        if json_ld
+        else ""
+    )
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in BODIES[lang])
+    h1 = f'<h1 class="headline">{headline}</h1>' if headline else ""
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+{head}
+{script}
+</head><body>
+<header>{header}<nav><ul><li><a href="/politics/">Politics</a></li>
+<li><a href="/world/">World</a></li><li><a href="/business/">Business</a></li></ul></nav></header>
+<main><article>{h1}
+<div class="byline">2025-12-05 18:30</div>
+{paragraphs}
+</article></main>
+<footer><p>Copyright {logo}. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def title_of(html: str, url: str, outlet: OutletFacts | None = None) -> str:
+    record = extract_article(html, url, outlet=outlet)
+    assert isinstance(record, ArticleRecord), record
+    return record.title
+
+
+#: (url, language, head with {h} for the headline, logo, where the headline and logo sit, headline)
+OUTLET_TEMPLATES = [
+    pytest.param(
+        "https://www.asahi.com/articles/ASTD5123ASTDUTFK00XM.html",
+        "ja",
+        """<title>{h}：朝日新聞デジタル</title>
+<meta property="og:title" content="{h}：朝日新聞デジタル">
+<meta property="og:site_name" content="朝日新聞デジタル">
+<meta property="og:type" content="article">""",
+        "朝日新聞デジタル",
+        "",  # the headline sits in a <div> on this template, not an <h1>
+        "防衛費増額、財源の議論先送り 政府・与党",
+        id="asahi-full-width-colon",
+    ),
+    pytest.param(
+        "https://www.nikkan-gendai.com/articles/view/news/380123",
+        "ja",
+        """<title>{h}｜日刊ゲンダイDIGITAL</title>
+<meta property="og:title" content="{h}｜日刊ゲンダイDIGITAL">
+<meta property="og:site_name" content="日刊ゲンダイDIGITAL">""",
+        "日刊ゲンダイDIGITAL",
+        "",
+        "高市首相の答弁に批判噴出…「台湾有事」発言の波紋広がる",
+        id="nikkan-gendai-full-width-bar",
+    ),
+    pytest.param(
+        "https://www.hankookilbo.com/News/Read/A2025120514250001234",
+        "ko",
+        """<title>{h}-정치ㅣ한국일보</title>
+<meta property="og:title" content="{h}-정치ㅣ한국일보">
+<meta property="og:site_name" content="한국일보">
+<meta property="article:section" content="정치">""",
+        "한국일보",
+        "",
+        "여야, 예산안 처리 합의 불발…본회의 연기",
+        id="hankook-ilbo-section-and-hangul-bar",
+    ),
+    # 人民网 states no site name in meta tags: the page's own <h1> shows which part is the
+    # headline, and the section (时政) goes with the site name.
+    pytest.param(
+        "http://politics.people.com.cn/n1/2025/1205/c1024-40618000.html",
+        "zh",
+        """<title>{h}--时政--人民网</title>
+<meta name="keywords" content="法国总统,会见">""",
+        "人民网",
+        "headline logo",
+        "国家主席会见法国总统",
+        id="peoples-daily-double-hyphens",
+    ),
+    pytest.param(
+        "https://www.cbc.ca/news/politics/defence-spending-1.7401234",
+        "en",
+        """<title>{h} | CBC News</title>
+<meta property="og:title" content="{h} | CBC News">
+<meta property="og:type" content="article">""",
+        "CBC",
+        "",
+        "Ottawa to raise defence spending by $8.1B as allies press for NATO target",
+        id="cbc-news-label",
+    ),
+    pytest.param(
+        "https://timesofindia.indiatimes.com/city/bhopal/army-rally/articleshow/115123456.cms",
+        "en",
+        """<title>{h} | Bhopal News - Times of India</title>
+<meta property="og:title" content="{h} | Bhopal News - Times of India">
+<meta property="og:site_name" content="The Times of India">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "{h} | Bhopal News - Times of India", "articleSection": "Bhopal"}}</script>""",
+        "The Times of India",
+        "headline",
+        "Bhopal: Army recruitment rally draws 40,000 candidates from 12 districts",
+        id="times-of-india-city-section",
+    ),
+    # "Taiwan" before ": " is part of the headline, not the name of Focus Taiwan.
+    pytest.param(
+        "https://focustaiwan.tw/politics/202512050012",
+        "en",
+        """<title>{h} - Focus Taiwan</title>
+<meta property="og:title" content="{h} - Focus Taiwan">
+<meta property="og:site_name" content="Focus Taiwan">""",
+        "Focus Taiwan",
+        "headline",
+        "Taiwan: U.S. approves $330 million sale of aircraft parts",
+        id="headline-with-a-colon-stays-whole",
+    ),
+    pytest.param(
+        "https://www.cbc.ca/news/politics/defence-spending-1.7401234",
+        "en",
+        """<title>{h} | CBC News</title>
+<meta property="og:site_name" content="CBC News">""",
+        "CBC News",
+        "headline logo",
+        "Ottawa to raise defence spending by $8.1B as allies press for NATO target",
+        id="logo-in-an-h1-is-never-the-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "lang", "head", "logo", "h1s", "headline"), OUTLET_TEMPLATES)
+def test_title_is_the_headline_of_the_outlet_template(
+    url: str, lang: str, head: str, logo: str, h1s: str, headline: str
+) -> None:
+    html = article_page(
+        lang=lang,
+        head=head.format(h=headline),
+        headline=headline if "headline" in h1s else None,
+        logo=logo,
+        logo_in_h1="logo" in h1s,
+    )
+
+    assert title_of(html, url) == headline
+
+
+def test_registry_name_is_cut_when_the_page_names_no_site() -> None:
+    headline = "N. Korea fires ballistic missile into East Sea: JCS"
+    html = article_page(
+        lang="en",
+        head=f"<title>{headline} | Yonhap News Agency</title>",
+        headline=None,
+        logo="Yonhap",
+    )
+    url = "https://en.yna.co.kr/view/AEN20251205000351315"
+
+    assert title_of(html, url) == f"{headline} | Yonhap News Agency"
+    assert title_of(html, url, OutletFacts(name="Yonhap News Agency")) == headline
+
+
+def test_logo_in_an_h1_never_becomes_the_title() -> None:
+    headline = "Ottawa to raise defence spending by $8.1B as allies press for NATO target"
+    html = article_page(
+        lang="en",
+        head=f"""<title>{headline} | CBC News</title>
+<meta property="og:site_name" content="CBC News">""",
+        headline=headline,
+        logo="CBC News",
+        logo_in_h1=True,
+    )
+
+    assert title_of(html, "https://www.cbc.ca/news/politics/defence-spending-1.7401234") == headline
+
+
+def test_page_headline_wins_over_a_different_seo_title() -> None:
+    """The <h1> agrees with JSON-LD; og:title and <title> carry an SEO variant."""
+    headline = "Two federal prison officers charged with falsifying records after inmate death"
+    seo = "Prison guards charged after inmate death"
+    html = article_page(
+        lang="en",
+        head=f"""<title>{seo} - CBC News</title>
+<meta property="og:title" content="{seo}">""",
+        headline=headline,
+        logo="CBC",
+        json_ld={"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline},
+    )
+
+    assert title_of(html, "https://www.cbc.ca/news/canada/prison-officers-1.7401300") == headline
+
+
+def test_link_inside_the_h1_is_not_part_of_the_headline() -> None:
+    headline = "Anticorrupción decidirá en Madrid si recurre la imputación de la Infanta"
+    html = f"""<html><head><title>{headline} » Local » Noticias » Ultima Hora Mallorca</title>
+<meta name="twitter:title" content="{headline}"></head><body>
+<h1><span class="define">{headline}</span><a href="/mallorca.html">Ultima Hora Mallorca</a></h1>
+<p>{" ".join(BODIES["en"])}</p></body></html>"""
+    page = parse_page(html, "https://www.ultimahora.es/noticias/local/2014/01/08/infanta.html")
+    assert page is not None
+
+    assert find_title(page, None) == headline
+
+
+@pytest.mark.parametrize(
+    ("title", "sections", "expected"),
+    [
+        ("防衛費増額、財源の議論先送り：朝日新聞デジタル", (), "防衛費増額、財源の議論先送り"),
+        ("首相が答弁｜日刊ゲンダイDIGITAL", (), "首相が答弁"),
+        ("여야, 예산안 합의 불발-정치ㅣ한국일보", ("정치",), "여야, 예산안 합의 불발"),
+        ("国家主席会见法国总统--时政--人民网", ("时政",), "国家主席会见法国总统"),
+        ("Ottawa boosts defence spending | CBC News", (), "Ottawa boosts defence spending"),
+        (
+            "Army rally in Bhopal | Bhopal News - Times of India",
+            ("Bhopal",),
+            "Army rally in Bhopal",
+        ),
+        ("Mumbai rally — The Times of India", (), "Mumbai rally"),
+        ("Gaza talks resume » Middle East » Arab News", ("Middle East",), "Gaza talks resume"),
+        ("Arab News · Gaza talks resume", (), "Gaza talks resume"),
+        ("Iran: talks resume in Muscat – Arab News", (), "Iran: talks resume in Muscat"),
+        ("Talks resume - a long way to go", (), "Talks resume - a long way to go"),
+        ("U.S.-led talks stall: Arab-Israeli ties", (), "U.S.-led talks stall: Arab-Israeli ties"),
+        ("Pre-war levels: trade-off - Gaza", ("Gaza",), "Pre-war levels: trade-off - Gaza"),
+    ],
+)
+def test_only_segments_naming_the_site_or_its_section_are_cut(
+    title: str, sections: tuple[str, ...], expected: str
+) -> None:
+    names = {
+        "朝日新聞デジタル",
+        "日刊ゲンダイdigital",
+        "한국일보",
+        "人民网",
+        "cbc",
+        "timesofindia",
+        "arabnews",
+    }
+
+    assert strip_site_name(title, names, sections) == expected
