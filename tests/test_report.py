@@ -165,3 +165,21 @@ def test_the_report_renders_in_a_browser_with_every_outlet_and_its_charts(
     assert "dead_outlet" in attention and archive.dead_feed in attention
     assert re.search(r"connection\w*\s+1\b", failures), failures
     assert screenshot.stat().st_size > 10_000
+
+
+def test_an_empty_archive_gets_a_page_that_says_so(database_url: str, tmp_path: Path) -> None:
+    output = tmp_path / "report.html"
+    result = run_cli(
+        "report",
+        "--output",
+        str(output),
+        env={"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(tmp_path / "home")},
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"wrote {output}: 0 outlets, 0 articles in the last 30 days\n"
+    page = output.read_text(encoding="utf-8")
+    assert "No crawl run is recorded in this archive." in page
+    assert "No outlet in the archive yet: run a crawl first." in page
+    assert "No fetch failed in the period." in page
+    assert page.count("<svg") == 1  # the daily bars, all at zero
+    assert 'id="mark-day-29"' in page  # one mark per day of the period

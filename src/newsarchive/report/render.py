@@ -13,13 +13,14 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC
-from pathlib import Path
+from pathlib import Path as FilePath
 
 import matplotlib
 import numpy as np
-from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
 from matplotlib.ticker import MaxNLocator
 
 from newsarchive.report.model import Report
@@ -42,6 +43,7 @@ HEAT_COLOURS = (
     "#0b559f",
     "#08306b",
 )
+HEAT_LABELS = ("0", "1", "2–3", "4–7", "8–15", "16–31", "32–63", "64+")
 #: Failure reasons get steady colours in order of frequency; the rest share the last one.
 REASON_COLOURS = (
     "#c0392b",
@@ -55,7 +57,7 @@ REASON_COLOURS = (
 )
 
 
-def write_report(report: Report, output: Path) -> Path:
+def write_report(report: Report, output: FilePath) -> FilePath:
     """Write the page next to `output` and move it into place: a reader never sees half a file.
 
     Created with open(), so the file's mode follows the umask like any other the operator makes.
@@ -231,7 +233,8 @@ def _failures(report: Report) -> str:
 def _outlet_table(report: Report) -> str:
     rows = []
     for outlet in report.outlets:
-        top = ", ".join(f"{reason} {count}" for reason, count in list(outlet.failures.items())[:3])
+        ranked = sorted(outlet.failures.items(), key=lambda item: (-item[1], item[0]))
+        top = ", ".join(f"{reason} {count}" for reason, count in ranked[:3])
         flags = " ".join(outlet.flags) or ("" if outlet.in_rotation else "not crawled")
         rows.append(
             "<tr>"
@@ -322,7 +325,7 @@ def _daily_chart(report: Report) -> str:
         axes.set_axisbelow(True)
         axes.set_xlim(-0.6, len(report.days) - 0.4)
         for position, count in zip(positions, per_day, strict=True):
-            if len(report.days) <= 31 and count:
+            if len(report.days) <= 16 and count:  # beyond, the labels would overlap
                 axes.annotate(
                     f"{count}", (position, count), ha="center", va="bottom", fontsize=7, color=MUTED
                 )
@@ -338,11 +341,27 @@ def _heatmap(report: Report) -> str:
     with _style():
         figure = Figure(figsize=(max(6.0, 2.2 + days * 0.24), 0.9 + len(outlets) * 0.24))
         axes = figure.add_subplot()
-        colours = ListedColormap(list(HEAT_COLOURS))
-        norm = BoundaryNorm(list(HEAT_BINS), colours.N)
-        mesh = axes.pcolormesh(counts, cmap=colours, norm=norm, edgecolors="white", linewidth=1.5)
-        mesh.set_gid("mark-heatmap")
-        axes.invert_yaxis()
+        bins = np.digitize(counts, HEAT_BINS[1:-1])
+        handles = []
+        for number, (colour, meaning) in enumerate(zip(HEAT_COLOURS, HEAT_LABELS, strict=True)):
+            cells = np.argwhere(bins == number)
+            if len(cells):
+                patch = PathPatch(_squares(cells), facecolor=colour, edgecolor="none")
+                patch.set_gid(f"mark-heat-{number}")
+                axes.add_artist(patch)  # not add_patch: the limits are set, no need to scan it
+            handles.append(Patch(facecolor=colour, label=meaning))
+        axes.set_xlim(0, days)
+        axes.set_ylim(len(outlets), 0)
+        axes.legend(
+            handles=handles,
+            title="articles a day",
+            title_fontsize=8,
+            frameon=False,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=8,
+            handlelength=1.0,
+        )
         axes.set_yticks(np.arange(len(outlets)) + 0.5, [o.slug for o in outlets])
         for label, outlet in zip(axes.get_yticklabels(), outlets, strict=True):
             if {SILENT, FAILING} & set(outlet.flags):
@@ -368,6 +387,21 @@ def _heatmap(report: Report) -> str:
                         color="white" if count >= 8 else INK,
                     )
         return _svg(figure)
+
+
+def _squares(cells: np.ndarray) -> Path:
+    """One compound path of the (row, column) cells' squares, a gap around each.
+
+    One path per colour instead of one per cell: a year of 200 outlets stays a small SVG.
+    """
+    gap = 0.06
+    corners = np.array([(gap, gap), (1 - gap, gap), (1 - gap, 1 - gap), (gap, 1 - gap), (0, 0)])
+    origins = cells[:, ::-1].astype(float)  # (x, y) = (column, row)
+    vertices = (origins[:, None, :] + corners[None, :, :]).reshape(-1, 2)
+    codes = np.tile(
+        [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY], len(cells)
+    )
+    return Path(vertices, codes)
 
 
 def _failure_chart(report: Report) -> str:
