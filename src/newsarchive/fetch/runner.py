@@ -115,56 +115,22 @@ def run_crawl(
     if redis_url is None:
         redis_url = environment.redis_url
     notes: list[str] = []
-    outlets, unrendered, problem = split_browser_outlets(outlets)
-    if unrendered:
-        names = ", ".join(outlet.slug for outlet in unrendered)
-        # Named once, in the run's summary: every hourly run would otherwise repeat a warning.
-        notes.append(f"not crawled, they need a browser ({problem}): {names}")
+    outlets = _crawlable(outlets, notes)
     engine = make_engine(database_url)
     writer = ArticleWriter(engine)
     ids = sync_outlets(engine, outlets)
     run_id = start_run(engine, [outlet.slug for outlet in outlets])
     with RunLocks(engine) as locks:
-        locks.hold_run(run_id)
-        abandoned = abandon_stale_runs(engine, RUN_LOCK_NAMESPACE)
-        if abandoned:
-            notes.append(
-                "marked failed: earlier runs that ended without finishing "
-                + ", ".join(str(i) for i in abandoned)
-            )
-        locked, skipped = locks.lock_outlets((o.slug, ids[o.slug]) for o in outlets)
-        if skipped:
-            log.warning("skipping outlets another run is crawling: %s", ", ".join(skipped))
+        locked, skipped = _claim(locks, engine, run_id, outlets, ids, notes)
         before = _replay(spool, writer, notes)
-
-        crashed = False
-        stats: dict[str, Any] = {}
-        if redis_url and (problem := redis_problem(redis_url)):
-            log.error("the shared frontier (REDIS_URL) does not answer: %s", problem)
-            notes.append(f"not crawled: REDIS_URL does not answer ({problem})")
-            crashed = True
+        crashed = _shared_frontier_down(redis_url, notes)
+        if crashed:
             locked, redis_url = [], None
+        stats: dict[str, Any] = {}
         # With a shared Redis frontier a process that locked nothing still works the queue.
         if locked or redis_url:
-            settings = crawl_settings(
-                database_url=DatabaseUrl(database_url),
-                run_id=run_id,
-                outlets=outlets,
-                overrides={"NEWSARCHIVE_SPOOL_DIR": str(spool.directory), **(overrides or {})},
-                redis_url=redis_url,
-            )
-            process = AsyncCrawlerProcess(settings)
-            crawler = process.create_crawler(OutletSpider)
-            CrawlDatabase.attach(crawler, engine)  # one pool for the whole process
-            process.crawl(
-                crawler, outlets=outlets, seed=locked, backfill=backfill, max_articles=max_articles
-            )
-            try:
-                process.start()
-            except Exception:
-                log.exception("the crawl stopped on an unexpected error")
-                crashed = True
-            stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
+            job = _CrawlJob(outlets, locked, backfill, max_articles, redis_url)
+            stats, crashed = _crawl(job, engine, database_url, run_id, spool, overrides or {})
         after = _replay(spool, writer, notes)
         summary = summarise(stats)
         alerts = _check_coverage(engine, run_id, locked, overrides or {}, notes)
@@ -175,11 +141,7 @@ def run_crawl(
             outcome = PARTIAL
         if outcome != FAILED and (before.left or after.left):
             outcome = FAILED  # the database is not taking writes: say so
-        try:
-            finish_run(engine, run_id, summary, outcome, skipped_outlets=skipped, alerts=alerts)
-        except Exception as error:
-            log.error("could not record the end of run %d: %s", run_id, brief(error))
-            outcome = FAILED
+        outcome = _record_end(engine, run_id, summary, outcome, skipped, alerts)
     engine.dispose()
     return CrawlResult(
         run_id,
@@ -191,6 +153,114 @@ def run_crawl(
         spooled=len(spool.pending()),
         notes=notes,
     )
+
+
+def _crawlable(outlets: Sequence[Outlet], notes: list[str]) -> list[Outlet]:
+    """The outlets this process can crawl; those that need a browser it lacks are named once."""
+    crawlable, unrendered, problem = split_browser_outlets(outlets)
+    if unrendered:
+        names = ", ".join(outlet.slug for outlet in unrendered)
+        # Named once, in the run's summary: every hourly run would otherwise repeat a warning.
+        notes.append(f"not crawled, they need a browser ({problem}): {names}")
+    return crawlable
+
+
+def _shared_frontier_down(redis_url: str | None, notes: list[str]) -> bool:
+    """A shared frontier (REDIS_URL) was asked for and does not answer: the run crawls nothing."""
+    problem = redis_problem(redis_url) if redis_url else None
+    if problem:
+        log.error("the shared frontier (REDIS_URL) does not answer: %s", problem)
+        notes.append(f"not crawled: REDIS_URL does not answer ({problem})")
+    return bool(problem)
+
+
+def _claim(
+    locks: RunLocks,
+    engine: Engine,
+    run_id: int,
+    outlets: Sequence[Outlet],
+    ids: Mapping[str, int],
+    notes: list[str],
+) -> tuple[list[str], list[str]]:
+    """Hold the run's lock, fail runs whose process died, and lock the outlets no other run has.
+
+    Returns the slugs locked for this run and those skipped because another run has them.
+    """
+    locks.hold_run(run_id)
+    abandoned = abandon_stale_runs(engine, RUN_LOCK_NAMESPACE)
+    if abandoned:
+        notes.append(
+            "marked failed: earlier runs that ended without finishing "
+            + ", ".join(str(i) for i in abandoned)
+        )
+    locked, skipped = locks.lock_outlets((o.slug, ids[o.slug]) for o in outlets)
+    if skipped:
+        log.warning("skipping outlets another run is crawling: %s", ", ".join(skipped))
+    return locked, skipped
+
+
+@dataclass(frozen=True)
+class _CrawlJob:
+    """What one Scrapy crawl is asked to do."""
+
+    outlets: Sequence[Outlet]
+    seed: Sequence[str]  # the outlets whose listings this process requests (those it locked)
+    backfill: bool
+    max_articles: int | None
+    redis_url: str | None
+
+
+def _crawl(
+    job: _CrawlJob,
+    engine: Engine,
+    database_url: str,
+    run_id: int,
+    spool: Spool,
+    overrides: Mapping[str, Any],
+) -> tuple[dict[str, Any], bool]:
+    """Run Scrapy over the job with the process's one engine; return its stats and whether it
+    stopped on an unexpected error."""
+    settings = crawl_settings(
+        database_url=DatabaseUrl(database_url),
+        run_id=run_id,
+        outlets=job.outlets,
+        overrides={"NEWSARCHIVE_SPOOL_DIR": str(spool.directory), **overrides},
+        redis_url=job.redis_url,
+    )
+    process = AsyncCrawlerProcess(settings)
+    crawler = process.create_crawler(OutletSpider)
+    CrawlDatabase.attach(crawler, engine)  # one pool for the whole process
+    process.crawl(
+        crawler,
+        outlets=job.outlets,
+        seed=job.seed,
+        backfill=job.backfill,
+        max_articles=job.max_articles,
+    )
+    crashed = False
+    try:
+        process.start()
+    except Exception:
+        log.exception("the crawl stopped on an unexpected error")
+        crashed = True
+    return (dict(crawler.stats.get_stats()) if crawler.stats else {}), crashed
+
+
+def _record_end(
+    engine: Engine,
+    run_id: int,
+    summary: RunSummary,
+    outcome: str,
+    skipped: Sequence[str],
+    alerts: Sequence[dict[str, str]],
+) -> str:
+    """Record the run's end; a run whose end cannot be recorded has failed."""
+    try:
+        finish_run(engine, run_id, summary, outcome, skipped_outlets=skipped, alerts=alerts)
+    except Exception as error:
+        log.error("could not record the end of run %d: %s", run_id, brief(error))
+        return FAILED
+    return outcome
 
 
 def _replay(spool: Spool, writer: ArticleWriter, notes: list[str]) -> ReplayResult:

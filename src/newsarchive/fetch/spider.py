@@ -190,70 +190,99 @@ class OutletSpider(Spider):
         )
 
     async def parse_listing(self, response: Response) -> AsyncIterator[Any]:
+        """A listing's answer: its child listings and its new article URLs as requests, then
+        the listing itself as an item (what it listed, what was scheduled, what was left out)."""
         outlet = self.outlets[response.meta["outlet"]]
         kind = response.meta["kind"]
         requested = response.request.url if response.request else response.url
         if response.status == 304:
             self.crawler.stats.inc_value("newsarchive/listings_not_modified")
-            yield ListingFetched(
-                outlet=outlet.slug,
-                kind=kind,
-                url=requested,
-                final_url=response.url,
-                status=304,
-                listed=0,
-                scheduled=0,
-                headers=_headers(response),
-                not_modified=True,
-            )
+            yield self._listing_item(outlet, kind, requested, response, not_modified=True)
             return
-        horizon = timedelta(days=outlet.horizon_days) if outlet.horizon_days else self.horizon
-        oldest = datetime.now(UTC) - horizon if horizon is not None else None
         try:
             # Big sitemaps take real CPU to parse and normalise: keep it off the reactor thread.
             listing, candidates, too_old = await asyncio.to_thread(
-                _read_listing, response.body, response.url, outlet, oldest, kind
+                _read_listing, response.body, response.url, outlet, self._oldest(outlet), kind
             )
         except ListingError as error:
             yield FetchFailure(
                 outlet=outlet.slug,
                 kind=kind,
-                url=response.request.url if response.request else response.url,
+                url=requested,
                 reason=f"listing_{error.reason}",
                 error=str(error),
                 status=response.status,
                 headers=_headers(response),
             )
             return
-
         incomplete: list[str] = []
-        depth = response.meta["depth"]
-        # An HTML listing's children are its next pages, read to the outlet's listing_depth.
-        if depth < (outlet.listing_depth - 1 if kind == "listing" else MAX_SITEMAP_DEPTH):
-            children = [child for child in listing.sitemaps if outlet.owns_url(child)]
-            children = [child for child in children if child not in outlet.disabled_sources]
-            if len(children) > self.url_cap:
-                incomplete.append(f"{len(children) - self.url_cap} child sitemaps over the cap")
-                self.crawler.stats.inc_value(
-                    "newsarchive/skipped_url_cap", len(children) - self.url_cap
-                )
-                children = children[: self.url_cap]
-            for child in children:
-                child_kind = "listing" if kind == "listing" else "sitemap"
-                yield self._listing_request(outlet, child, child_kind, depth + 1)
-
+        for child in self._child_listings(
+            outlet, kind, listing, response.meta["depth"], incomplete
+        ):
+            yield child
         if too_old:
             self.crawler.stats.inc_value("newsarchive/skipped_horizon", too_old)
+        known = await self._known_or_all(candidates, requested, incomplete)
+        articles = self._new_article_requests(outlet, candidates, known, incomplete)
+        for request in articles:
+            yield request
+        yield self._listing_item(
+            outlet,
+            kind,
+            requested,
+            response,
+            listed=len(listing.articles) + len(listing.sitemaps),
+            scheduled=len(articles),
+            extra={"known": len(known), "too_old": too_old},
+            incomplete="; ".join(incomplete) or None,
+        )
+
+    def _oldest(self, outlet: Outlet) -> datetime | None:
+        """The horizon: entries listed before this are not fetched (the outlet's own, or ours)."""
+        horizon = timedelta(days=outlet.horizon_days) if outlet.horizon_days else self.horizon
+        return datetime.now(UTC) - horizon if horizon is not None else None
+
+    def _child_listings(
+        self, outlet: Outlet, kind: str, listing: Listing, depth: int, incomplete: list[str]
+    ) -> list[Request]:
+        """Requests for a sitemap index's sitemaps, or an HTML listing's next pages (to the
+        outlet's listing_depth), at most `url_cap` of them."""
+        if depth >= (outlet.listing_depth - 1 if kind == "listing" else MAX_SITEMAP_DEPTH):
+            return []
+        children = [child for child in listing.sitemaps if outlet.owns_url(child)]
+        children = [child for child in children if child not in outlet.disabled_sources]
+        if len(children) > self.url_cap:
+            incomplete.append(f"{len(children) - self.url_cap} child sitemaps over the cap")
+            self.crawler.stats.inc_value(
+                "newsarchive/skipped_url_cap", len(children) - self.url_cap
+            )
+            children = children[: self.url_cap]
+        child_kind = "listing" if kind == "listing" else "sitemap"
+        return [self._listing_request(outlet, child, child_kind, depth + 1) for child in children]
+
+    async def _known_or_all(
+        self, candidates: dict[str, tuple[str, Evidence]], requested: str, incomplete: list[str]
+    ) -> set[str]:
+        """The candidates the archive already knows; all of them when the database fails."""
         try:
-            known = await self._known(candidates)
+            return await self._known(candidates)
         except Exception as error:
             # Without knowing what is archived we'd refetch everything: leave it to a later run.
             log.error("could not look up known URLs for %s: %s", requested, brief(error))
             self.crawler.stats.inc_value("newsarchive/database_errors")
-            known = set(candidates)
             incomplete.append(f"database error: {brief(error)}")
+            return set(candidates)
 
-        scheduled = 0
+    def _new_article_requests(
+        self,
+        outlet: Outlet,
+        candidates: dict[str, tuple[str, Evidence]],
+        known: set[str],
+        incomplete: list[str],
+    ) -> list[Request]:
+        """Requests for the candidates not known nor scheduled yet, within --max-articles and
+        the per-listing cap; what either leaves out is noted in `incomplete`."""
+        requests: list[Request] = []
         capped = 0
         over_max = 0
         for url, (original_url, evidence) in candidates.items():
@@ -263,28 +292,39 @@ class OutletSpider(Spider):
                 self.crawler.stats.inc_value("newsarchive/skipped_max_articles")
                 over_max += 1
                 continue
-            if scheduled >= self.url_cap:
+            if len(requests) >= self.url_cap:
                 capped += 1
                 continue
             self.scheduled.add(url)
-            scheduled += 1
-            yield self._article_request(outlet, url, original_url, evidence)
+            requests.append(self._article_request(outlet, url, original_url, evidence))
         if over_max:
             incomplete.append(f"{over_max} new URLs left: --max-articles reached")
         if capped:
             self.crawler.stats.inc_value("newsarchive/skipped_url_cap", capped)
             incomplete.append(f"{capped} new URLs over the per-listing cap of {self.url_cap}")
-        yield ListingFetched(
+        return requests
+
+    def _listing_item(
+        self,
+        outlet: Outlet,
+        kind: str,
+        requested: str,
+        response: Response,
+        *,
+        listed: int = 0,
+        scheduled: int = 0,
+        **details: Any,
+    ) -> ListingFetched:
+        return ListingFetched(
             outlet=outlet.slug,
             kind=kind,
             url=requested,
             final_url=response.url,
             status=response.status,
-            listed=len(listing.articles) + len(listing.sitemaps),
+            listed=listed,
             scheduled=scheduled,
             headers=_headers(response),
-            extra={"known": len(known), "too_old": too_old},
-            incomplete="; ".join(incomplete) or None,
+            **details,
         )
 
     async def _known(self, candidates: dict[str, tuple[str, Evidence]]) -> set[str]:
