@@ -23,35 +23,45 @@ from typing import IO, Any
 
 import psycopg
 from psycopg import sql
+from sqlalchemy import ARRAY, DateTime, String
+from sqlalchemy.orm import InstrumentedAttribute
 
 from newsarchive import __version__
 from newsarchive.analysis.topics import GENERAL, load_taxonomy
 from newsarchive.store.database import libpq_url, sqlalchemy_url
+from newsarchive.store.models import Article, Outlet
 
-#: The export's columns in file order. Part of the public format: analysts' scripts and sheets
-#: index them, so add columns only at the end and never rename one.
-COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "outlet",
-    "outlet_name",
-    "outlet_country",
-    "url",
-    "title",
-    "authors",
-    "published_at",
-    "published_source",
-    "modified_at",
-    "language",
-    "section",
-    "topics",
-    "countries",
-    "relevance",
-    "quality_flags",
-    "duplicate_of",
-    "story_id",
-    "word_count",
-    "text",
-)
+#: The export's columns in file order, each the stored column it shows. Part of the public format:
+#: analysts' scripts and sheets index them, so add columns only at the end and never rename one.
+#: How a cell is written follows from its column's type (see _cell).
+EXPORTED: dict[str, InstrumentedAttribute[Any]] = {
+    "article_id": Article.id,
+    "outlet": Outlet.slug,
+    "outlet_name": Outlet.name,
+    "outlet_country": Outlet.country,
+    **{
+        name: getattr(Article, name)
+        for name in (
+            "url",
+            "title",
+            "authors",
+            "published_at",
+            "published_source",
+            "modified_at",
+            "language",
+            "section",
+            "topics",
+            "countries",
+            "relevance",
+            "quality_flags",
+            "duplicate_of",
+            "story_id",
+            "word_count",
+            "text",
+        )
+    },
+}
+COLUMNS: tuple[str, ...] = tuple(EXPORTED)
 
 #: The events file's columns in file order (public like COLUMNS: add only at the end). Built
 #: from event_view, so an event reads the same in the database and in the file.
@@ -308,72 +318,47 @@ def _utc(column: str) -> str:
     return f"to_char({column} AT TIME ZONE 'UTC', '{TIMESTAMP_FORMAT}')"
 
 
-#: Stored values each cell is built from, as the sorting subquery `r` names them.
-_SOURCES = (
-    "a.id",
-    "o.slug",
-    "o.name",
-    "o.country",
-    "a.url",
-    "a.title",
-    "a.authors",
-    "a.published_at",
-    "a.published_source",
-    "a.modified_at",
-    "a.language",
-    "a.section",
-    "a.topics",
-    "a.countries",
-    "a.relevance",
-    "a.quality_flags",
-    "a.duplicate_of",
-    "a.story_id",
-    "a.word_count",
-)
+def _source(column: InstrumentedAttribute[Any]) -> str:
+    """The stored value as `articles a JOIN outlets o` names it."""
+    alias = "o" if column.class_ is Outlet else "a"
+    return f"{alias}.{column.key}"
 
 
-def _column_expressions(with_text: bool) -> dict[str, str]:
-    expressions = {
-        "article_id": "r.id",
-        "outlet": _safe("r.slug"),
-        "outlet_name": _safe("r.name"),
-        "outlet_country": _safe("r.country"),
-        "url": _safe("r.url"),
-        "title": _safe("r.title"),
-        "authors": _safe(_joined("r.authors")),
-        "published_at": _utc("r.published_at"),
-        "published_source": _safe("r.published_source"),
-        "modified_at": _utc("r.modified_at"),
-        "language": _safe("r.language"),
-        "section": _safe("r.section"),
-        "topics": _safe(_joined("r.topics")),
-        "countries": _safe(_joined("r.countries")),
-        "relevance": "r.relevance",
-        "quality_flags": _safe(_joined("r.quality_flags")),
-        "duplicate_of": "r.duplicate_of",
-        "story_id": "r.story_id",
-        "word_count": "r.word_count",
-        "text": _safe("r.text") if with_text else "NULL::text",
-    }
-    assert tuple(expressions) == COLUMNS
-    return expressions
+def _cell(column: InstrumentedAttribute[Any]) -> str:
+    """The CSV cell of a stored column, as the sorting subquery `r` names it: lists joined,
+    times in UTC, text neutralised for spreadsheets, numbers as they are."""
+    value = f"r.{column.key}"
+    kind = column.type
+    if isinstance(kind, ARRAY):
+        return _safe(_joined(value))
+    if isinstance(kind, DateTime):
+        return _utc(value)
+    if isinstance(kind, String):
+        return _safe(value)
+    return value
 
 
 def _export_query(where: sql.Composable, with_text: bool) -> sql.Composed:
     """Sorted on the bare rows in a subquery (OFFSET 0 keeps the planner from merging it), so
     the sort carries the stored, still compressed text and each cell is built once, on the way
-    out."""
-    sources = _SOURCES + (("a.text",) if with_text else ())
+    out. Without the text its column stays, empty."""
+    kept = {name: column for name, column in EXPORTED.items() if with_text or name != "text"}
     cells = sql.SQL(", ").join(
-        sql.SQL("{} AS {}").format(sql.SQL(expression), sql.Identifier(name))
-        for name, expression in _column_expressions(with_text).items()
+        sql.SQL("{} AS {}").format(
+            sql.SQL(_cell(kept[name]) if name in kept else "NULL::text"), sql.Identifier(name)
+        )
+        for name in COLUMNS
     )
     return sql.SQL(
         "COPY (SELECT {cells} FROM ("
         "SELECT {sources} FROM articles a JOIN outlets o ON o.id = a.outlet_id "
         "WHERE {where} ORDER BY a.published_at, a.id OFFSET 0"
         ") AS r) TO STDOUT WITH (FORMAT csv, HEADER true)"
-    ).format(cells=cells, sources=sql.SQL(", ").join(map(sql.SQL, sources)), where=where)
+    ).format(
+        cells=cells,
+        sources=sql.SQL(", ").join(sql.SQL(_source(column)) for column in kept.values()),
+        where=where,
+    )
 
 
 def _events_query(where: sql.Composable) -> sql.Composed:

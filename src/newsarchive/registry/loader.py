@@ -328,8 +328,34 @@ class _EntryCheck:
         self.problems.append(f"{self.where(key)}: {message}")
 
     def outlet(self) -> Outlet | None:
+        """The entry as an Outlet, or None when anything is wrong (see `problems`)."""
         for key in sorted(set(self.entry) - KNOWN_KEYS):
             self.fail(key, f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
+        identity = self._identity()
+        sources = self._sources()
+        limits = self._limits()
+        render = self._render(self.entry.get("render", "http"), "render")
+        delay, concurrency = self._politeness()
+        allow_private = self._flag("allow_private_network", default=False)
+        enabled = self._flag("enabled", default=True)
+        if not self.entry:
+            self.fail(None, "must be a table of keys")
+        if self.problems or identity is None:
+            return None
+        return Outlet(
+            **identity,
+            **sources,
+            **limits,
+            allow_private_network=allow_private,
+            enabled=enabled,
+            render=render,
+            download_delay=delay,
+            concurrency=concurrency,
+        )
+
+    def _identity(self) -> dict[str, Any] | None:
+        """Who the outlet is: slug, name, language, country, kind, homepage and domains (None
+        when a required one is missing)."""
         slug = self._text("slug", required=True)
         if slug is not None and not SLUG_RE.match(slug):
             self.fail("slug", "must be lower-case letters, digits and underscores")
@@ -350,6 +376,20 @@ class _EntryCheck:
         for domain in domains:
             if not DOMAIN_RE.match(domain):
                 self.fail("domains", f"{domain!r} is not a lower-case host name (host:port ok)")
+        if slug is None or name is None or language is None or kind is None:
+            return None
+        return {
+            "slug": slug,
+            "name": name,
+            "domains": tuple(domains),
+            "country": country,
+            "language": language,
+            "kind": kind,
+            "homepage": homepage,
+        }
+
+    def _sources(self) -> dict[str, Any]:
+        """Where its article URLs are listed: feeds, sitemaps, listing pages, and those disabled."""
         urls = {key: self._list(key, required=False) for key in URL_LISTS}
         for key, values in urls.items():
             for value in values:
@@ -368,6 +408,15 @@ class _EntryCheck:
                     DISABLED_LIST,
                     f"{value!r} is not one of the outlet's feeds or sitemaps (or listing pages)",
                 )
+        return {
+            **{key: tuple(values) for key, values in urls.items()},
+            "listing_pages": tuple(listing_pages),
+            "browser_pages": tuple(browser_pages),
+            "disabled_sources": tuple(disabled),
+        }
+
+    def _limits(self) -> dict[str, Any]:
+        """Which of its URLs a crawl takes: the horizon, URL patterns, listing depth."""
         horizon = self.entry.get("horizon_days")
         if horizon is not None and (
             isinstance(horizon, bool) or not isinstance(horizon, int) or horizon < 1
@@ -385,38 +434,11 @@ class _EntryCheck:
         if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= 50:
             self.fail("listing_depth", "must be a whole number of pages from 1 to 50")
             depth = 1
-        render = self._render(self.entry.get("render", "http"), "render")
-        delay, concurrency = self._politeness()
-        allow_private = self._flag("allow_private_network", default=False)
-        enabled = self._flag("enabled", default=True)
-        if not self.entry:
-            self.fail(None, "must be a table of keys")
-        if self.problems or slug is None or name is None or language is None or kind is None:
-            return None
-        return Outlet(
-            slug=slug,
-            name=name,
-            domains=tuple(domains),
-            country=country,
-            language=language,
-            kind=kind,
-            homepage=homepage,
-            feeds=tuple(urls["feeds"]),
-            sitemaps=tuple(urls["sitemaps"]),
-            archive_sitemaps=tuple(urls["archive_sitemaps"]),
-            include=tuple(patterns["include"]),
-            exclude=tuple(patterns["exclude"]),
-            allow_private_network=allow_private,
-            enabled=enabled,
-            disabled_sources=tuple(disabled),
-            horizon_days=horizon,
-            listing_pages=tuple(listing_pages),
-            listing_depth=depth,
-            render=render,
-            browser_pages=tuple(browser_pages),
-            download_delay=delay,
-            concurrency=concurrency,
-        )
+        return {
+            "horizon_days": horizon,
+            **{key: tuple(values) for key, values in patterns.items()},
+            "listing_depth": depth,
+        }
 
     def _listing_pages(self) -> tuple[list[str], list[str]]:
         """listing_pages entries: a URL, or a table {url = "...", render = "browser"}."""
