@@ -40,26 +40,58 @@ NAMING_CONVENTION = {
 
 TZ = DateTime(timezone=True)
 
-#: Text search configuration per article language; PostgreSQL has no Arabic, Chinese or Persian
-#: stemmer, so those (and unknown languages) use 'simple'. A CASE over constants keeps the
-#: generated column immutable, as PostgreSQL requires.
+#: Text search configuration per article language (ISO 639-1 code → PostgreSQL configuration):
+#: every stemmed configuration that PostgreSQL 15 and 16 (the embedded server) both ship. Languages
+#: without one (Persian, Chinese, Japanese, Korean, Urdu, Hebrew, Ukrainian, Polish, ...) and
+#: unknown languages fall back to 'simple' (lower-cased words, no stemming, no stop words; see
+#: docs/queries.md).
+#: The database holds this mapping once, as the SQL function SEARCH_CONFIG_FUNCTION (created by
+#: migration 0010 from a frozen copy; a test checks the two agree); the generated `search` column
+#: and analysts' queries (SEARCH_QUERY_FUNCTION) call it.
 SEARCH_CONFIGS = {
+    "ar": "arabic",
+    "hy": "armenian",
+    "eu": "basque",
+    "ca": "catalan",
+    "da": "danish",
+    "nl": "dutch",
     "en": "english",
-    "ru": "russian",
+    "fi": "finnish",
     "fr": "french",
     "de": "german",
-    "es": "spanish",
+    "el": "greek",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "id": "indonesian",
+    "ga": "irish",
     "it": "italian",
+    "lt": "lithuanian",
+    "ne": "nepali",
+    "no": "norwegian",
+    "nb": "norwegian",
+    "nn": "norwegian",
     "pt": "portuguese",
-    "nl": "dutch",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "es": "spanish",
+    "sv": "swedish",
+    "ta": "tamil",
     "tr": "turkish",
+    "yi": "yiddish",
 }
+SEARCH_FALLBACK = "simple"
+#: Languages written without spaces between words: their Han and kana characters are indexed one
+#: by one (SEARCH_TEXT_FUNCTION spaces them out) and searched as phrases of characters
+#: (SEARCH_QUERY_FUNCTION), so a word matches wherever it stands in a sentence.
+SEARCH_CHARACTER_LANGUAGES = ("zh", "ja")
+SEARCH_CONFIG_FUNCTION = "newsarchive_search_config"
+SEARCH_TEXT_FUNCTION = "newsarchive_search_text"
+SEARCH_QUERY_FUNCTION = "newsarchive_search_query"
+#: A generated column needs an immutable expression: both functions are declared IMMUTABLE.
 SEARCH_VECTOR = (
-    "to_tsvector(CASE language "
-    + " ".join(
-        f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in SEARCH_CONFIGS.items()
-    )
-    + " ELSE 'simple'::regconfig END, coalesce(title, '') || ' ' || coalesce(text, ''))"
+    f"to_tsvector({SEARCH_CONFIG_FUNCTION}(language), {SEARCH_TEXT_FUNCTION}(language, "
+    "coalesce(title, '') || ' ' || coalesce(text, '')))"
 )
 TEXT_ARRAY = ARRAY(Text)
 
@@ -87,8 +119,8 @@ class Outlet(Base):
     language: Mapped[str] = mapped_column(Text, comment="ISO 639-1 language of the outlet's feeds")
     kind: Mapped[str] = mapped_column(
         Text,
-        comment="wire, state_media, newspaper, broadcaster, specialist_defence, think_tank "
-        "or magazine",
+        comment="wire, state_media, newspaper, broadcaster, specialist_defence, think_tank, "
+        "magazine, government or international_organisation",
     )
     homepage: Mapped[str | None] = mapped_column(Text, comment="Home page URL")
     domains: Mapped[list[str]] = mapped_column(
@@ -242,7 +274,8 @@ class Article(Base):
     search: Mapped[str] = mapped_column(
         TSVECTOR,
         Computed(SEARCH_VECTOR, persisted=True),
-        comment="Full-text search vector over title and body, in the article's language",
+        comment="Full-text search vector over title and body in the article's language "
+        "(newsarchive_search_config); query it with newsarchive_search_query(language, '...')",
     )
     simhash_band0: Mapped[int] = mapped_column(
         Integer,
