@@ -68,7 +68,9 @@ class MinistrySite:
         )
 
 
-def registry_entry(slug: str, name: str, base_url: str, *keys: str) -> str:
+def registry_entry(
+    slug: str, name: str, base_url: str, *keys: str, language: str = "en", kind: str = "state_media"
+) -> str:
     """An [[outlet]] table for a fixture site on 127.0.0.1 with its listing keys."""
     return "\n".join(
         [
@@ -76,8 +78,8 @@ def registry_entry(slug: str, name: str, base_url: str, *keys: str) -> str:
             f'slug = "{slug}"',
             f'name = "{name}"',
             f'domains = ["{base_url.removeprefix("http://")}"]',
-            'language = "en"',
-            'kind = "state_media"',
+            f'language = "{language}"',
+            f'kind = "{kind}"',
             *keys,
             "allow_private_network = true",
             "",
