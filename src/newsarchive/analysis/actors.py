@@ -24,7 +24,7 @@ from typing import Any
 from babel import Locale
 from rapidfuzz import fuzz, process
 
-from newsarchive.analysis.countries import _gazetteer as _country_gazetteer
+from newsarchive.analysis.countries import country_code
 
 KINDS = ("person", "organisation", "armed_force", "state")
 
@@ -161,11 +161,10 @@ def gazetteer() -> Gazetteer:
 
 def country_of(phrase: str) -> str | None:
     """ISO code of a country name, demonym or capital ("Chinese", "China's", "Tehran")."""
-    codes = _country_gazetteer().codes
     phrase = phrase.removesuffix("'s")
-    code = codes.get(phrase)
+    code = country_code(phrase)
     if code is None and " " in phrase:  # "the Chinese": the last word carries it
-        code = codes.get(phrase.rsplit(" ", 1)[1])
+        code = country_code(phrase.rsplit(" ", 1)[1])
     return code
 
 

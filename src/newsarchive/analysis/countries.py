@@ -73,8 +73,10 @@ def _babel_names(name: str) -> set[str]:
 
 
 def _rest_regex(rest: str) -> str:
-    # A line break inside "United\nStates" is still the name.
-    return r"\s+".join(re.escape(word) for word in rest.split(" "))
+    # A line break inside "United\nStates" is still the name; a trailing * is any word ending
+    # (Russian case endings: "Кита*" is Китай, Китая, Китаю...).
+    body = r"\s+".join(re.escape(word) for word in rest.removesuffix("*").split(" "))
+    return body + r"\w*" if rest.endswith("*") else body
 
 
 def _add(codes: dict[str, str | None], phrase: str, code: str | None) -> None:
@@ -102,6 +104,23 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
                 _add(codes, phrase, code)
             if section == "demonyms":
                 demonyms.extend(phrases)
+    languages = data["languages"]
+    for language in languages["codes"]:
+        forms = dict(languages[language])
+        skip = set(forms.pop("skip"))
+        named: dict[str, set[str]] = {}
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in not_iso:
+                for variant in _babel_names(name) - skip:
+                    named.setdefault(variant, set()).add(code)
+        # CLDR abbreviates some names alike ("Виргинские о-ва": British and US): leave those out,
+        # and a name another language already uses for another country.
+        for variant, found in named.items():
+            if len(found) == 1 and codes.get(variant, next(iter(found))) in found:
+                codes[variant] = next(iter(found))
+        for code, phrases in forms.items():
+            for phrase in phrases:
+                _add(codes, phrase, code)
     masks = list(data["not_countries"]["phrases"])
     # "Russian-speaking Ukrainians", "French-language press": a language, not the country.
     masks += [f"{demonym}-{suffix}" for demonym in demonyms for suffix in ("speaking", "language")]
@@ -125,6 +144,16 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+def country_code(phrase: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The country a name, demonym or capital stands for: as written, or by the longest stem
+    ("Кита*") it extends; None for a look-alike or an unknown phrase."""
+    gazetteer = gazetteer or _gazetteer()
+    if phrase in gazetteer.codes:
+        return gazetteer.codes[phrase]
+    stems = (phrase[:end] + "*" for end in range(len(phrase), 0, -1))
+    return next((gazetteer.codes[stem] for stem in stems if stem in gazetteer.codes), None)
+
+
 def _looks_like_a_person(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
     """ "Jordan Henderson", "Michael Jordan", "Spartak Moscow": the name is part of another name."""
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
@@ -140,7 +169,7 @@ def _mentions(
     article."""
     for match in gazetteer.pattern.finditer(text):
         phrase = " ".join(match.group().split())
-        code = gazetteer.codes[phrase]
+        code = country_code(phrase, gazetteer)
         if code is None or phrase in vetoed:
             continue
         if (

@@ -75,7 +75,8 @@ class _Matcher:
     """The taxonomy's terms compiled: one pattern for folded text, one for case-sensitive terms.
 
     The patterns have no groups (hundreds of named groups make `re` ten times slower), so a
-    match is traced back to its term through `whole` (terms without *) and `stems`.
+    match is traced back to its term through `whole` (terms without *), `stems` (a * at the end
+    only) and `inflected` (a * inside the phrase too, as "exercice* militaire*" needs).
     """
 
     folded: re.Pattern[str]
@@ -83,6 +84,7 @@ class _Matcher:
     # Normalised phrase -> term as written; for stems the phrase is the part before the *.
     whole: Mapping[str, str]
     stems: Mapping[str, str]
+    inflected: tuple[tuple[re.Pattern[str], str], ...]
 
 
 def load_taxonomy(document: str | None = None) -> Taxonomy:
@@ -120,10 +122,11 @@ def _normalised(phrase: str) -> str:
 
 
 def _rest_regex(rest: str) -> str:
-    stem = rest.endswith("*")
-    words = _SEPARATORS.split(rest.rstrip("*"))
-    body = r"[\s-]+".join(re.escape(word) for word in words)
-    return body + r"\w*" if stem else body
+    # Every word may end in * ("военн* учени*": Russian and Romance endings agree in a phrase).
+    words = _SEPARATORS.split(rest)
+    return r"[\s-]+".join(
+        re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") for word in words
+    )
 
 
 def _is_case_sensitive(term: str) -> bool:
@@ -134,13 +137,17 @@ def _is_case_sensitive(term: str) -> bool:
 def _matcher() -> _Matcher:
     whole: dict[str, str] = {}
     stems: dict[str, str] = {}
+    inflected: list[tuple[re.Pattern[str], str]] = []
     folded: list[str] = []
     exact: list[str] = []
     # Longest first, like the pattern, so that of two terms written alike the pattern's wins.
     for term in sorted(TAXONOMY.terms, key=lambda term: (-len(term), term)):
         key = term if _is_case_sensitive(term) else term.casefold()
         (exact if _is_case_sensitive(term) else folded).append(key)
-        if key.endswith("*"):
+        if "*" in key.rstrip("*"):
+            phrase = _normalised(key)
+            inflected.append((re.compile(re.escape(phrase[0]) + _rest_regex(phrase[1:])), term))
+        elif key.endswith("*"):
             stems.setdefault(_normalised(key.rstrip("*")), term)
         else:
             whole.setdefault(_normalised(key), term)
@@ -150,6 +157,7 @@ def _matcher() -> _Matcher:
         exact=re.compile(rf"(?<!\w)(?:{alternation(exact, _rest_regex)})(?!\w)"),
         whole=whole,
         stems=stems,
+        inflected=tuple(inflected),
     )
 
 
@@ -163,6 +171,7 @@ def _term_of(matcher: _Matcher, surface: str) -> str | None:
         for end in range(last_word + 1, len(phrase) + 1)
         if phrase[:end] in matcher.stems
     )
+    candidates += (term for pattern, term in matcher.inflected if pattern.fullmatch(phrase))
     return min(candidates, key=lambda term: (-len(term), term), default=None)
 
 
