@@ -158,10 +158,18 @@ def test_the_shipped_registry_is_valid_and_lists_real_outlets_of_every_kind() ->
     assert len(set(slugs)) == len(slugs)
     assert {o.kind for o in registry.outlets} == set(KINDS)
     for outlet in registry.outlets:
-        assert outlet.feeds or outlet.sitemaps or outlet.archive_sitemaps, outlet.slug
-        for url in (*outlet.feeds, *outlet.sitemaps):
+        urls = (*outlet.feeds, *outlet.sitemaps, *outlet.archive_sitemaps, *outlet.listing_pages)
+        assert urls, outlet.slug
+        for url in (*outlet.feeds, *outlet.sitemaps, *outlet.listing_pages):
             assert outlet.owns_url(url), (outlet.slug, url)
         assert not outlet.allow_private_network
+    # Ministries that publish no feed (China, Iran, Russia, Japan, Türkiye) are read from their
+    # press-release indexes, politely.
+    by_listing = [o for o in registry.outlets if o.listing_pages and not o.feeds]
+    assert {o.country for o in by_listing} >= {"CN", "IR", "RU", "JP", "TR"}
+    for outlet in by_listing:
+        assert outlet.kind in ("government", "international_organisation"), outlet.slug
+        assert outlet.concurrency == 1 and (outlet.download_delay or 0) >= 2, outlet.slug
     # whole-archive indexes stay out of the default crawl
     bbc = next(o for o in registry.outlets if o.slug == "bbc")
     assert all("archive" not in url for url in bbc.sitemaps)
