@@ -253,4 +253,8 @@ EXPECTED: dict[int, list[tuple[Any, ...]]] = {
         ("Poland", "state", "recipient", 1, 1),
         ("South Korea", "state", "supplier", 1, 1),
     ],
+    19: [
+        ("en", "China, Iran and Russia begin joint naval drill in Gulf of Oman"),
+        ("en", "China, Iran and Russia begin joint naval drill in Gulf of Oman"),
+    ],
 }
