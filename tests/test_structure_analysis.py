@@ -247,3 +247,83 @@ def test_a_passive_sanction_and_lifted_or_threatened_ones() -> None:
         "on Iran. Iran has been under sanctions since 2018."
     )
     assert _parties("Sanctions round-up", quiet, date(2023, 10, 19)) == []
+
+
+def _visits(title: str, text: str, day: date) -> list[tuple[str, str | None, str | None, date]]:
+    return [
+        (e.main_actor.name, e.country, e.place, e.occurred_on)
+        for e in find_events(title, text, day)
+        if e.kind == "visit"
+    ]
+
+
+def test_visits_reported_in_french_german_and_spanish() -> None:
+    expected = [("Wei Fenghe", "IR", "Tehran", date(2022, 4, 27))]
+    thursday = date(2022, 4, 28)
+    french = (
+        "Le ministre chinois de la Défense, Wei Fenghe, s'est rendu mercredi à Téhéran, où il a "
+        "rencontré le président iranien Ebrahim Raisi."
+    )
+    german = (
+        "Der chinesische Verteidigungsminister Wei Fenghe ist am Mittwoch zu einem Besuch in "
+        "Teheran eingetroffen."
+    )
+    spanish = "El ministro chino de Defensa, Wei Fenghe, llegó el miércoles a Teherán."
+    assert _visits("Wei Fenghe à Téhéran", french, thursday) == expected
+    assert _visits("Wei Fenghe in Teheran", german, thursday) == expected
+    assert _visits("Wei Fenghe en Teherán", spanish, thursday) == expected
+    assert resolve_dates("am 27. April", thursday) == [date(2022, 4, 27)]
+    assert resolve_dates("el 27 de abril de 2022", thursday) == [date(2022, 4, 27)]
+
+
+def test_a_visit_arriving_in_a_city_and_talks_named_by_a_pronoun() -> None:
+    text = (
+        "CAIRO (Reuters) - Iranian Foreign Minister Abbas Araghchi arrived in Cairo on Monday "
+        "for talks on the war in Gaza.\nThe Turkish defence minister, Yasar Guler, wrapped up "
+        "his visit to Islamabad yesterday. He held talks with Khawaja Asif and with general "
+        "Asim Munir."
+    )
+    events = find_events("Araghchi in Cairo", text, date(2024, 12, 24))
+    assert [(e.kind, e.main_actor.name, e.country, e.place) for e in events] == [
+        ("visit", "Abbas Araghchi", "EG", "Cairo"),
+        ("visit", "Yasar Guler", "PK", "Islamabad"),
+    ]
+
+
+def test_a_person_named_in_apposition_after_the_title() -> None:
+    found = {
+        (m.actor.name, m.actor.country, m.actor.office)
+        for m in find_actors("The Brazilian defence minister, Jose Mucio, arrived on Tuesday.")
+    }
+    assert ("Jose Mucio", "BR", "Defence Minister") in found
+
+
+def test_a_passive_or_noun_delivery_names_recipient_and_supplier() -> None:
+    passive = _parties(
+        "First K2 and K9 delivered",
+        "On 6 December 2022 the first 10 K2 tanks were delivered to Poland by South Korea's "
+        "Hyundai Rotem.",
+        date(2022, 12, 6),
+    )
+    assert passive == [
+        (
+            "arms_transfer",
+            date(2022, 12, 6),
+            "PL",
+            {("Poland", "recipient"), ("South Korea", "supplier")},
+        )
+    ]
+    noun = _parties(
+        "S-400 delivery begins",
+        "As of 12 July 2019, delivery of the first S-400 equipment from Russia to Turkey has "
+        "started.",
+        date(2019, 7, 12),
+    )
+    assert noun == [
+        (
+            "arms_transfer",
+            date(2019, 7, 12),
+            "TR",
+            {("Turkey", "recipient"), ("Russia", "supplier")},
+        )
+    ]

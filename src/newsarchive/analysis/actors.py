@@ -66,10 +66,11 @@ _TITLES = {
 }
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
 _PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
-# "[Chinese|China's] Defense Minister Wei Fenghe [of China]", "Gen. Mohammad Bagheri".
+# "[Chinese|China's] Defense Minister Wei Fenghe [of China]", "Gen. Mohammad Bagheri", and the
+# apposition "the Brazilian defence minister, Jose Mucio, said".
 _TITLED = re.compile(
-    rf"(?:\b(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:'s)?\s+)?(?i:(?P<title>{_TITLE_ALT}))\s+"
-    rf"(?P<name>{_PERSON_NAME})(?:\s+of\s+(?P<of>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"
+    rf"(?:\b(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:'s)?\s+)?(?i:(?P<title>{_TITLE_ALT}))"
+    rf"(?:\s+|,\s+(?=(?:{_PERSON_NAME}),))(?P<name>{_PERSON_NAME})(?:\s+of\s+(?P<of>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"
 )
 # "the Chinese defense minister": a titled reference with no name, resolved against the named
 # people of the same country and office (events.py uses it).
@@ -221,7 +222,11 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if country_of(name) is not None or name in gaz.by_phrase:
             continue
         add(Actor(name, "person", country, office=office, known=False), start, end)
-    named = {m.actor for m in mentions if m.actor.kind == "person"}
+    # In order of first mention, so that when two people share a surname ("Khalid bin Salman",
+    # "King Salman") it goes to the first named, the same on every run.
+    named = dict.fromkeys(
+        m.actor for m in sorted(mentions, key=lambda m: m.start) if m.actor.kind == "person"
+    )
     for actor in named:
         surname = _surname(actor)
         if surname is None:

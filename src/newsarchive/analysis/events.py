@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from newsarchive.analysis.actors import (
     Actor,
@@ -43,25 +44,77 @@ ROLES = ("visitor", "host", "participant", "signatory", "supplier", "recipient",
 #: ("Israel's June 13 attack") is background.
 RECENT_DAYS = 7
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-)  # fmt: skip
-_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
-_DATE_PATTERNS = (
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b"),
-)
-_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                        "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}  # fmt: skip
 
-_VISIT = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|arrived in|arrives in|landed in)\b"
-)
+
+@cache
+def _vocabulary() -> dict[str, Any]:
+    """events.toml: weapons, days, months and the non-English trigger words."""
+    document = files("newsarchive.analysis").joinpath("events.toml").read_text("utf-8")
+    return tomllib.loads(document)
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    """Weekday word (any language) -> Monday-based index."""
+    return {w: i for words in _vocabulary()["weekdays"].values() for i, w in enumerate(words)}
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Month word or English abbreviation -> month number."""
+    months = {w: i + 1 for words in _vocabulary()["months"].values() for i, w in enumerate(words)}
+    return months | _MONTH_ABBREVIATIONS
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    """ "Apr 27, 2022", "27 April", "le 27 avril", "am 27. April", "el 27 de abril"."""
+    names = sorted(_months(), key=len, reverse=True)
+    month = r"(?P<month>(?i:" + "|".join(map(re.escape, names)) + r"))\.?"
+    return (
+        re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"),
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{month}"
+            rf"(?:\s+(?:de\s+)?(?P<year>\d{{4}}))?(?!\w)"
+        ),
+    )
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    words = [*_weekdays(), *(w for ws in _vocabulary()["relative"].values() for w in ws)]
+    return re.compile(r"(?<!\w)(?P<word>" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+_VISIT_EN = r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|arrived in|arrives in|landed in"
 _NOT_HAPPENED = re.compile(
     r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
 )
-_MEETING = re.compile(r"\b(?:met|meets|meeting with|held talks|holds talks|talks with)\b")
-_CALL = re.compile(r"\b(?:phone call|telephone call|spoke by (?:tele)?phone|phoned|call with)\b")
+_MEETING_EN = r"met|meets|meeting with|held talks|holds talks|talks with"
+_CALL_EN = r"(?:tele)?phone (?:call|talks|conversation)|spoke by (?:tele)?phone|phoned|call with"
+
+
+@cache
+def _trigger(kind: str) -> re.Pattern[str]:
+    """The words that report a visit, meeting or call: English here, other languages in
+    events.toml's [triggers]."""
+    english = {"visit": _VISIT_EN, "meeting": _MEETING_EN, "call": _CALL_EN}[kind]
+    other = "|".join(_vocabulary()["triggers"][kind])
+    return re.compile(rf"(?<!\w)(?:{english}|{other})(?!\w)")
+
+
+@cache
+def _destination_pattern() -> re.Pattern[str]:
+    """The place after a visit trigger: "to Tehran", "arrived in Cairo", "s'est rendu mercredi
+    à Téhéran", "zu einem Besuch in Peking"."""
+    to = "|".join(_vocabulary()["triggers"]["to"])
+    return re.compile(
+        rf"^\W*(?:(?:\w+\s+){{0,3}}?(?:{to})\s+)?(?P<place>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
+    )
+
+
 # Arms transfers. A buyer's verb has the recipient for subject ("Indonesia has signed a contract
 # to buy 42 Rafale jets from France"), a seller's verb the supplier ("the United States delivered
 # F-16s to Ukraine"); the other party follows the verb.
@@ -71,9 +124,10 @@ _BUYS = re.compile(
     r"signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement) (?:to (?:buy|purchase|acquire)|for))\b"
 )
 _SELLS = re.compile(
-    r"\b(?:delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over)\b"
+    r"\b(?:delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
+    r"deliver(?:y|ies) of)\b"
 )
-_OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+$")
+_OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+(?:the\s+)?$")
 # Sanctions: "imposed new sanctions on", "sanctioned", "blacklisted", the headline verb
 # "US sanctions Iranian drone makers".
 _SANCTION = re.compile(
@@ -86,9 +140,6 @@ _BACKGROUND = re.compile(
     r"\b(?:previously|already|earlier|long|once|lift(?:ed|s)?|eas(?:ed|es|e)|remov(?:ed|es|e)|"
     r"waiv(?:ed|es|e))\s+(?:\w+\s+)?$",
     re.I,
-)
-_DESTINATION = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:to|in)\s+(?P<place>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
 )
 
 
@@ -135,19 +186,37 @@ def _weapons() -> re.Pattern[str]:
 
 
 @cache
-def places() -> Mapping[str, str]:
-    """City -> ISO country code, from actors.toml's [places]."""
+def _place_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(city or spelling -> ISO code, spelling -> city) from actors.toml's [places] and
+    [place_spellings]."""
     document = files("newsarchive.analysis").joinpath("actors.toml").read_text("utf-8")
-    table: dict[str, list[str]] = tomllib.loads(document)["places"]
-    return {city: code for code, cities in table.items() for city in cities}
+    data = tomllib.loads(document)
+    codes = {city: code for code, cities in data["places"].items() for city in cities}
+    names = {city: city for city in codes}
+    for city, spellings in data.get("place_spellings", {}).items():
+        for spelling in spellings:
+            codes[spelling], names[spelling] = codes[city], city
+    return codes, names
+
+
+def places() -> Mapping[str, str]:
+    """City (in any of its spellings) -> ISO country code."""
+    return _place_table()[0]
+
+
+def place_name(spelling: str) -> str:
+    """The name a city is stored under: "Téhéran" and "Teheran" are "Tehran"."""
+    return _place_table()[1].get(spelling, spelling)
 
 
 def resolve_dates(sentence: str, published_on: date) -> list[date]:
     """Days a sentence names, explicit dates first, relative ones resolved on `published_on`."""
     found: list[date] = []
-    for pattern in _DATE_PATTERNS:
+    for pattern in _date_patterns():
         for match in pattern.finditer(sentence):
-            month = _MONTHS.index(match.group("month")[:3].lower()) + 1
+            month = _months().get(match.group("month").lower())
+            if month is None:
+                continue
             year = int(match.group("year") or published_on.year)
             try:
                 day = date(year, month, int(match.group("day")))
@@ -156,14 +225,15 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
             if match.group("year") is None and day > published_on + timedelta(days=1):
                 day = day.replace(year=year - 1)  # "Dec 30" in a January article
             found.append(day)
-    for match in _RELATIVE.finditer(sentence):
+    relative = _vocabulary()["relative"]
+    for match in _relative().finditer(sentence):
         word = match.group("word").lower()
-        if word == "yesterday":
+        if word in relative["yesterday"]:
             found.append(published_on - timedelta(days=1))
-        elif word == "today":
+        elif word in relative["today"]:
             found.append(published_on)
         else:
-            back = (published_on.weekday() - _WEEKDAYS.index(word)) % 7
+            back = (published_on.weekday() - _weekdays()[word]) % 7
             found.append(published_on - timedelta(days=back))
     return found
 
@@ -205,12 +275,20 @@ def _arms_draft(
     parties = [m for m in ms if m.actor.kind != "person"]
     subject = [m for m in parties if m.end <= start + trigger.start()]
     objects = [m for m in parties if m.start >= start + trigger.end()]
+    marks = {_marker(sentence, start, m): m.actor for m in reversed(objects)}
+    if not subject and "to" in marks and ("from" in marks or "by" in marks):
+        # "were delivered to Poland by South Korea", "delivery of S-400 from Russia to Turkey"
+        recipient, supplier = marks["to"], marks.get("from") or marks["by"]
+        if recipient != supplier:
+            draft = _Draft("arms_transfer", recipient, sentence.strip(), country=recipient.country)
+            draft.others[supplier] = "supplier"
+            return draft
     if not subject or not objects:
         return None
     first = subject[-1].actor
     others = [m for m in objects if m.actor != first and m.actor.country != first.country]
     # "... from France", "... to Ukraine" before a demonym in the object ("South Korean tanks").
-    marked = [m for m in others if _OTHER_PARTY.search(sentence[: m.start - start])]
+    marked = [m for m in others if _marker(sentence, start, m)]
     if not others:
         return None
     chosen = (marked or others)[0]
@@ -218,6 +296,12 @@ def _arms_draft(
     draft = _Draft("arms_transfer", recipient, sentence.strip(), country=recipient.country)
     draft.others[supplier] = "supplier"
     return draft
+
+
+def _marker(sentence: str, start: int, mention: Mention) -> str | None:
+    """The preposition right before a mention ("from", "with", "to", "by"), if any."""
+    found = _OTHER_PARTY.search(sentence[: mention.start - start])
+    return found.group().split()[0] if found else None
 
 
 def _sanction_draft(
@@ -249,14 +333,14 @@ def _sanction_draft(
 
 def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
     """The visit, or else the call or meeting, a sentence naming people reports."""
-    for trigger in _VISIT.finditer(sentence):
+    for trigger in _trigger("visit").finditer(sentence):
         if _NOT_HAPPENED.search(sentence[: trigger.start()]):
             continue
         draft = _visit_draft(sentence, start, trigger, ms)
         if draft:
             return [draft]
-    for kind, pattern in (("call", _CALL), ("meeting", _MEETING)):
-        if pattern.search(sentence):
+    for kind in ("call", "meeting"):
+        if _trigger(kind).search(sentence):
             draft = _talk_draft(kind, sentence, ms)
             if draft:
                 return [draft]
@@ -288,13 +372,13 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
 
 def _destination(after: str) -> tuple[str | None, str | None]:
     """(city, country) of "to Tehran" / "in Qingdao, China" / "to China" after a trigger."""
-    match = _DESTINATION.match(after)
+    match = _destination_pattern().match(after)
     if not match:
         return None, None
     words = match.group("place")
     for phrase in (words, words.split()[0]):
         if phrase in places():
-            return phrase, places()[phrase]
+            return place_name(phrase), places()[phrase]
         code = country_of(phrase)
         if code:
             return None, code
@@ -340,9 +424,10 @@ def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | Non
     for other in people[1:]:
         draft.others[other] = "participant"
     city, country = None, None
+    to = "|".join(_vocabulary()["triggers"]["to"])
     for name, code in places().items():
-        if re.search(rf"\bin {re.escape(name)}\b", sentence):
-            city, country = name, code
+        if re.search(rf"(?<!\w)(?:{to}) {re.escape(name)}(?!\w)", sentence):
+            city, country = place_name(name), code
             break
     draft.place, draft.country = city, country
     return draft
@@ -371,13 +456,16 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         for draft in found:
             draft.occurred_on = days[0] if days else None
             _merge(drafts, draft)
+    _drop_visit_talks(drafts)
     _borrow_visit_place(list(drafts.values()))
     events = []
     for draft in drafts.values():
         day = draft.occurred_on or (recent[0] if recent else None)
         if day is None:
             continue
-        place = draft.place or _first_city(body, draft.country)
+        place = draft.place
+        if place is None and draft.kind in ("visit", "meeting", "call"):
+            place = _first_city(body, draft.country)  # where the visit and its talks were
         main_role = _MAIN_ROLE.get(draft.kind, "participant")
         others = (EventActor(a, r) for a, r in draft.others.items())
         actors = (EventActor(draft.main, main_role), *others)
@@ -405,6 +493,22 @@ def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
         known.others.setdefault(actor, role)
 
 
+def _drop_visit_talks(drafts: dict[tuple[str, Actor], _Draft]) -> None:
+    """ "He held talks with Raisi and Bagheri": a meeting only of the visited country's people,
+    on the day of a visit to it, is the visitor's talks (named by a pronoun), not another event.
+    """
+    visits = [d for d in drafts.values() if d.kind == "visit" and d.country]
+    for key, draft in list(drafts.items()):
+        if draft.kind != "meeting":
+            continue
+        people = (draft.main, *draft.others)
+        for visit in visits:
+            same_day = draft.occurred_on in (None, visit.occurred_on)
+            if same_day and all(p.country == visit.country for p in people):
+                del drafts[key]
+                break
+
+
 def _borrow_visit_place(drafts: list[_Draft]) -> None:
     """A meeting or call with a visitor during their visit happens where the visit does."""
     visits = [d for d in drafts if d.kind == "visit"]
@@ -428,7 +532,7 @@ def _first_city(body: str, country: str | None) -> str | None:
             continue
         match = re.search(rf"(?<!\w){re.escape(city)}(?!\w)", body)
         if match and (best is None or match.start() < best[0]):
-            best = (match.start(), city)
+            best = (match.start(), place_name(city))
     return best[1] if best else None
 
 

@@ -70,7 +70,7 @@ def similarity(a: Features, b: Features) -> float:
     places = 1.0 if a.places & b.places else 0.0
     words = _jaccard(a.title_words, b.title_words)
     # Rounded so that weights adding up to the threshold meet it despite binary fractions.
-    return round(0.4 * events + 0.35 * actors + 0.1 * places + 0.15 * words, 6)
+    return round(0.45 * events + 0.35 * actors + 0.1 * places + 0.1 * words, 6)
 
 
 def union(features: Iterable[Features]) -> Features:

@@ -1,0 +1,189 @@
+"""How well stories, events and actors come out of real-shaped articles: precision and recall.
+
+Reads the labelled set bench/data/structure/articles.jsonl (150 articles in 36 stories, 143
+event mentions, English, French, German and Spanish; see compose.py beside it for how it was
+written), runs the package's own analysis on each article exactly as the store does (actors,
+events, then online story clustering in publication order with the store's features), and
+prints:
+
+- stories: B-cubed precision and recall of the clustering against the gold stories;
+- events, per field: precision and recall of (article, kind), (article, kind, visitor) for
+  visits, and (article, kind, country | place | day) over all events;
+- actors: precision and recall of (article, actor) for people, bodies and armed forces (states
+  are left out: every article names some).
+
+Names are compared folded (no accents, case or hyphens: "José Múcio" is "Jose Mucio").
+
+Goals from issue 14: stories >= 0.90 both ways, event fields >= 0.85. No database, no network:
+`python bench/structure.py [--show-misses N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsarchive.analysis.actors import find_actors, fold
+from newsarchive.analysis.events import Event, find_events
+from newsarchive.analysis.stories import Clusterer, Features, title_words
+
+DATA = Path(__file__).parent / "data" / "structure" / "articles.jsonl"
+FIELDS = ("kind", "visitor", "country", "place", "day")
+
+
+def load(path: Path = DATA) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def analyse(article: dict[str, Any]) -> tuple[set[str], list[Event]]:
+    """(names of non-state actors, events) as the store finds them."""
+    body = f"{article['title']}\n{article['text']}"
+    actors = {m.actor.name for m in find_actors(body) if m.actor.kind != "state"}
+    published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
+    return actors, find_events(article["title"], article["text"], published.date())
+
+
+def features(article: dict[str, Any], actors: set[str], events: list[Event]) -> Features:
+    """The same features store/structure.py compares (actor names stand in for actor ids)."""
+    return Features(
+        published_at=datetime.fromisoformat(article["published_at"].replace("Z", "+00:00")),
+        title_words=title_words(article["title"]),
+        actors=frozenset(actors),
+        places=frozenset(e.place for e in events if e.place),
+        events=frozenset((e.kind, e.occurred_on.isoformat(), e.country or "") for e in events),
+    )
+
+
+def b_cubed(gold: dict[str, str], found: dict[str, int]) -> tuple[float, float]:
+    """B-cubed precision and recall of a clustering (item -> cluster) against gold labels."""
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    by_found: dict[int, set[str]] = defaultdict(set)
+    for item, label in gold.items():
+        by_gold[label].add(item)
+        by_found[found[item]].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        same = by_gold[gold[item]] & by_found[found[item]]
+        precision += len(same) / len(by_found[found[item]])
+        recall += len(same) / len(by_gold[gold[item]])
+    return precision / len(gold), recall / len(gold)
+
+
+def cluster(articles: list[dict[str, Any]], analysed: dict[str, Any]) -> dict[str, int]:
+    """Online clustering in publication order, as the crawl stores articles."""
+    clusterer = Clusterer()
+    assigned: dict[str, int] = {}
+    order = sorted(articles, key=lambda a: (a["published_at"], a["id"]))
+    for index, article in enumerate(order):
+        actors, events = analysed[article["id"]]
+        assigned[article["id"]] = clusterer.add(index, features(article, actors, events))
+    # Merges move articles: read the final membership back.
+    final: dict[int, int] = {}
+    for story in clusterer.stories.values():
+        for index in story.articles:
+            final[index] = story.id
+    return {a["id"]: final[i] for i, a in enumerate(order)}
+
+
+def _field_items(
+    article_id: str, events: Iterable[dict[str, Any]], name: str
+) -> set[tuple[str, ...]]:
+    items: set[tuple[str, ...]] = set()
+    for event in events:
+        if name == "kind":
+            items.add((article_id, event["kind"]))
+        elif name == "visitor":  # folded: "José Múcio" is "Jose Mucio"
+            if event["kind"] == "visit" and event["visitor"]:
+                items.add((article_id, fold(event["visitor"])))
+        elif event[name] is not None:
+            items.add((article_id, event["kind"], event[name]))
+    return items
+
+
+def _as_labels(events: list[Event]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": e.kind,
+            "visitor": e.main_actor.name if e.kind == "visit" else None,
+            "country": e.country,
+            "place": e.place,
+            "day": e.occurred_on.isoformat(),
+        }
+        for e in events
+    ]
+
+
+def _pr(found: set[tuple[str, ...]], gold: set[tuple[str, ...]]) -> tuple[float, float, int, int]:
+    hit = len(found & gold)
+    return (hit / len(found) if found else 1.0, hit / len(gold) if gold else 1.0, len(found),
+            len(gold))  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-misses", type=int, default=0, metavar="N",
+                        help="print up to N wrong or missed items per measure")  # fmt: skip
+    args = parser.parse_args(argv)
+    articles = load()
+    analysed = {a["id"]: analyse(a) for a in articles}
+    stories = cluster(articles, analysed)
+    gold_story = {a["id"]: a["story"] for a in articles}
+    precision, recall = b_cubed(gold_story, stories)
+    languages = sorted({a["language"] for a in articles})
+    print(f"{len(articles)} articles, {len(set(gold_story.values()))} gold stories, "
+          f"{sum(len(a['events']) for a in articles)} event mentions, languages "
+          f"{', '.join(languages)}; {len(set(stories.values()))} stories found")  # fmt: skip
+    print(f"stories   B-cubed precision {precision:.3f}  recall {recall:.3f}   (goal 0.90)")
+    misses: dict[str, tuple[set[tuple[str, ...]], set[tuple[str, ...]]]] = {}
+    for name in FIELDS:
+        found: set[tuple[str, ...]] = set()
+        gold: set[tuple[str, ...]] = set()
+        for article in articles:
+            found |= _field_items(article["id"], _as_labels(analysed[article["id"]][1]), name)
+            gold |= _field_items(article["id"], article["events"], name)
+        p, r, nf, ng = _pr(found, gold)
+        misses[name] = (found - gold, gold - found)
+        print(f"event {name:<8} precision {p:.3f}  recall {r:.3f}   ({nf} found, {ng} gold; "
+              "goal 0.85)")  # fmt: skip
+    found_actors: set[tuple[str, ...]] = {
+        (a["id"], fold(n)) for a in articles for n in analysed[a["id"]][0]
+    }
+    gold_actors: set[tuple[str, ...]] = {(a["id"], fold(n)) for a in articles for n in a["actors"]}
+    p, r, nf, ng = _pr(found_actors, gold_actors)
+    misses["actors"] = (found_actors - gold_actors, gold_actors - found_actors)
+    print(f"actors    precision {p:.3f}  recall {r:.3f}   ({nf} found, {ng} gold)")
+    by_language: dict[str, list[float]] = defaultdict(lambda: [0, 0])
+    for article in articles:
+        gold_days = _field_items(article["id"], article["events"], "day")
+        found_days = _field_items(article["id"], _as_labels(analysed[article["id"]][1]), "day")
+        by_language[article["language"]][0] += len(gold_days & found_days)
+        by_language[article["language"]][1] += len(gold_days)
+    print("event day recall by language: " + ", ".join(
+        f"{lang} {hit / total:.2f} ({total:.0f})" for lang, (hit, total) in
+        sorted(by_language.items()) if total))  # fmt: skip
+    if args.show_misses:
+        wrong_story = defaultdict(set)
+        for article_id, story in stories.items():
+            wrong_story[story].add(gold_story[article_id])
+        mixed = {s: g for s, g in wrong_story.items() if len(g) > 1}
+        print(f"\nfound stories mixing gold stories: {len(mixed)}")
+        for story, golds in list(mixed.items())[: args.show_misses]:
+            print(f"  {story}: {sorted(golds)}")
+        for name, (extra, missed) in misses.items():
+            print(f"\n{name}: {len(extra)} wrong, {len(missed)} missed")
+            for item in sorted(extra, key=str)[: args.show_misses]:
+                print(f"  wrong  {item}")
+            for item in sorted(missed, key=str)[: args.show_misses]:
+                print(f"  missed {item}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
