@@ -124,6 +124,7 @@ class FaultWeb:
         self._counts_lock = threading.Lock()
         self._site = _build(self.base_url)
         self._thread: threading.Thread | None = None
+        gzip_bomb()  # built now, not inside the crawl's download timeout
 
     @property
     def faults(self) -> dict[str, Fault]:
@@ -394,8 +395,13 @@ def _huge(*, declared: bool) -> Behaviour:
 
 
 @cache
+@cache
 def gzip_bomb() -> bytes:
     """A valid gzip member of about 1 MB that inflates to 1 GiB of zeros.
+
+    Built once per test process and before the server starts (its CRC-32 walks 1 GiB): built per
+    request on a loaded machine, it took longer than the crawl's download timeout, and the fault
+    was recorded as a timeout instead of the size limit.
 
     Deflate's output for a block after a full flush depends only on that block, so one
     compressed 1 MiB block of zeros is repeated 1024 times; the trailer's CRC-32 is computed
