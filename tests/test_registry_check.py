@@ -1,7 +1,9 @@
 """`registry check`: a registry validated as crawl does it, and its listings probed once.
 
-The probe runs against the fixture web plus two outlets of this module's own: one whose robots.txt
-forbids our articles (and one of its feeds), one on a port nobody listens on.
+The probe runs against the fixture web, the ministry whose press releases are listed on HTML
+pages, the ministry whose pages are drawn by JavaScript (not probed over plain HTTP), and two
+outlets of this module's own: one whose robots.txt forbids our articles (and one of its feeds),
+one on a port nobody listens on.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import pytest
 
 from tests.fixtureweb import FixtureWeb
 from tests.fixtureweb.listings import Entry, plain_rss
+from tests.fixtureweb.ministry import ON_PAGE_1, build_ministry, registry_entry
+from tests.fixtureweb.scripted import build_scripted
 from tests.fixtureweb.server import OriginServer, RequestLog, Resource
 from tests.support import closed_port, run_cli
 
@@ -35,27 +39,24 @@ class ProbeWeb:
     walled_log: RequestLog
     dead_url: str
     registry: Path
+    ministry_index: str
 
 
-def _outlet_block(slug: str, netloc: str, feeds: list[str]) -> str:
-    return "\n".join(
-        [
-            "[[outlet]]",
-            f'slug = "{slug}"',
-            f'name = "{slug.replace("_", " ").title()}"',
-            f'domains = ["{netloc}"]',
-            'language = "en"',
-            'kind = "newspaper"',
-            f"feeds = [{', '.join(json.dumps(feed) for feed in feeds)}]",
-            "allow_private_network = true",
-        ]
-    )
+def _feeds(urls: list[str]) -> str:
+    return f"feeds = [{', '.join(json.dumps(url) for url in urls)}]"
 
 
 @pytest.fixture
 def probe_web(tmp_path: Path) -> Iterator[ProbeWeb]:
     log = RequestLog()
-    with FixtureWeb() as web, OriginServer("walled_gazette", log) as walled:
+    with (
+        FixtureWeb() as web,
+        OriginServer("walled_gazette", log) as walled,
+        OriginServer("ministry", log) as ministry_server,
+        OriginServer("scripted", log) as scripted_server,
+    ):
+        ministry = build_ministry(ministry_server)
+        scripted = build_scripted(scripted_server)
         entries = [
             Entry(
                 walled.base_url + f"/news/{n}-frigate-sea-trials", f"Frigate trials {n}", when, when
@@ -77,17 +78,20 @@ def probe_web(tmp_path: Path) -> Iterator[ProbeWeb]:
         )
         dead_url = f"http://127.0.0.1:{closed_port()}/rss.xml"
         registry = web.write_registry(tmp_path / "outlets.toml")
+        walled_feeds = [walled.base_url + "/feeds/main.xml", walled.base_url + "/feeds/hidden.xml"]
         extra = [
-            _outlet_block(
-                "walled_gazette",
-                walled.netloc,
-                [walled.base_url + "/feeds/main.xml", walled.base_url + "/feeds/hidden.xml"],
+            registry_entry(
+                "walled_gazette", "Walled Gazette", walled.base_url, _feeds(walled_feeds)
             ),
-            _outlet_block("dead_outlet", dead_url.split("/")[2], [dead_url]),
+            registry_entry(
+                "dead_outlet", "Dead Outlet", dead_url[: dead_url.index("/rss")], _feeds([dead_url])
+            ),
+            ministry.registry_entry(depth=2),
+            scripted.registry_entry(),
         ]
         with registry.open("a", encoding="utf-8") as out:
-            out.write("\n" + "\n\n".join(extra) + "\n")
-        yield ProbeWeb(web, walled, log, dead_url, registry)
+            out.write("\n" + "\n".join(extra))
+        yield ProbeWeb(web, walled, log, dead_url, registry, ministry.index_url)
 
 
 def _check(*args: str) -> tuple[int, str, str]:
@@ -179,7 +183,22 @@ def test_probe_reports_each_outlet_reachable_or_why_not(probe_web: ProbeWeb) -> 
     assert dead.splitlines()[0] == "dead_outlet: UNREACHABLE: connection refused"
     assert probe_web.dead_url in dead
 
-    assert stdout.splitlines()[-1] == "6 outlets probed: 5 reachable, 2 with something to look at"
+    # The ministry's press releases are on an HTML listing page.
+    ministry = _block(stdout, "ministry")
+    assert ministry.splitlines()[0] == "ministry: reachable"
+    assert re.search(rf"listing_page +{re.escape(probe_web.ministry_index)}\n", ministry)
+    assert f"html, {ON_PAGE_1} entries, newest " in ministry
+
+    # The scripted ministry is drawn by JavaScript: not fetched, not a problem.
+    scripted = _block(stdout, "scripted")
+    assert scripted.splitlines()[0] == (
+        "scripted: not probed (its listings are drawn by JavaScript: render = browser)"
+    )
+    assert not any(r.outlet == "scripted" for r in probe_web.walled_log.snapshot())
+
+    assert stdout.splitlines()[-1] == (
+        "8 outlets: 6 reachable, 1 not probed (render = browser), 2 with something to look at"
+    )
 
 
 def test_probe_is_polite_robots_first_each_url_once_with_our_user_agent(
@@ -187,10 +206,12 @@ def test_probe_is_polite_robots_first_each_url_once_with_our_user_agent(
 ) -> None:
     _check("--registry", str(probe_web.registry), "--probe", "--outlet", "walled_gazette")
     requests = probe_web.walled_log.snapshot()
-    # The feed robots.txt forbids is never asked for.
-    assert [r.path for r in requests] == ["/robots.txt", "/feeds/main.xml"]
+    # The feed robots.txt forbids is never asked for; --outlet probes only that outlet.
+    assert [(r.outlet, r.path) for r in requests] == [
+        ("walled_gazette", "/robots.txt"),
+        ("walled_gazette", "/feeds/main.xml"),
+    ]
     assert all(r.headers["user-agent"].startswith("newsarchive/") for r in requests)
-    # --outlet probes only that outlet.
     assert probe_web.web.requests == []
 
 
@@ -226,3 +247,14 @@ def test_probe_json_says_the_same_for_a_script(probe_web: ProbeWeb) -> None:
     digest = outlets["strategy_digest"]
     assert digest["problems"] == []
     assert digest["listings"][0]["kept"] == digest["listings"][0]["entries"] > 0
+
+
+def test_an_outlet_drawn_by_javascript_alone_is_not_a_failure(probe_web: ProbeWeb) -> None:
+    code, stdout, _ = _check(
+        "--registry", str(probe_web.registry), "--probe", "--outlet", "scripted"
+    )
+    assert code == 0
+    assert stdout.splitlines()[-1] == (
+        "1 outlet: 0 reachable, 1 not probed (render = browser), 0 with something to look at"
+    )
+    assert probe_web.walled_log.snapshot() == []

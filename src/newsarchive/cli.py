@@ -636,7 +636,8 @@ def registry_check_command(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
     probes = probe.probe_outlets(outlets, now=now, timeout=args.timeout)
     print(probe.render_json(probes) if args.json else probe.render_text(probes, now))
-    if not any(result.reachable for result in probes):
+    probed = [result for result in probes if result.probed]
+    if probed and not any(result.reachable for result in probed):
         return EXIT_FAILED
     return EXIT_PARTIAL if any(result.problems for result in probes) else EXIT_OK
 

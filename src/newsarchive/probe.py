@@ -67,6 +67,7 @@ class ListingProbe:
     newest: datetime | None = None  # newest published (or modified) date of an entry
     robots_allowed: int = 0  # of the kept URLs, those robots.txt lets us fetch
     robots_example: str | None = None  # one kept URL robots.txt forbids
+    skipped: str | None = None  # why it was not fetched though nothing is wrong with it
 
 
 @dataclass
@@ -80,10 +81,17 @@ class OutletProbe:
         return any(listing.ok for listing in self.listings)
 
     @property
+    def probed(self) -> bool:
+        """Whether any of its listings was fetched (not all drawn by JavaScript)."""
+        return any(listing.skipped is None for listing in self.listings)
+
+    @property
     def problems(self) -> list[str]:
         """What an operator should look at: failing or empty listings, articles robots forbids."""
         found = []
         for listing in self.listings:
+            if listing.skipped is not None:
+                continue
             if listing.problem is not None:
                 found.append(f"{listing.url}: {listing.problem}")
             elif listing.kind != "sitemap_index" and listing.kept == 0:
@@ -130,6 +138,10 @@ def _probe_outlet(outlet: Outlet, fetch: Fetch, robots: _RobotsCache, now: datet
         url, source = queue.pop(0)
         listing = ListingProbe(url, source)
         probe.listings.append(listing)
+        if outlet.renders_in_browser(url):
+            # The crawl draws it in Chromium; over plain HTTP it would look empty.
+            listing.skipped = "drawn by JavaScript (render = browser): not probed over plain HTTP"
+            continue
         rules, note = robots.rules_for(url, outlet)
         if note not in notes:
             notes.append(note)
@@ -151,9 +163,6 @@ def _probe_listing(
 ) -> str | None:
     """Fill in what one listing answered; the first child sitemap of an index to open, if any."""
     url = listing.url
-    if outlet.renders_in_browser(url):
-        listing.problem = "drawn by JavaScript (render = browser): not probed over plain HTTP"
-        return None
     if rules is not None and not rules.can_fetch(url, USER_AGENT):
         listing.problem = "robots.txt forbids this listing: the crawl will not read it"
         return None
@@ -318,6 +327,8 @@ def render_text(probes: Sequence[OutletProbe], now: datetime) -> str:
     for probe in probes:
         if probe.reachable:
             state = "reachable" if not probe.problems else "reachable, with problems"
+        elif not probe.probed:
+            state = "not probed (its listings are drawn by JavaScript: render = browser)"
         else:
             reason = probe.listings[0].problem if probe.listings else "nothing to probe"
             state = f"UNREACHABLE: {reason}"
@@ -329,15 +340,20 @@ def render_text(probes: Sequence[OutletProbe], now: datetime) -> str:
             lines.append(f"  robots.txt: {probe.robots}")
     reachable = sum(probe.reachable for probe in probes)
     flagged = sum(bool(probe.problems) for probe in probes)
+    unprobed = sum(not probe.probed for probe in probes)
+    skipped = f", {unprobed} not probed (render = browser)" if unprobed else ""
     lines.append(
-        f"{len(probes)} outlets probed: {reachable} reachable, {flagged} with something to look at"
+        f"{len(probes)} outlet{'' if len(probes) == 1 else 's'}: {reachable} reachable{skipped}, "
+        f"{flagged} with something to look at"
     )
-    if probes and not reachable:
+    if unprobed < len(probes) and not reachable:
         lines.append("no outlet could be reached: is this machine online?")
     return "\n".join(lines)
 
 
 def _describe(listing: ListingProbe, now: datetime) -> str:
+    if listing.skipped is not None:
+        return listing.skipped
     if listing.problem is not None:
         return listing.problem
     if listing.kind == "sitemap_index":
@@ -374,6 +390,7 @@ def render_json(probes: Sequence[OutletProbe]) -> str:
             newest = listing["newest"]
             listing["newest"] = newest.isoformat() if newest is not None else None
         data["reachable"] = probe.reachable
+        data["probed"] = probe.probed
         data["problems"] = probe.problems
         return data
 
