@@ -278,13 +278,16 @@ _OUTLETS = text(
         SELECT max(r.started_at) AS last_covered_at, min(r.started_at) AS first_covered_at
         FROM crawl_runs r WHERE o.slug = ANY(r.outlets) AND r.started_at <= :now
     ) covered ON true
-    LEFT JOIN (
-        SELECT outlet_id,
-               count(*) FILTER (WHERE first_seen_at > :day) AS articles_24h,
-               count(*) FILTER (WHERE first_seen_at > :week) AS articles_7d,
-               max(first_seen_at) AS last_new_article_at
-        FROM articles WHERE first_seen_at <= :now GROUP BY outlet_id
-    ) art ON art.outlet_id = o.id
+    LEFT JOIN LATERAL (
+        -- Per outlet on ix_articles_outlet_first_seen: the last week's rows and one index
+        -- probe for the newest, so status costs the same with a million articles as with none.
+        SELECT count(*) FILTER (WHERE a.first_seen_at > :day) AS articles_24h,
+               count(*) AS articles_7d,
+               (SELECT max(l.first_seen_at) FROM articles l
+                WHERE l.outlet_id = o.id AND l.first_seen_at <= :now) AS last_new_article_at
+        FROM articles a
+        WHERE a.outlet_id = o.id AND a.first_seen_at > :week AND a.first_seen_at <= :now
+    ) art ON true
     LEFT JOIN (
         SELECT outlet_id,
                count(*) FILTER (WHERE NOT gave_up) AS retry_waiting,
