@@ -40,7 +40,6 @@ sys.path.insert(0, str(REPO))  # tests.fixtureweb's server
 sys.path.insert(0, str(REPO / "bench"))  # crawl.py's bench web
 
 from crawl import DEFAULT_DATASET, build_site, crawl_command, load_pages, registry_toml  # noqa: E402
-
 from newsarchive.analysis.page import extract_page, warm_up  # noqa: E402
 from newsarchive.extract import Evidence  # noqa: E402
 from tests.fixtureweb.server import OriginServer, RequestLog  # noqa: E402
@@ -183,11 +182,11 @@ class ThreadProfiles:
 def profile_crawl(args: argparse.Namespace) -> None:
     from newsarchive import cli
     from newsarchive.fetch import pipelines, spider
-    from newsarchive.store import writes
+    from newsarchive.store import articles, frontier
 
     threads = ThreadProfiles()
-    threads.wrap(writes.Archive, "store_batch")
-    threads.wrap(writes.Archive, "known_urls")
+    threads.wrap(articles.ArticleWriter, "store_batch")
+    threads.wrap(frontier.Frontier, "known_urls")
     threads.wrap(pipelines, "assign_urls")  # the name the store pipeline calls
     del spider  # imported so the crawl's modules are loaded before profiling starts
 

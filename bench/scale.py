@@ -48,10 +48,10 @@ sys.path.insert(0, str(REPO))  # tests.fixtureweb's server
 sys.path.insert(0, str(REPO / "bench"))  # crawl.py's bench web
 
 from crawl import DEFAULT_DATASET, build_site, load_pages, registry_toml, run_crawl  # noqa: E402
-
 from newsarchive.export import ExportOptions, export_articles  # noqa: E402
 from newsarchive.store.database import libpq_url, make_engine, sqlalchemy_url  # noqa: E402
-from newsarchive.store.writes import Archive, link_duplicates  # noqa: E402
+from newsarchive.store.duplicates import link_duplicates  # noqa: E402
+from newsarchive.store.frontier import Frontier  # noqa: E402
 from tests.fixtureweb.server import OriginServer, RequestLog  # noqa: E402
 
 OUTLETS = 150
@@ -60,17 +60,18 @@ FIVE_YEARS = 5 * 365 * 86400  # seconds
 CHUNK = 50_000
 #: Words a synthetic body is drawn from: defence and diplomacy prose, so to_tsvector and the
 #: GIN index see realistic lexemes (and topic words, for the relevance flag's share).
-WORDS = (
-    "minister defence foreign talks ceasefire troops border sanctions treaty missile navy "
-    "army air force summit embassy ambassador delegation agreement security council vote "
-    "resolution exercise drills deployment brigade frontline drone strike artillery convoy "
-    "negotiations envoy officials said on Tuesday the government statement spokesman news "
-    "conference reporters region capital parliament budget procurement contract fighter "
-    "jets helicopters submarine frigate alliance partners cooperation bilateral regional "
-    "stability humanitarian aid corridor refugees casualties reported according to sources "
-    "analysts warned escalation tensions dispute territory waters patrol coast guard vessel "
-    "intelligence report assessment threat response measures week month year earlier later"
-).split()
+_VOCABULARY = """
+minister defence foreign talks ceasefire troops border sanctions treaty missile navy army air
+force summit embassy ambassador delegation agreement security council vote resolution exercise
+drills deployment brigade frontline drone strike artillery convoy negotiations envoy officials
+said on Tuesday the government statement spokesman news conference reporters region capital
+parliament budget procurement contract fighter jets helicopters submarine frigate alliance
+partners cooperation bilateral regional stability humanitarian aid corridor refugees casualties
+reported according to sources analysts warned escalation tensions dispute territory waters
+patrol coast guard vessel intelligence report assessment threat response measures week month
+year earlier later
+"""
+WORDS = tuple(_VOCABULARY.split())
 
 
 def synthetic_texts(count: int, rng: random.Random) -> list[tuple[str, str, str, int]]:
@@ -229,7 +230,7 @@ def measure_export(url: str, week: datetime, tmp: Path) -> tuple[float, float, i
     return export_seconds, copy_seconds, result.rows
 
 
-def measure_known(archive: Archive, size: int, rng: random.Random) -> float:
+def measure_known(archive: Frontier, size: int, rng: random.Random) -> float:
     """Seconds of one listing's known-URL check: 1,000 URLs, half of them in the archive."""
     known = [
         f"https://outlet-{g % OUTLETS}.scale.example/news/{g:07d}/story.html"
@@ -247,7 +248,8 @@ INSERT INTO articles (outlet_id, url, original_url, final_url, title, text, word
 SELECT (SELECT min(id) FROM outlets), 'https://batch.scale.example/' || g || '/' || :tag,
        'https://batch.scale.example/' || g, 'https://batch.scale.example/' || g,
        'Batch article ' || g, 'Batch body ' || g, 3, md5(g::text || :tag),
-       CASE WHEN mod(g, 5) = 0 AND s.simhash IS NOT NULL THEN s.simhash # (1::bigint << mod(g, 60)::int)
+       CASE WHEN mod(g, 5) = 0 AND s.simhash IS NOT NULL
+            THEN s.simhash # (1::bigint << mod(g, 60)::int)
             ELSE ('x' || substr(md5(g::text || :tag), 1, 16))::bit(64)::bigint END,
        'scale', coalesce(s.published_at, now()) + interval '1 hour', 'en'
 FROM generate_series(1, 50) g
@@ -325,7 +327,7 @@ def main() -> None:
                 stdout=subprocess.DEVNULL,
             )
             engine = make_engine(url)
-            archive = Archive(engine)
+            archive = Frontier(engine)
             now = datetime.now(UTC).replace(microsecond=0)
             # A complete week a month back: the operator's weekly export.
             week = (now - timedelta(days=30 + now.weekday())).replace(hour=0, minute=0, second=0)
@@ -335,7 +337,7 @@ def main() -> None:
                 OriginServer("bench", RequestLog()) as origin,
             ):
                 prepare(conn, pages, args)
-                sets = build_site(origin, pages, args.pages, rounds=len(sizes))
+                build_site(origin, pages, args.pages, rounds=len(sizes))
                 filled = 0
                 for round_, size in enumerate(sizes):
                     if size > filled:
@@ -369,8 +371,6 @@ def main() -> None:
                             raw,
                         )
                     )
-                    del sets
-                    sets = []
             engine.dispose()
     finally:
         server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

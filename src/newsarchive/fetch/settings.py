@@ -99,7 +99,7 @@ BASE_SETTINGS: dict[str, Any] = {
     "CONCURRENT_REQUESTS": 32,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
     # Scrapy starts this many asyncio tasks for the output of every response (an article page
-    # yields one item): the default 100 made 100 tasks per page on the reactor (bench/profile_pages.py).
+    # yields one item): the default 100 made 100 tasks per page (bench/profile_pages.py).
     "CONCURRENT_ITEMS": 16,
     "DOWNLOAD_DELAY": 0.5,
     "AUTOTHROTTLE_ENABLED": True,
