@@ -13,14 +13,22 @@ once sharing one Redis frontier (REDIS_URL, scrapy-redis), a fresh set of articl
 N, and prints pages/s per N and the ratio to the first. All N processes share this machine's
 CPUs with the web server and PostgreSQL, so the ratio here is a floor for N machines.
 
+With --naive and --news-please-python PY it also crawls a fresh URL set each with a naive
+Scrapy spider calling trafilatura in its callback (bench/naive_spider.py) and with news-please
+(bench/newsplease_run.py, run by PY, the Python of a virtualenv that has news-please), and prints
+our rate over theirs. With --rss-at 2000,20000 (and --pages 20000) it is the memory-bound check:
+the crawl's RSS sampled as pages are served, printed after 2,000 and after 20,000 pages.
+
     python bench/crawl.py [--dataset ../shared/benchmarks/aeb] [--pages 1000]
                           [--extract-workers N] [--workers 1,2] [--redis-url URL]
+                          [--naive] [--news-please-python PY] [--rss-at N,N]
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import secrets
@@ -99,9 +107,12 @@ class PeakMemory:
     and the CPU seconds each of them used (last sample per process, so a process that lived less
     than a sampling interval may be missed; the PostgreSQL server is not in the tree)."""
 
-    def __init__(self, *pids: int) -> None:
+    def __init__(self, *pids: int, progress: Callable[[], int] | None = None) -> None:
         self.processes = [psutil.Process(pid) for pid in pids]
         self.peak = 0
+        #: (progress(), summed RSS) per sample when a progress counter is given (pages served).
+        self.progress = progress
+        self.samples: list[tuple[int, int]] = []
         self._cpu: dict[int, float] = {}
         self._cpu_before = {p.pid: _cpu_seconds(p) for p in self.processes}
         self._stop = threading.Event()
@@ -120,7 +131,14 @@ class PeakMemory:
                 except psutil.Error:
                     pass
             self.peak = max(self.peak, total)
+            if self.progress is not None:
+                self.samples.append((self.progress(), total))
             self._stop.wait(0.1)
+
+    def rss_at(self, count: int) -> int | None:
+        """The highest RSS sampled in the window of 5% of the pages before `count` pages."""
+        window = [rss for done, rss in self.samples if count * 0.95 <= done <= count]
+        return max(window) if window else None
 
     def stop(self) -> int:
         self._stop.set()
@@ -167,20 +185,45 @@ def crawl_command(registry: Path, extract_workers: int) -> list[str]:
 
 
 def run_crawl(
-    registry: Path, env: dict[str, str], extract_workers: int
-) -> tuple[float, int, float, int]:
+    registry: Path,
+    env: dict[str, str],
+    extract_workers: int,
+    progress: Callable[[], int] | None = None,
+) -> tuple[float, PeakMemory, int]:
+    """(seconds, the crawl's memory and CPU, new articles stored) of one `newsarchive crawl`."""
     command = crawl_command(registry, extract_workers)
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
-    memory = PeakMemory(process.pid)
+    memory = PeakMemory(process.pid, progress=progress)
     stdout, _ = process.communicate()
     seconds = time.perf_counter() - started
-    peak = memory.stop()
+    memory.stop()
     print(f"  crawl said: {stdout.strip()}")
     if process.returncode != 0:
         raise SystemExit(f"crawl exited {process.returncode}")
     match = re.search(r" (\d+) new,", stdout)
-    return seconds, peak, memory.cpu_seconds, int(match.group(1)) if match else 0
+    return seconds, memory, int(match.group(1)) if match else 0
+
+
+def run_other(command: list[str], output: Path) -> tuple[float, PeakMemory, int]:
+    """(seconds, memory and CPU, JSON lines written) of a comparison crawler's process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    memory = PeakMemory(process.pid)
+    stdout, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    memory.stop()
+    if stdout.strip():
+        print(f"  it said: {stdout.strip().splitlines()[-1]}")
+    if process.returncode != 0:
+        print(f"  it exited {process.returncode}")
+    lines = output.read_text().splitlines() if output.exists() else []
+    return seconds, memory, sum(1 for line in lines if _has_text(json.loads(line)["article"]))
+
+
+def _has_text(article: str | dict[str, object]) -> bool:
+    """A result with a body: trafilatura's JSON string, or news-please's record with maintext."""
+    return bool(article) if isinstance(article, str) else bool(article.get("maintext"))
 
 
 def run_fleet(
@@ -279,8 +322,8 @@ def ours(body: bytes, url: str) -> bool:
 
 def run_extraction(
     bodies: list[tuple[str, bytes]], workers: int, work: Callable[[bytes, str], bool]
-) -> tuple[float, int, int, float]:
-    """(seconds, pages `work` kept, peak RSS, CPU seconds) of `work` over the pages in a pool of
+) -> tuple[float, PeakMemory, int]:
+    """(seconds, memory and CPU, pages `work` kept) of `work` over the pages in a pool of
     `workers` processes, without any crawling."""
     started = time.perf_counter()
     memory = PeakMemory(os.getpid())
@@ -290,8 +333,8 @@ def run_extraction(
         kept = sum(1 for future in futures if future.result())
         seconds = time.perf_counter() - started
         time.sleep(0.2)  # one more sample of the workers' CPU before they exit
-    peak = memory.stop()
-    return seconds, kept, peak, memory.cpu_seconds
+    memory.stop()
+    return seconds, memory, kept
 
 
 def main() -> None:
@@ -323,6 +366,23 @@ def main() -> None:
         help="an empty, throwaway database to crawl into: the bench migrates and fills it "
         "(default: an embedded server in a temporary directory)",
     )
+    parser.add_argument(
+        "--naive",
+        action="store_true",
+        help="also run the naive Scrapy spider (bench/naive_spider.py) on a fresh URL set",
+    )
+    parser.add_argument(
+        "--news-please-python",
+        type=Path,
+        help="the Python of a virtualenv with news-please: also run it (bench/newsplease_run.py)",
+    )
+    parser.add_argument(
+        "--rss-at",
+        type=_counts,
+        metavar="N[,N...]",
+        help="the memory-bound check: sample the crawl's RSS as pages are served and print it "
+        "after N pages (e.g. --pages 20000 --rss-at 2000,20000); skips the extraction-only runs",
+    )
     args = parser.parse_args()
 
     pages = load_pages(args.dataset)
@@ -343,22 +403,7 @@ def main() -> None:
             if args.workers != [1]:
                 compare_workers(args, args.workers, pages, env, Path(tmp))
                 return
-            origin = OriginServer("bench", RequestLog())
-            with origin:
-                [served] = build_site(origin, pages, args.pages)
-                registry = Path(tmp) / "bench.toml"
-                registry.write_text(registry_toml(origin))
-                mib = sum(len(b) for b in served.values()) / 2**20
-                print(
-                    f"{len(served)} pages ({mib:.0f} MiB of HTML, {len(pages)} distinct), "
-                    f"{args.extract_workers} extraction processes"
-                )
-                crawl_seconds, peak, crawl_cpu, stored = run_crawl(
-                    registry, env, args.extract_workers
-                )
-            bodies = list(served.items())
-            ceiling = run_extraction(bodies, args.extract_workers, plain_trafilatura)
-            pool_only = run_extraction(bodies, args.extract_workers, ours)
+            measure_one(args, pages, env, Path(tmp))
         finally:
             if not args.database_url:
                 subprocess.run(
@@ -368,33 +413,105 @@ def main() -> None:
                     stdout=subprocess.DEVNULL,
                 )
 
-    pages_n = len(served)
-    if stored != pages_n:
-        print(f"note: the crawl stored {stored} new articles of {pages_n} pages served")
-    crawl_rate = stored / crawl_seconds
-    print(f"{'':34}{'seconds':>9}{'pages/s':>9}{'CPU ms/page':>13}{'peak RSS MiB':>14}")
-    print(
-        f"{'crawl end to end':34}{crawl_seconds:>9.1f}{crawl_rate:>9.1f}"
-        f"{crawl_cpu * 1000 / max(stored, 1):>13.1f}{peak / 2**20:>14.0f}"
-    )
-    for name, (seconds, kept, rss, cpu) in (
-        ("ceiling: plain trafilatura.extract", ceiling),
-        ("our page path in the pool only", pool_only),
-    ):
+
+Measured = tuple[str, float, PeakMemory, int]  # name, seconds, memory and CPU, pages kept
+
+
+def measure_one(
+    args: argparse.Namespace, pages: list[bytes], env: dict[str, str], tmp: Path
+) -> None:
+    """Our crawl, then (each on a fresh URL set) the comparisons, then the extraction-only runs
+    on our crawl's pages; one table at the end."""
+    others = [name for name, on in (("naive", args.naive), ("np", args.news_please_python)) if on]
+    served_count = 0
+
+    def count(_record: object) -> None:
+        nonlocal served_count
+        served_count += 1
+
+    log = RequestLog()
+    log.listener = count
+    rows: list[Measured] = []
+    with OriginServer("bench", log) as origin:
+        sets = build_site(origin, pages, args.pages, rounds=1 + len(others))
+        registry = tmp / "bench.toml"
+        registry.write_text(registry_toml(origin))
+        mib = sum(len(b) for b in sets[0].values()) / 2**20
         print(
-            f"{name:34}{seconds:>9.1f}{pages_n / seconds:>9.1f}"
-            f"{cpu * 1000 / pages_n:>13.1f}{rss / 2**20:>14.0f}   ({kept} of {pages_n} kept)"
+            f"{args.pages} pages per crawl ({mib:.0f} MiB of HTML, {len(pages)} distinct), "
+            f"{args.extract_workers} extraction processes"
         )
-    ceiling_rate = pages_n / ceiling[0]
+        seconds, memory, stored = run_crawl(
+            registry, env, args.extract_workers, progress=lambda: served_count
+        )
+        rows.append(("newsarchive crawl end to end", seconds, memory, stored))
+        for round_, name in enumerate(others, start=1):
+            output = tmp / f"{name}.jsonl"
+            if name == "naive":
+                sitemap = f"{origin.base_url}/r{round_}/sitemap.xml"
+                command = [sys.executable, str(Path(__file__).with_name("naive_spider.py"))]
+                print("naive Scrapy spider, trafilatura in its callback:")
+                measured = run_other([*command, sitemap, str(output)], output)
+                rows.append(("naive spider + trafilatura", *measured))
+            else:
+                urls = tmp / "urls.txt"
+                urls.write_text("\n".join(sets[round_]) + "\n")
+                script = str(Path(__file__).with_name("newsplease_run.py"))
+                print(f"news-please ({args.news_please_python}):")
+                measured = run_other(
+                    [str(args.news_please_python), script, str(urls), str(output)], output
+                )
+                rows.append(("news-please from_urls", *measured))
+    if args.rss_at:
+        print(f"crawl: {stored} articles stored of {args.pages} pages in {seconds:.1f} s")
+        for count_at in args.rss_at:
+            rss = memory.rss_at(count_at)
+            shown = f"{rss / 2**20:.0f} MiB" if rss is not None else "not reached"
+            print(f"  RSS of the crawl's process tree after {count_at} pages served: {shown}")
+        first, last = (memory.rss_at(n) for n in (args.rss_at[0], args.rss_at[-1]))
+        if first and last:
+            print(
+                f"  ratio {last / first:.2f} (target: within 10%), "
+                f"peak {memory.peak / 2**20:.0f} MiB"
+            )
+        return
+    bodies = list(sets[0].items())
+    for name, work in (
+        ("ceiling: plain trafilatura.extract", plain_trafilatura),
+        ("our page path in the pool only", ours),
+    ):
+        rows.append((name, *run_extraction(bodies, args.extract_workers, work)))
+    print_table(rows, args)
+
+
+def print_table(rows: list[Measured], args: argparse.Namespace) -> None:
+    pages_n = args.pages
+    print(f"{'':34}{'seconds':>9}{'pages/s':>9}{'CPU ms/page':>13}{'peak RSS MiB':>14}   kept")
+    rates = {}
+    for name, seconds, memory, kept in rows:
+        rate = kept / seconds
+        rates[name] = rate
+        print(
+            f"{name:34}{seconds:>9.1f}{rate:>9.1f}{memory.cpu_seconds * 1000 / max(kept, 1):>13.1f}"
+            f"{memory.peak / 2**20:>14.0f}   {kept} of {pages_n}"
+        )
+    ours_rate = rates["newsarchive crawl end to end"]
+    ceiling = rates["ceiling: plain trafilatura.extract"]
     print(
         f"ratio crawl / trafilatura ceiling, {args.extract_workers} processes each: "
-        f"{crawl_rate / ceiling_rate:.2f} (target >= 0.8)"
+        f"{ours_rate / ceiling:.2f} (target >= 0.8)"
     )
+    for name, target in (("naive spider + trafilatura", 2), ("news-please from_urls", 6)):
+        if name in rates:
+            print(f"ratio crawl / {name}: {ours_rate / rates[name]:.2f} (target >= {target})")
     print(
-        "crawl settings: -s AUTOTHROTTLE_ENABLED=False -s DOWNLOAD_DELAY=0 "
-        "-s CONCURRENT_REQUESTS_PER_DOMAIN=16 (Scrapy keys its slot by host name, not port: "
-        "one outlet on 127.0.0.1, one slot); CPU and RSS: the crawl's process tree or the bench's "
-        "pool, sampled every 0.1 s, PostgreSQL's server not included"
+        "pages/s: pages kept (articles stored, JSON lines written, extractions that gave a "
+        "result) per second, start-up included; crawl settings for ours and the naive spider: "
+        "AUTOTHROTTLE_ENABLED=False DOWNLOAD_DELAY=0 CONCURRENT_REQUESTS_PER_DOMAIN=16 "
+        "(Scrapy keys its slot by host name, not port: one outlet on 127.0.0.1, one slot); "
+        "news-please: its own from_urls (threaded downloads, a process pool of one per CPU); "
+        "CPU and RSS: each crawler's process tree or the bench's pool, sampled every 0.1 s, "
+        "PostgreSQL's server not included"
     )
 
 

@@ -349,7 +349,7 @@ def main() -> None:
                     print(f"at {size:,} articles:", flush=True)
                     registry = tmp / f"bench-{round_}.toml"
                     registry.write_text(registry_toml(origin, round_))
-                    seconds, _peak, _cpu, stored = run_crawl(registry, env, args.extract_workers)
+                    seconds, _memory, stored = run_crawl(registry, env, args.extract_workers)
                     crawl_rate = stored / seconds
                     status = statistics.median(measure_status(env) for _ in range(3))
                     export_s, copy_s, rows = measure_export(url, week, tmp)
