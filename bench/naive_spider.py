@@ -30,8 +30,7 @@ class NaiveSpider(Spider):
         yield Request(self.sitemap, callback=self.parse_sitemap)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        response.selector.remove_namespaces()
-        for url in response.xpath("//url/loc/text()").getall():
+        for url in response.xpath("//*[local-name()='loc']/text()").getall():
             yield Request(url, callback=self.parse_article)
 
     def parse_article(self, response: Response) -> Iterator[dict[str, str]]:
