@@ -134,6 +134,8 @@ class StorePipeline:
         self.articles: list[ArticleRow] = []
         self.pages: list[PageRow] = []
         self.lock = asyncio.Lock()
+        #: The batch being written while the next one fills (see process_item).
+        self.writing: asyncio.Future[None] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -172,11 +174,22 @@ class StorePipeline:
             self._add_failure(item)
         elif isinstance(item, ListingFetched):
             self._add_listing(item)
-        if len(self.pages) >= self.batch_size:
-            await self.flush()
+        while len(self.pages) >= self.batch_size:
+            # A full batch is written in the background while the next one fills, so items
+            # finish and the downloader (which backs off while the items of ~5 MB of responses
+            # are unfinished, SCRAPER_SLOT_MAX_ACTIVE_SIZE) keeps going. The item that fills
+            # the next batch waits for the previous write: at most one batch waits in memory.
+            previous = self.writing
+            if previous is not None and not previous.done():
+                await previous
+                continue
+            self.writing = asyncio.ensure_future(self.flush())
+            break
         return item
 
     async def close_spider(self) -> None:
+        if self.writing is not None:
+            await self.writing
         await self.flush()  # the crawl's one engine is disposed by its owner, not here
 
     def _add_article(self, item: FetchedArticle) -> None:
