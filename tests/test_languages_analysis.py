@@ -127,6 +127,16 @@ REPORTS = (
         ("sanctions",),
         ("CN", "IR", "US"),
     ),
+    (
+        # Sentences starting with İ: Turkish capital dotted I must fold to the terms' "i".
+        "tr",
+        "İstihbarat servisleri arasında işbirliği",
+        "İstihbarat teşkilatı MİT, yabancı bir ülke adına casusluk yaptığı belirlenen altı "
+        "kişiyi gözaltına aldı. İstihbarat kaynaklarına göre şüpheliler askeri üsleri "
+        "izliyordu.",
+        ("intelligence",),
+        (),
+    ),
 )
 
 

@@ -35,6 +35,9 @@ from newsarchive.analysis.phrases import alternation
 GENERAL = "general"
 # Curly apostrophes and primes as outlets type them; terms are written with the straight one.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+# Turkish capital İ casefolds to "i" plus a combining dot, which no term has ("İstihbarat" must
+# match "istihbarat*"); one character for one keeps match offsets valid.
+_TURKISH_DOTTED_I = str.maketrans({"\u0130": "i"})
 _SEPARATORS = re.compile(r"[\s-]+")
 
 
@@ -181,7 +184,8 @@ def _found_terms(text: str) -> dict[str, float]:
     text = text.translate(_APOSTROPHES)
     length = max(len(text), 1)
     found: dict[str, float] = {}
-    for pattern, haystack in ((matcher.exact, text), (matcher.folded, text.casefold())):
+    folded = text.translate(_TURKISH_DOTTED_I).casefold()
+    for pattern, haystack in ((matcher.exact, text), (matcher.folded, folded)):
         for match in pattern.finditer(haystack):
             term = _term_of(matcher, match.group())
             if term is not None:
