@@ -185,6 +185,7 @@ def test_the_file_starts_with_a_bom_and_the_header_is_exactly_the_documented_col
         "article_id", "outlet", "outlet_name", "outlet_country", "url", "title", "authors",
         "published_at", "published_source", "modified_at", "language", "section", "topics",
         "countries", "relevance", "quality_flags", "duplicate_of", "story_id", "word_count", "text",
+        "published_on", "published_precision", "published_utc_offset",
     ]  # fmt: skip
     documented = (Path(__file__).parent.parent / "docs" / "export.md").read_text(encoding="utf-8")
     for column in COLUMNS:

@@ -107,6 +107,9 @@ def test_urls_belong_to_an_outlet_by_domain_subdomain_or_exact_host_and_port(
         (('country = "GB"', 'country = "GB"\nconcurrency = 1.5'), "concurrency", "whole number"),
         (('country = "GB"', 'country = "GB"\nconcurrency = true'), "concurrency", "whole number"),
         (('kind = "newspaper"', 'kind = "ministry"'), "kind", "government"),
+        (('country = "GB"', 'country = "GB"\ntimezone = "Europe/Londres"'), "timezone", "IANA"),
+        (('country = "GB"', 'country = "GB"\ntimezone = "+01:00"'), "timezone", "IANA"),
+        (('country = "GB"', 'country = "GB"\ntimezone = "../etc/passwd"'), "timezone", "IANA"),
     ],
 )
 def test_each_bad_value_is_reported_with_file_line_outlet_and_key(
@@ -233,6 +236,14 @@ def test_disabled_sources_and_horizon_are_read(tmp_path: Path) -> None:
     assert harbour.horizon_days == 14
     assert harbour.active(harbour.feeds) == ()
     assert harbour.active(harbour.sitemaps) == harbour.sitemaps
+
+
+def test_timezone_is_read_as_an_iana_name(tmp_path: Path) -> None:
+    text = GOOD.replace('country = "GB"', 'country = "GB"\ntimezone = "Europe/London"', 1)
+    harbour, courier = load_registry(write(tmp_path, text)).outlets
+
+    assert harbour.timezone == "Europe/London"
+    assert courier.timezone is None
 
 
 def test_politeness_keys_are_read_and_give_the_outlet_a_download_slot(tmp_path: Path) -> None:

@@ -58,6 +58,9 @@ EXPORTED: dict[str, InstrumentedAttribute[Any]] = {
             "story_id",
             "word_count",
             "text",
+            "published_on",
+            "published_precision",
+            "published_utc_offset",
         )
     },
 }
@@ -281,6 +284,14 @@ def _check_topics(conn: psycopg.Connection[Any], topics: tuple[str, ...]) -> Non
         )
 
 
+#: The outlet's own calendar day of an article; the UTC day for a row stored before it was kept.
+OUTLET_DAY = "coalesce(a.published_on, (a.published_at AT TIME ZONE 'UTC')::date)"
+
+
+def _whole_days(moment: datetime) -> bool:
+    return (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)
+
+
 def _text_array(values: tuple[str, ...]) -> sql.Composable:
     return sql.SQL("{}::text[]").format(sql.Literal(list(values)))
 
@@ -288,10 +299,17 @@ def _text_array(values: tuple[str, ...]) -> sql.Composable:
 def _selection(options: ExportOptions, since: datetime, until: datetime) -> sql.Composable:
     """The WHERE clause over `articles a JOIN outlets o`, with values inlined as literals:
     COPY takes no bind parameters, so psycopg quotes them client-side."""
-    conditions: list[sql.Composable] = [
-        sql.SQL("a.published_at >= {}").format(sql.Literal(since)),
-        sql.SQL("a.published_at < {}").format(sql.Literal(until)),
-    ]
+    if _whole_days(since) and _whole_days(until):
+        # A window of whole days (a week) holds the articles the outlets dated on those days.
+        conditions: list[sql.Composable] = [
+            sql.SQL(f"{OUTLET_DAY} >= {{}}").format(sql.Literal(since.date())),
+            sql.SQL(f"{OUTLET_DAY} < {{}}").format(sql.Literal(until.date())),
+        ]
+    else:
+        conditions = [
+            sql.SQL("a.published_at >= {}").format(sql.Literal(since)),
+            sql.SQL("a.published_at < {}").format(sql.Literal(until)),
+        ]
     if not options.include_all:
         conditions.append(sql.SQL("a.is_relevant AND a.duplicate_of IS NULL"))
     if options.outlets:
@@ -329,6 +347,12 @@ def _cell(column: InstrumentedAttribute[Any]) -> str:
     times in UTC, text neutralised for spreadsheets, numbers as they are."""
     value = f"r.{column.key}"
     kind = column.type
+    if column is Article.published_at:
+        # A bare day is written as that day, never as a midnight that looks like a time.
+        return (
+            f"CASE WHEN r.published_precision = 'day' THEN to_char(r.published_on, 'YYYY-MM-DD') "
+            f"ELSE {_utc(value)} END"
+        )
     if isinstance(kind, ARRAY):
         return _safe(_joined(value))
     if isinstance(kind, DateTime):

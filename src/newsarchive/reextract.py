@@ -90,6 +90,7 @@ def stored_pages_query(outlet: str | None, since: datetime | None) -> Select[Any
             newest_page.c.content_type,
             newest_page.c.fetched_at,
             Outlet.name.label("outlet_name"),
+            Outlet.timezone.label("outlet_timezone"),
         )
         .select_from(Article)
         .join(Outlet, Outlet.id == Article.outlet_id)
@@ -123,7 +124,7 @@ def stored_pages(
                         published_at=row.listed_published_at,
                         listed_in=row.listed_in,
                     ),
-                    outlet=OutletFacts(name=row.outlet_name),
+                    outlet=OutletFacts(name=row.outlet_name, timezone=row.outlet_timezone),
                 )
                 for row in partition
             ]

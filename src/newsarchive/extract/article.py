@@ -16,6 +16,7 @@ from newsarchive.extract.dates import (
     find_modified,
     find_published,
     guess_published,
+    published_date,
 )
 from newsarchive.extract.decoding import decode_html
 from newsarchive.extract.fingerprint import content_hash, simhash
@@ -132,7 +133,8 @@ def _read(
     if published is None:
         published = guess_published(page.tree, url, now)
 
-    published_at = published.utc if published else None
+    stated = published_date(published, outlet.timezone) if published else None
+    published_at = stated.at if stated else None
     language = detect_language(text)
     record = ArticleRecord(
         url=url,
@@ -153,6 +155,9 @@ def _read(
         quality_flags=quality_flags(text, size, published_at, language, repaired or title_repaired),
         wire_source=find_wire_source(text, credits),
         is_paywalled=paywalled,
+        published_offset=stated.offset if stated else None,
+        published_precision=stated.precision if stated else None,
+        published_on=stated.on if stated else None,
     )
     return Reading(record, published)
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import cache, lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from htmldate import find_date
 from lxml.html import HtmlElement
@@ -205,6 +206,10 @@ _EARLIEST_OFFSET = timedelta(hours=-12)
 _LATEST_OFFSET = timedelta(hours=14)
 
 
+#: Sources that give a calendar day and never a time of day.
+_DAY_SOURCES = frozenset({"url", "htmldate"})
+
+
 @dataclass(frozen=True)
 class DateFinding:
     value: datetime  # as the page states it (its own offset kept; naive when it gives none)
@@ -213,6 +218,55 @@ class DateFinding:
     @property
     def utc(self) -> datetime:
         return to_utc(self.value)
+
+    @property
+    def precision(self) -> str:
+        """`day`, `minute` or `second`: how much of the value the page stated.
+
+        A value at exactly midnight is taken for a bare day: markup that knows only the day
+        writes "2020-05-03" or "2020-05-03T00:00:00", and a story filed at 00:00:00.000 sharp
+        is rarer than that template.
+        """
+        value = self.value
+        if self.source in _DAY_SOURCES or (value.hour, value.minute, value.second) == (0, 0, 0):
+            return "day"
+        return "second" if value.second or value.microsecond else "minute"
+
+
+@dataclass(frozen=True)
+class PublishedDate:
+    """A publication date as the archive keeps it: the instant, and the outlet's own view of it.
+
+    `at` is aware UTC (for a bare day: the day's midnight in the outlet's zone, or in UTC when
+    none is known, never to be read as a time: `precision` says `day`). `offset` is the UTC
+    offset of the outlet's clock at that instant, as the page stated it or as the outlet's
+    registry zone gives it; None when neither says. `on` is the outlet's own calendar day.
+    """
+
+    at: datetime
+    offset: timedelta | None
+    precision: str
+    on: date
+
+
+def published_date(finding: DateFinding, zone: str | None) -> PublishedDate:
+    """The finding in the outlet's terms, `zone` (an IANA name) filling what the page left out.
+
+    A time without an offset is the outlet's wall clock: in `zone` when there is one (else read
+    as UTC, the offset unknown). An instant the page gives in UTC is shown in `zone`, so the day
+    is the outlet's. A bare day stays that day whatever the zone.
+    """
+    value, precision = finding.value, finding.precision
+    tz = ZoneInfo(zone) if zone else None
+    stated_offset = value.utcoffset() if value.tzinfo is not None else None
+    if tz is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=tz)
+    elif tz is not None and stated_offset == timedelta(0) and precision != "day":
+        value = value.astimezone(tz)
+    offset = value.utcoffset() if value.tzinfo is not None else None
+    if precision == "day":
+        offset = stated_offset
+    return PublishedDate(to_utc(value), offset, precision, value.date())
 
 
 def find_published(

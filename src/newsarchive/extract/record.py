@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 #: Stored with every article; bump whenever the same HTML would give a different record, so a
 #: re-extraction run can find the rows an older extractor produced.
-EXTRACTOR_VERSION = "2026.12.1"
+EXTRACTOR_VERSION = "2026.12.2"
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,13 @@ class OutletFacts:
     """What the registry says about the outlet a page belongs to, for what one page cannot settle.
 
     `name` is the outlet's own name, cut from titles like the page's `og:site_name` (many pages
-    state no site name, or one other than the title's suffix).
+    state no site name, or one other than the title's suffix). `timezone` reads "18:30" on a
+    page that names no offset as the outlet's wall clock rather than UTC.
     """
 
     name: str | None = None
+    #: IANA zone of the outlet's clock, for pages that state a time without an offset.
+    timezone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,11 @@ class ArticleRecord:
     """One article as the archive stores it.
 
     `published_at` and `modified_at` are aware and in UTC. A page that states a time without an
-    offset is read as UTC (there is no reliable way to know the outlet's zone from one page), and a
-    page that states only a day gets midnight UTC of that day.
+    offset is read in the outlet's registry `timezone`, or as UTC when it has none (one page
+    cannot tell its zone). `published_offset` is the outlet's UTC offset at that instant (None:
+    unknown), `published_on` the outlet's own calendar day, and `published_precision` how much
+    the page stated: `day` (a bare date: `published_at` is then that day's midnight, not a
+    time), `minute` or `second`.
     """
 
     url: str
@@ -73,3 +79,6 @@ class ArticleRecord:
     quality_flags: tuple[str, ...]
     wire_source: str | None = None  # agency the text credits as its origin: "Reuters", "AP"...
     is_paywalled: bool = False  # the page marks its text as (partly) behind a paywall
+    published_offset: timedelta | None = None
+    published_precision: str | None = None  # "day" | "minute" | "second"
+    published_on: date | None = None

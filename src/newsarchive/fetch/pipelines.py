@@ -42,7 +42,7 @@ class ExtractionPipeline:
     ) -> None:
         self.workers = workers
         self.stats = stats
-        #: What extraction is told about each outlet (its name, cut from titles), by slug.
+        #: What extraction is told about each outlet (its name and time zone), by slug.
         self.facts = {slug: outlet_facts(o) for slug, o in (outlets or {}).items()}
         self.pool: ProcessPoolExecutor | None = None
 
@@ -91,7 +91,7 @@ class ExtractionPipeline:
 
 def outlet_facts(outlet: Outlet) -> OutletFacts:
     """The registry's word on an outlet that extraction needs, in extraction's own terms."""
-    return OutletFacts(name=outlet.name)
+    return OutletFacts(name=outlet.name, timezone=outlet.timezone)
 
 
 def article_key(outlet: Outlet, requested: str, final_url: str, canonical: str | None) -> str:

@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 
@@ -60,6 +61,7 @@ KNOWN_KEYS = frozenset(
         "enabled",
         DISABLED_LIST,
         "horizon_days",
+        "timezone",
         *LISTING_KEYS,
         *POLITENESS_KEYS,
     }
@@ -124,6 +126,7 @@ class Outlet:
     browser_pages: tuple[str, ...] = ()  # listing pages drawn by JavaScript (render = "browser")
     download_delay: float | None = None  # seconds between requests to this outlet
     concurrency: int | None = None  # requests to this outlet at once
+    timezone: str | None = None  # IANA zone of times its pages state without an offset
 
     def renders_in_browser(self, url: str) -> bool:
         """Whether this URL of the outlet must be fetched through a headless browser."""
@@ -338,6 +341,7 @@ class _EntryCheck:
         delay, concurrency = self._politeness()
         allow_private = self._flag("allow_private_network", default=False)
         enabled = self._flag("enabled", default=True)
+        zone = self._timezone()
         if not self.entry:
             self.fail(None, "must be a table of keys")
         if self.problems or identity is None:
@@ -351,6 +355,7 @@ class _EntryCheck:
             render=render,
             download_delay=delay,
             concurrency=concurrency,
+            timezone=zone,
         )
 
     def _identity(self) -> dict[str, Any] | None:
@@ -439,6 +444,18 @@ class _EntryCheck:
             **{key: tuple(values) for key, values in patterns.items()},
             "listing_depth": depth,
         }
+
+    def _timezone(self) -> str | None:
+        """An IANA zone name the system's tz database knows ("Asia/Tokyo"), or None."""
+        value = self._text("timezone", required=False)
+        if value is None:
+            return None
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.fail("timezone", f"{value!r} is not an IANA time zone such as 'Europe/Paris'")
+            return None
+        return value
 
     def _listing_pages(self) -> tuple[list[str], list[str]]:
         """listing_pages entries: a URL, or a table {url = "...", render = "browser"}."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Sequence
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, case, literal, select
@@ -26,9 +26,13 @@ from newsarchive.store.models import Article, ArticleRevision, Page
 from newsarchive.store.outlets import OutletIds
 from newsarchive.store.rows import ArticleRow, BatchResult, PageRow
 
+#: Record fields stored under another name, in another unit: the offset as whole minutes.
+_RENAMED = {"published_offset": "published_utc_offset"}
 #: The article columns an extraction decides: ArticleRecord's fields, by the same names (its
-#: `url` is the row's key, never refreshed).
-RECORD_COLUMNS = tuple(f.name for f in fields(ArticleRecord) if f.name != "url")
+#: `url` is the row's key, never refreshed) but for the renamed ones.
+RECORD_COLUMNS = tuple(
+    _RENAMED.get(f.name, f.name) for f in fields(ArticleRecord) if f.name != "url"
+)
 #: The article columns an analysis decides (see ArticleWriter._analysis_values).
 ANALYSIS_COLUMNS = ("topics", "countries", "relevance", "is_relevant")
 #: Columns a re-fetch replaces when the article's content changed (and re-extraction rewrites).
@@ -206,7 +210,10 @@ class ArticleWriter:
 
 def _record_values(record: ArticleRecord) -> dict[str, Any]:
     """The article columns an extraction decides, named as the record's fields (tuples as lists)."""
-    values = {name: getattr(record, name) for name in RECORD_COLUMNS}
+    values = {_RENAMED.get(f.name, f.name): getattr(record, f.name) for f in fields(record)}
+    del values["url"]
+    offset = record.published_offset
+    values["published_utc_offset"] = None if offset is None else offset // timedelta(minutes=1)
     return {name: list(v) if isinstance(v, tuple) else v for name, v in values.items()}
 
 

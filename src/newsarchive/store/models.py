@@ -134,6 +134,10 @@ class Outlet(Base):
         server_default="{}",
         comment="Sitemap URLs (news sitemaps, then archive sitemaps read only by --backfill)",
     )
+    timezone: Mapped[str | None] = mapped_column(
+        Text,
+        comment="IANA time zone of the outlet's clock, for pages stating a time with no offset",
+    )
     updated_at: Mapped[datetime] = mapped_column(
         TZ, server_default=func.now(), comment="When the registry entry was last mirrored here"
     )
@@ -148,6 +152,7 @@ class Article(Base):
     __table_args__ = (
         Index("ix_articles_outlet_published", "outlet_id", "published_at"),
         Index("ix_articles_published_at", "published_at"),
+        Index("ix_articles_outlet_published_on", "outlet_id", "published_on"),
         # newsarchive status and the coverage monitors count articles by when they were stored.
         Index("ix_articles_outlet_first_seen", "outlet_id", "first_seen_at"),
         Index("ix_articles_original_url", "original_url"),
@@ -164,6 +169,9 @@ class Article(Base):
         Index("ix_articles_simhash_band2", "simhash_band2"),
         Index("ix_articles_simhash_band3", "simhash_band3"),
         CheckConstraint("word_count >= 0", name="word_count_nonnegative"),
+        CheckConstraint(
+            "published_precision IN ('day', 'minute', 'second')", name="published_precision_known"
+        ),
         {"comment": "One row per story: the normalised canonical URL on its outlet's domains"},
     )
 
@@ -194,6 +202,20 @@ class Article(Base):
     )
     published_at: Mapped[datetime | None] = mapped_column(
         TZ, comment="The story's own publication time (UTC); NULL when no date was found"
+    )
+    published_on: Mapped[date | None] = mapped_column(
+        Date,
+        comment="The outlet's own calendar day of publication (its time zone, not UTC)",
+    )
+    published_utc_offset: Mapped[int | None] = mapped_column(
+        Integer,
+        comment="The outlet's UTC offset in minutes at publication, as the page stated it or "
+        "its registry time zone gives it; NULL when unknown",
+    )
+    published_precision: Mapped[str | None] = mapped_column(
+        Text,
+        comment="How much of the date the page stated: day (published_at is then that day's "
+        "midnight, not a time), minute or second",
     )
     published_source: Mapped[str | None] = mapped_column(
         Text,

@@ -17,7 +17,16 @@ from newsarchive.registry import Outlet as RegistryOutlet
 from newsarchive.store.models import Outlet
 
 #: The registry fields an outlet row mirrors (and a re-sync refreshes).
-MIRRORED_FIELDS = ("name", "country", "language", "kind", "homepage", "domains", "feeds")
+MIRRORED_FIELDS = (
+    "name",
+    "country",
+    "language",
+    "kind",
+    "homepage",
+    "domains",
+    "feeds",
+    "timezone",
+)
 
 
 def sync_outlets(engine: Engine, outlets: Iterable[RegistryOutlet]) -> dict[str, int]:
