@@ -729,648 +729,287 @@ def _label(kind: str, country: str | None, place: str | None, day: date,
              "day": day.isoformat()}]  # fmt: skip
 
 
-def meeting_articles() -> list[Article]:
-    out: list[Article] = []
-    d = date(2024, 5, 31)
-    key, lab = "austin-dong-singapore-2024", _label("meeting", "SG", "Singapore", d)
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 12),
+#: Write-ups of the events that are not visits: (story key, kind, country, place, day,
+#: rows). A row is (suffix, outlet, days after the event, hour UTC, title, text, actors);
+#: the suffix is wire, readout, regional or brief (English) or a foreign paper's language.
+Row = tuple[str, str, int, int, str, str, list[str]]
+OTHER_EVENTS: tuple[tuple[str, str, str | None, str | None, date, tuple[Row, ...]], ...] = (
+    ("austin-dong-singapore-2024", "meeting", "SG", "Singapore", date(2024, 5, 31), (
+        ("wire", "Meridian Wire", 0, 12,
             "Austin and Dong hold first face-to-face talks in 18 months",
             "SINGAPORE (Meridian Wire) - U.S. Defense Secretary Lloyd Austin met Chinese "
             "Defence Minister Dong Jun in Singapore on Friday, the first in-person talks "
             "between the two countries' defence chiefs in 18 months.\n"
             "The meeting on the sidelines of the Shangri-La Dialogue lasted more than an "
             "hour, officials said. Taiwan and the South China Sea dominated the agenda.",
-            key,
-            lab,
-            ["Lloyd Austin", "Dong Jun"],
-        ),
-        Article(
-            f"{key}-readout",
-            "Pentagon press office",
-            "readout",
-            "en",
-            _at(d, 14),
+            ["Lloyd Austin", "Dong Jun"]),
+        ("readout", "Pentagon press office", 0, 14,
             "Readout of Secretary of Defense Lloyd J. Austin III's meeting with PRC "
             "Minister of National Defense Dong Jun",
             "Secretary of Defense Lloyd J. Austin III met with People's Republic of China "
             "Minister of National Defense Admiral Dong Jun on May 31, 2024, in Singapore.\n"
             "The Secretary discussed U.S.-PRC defense relations and regional security "
             "issues, and underscored the importance of open lines of military communication.",
-            key,
-            lab,
-            ["Lloyd Austin", "Dong Jun"],
-        ),
-        Article(
-            f"{key}-regional",
-            "Straits Observer",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 6),
+            ["Lloyd Austin", "Dong Jun"]),
+        ("regional", "Straits Observer", 1, 6,
             "US, Chinese defence chiefs talk on Shangri-La sidelines",
             "The defence chiefs of the United States and China held talks at the "
             "Shangri-La Hotel in Singapore yesterday, as both sides sought to stop "
             "rivalry from spilling into conflict.\n"
             "Lloyd Austin and Dong Jun spoke for 75 minutes, according to a Chinese "
             "spokesman.",
-            key,
-            lab,
-            ["Lloyd Austin", "Dong Jun"],
-        ),
-        Article(
-            f"{key}-de",
-            "Nordkurier Außenpolitik",
-            "foreign",
-            "de",
-            _at(d, 18),
+            ["Lloyd Austin", "Dong Jun"]),
+        ("de", "Nordkurier Außenpolitik", 0, 18,
             "Austin und Dong Jun sprechen in Singapur",
             "US-Verteidigungsminister Lloyd Austin hat am Freitag in Singapur den "
             "chinesischen Verteidigungsminister Dong Jun getroffen.\n"
             "Es war das erste persönliche Treffen der beiden seit anderthalb Jahren.",
-            key,
-            lab,
-            ["Lloyd Austin", "Dong Jun"],
-        ),
-        Article(
-            f"{key}-brief",
-            "Asia Desk",
-            "brief",
-            "en",
-            _at(d, 20),
+            ["Lloyd Austin", "Dong Jun"]),
+        ("brief", "Asia Desk", 0, 20,
             "In brief: Austin meets Dong",
             "Lloyd Austin held talks with Dong Jun in Singapore on Friday. Both men are "
             "due to speak at the conference over the weekend.",
-            key,
-            lab,
-            ["Lloyd Austin", "Dong Jun"],
-        ),
-    ]
-    d = date(2024, 7, 25)
-    key, lab = "lavrov-wang-vientiane-2024", _label("meeting", "LA", "Vientiane", d)
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 11),
+            ["Lloyd Austin", "Dong Jun"]),
+    )),
+    ("lavrov-wang-vientiane-2024", "meeting", "LA", "Vientiane", date(2024, 7, 25), (
+        ("wire", "Meridian Wire", 0, 11,
             "Lavrov and Wang Yi meet in Laos, discuss Ukraine",
             "VIENTIANE (Meridian Wire) - Russian Foreign Minister Sergei Lavrov met Chinese "
             "Foreign Minister Wang Yi in Vientiane on Thursday on the sidelines of a "
             "meeting of the Association of Southeast Asian Nations.\n"
             "They discussed a possible settlement of the conflict in Ukraine, the Russian "
             "foreign ministry said.",
-            key,
-            lab,
-            ["Sergei Lavrov", "Wang Yi", "Association of Southeast Asian Nations"],
-        ),
-        Article(
-            f"{key}-readout",
-            "Foreign ministry",
-            "readout",
-            "en",
-            _at(d, 13),
+            ["Sergei Lavrov", "Wang Yi", "Association of Southeast Asian Nations"]),
+        ("readout", "Foreign ministry", 0, 13,
             "Wang Yi meets with Russian Foreign Minister Sergey Lavrov",
             "On July 25, 2024, Foreign Minister Wang Yi met with Russian Foreign Minister "
             "Sergey Lavrov in Vientiane.\n"
             "Wang Yi said China and Russia should strengthen strategic coordination and "
             "jointly oppose hegemonism.",
-            key,
-            lab,
-            ["Sergei Lavrov", "Wang Yi"],
-        ),
-        Article(
-            f"{key}-regional",
-            "Mekong Times",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 8),
+            ["Sergei Lavrov", "Wang Yi"]),
+        ("regional", "Mekong Times", 1, 8,
             "Big powers' envoys crowd Vientiane talks",
             "Sergei Lavrov and Wang Yi held talks yesterday in Vientiane, where ASEAN "
             "foreign ministers gathered this week.\n"
             "Laos, this year's chair, hosted more than twenty delegations.",
-            key,
-            lab,
-            ["Sergei Lavrov", "Wang Yi", "Association of Southeast Asian Nations"],
-        ),
-        Article(
-            f"{key}-fr",
-            "Le Courrier diplomatique",
-            "foreign",
-            "fr",
-            _at(d + timedelta(days=1), 9),
+            ["Sergei Lavrov", "Wang Yi", "Association of Southeast Asian Nations"]),
+        ("fr", "Le Courrier diplomatique", 1, 9,
             "À Vientiane, Lavrov et Wang Yi affichent leur entente",
             "Le chef de la diplomatie russe, Sergueï Lavrov, a rencontré jeudi à Vientiane "
             "son homologue chinois Wang Yi.\n"
             "Les deux ministres ont évoqué la guerre en Ukraine.",
-            key,
-            lab,
-            ["Sergei Lavrov", "Wang Yi"],
-        ),
-        Article(
-            f"{key}-brief",
-            "Asia Desk",
-            "brief",
-            "en",
-            _at(d, 20),
+            ["Sergei Lavrov", "Wang Yi"]),
+        ("brief", "Asia Desk", 0, 20,
             "In brief: Lavrov meets Wang",
             "Lavrov and Wang Yi met in Vientiane on Thursday.",
-            key,
-            lab,
-            ["Sergei Lavrov", "Wang Yi"],
-        ),
-    ]
-    return out
-
-
-def call_articles() -> list[Article]:
-    out: list[Article] = []
-    d = date(2025, 6, 25)
-    key, lab = "araghchi-wang-call-2025", _label("call", None, None, d)
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 16),
+            ["Sergei Lavrov", "Wang Yi"]),
+    )),
+    ("araghchi-wang-call-2025", "call", None, None, date(2025, 6, 25), (
+        ("wire", "Meridian Wire", 0, 16,
             "Iran's Araghchi briefs Wang Yi by phone on ceasefire",
             "DUBAI (Meridian Wire) - Iranian Foreign Minister Abbas Araghchi spoke by "
             "telephone with Chinese Foreign Minister Wang Yi on Wednesday about the "
             "ceasefire with Israel, Iranian state media said.\n"
             "Wang Yi said China supported Iran in safeguarding its sovereignty.",
-            key,
-            lab,
-            ["Abbas Araghchi", "Wang Yi"],
-        ),
-        Article(
-            f"{key}-readout",
-            "Foreign ministry",
-            "readout",
-            "en",
-            _at(d, 18),
+            ["Abbas Araghchi", "Wang Yi"]),
+        ("readout", "Foreign ministry", 0, 18,
             "Wang Yi holds phone talks with Iranian Foreign Minister Abbas Araghchi",
             "On June 25, 2025, Foreign Minister Wang Yi held a phone call with Iranian "
             "Foreign Minister Abbas Araghchi at the latter's request.\n"
             "Araghchi briefed Wang Yi on the latest situation.",
-            key,
-            lab,
-            ["Abbas Araghchi", "Wang Yi"],
-        ),
-        Article(
-            f"{key}-regional",
-            "Gulf Courier",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 7),
+            ["Abbas Araghchi", "Wang Yi"]),
+        ("regional", "Gulf Courier", 1, 7,
             "Tehran reaches out to Beijing after truce",
             "Abbas Araqchi held a phone call with Wang Yi yesterday, a day after the "
             "ceasefire took hold.\nTehran has sought diplomatic backing from Beijing.",
-            key,
-            lab,
-            ["Abbas Araghchi", "Wang Yi"],
-        ),
-        Article(
-            f"{key}-es",
-            "Diario de la Defensa",
-            "foreign",
-            "es",
-            _at(d + timedelta(days=1), 9),
+            ["Abbas Araghchi", "Wang Yi"]),
+        ("es", "Diario de la Defensa", 1, 9,
             "Araghchi y Wang Yi conversan por teléfono",
             "El canciller iraní, Abbas Araghchi, mantuvo el miércoles una conversación "
             "telefónica con el canciller chino, Wang Yi.\n"
             "Ambos hablaron del alto el fuego.",
-            key,
-            lab,
-            ["Abbas Araghchi", "Wang Yi"],
-        ),
-    ]
-    d = date(2024, 10, 3)
-    key, lab = "starmer-zelensky-call-2024", _label("call", None, None, d)
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 17),
+            ["Abbas Araghchi", "Wang Yi"]),
+    )),
+    ("starmer-zelensky-call-2024", "call", None, None, date(2024, 10, 3), (
+        ("wire", "Meridian Wire", 0, 17,
             "Starmer and Zelensky discuss winter support in phone call",
             "LONDON (Meridian Wire) - British Prime Minister Keir Starmer spoke by phone "
             "with Ukrainian President Volodymyr Zelensky on Thursday about support for "
             "Ukraine's energy grid ahead of winter, Downing Street said.",
-            key,
-            lab,
-            ["Keir Starmer", "Volodymyr Zelensky"],
-        ),
-        Article(
-            f"{key}-readout",
-            "Downing Street",
-            "readout",
-            "en",
-            _at(d, 18),
+            ["Keir Starmer", "Volodymyr Zelensky"]),
+        ("readout", "Downing Street", 0, 18,
             "PM call with President Zelenskyy: 3 October 2024",
             "The Prime Minister spoke to President Zelenskyy this afternoon.\n"
             "Keir Starmer reiterated that the United Kingdom's support for Ukraine was "
             "unwavering. The call took place on 3 October.",
-            key,
-            lab,
-            ["Keir Starmer", "Volodymyr Zelensky"],
-        ),
-        Article(
-            f"{key}-regional",
-            "Kyiv Evening",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 8),
+            ["Keir Starmer", "Volodymyr Zelensky"]),
+        ("regional", "Kyiv Evening", 1, 8,
             "Zelensky, Starmer talk air defence",
             "Volodymyr Zelenskyy had a phone call with Keir Starmer yesterday and asked "
             "for more air defence.",
-            key,
-            lab,
-            ["Keir Starmer", "Volodymyr Zelensky"],
-        ),
-        Article(
-            f"{key}-fr",
-            "Le Courrier diplomatique",
-            "foreign",
-            "fr",
-            _at(d + timedelta(days=1), 9),
+            ["Keir Starmer", "Volodymyr Zelensky"]),
+        ("fr", "Le Courrier diplomatique", 1, 9,
             "Entretien téléphonique entre Starmer et Zelensky",
             "Le Premier ministre britannique Keir Starmer s'est entretenu jeudi par "
             "téléphone avec le président ukrainien Volodymyr Zelensky.",
-            key,
-            lab,
-            ["Keir Starmer", "Volodymyr Zelensky"],
-        ),
-    ]
-    return out
-
-
-def arms_articles() -> list[Article]:
-    out: list[Article] = []
-    d = date(2022, 12, 6)
-    key, lab = "k2-poland-2022", _label("arms_transfer", "PL", None, d)
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 13),
+            ["Keir Starmer", "Volodymyr Zelensky"]),
+    )),
+    ("k2-poland-2022", "arms_transfer", "PL", None, date(2022, 12, 6), (
+        ("wire", "Meridian Wire", 0, 13,
             "First South Korean tanks arrive in Poland",
             "WARSAW (Meridian Wire) - Poland received its first K2 tanks and K9 howitzers "
             "from South Korea on Tuesday, months after signing one of Europe's largest arms "
             "deals in years.\nThe equipment arrived by ship in the port of Gdynia.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-readout",
-            "Ministry of National Defence",
-            "readout",
-            "en",
-            _at(d, 15),
+            []),
+        ("readout", "Ministry of National Defence", 0, 15,
             "First K2 and K9 delivered",
             "On 6 December 2022 the first 10 K2 tanks and 24 K9 self-propelled howitzers "
             "were delivered to Poland by South Korea's Hyundai Rotem and Hanwha.\n"
             "They will serve with units in the east of the country.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-regional",
-            "Baltic Herald",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 7),
+            []),
+        ("regional", "Baltic Herald", 1, 7,
             "Gdynia welcomes Korean armour",
             "Crowds watched in Gdynia yesterday as Poland took delivery of the first "
             "South Korean K2 tanks.\nMore batches are due next year.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-de",
-            "Nordkurier Außenpolitik",
-            "foreign",
-            "de",
-            _at(d + timedelta(days=1), 9),
+            []),
+        ("de", "Nordkurier Außenpolitik", 1, 9,
             "Polen erhält erste Panzer aus Südkorea",
             "Polen hat am Dienstag die ersten K2-Kampfpanzer aus Südkorea erhalten.\n"
             "Die Fahrzeuge kamen per Schiff in Gdingen an.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-brief",
-            "Defence Brief",
-            "brief",
-            "en",
-            _at(d, 20),
+            []),
+        ("brief", "Defence Brief", 0, 20,
             "In brief: K2 deliveries begin",
             "South Korea delivered the first K2 tanks to Poland on Tuesday.",
-            key,
-            lab,
-            [],
-        ),
-    ]
-    d = date(2019, 7, 12)
-    key, lab = "s400-turkey-2019", _label("arms_transfer", "TR", None, d)
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 12),
+            []),
+    )),
+    ("s400-turkey-2019", "arms_transfer", "TR", None, date(2019, 7, 12), (
+        ("wire", "Meridian Wire", 0, 12,
             "Turkey takes delivery of Russian S-400 parts despite U.S. warnings",
             "ANKARA (Meridian Wire) - Turkey took delivery of the first parts of the "
             "Russian S-400 air defence system on Friday, the defence ministry said, "
             "defying warnings from Washington that it would face sanctions.\n"
             "A Russian cargo plane landed at Murted air base near Ankara.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-readout",
-            "Ministry of National Defence",
-            "readout",
-            "en",
-            _at(d, 13),
+            []),
+        ("readout", "Ministry of National Defence", 0, 13,
             "Delivery of S-400 components has begun",
             "As of 12 July 2019, delivery of the first group of equipment of the S-400 "
             "long-range air and missile defence system from Russia to Turkey has started "
             "at Murted air base.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-regional",
-            "Bosphorus Daily",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 7),
+            []),
+        ("regional", "Bosphorus Daily", 1, 7,
             "S-400 lands near Ankara",
             "Russia delivered the first S-400 components to Turkey yesterday, ending "
             "months of speculation.\nMore flights are expected in the coming days.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-fr",
-            "Le Courrier diplomatique",
-            "foreign",
-            "fr",
-            _at(d + timedelta(days=1), 9),
+            []),
+        ("fr", "Le Courrier diplomatique", 1, 9,
             "La Turquie reçoit les premiers éléments du S-400 russe",
             "La Turquie a reçu vendredi les premiers éléments du système de défense "
             "antiaérienne russe S-400, malgré les mises en garde de Washington.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-brief",
-            "Defence Brief",
-            "brief",
-            "en",
-            _at(d, 20),
+            []),
+        ("brief", "Defence Brief", 0, 20,
             "In brief: S-400 delivery",
             "Turkey received S-400 equipment from Russia on Friday.",
-            key,
-            lab,
-            [],
-        ),
-    ]
-    d = date(2021, 5, 4)
-    key, lab = "rafale-egypt-2021", _label("arms_transfer", "EG", None, d)
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 10),
+            []),
+    )),
+    ("rafale-egypt-2021", "arms_transfer", "EG", None, date(2021, 5, 4), (
+        ("wire", "Meridian Wire", 0, 10,
             "Egypt orders 30 more Rafale jets from France",
             "CAIRO (Meridian Wire) - Egypt has signed a contract to buy 30 Rafale fighter "
             "jets from France, the Egyptian defence ministry said on Tuesday.\n"
             "The deal is worth about 3.75 billion euros, according to a French "
             "investigative website.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-readout",
-            "Armed Forces Ministry",
-            "readout",
-            "en",
-            _at(d, 12),
+            []),
+        ("readout", "Armed Forces Ministry", 0, 12,
             "Egypt chooses the Rafale again",
             "On 4 May 2021 Egypt ordered 30 additional Rafale aircraft from France, "
             "confirming the strategic partnership between the two countries.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-regional",
-            "Nile Gazette",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 7),
+            []),
+        ("regional", "Nile Gazette", 1, 7,
             "Cairo expands its Rafale fleet",
             "Egypt yesterday ordered 30 more Rafale jets from France, bringing its fleet "
             "to 54 of the aircraft.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-es",
-            "Diario de la Defensa",
-            "foreign",
-            "es",
-            _at(d + timedelta(days=1), 9),
+            []),
+        ("es", "Diario de la Defensa", 1, 9,
             "Egipto compra 30 cazas Rafale a Francia",
             "Egipto firmó el martes un contrato para comprar 30 aviones de combate Rafale "
             "a Francia.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-brief",
-            "Defence Brief",
-            "brief",
-            "en",
-            _at(d, 20),
+            []),
+        ("brief", "Defence Brief", 0, 20,
             "In brief: Egypt's Rafale order",
             "France sold 30 more Rafale jets to Egypt on Tuesday.",
-            key,
-            lab,
-            [],
-        ),
-    ]
-    return out
-
-
-def sanction_articles() -> list[Article]:
-    out: list[Article] = []
-    d = date(2023, 6, 6)
-    key, lab = "us-iran-drones-sanctions-2023", _label("sanction", "US", None, d)
-    irgc = "Islamic Revolutionary Guard Corps"
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 15),
+            []),
+    )),
+    ("us-iran-drones-sanctions-2023", "sanction", "US", None, date(2023, 6, 6), (
+        ("wire", "Meridian Wire", 0, 15,
             "US sanctions network supplying Iran's drone programme",
             "WASHINGTON (Meridian Wire) - The United States on Tuesday imposed sanctions on "
             "a network of companies in Iran, China and Hong Kong that it said supplied parts "
             "for Iranian drones used by Russia in Ukraine.\n"
             "The Treasury said the network had worked for the Islamic Revolutionary Guard "
             "Corps.",
-            key,
-            lab,
-            [irgc],
-        ),
-        Article(
-            f"{key}-readout",
-            "Treasury press office",
-            "readout",
-            "en",
-            _at(d, 16),
+            ["Islamic Revolutionary Guard Corps"]),
+        ("readout", "Treasury press office", 0, 16,
             "Treasury targets procurement network supporting Iran's UAV program",
             "Today, June 6, 2023, the Department of the Treasury sanctioned seven "
             "individuals and six entities in Iran, China and Hong Kong for their role in "
             "procuring components for Iran's drone program.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-regional",
-            "Gulf Courier",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 7),
+            []),
+        ("regional", "Gulf Courier", 1, 7,
             "Washington adds to Iran drone sanctions",
             "Washington yesterday blacklisted more Iranian and Chinese firms over drone "
             "parts.\nTehran called the measures illegal.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-de",
-            "Nordkurier Außenpolitik",
-            "foreign",
-            "de",
-            _at(d + timedelta(days=1), 9),
+            []),
+        ("de", "Nordkurier Außenpolitik", 1, 9,
             "USA verhängen neue Sanktionen gegen Irans Drohnenprogramm",
             "Die USA haben am Dienstag neue Sanktionen gegen ein Netzwerk verhängt, das "
             "Teile für iranische Drohnen geliefert haben soll.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-brief",
-            "Defence Brief",
-            "brief",
-            "en",
-            _at(d, 20),
+            []),
+        ("brief", "Defence Brief", 0, 20,
             "In brief: new Iran drone sanctions",
             "The U.S. sanctioned Iranian drone suppliers on Tuesday.",
-            key,
-            lab,
-            [],
-        ),
-    ]
-    d = date(2022, 3, 2)
-    key, lab = "eu-belarus-sanctions-2022", _label("sanction", None, None, d)
-    eu = "European Union"
-    out += [
-        Article(
-            f"{key}-wire",
-            "Meridian Wire",
-            "wire",
-            "en",
-            _at(d, 14),
+            []),
+    )),
+    ("eu-belarus-sanctions-2022", "sanction", None, None, date(2022, 3, 2), (
+        ("wire", "Meridian Wire", 0, 14,
             "EU imposes sanctions on Belarus over role in Ukraine invasion",
             "BRUSSELS (Meridian Wire) - The European Union on Wednesday imposed sanctions on "
             "Belarus for its role in Russia's invasion of Ukraine, targeting timber, steel "
             "and potash exports and 22 senior military officers.",
-            key,
-            lab,
-            [eu],
-        ),
-        Article(
-            f"{key}-readout",
-            "Council of the EU",
-            "readout",
-            "en",
-            _at(d, 15),
+            ["European Union"]),
+        ("readout", "Council of the EU", 0, 15,
             "Belarus: EU imposes restrictive measures on additional 22 individuals",
             "On 2 March 2022 the Council adopted sanctions against 22 Belarusian senior "
             "military personnel and restrictions on trade with Belarus.",
-            key,
-            lab,
-            [],
-        ),
-        Article(
-            f"{key}-regional",
-            "Baltic Herald",
-            "regional",
-            "en",
-            _at(d + timedelta(days=1), 7),
+            []),
+        ("regional", "Baltic Herald", 1, 7,
             "Minsk hit by new EU measures",
             "The EU yesterday slapped new sanctions on Belarus, whose territory was used "
             "by Russian troops to attack Ukraine.",
-            key,
-            lab,
-            [eu],
-        ),
-        Article(
-            f"{key}-fr",
-            "Le Courrier diplomatique",
-            "foreign",
-            "fr",
-            _at(d + timedelta(days=1), 9),
+            ["European Union"]),
+        ("fr", "Le Courrier diplomatique", 1, 9,
             "L'UE sanctionne le Bélarus",
             "L'Union européenne a adopté mercredi des sanctions contre le Bélarus.",
-            key,
-            lab,
-            [eu],
-        ),
-        Article(
-            f"{key}-brief",
-            "Defence Brief",
-            "brief",
-            "en",
-            _at(d, 20),
+            ["European Union"]),
+        ("brief", "Defence Brief", 0, 20,
             "In brief: EU sanctions Belarus",
             "The EU sanctioned Belarus on Wednesday over the war.",
-            key,
-            lab,
-            [eu],
-        ),
-    ]
+            ["European Union"]),
+    )),
+)  # fmt: skip
+
+
+def other_articles() -> list[Article]:
+    """The write-ups of OTHER_EVENTS as articles."""
+    out: list[Article] = []
+    for key, kind, country, place, day, rows in OTHER_EVENTS:
+        label = _label(kind, country, place, day)
+        for suffix, outlet, later, hour, title, text, actors in rows:
+            foreign = suffix in ("fr", "de", "es")
+            out.append(Article(
+                f"{key}-{suffix}", outlet, "foreign" if foreign else suffix,
+                suffix if foreign else "en", _at(day + timedelta(days=later), hour), title,
+                text, key, label, list(actors),
+            ))  # fmt: skip
     return out
 
 
@@ -1480,7 +1119,7 @@ def compose() -> list[Article]:
     articles: list[Article] = []
     for n, visit in enumerate(VISITS):
         articles += visit_articles(visit, n)
-    articles += meeting_articles() + call_articles() + arms_articles() + sanction_articles()
+    articles += other_articles()
     articles += opinion_articles()
     for article in articles:
         _complete(article)

@@ -11,7 +11,8 @@ Kinds handled: visit, meeting, call (their main actor a named person), arms_tran
 that bought or took delivery of weapons, `recipient`, from another, `supplier`) and sanction
 (who imposed it, `participant`, on whom, `target`: a person, body or state). Parties of arms
 transfers and sanctions are any actor or country the sentence names ("France", "South Korean",
-"Washington"). Summit, exercise and agreement are not extracted yet.
+"Washington"). Visits, meetings, calls and their days are read in French, German and Spanish too
+(the words are in events.toml). Summit, exercise and agreement are not extracted yet.
 """
 
 from __future__ import annotations
