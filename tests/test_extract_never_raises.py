@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive.extract import ArticleRecord, NotArticle
+from newsarchive.extract import ArticleRecord, NotArticle, OutletFacts
 from newsarchive.extract.article import Reading, _read
 
 PAGES = sorted((Path(__file__).parent / "data" / "pages").glob("*.html"))
@@ -57,7 +57,8 @@ def mutated_page(draw: st.DrawFn) -> str:
 @given(html=mutated_page(), as_bytes=st.booleans())
 def test_a_mutated_real_page_gives_a_record_or_a_reason(html: str, as_bytes: bool) -> None:
     data: str | bytes = html.encode("utf-8", "surrogatepass") if as_bytes else html
-    result = _read(data, "https://www.gulfdefencereview.com/2024/01/02/story", None, NOW)
+    url = "https://www.gulfdefencereview.com/2024/01/02/story"
+    result = _read(data, url, None, NOW, OutletFacts(name="Gulf Defence Review"))
 
     assert isinstance(result, Reading | NotArticle)
     if isinstance(result, Reading):
