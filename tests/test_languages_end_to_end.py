@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.conftest import PostgresServer, fresh_database
 from tests.fixtureweb.languages import SITES, LanguageWeb, build_language_web
 from tests.fixtureweb.server import OriginServer, RequestLog
 from tests.support import crawl, query, run_cli
@@ -39,13 +40,21 @@ def language_web() -> Iterator[LanguageWeb]:
         yield build_language_web(servers)
 
 
-@pytest.fixture
-def crawled(language_web: LanguageWeb, database_url: str, tmp_path: Path) -> str:
-    registry = tmp_path / "outlets.toml"
+@pytest.fixture(scope="module")
+def crawled(
+    language_web: LanguageWeb,
+    postgres_server: PostgresServer,
+    migrated_template: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """One crawl of the four outlets, read by every test here (none of them writes)."""
+    home = tmp_path_factory.mktemp("languages")
+    registry = home / "outlets.toml"
     registry.write_text(language_web.registry, encoding="utf-8")
-    result = crawl(registry, database_url, tmp_path)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return database_url
+    with fresh_database(postgres_server, migrated_template) as url:
+        result = crawl(registry, url, home)
+        assert result.returncode == 0, result.stderr[-3000:]
+        yield url
 
 
 def test_each_article_is_stored_in_its_language_with_its_text_byte_for_byte(
