@@ -73,7 +73,11 @@ def load_dates(folder: Path) -> list[Page]:
     for name, item in sorted(expected.items()):
         raw = gzip.decompress((folder / "pages" / name).read_bytes())
         html = raw.decode("utf-8", "replace")
-        pages.append(Page("dates", name, item["url"], html, date=item["date"]))
+        day = item["date"]
+        if isinstance(day, str):
+            pages.append(Page("dates", name, item["url"], html, date=day))
+        else:  # NaN: the page states no date (a home page, a search result, a catalogue)
+            pages.append(Page("dates", name, item["url"], html, kind="other"))
     return pages
 
 

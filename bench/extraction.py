@@ -145,7 +145,10 @@ def plain_trafilatura_metadata(page: Page, output: Output) -> None:
 def day_right(truth: str, output: Output) -> bool:
     if len(truth) == 10:
         return output.day == truth
-    stated = datetime.fromisoformat(truth.replace("Z", "+00:00"))
+    try:
+        stated = datetime.fromisoformat(truth.replace("Z", "+00:00"))
+    except ValueError:
+        return output.day == truth[:10]
     if stated.tzinfo is None or output.instant is None:
         return output.day == stated.date().isoformat()
     return output.instant.astimezone(stated.tzinfo).date() == stated.date()
