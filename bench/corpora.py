@@ -18,7 +18,9 @@ newspaper4k (AndyTheFactory/newspaper4k tests/data: bodies, titles, dates), traf
 (adbar/trafilatura tests/evaldata.json: snippets), readability (mozilla/readability
 test/test-pages: bodies, titles), goose3 (goose3/goose3 tests/data: titles, the opening of the
 body), postlight (postlight/parser fixtures and their tests: titles, dates, the first words of
-the body), recipes (hhursev/recipe-scrapers tests/test_data: titles). Kept apart as never-used
+the body), recipes (hhursev/recipe-scrapers tests/test_data: titles). readability's and goose3's
+hand-made fragments of a few lines (under 5,000 bytes: one parser rule each) are left out: they
+are not real pages. Kept apart as never-used
 held-out data: fundus's test pages and htmldate's test pages beyond the 200 of `dates`.
 
     python bench/corpora.py [--root /work/corpora]   # what is there, page counts per corpus

@@ -136,6 +136,11 @@ _AUTHOR_BOX = re.compile(r"^about the author\b", re.IGNORECASE)
 _TEXT_BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "li", "section")
 _PROSE_CHARS = 40
 _HEADING_LIKE = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header")
+#: How a template hides a block until a script shows it; trafilatura drops such blocks whole.
+_HIDING_CLASS = re.compile(r"(?:^|[\s_-])(?:hide|hidden)", re.IGNORECASE)
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: A hidden block holding this share of the page's prose is the story, not a widget.
+_STORY_SHARE = 0.35
 
 
 def prune_boilerplate(tree: HtmlElement, url: str) -> None:
@@ -173,6 +178,43 @@ def prune_boilerplate(tree: HtmlElement, url: str) -> None:
             _drop(element)
     _drop_tail_blocks(tree, protected)
     _drop_inline_promos(tree, url)
+    _show_hidden_story(root, total_prose)
+
+
+def _show_hidden_story(root: HtmlElement, total_prose: int) -> None:
+    """Unhide a block that holds much of the page's prose but is hidden until a script runs.
+
+    Templates collapse the rest of a story behind "Read more" (salon.com: the paragraphs after the
+    first screen sit in `div.toggle-group.hideOnInit`); trafilatura drops any block whose class,
+    id or style says hidden, and with it most of the story. A hidden block with this much of the
+    page's prose is the story: its hiding marks are removed so extraction reads it.
+    """
+    if total_prose < 200:
+        return
+    for element in root.iter(*_TEXT_BLOCKS, "article", "main"):
+        if not _is_hidden(element) or _prose_length(element) < _STORY_SHARE * total_prose:
+            continue
+        for hidden in (element, *element.iterancestors()):
+            if not _is_hidden(hidden):
+                continue
+            classes = [c for c in (hidden.get("class") or "").split() if not _HIDING_CLASS.search(c)]
+            hidden.set("class", " ".join(classes))
+            if _HIDING_STYLE.search(hidden.get("style") or ""):
+                del hidden.attrib["style"]
+            for attribute in ("hidden", "aria-hidden"):
+                hidden.attrib.pop(attribute, None)
+            if _HIDING_CLASS.search(hidden.get("id") or ""):
+                del hidden.attrib["id"]
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    return bool(
+        _HIDING_CLASS.search(element.get("class") or "")
+        or _HIDING_CLASS.search(element.get("id") or "")
+        or _HIDING_STYLE.search(element.get("style") or "")
+        or element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+    )
 
 
 def _prose_length(element: HtmlElement) -> int:
