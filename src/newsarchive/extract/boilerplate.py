@@ -197,8 +197,8 @@ def _show_hidden_story(root: HtmlElement, total_prose: int) -> None:
         for hidden in (element, *element.iterancestors()):
             if not _is_hidden(hidden):
                 continue
-            classes = [c for c in (hidden.get("class") or "").split() if not _HIDING_CLASS.search(c)]
-            hidden.set("class", " ".join(classes))
+            classes = (hidden.get("class") or "").split()
+            hidden.set("class", " ".join(c for c in classes if not _HIDING_CLASS.search(c)))
             if _HIDING_STYLE.search(hidden.get("style") or ""):
                 del hidden.attrib["style"]
             for attribute in ("hidden", "aria-hidden"):
