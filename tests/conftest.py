@@ -61,10 +61,10 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgr
     if server is not None:
         yield server
         return
-    import pgserver
+    from newsarchive.store.embedded import start_server
 
     pgdata = tmp_path_factory.mktemp("embedded-postgres")
-    embedded = pgserver.get_server(pgdata, cleanup_mode="stop")
+    embedded = start_server(pgdata, cleanup_mode="stop")
     socket_dir = embedded.get_uri().rsplit("host=", 1)[1]
     yield PostgresServer(
         f"host={socket_dir} user=postgres dbname=postgres",

@@ -94,3 +94,17 @@ def test_an_offline_crawl_says_so_in_one_line_and_status_flags_it_at_once(
     assert status.stdout.splitlines()[-1] == (
         "flagged: closed_wire (FAILING); gone_daily (FAILING); RUN_FAILED"
     )
+
+
+def test_a_new_archive_says_it_is_migrating_before_the_long_pause(
+    empty_database_url: str, tmp_path: Path
+) -> None:
+    env = {"DATABASE_URL": empty_database_url, "NEWSARCHIVE_HOME": str(tmp_path)}
+    first = run_cli("db", "upgrade", env=env)
+    assert first.returncode == 0, first.stderr
+    # Under cron the migrations of a new archive take many seconds: a line says why.
+    [said] = [line for line in first.stderr.splitlines() if "migrating the archive" in line]
+    revision = first.stdout.split()[-1]
+    assert said.endswith(f"migrating the archive schema from empty to {revision}")
+    again = run_cli("db", "upgrade", env=env)
+    assert again.returncode == 0 and "migrating" not in again.stderr

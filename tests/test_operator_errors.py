@@ -61,6 +61,7 @@ def commands(tmp_path: Path) -> list[tuple[str, ...]]:
         ("status", "--json"),
         ("export", "--since", "2026-11-01", "--until", "2026-11-08", "--output", str(tmp_path)),
         ("reextract",),
+        ("stories", "rebuild"),
         ("crawl", "--registry", str(registry), "-s", "RETRY_ENABLED=False"),
     ]
 
@@ -89,7 +90,7 @@ def test_every_command_works_with_a_password_full_of_escapes(
             assert spelling not in result.stdout + result.stderr, command
         # crawl reaches nothing (exit 1), status flags the failed run (3); the rest succeed.
         assert result.returncode in (0, 1, 3), (command, result)
-        if command[0] in ("db", "export", "reextract"):
+        if command[0] in ("db", "export", "reextract", "stories"):
             assert result.returncode == 0, (command, result)
     printed = run_cli("db", "url", env=env).stdout.strip()
     with psycopg.connect(printed) as conn:  # the URL printed for psql works as it is

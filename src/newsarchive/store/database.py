@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -9,11 +10,14 @@ from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
 from newsarchive.settings import Settings, load_settings
 from newsarchive.store.embedded import ensure_embedded_database
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseUrlError(ValueError):
@@ -102,7 +106,17 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade_database(url: str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(url), revision)
+    config = alembic_config(url)
+    current = current_revision(url)
+    target = ScriptDirectory.from_config(config).get_current_head() if revision == "head" else None
+    if current is None or (target is not None and current != target):
+        # A new archive takes many seconds of migrations: say so, or cron shows a silent pause.
+        log.info(
+            "migrating the archive schema from %s to %s",
+            current or "empty",
+            target or revision,
+        )
+    command.upgrade(config, revision)
 
 
 def downgrade_database(url: str, revision: str) -> None:
