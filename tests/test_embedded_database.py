@@ -149,6 +149,7 @@ def test_a_first_run_killed_during_initdb_leaves_a_home_the_next_run_can_use(
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: initdb dies with it, as in a crash
     )
+
     # initdb writes PG_VERSION first, long before the cluster is usable.
     def initdb_started() -> bool:
         return any(home.glob("postgres*/PG_VERSION"))

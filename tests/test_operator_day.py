@@ -26,7 +26,15 @@ name = "Gone Daily"
 domains = ["gone-daily.invalid"]
 language = "en"
 kind = "newspaper"
-feeds = ["http://gone-daily.invalid/rss", "http://gone-daily.invalid/world/rss"]
+feeds = [
+    "http://gone-daily.invalid/rss",
+    "http://gone-daily.invalid/world/rss",
+    "http://gone-daily.invalid/asia/rss",
+    "http://gone-daily.invalid/europe/rss",
+    "http://gone-daily.invalid/africa/rss",
+    "http://gone-daily.invalid/americas/rss",
+    "http://gone-daily.invalid/defence/rss",
+]
 
 [[outlet]]
 slug = "closed_wire"
@@ -87,6 +95,10 @@ def test_an_offline_crawl_says_so_in_one_line_and_status_flags_it_at_once(
     assert lines[1].startswith("crawl run ") and " failed " in lines[1]
     assert not any("alert" in line for line in lines), lines
     assert len(lines) == 3, lines
+    # Eight feeds fail the same way: a few warnings, then one line instead of the rest.
+    warned = [line for line in result.stderr.splitlines() if " failed (" in line]
+    assert len(warned) == 5, result.stderr
+    assert result.stderr.count("nothing has answered yet") == 1
 
     env = {"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(newsarchive_home)}
     status = run_cli("status", env=env)

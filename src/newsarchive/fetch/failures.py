@@ -39,6 +39,9 @@ from newsarchive.fetch.middlewares import PrivateNetworkRefused, RedirectLoop
 #: Failures that are decisions, not faults: counted, but they don't make a run partial.
 NOT_FAULTS = frozenset({"robots", "private_network"})
 
+#: Failure reasons that say the network, not the outlet, is the problem.
+NETWORK_REASONS = frozenset({"dns", "timeout", "connection_refused", "connection_lost"})
+
 #: What Scrapy's RedirectMiddleware says when REDIRECT_MAX_TIMES is used up.
 _MAX_REDIRECTS = "max redirections reached"
 #: What HttpCompressionMiddleware says when a body inflates past DOWNLOAD_MAXSIZE.

@@ -20,7 +20,7 @@ from newsarchive.analysis.result import Analysis
 from newsarchive.discover.urls import normalise_url
 from newsarchive.extract import OutletFacts
 from newsarchive.fetch.database import CrawlDatabase
-from newsarchive.fetch.failures import NOT_FAULTS
+from newsarchive.fetch.failures import NETWORK_REASONS, NOT_FAULTS
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
 from newsarchive.fetch.settings import read_float, read_int
 from newsarchive.logs import brief
@@ -32,6 +32,9 @@ from newsarchive.store.spool import Spool
 from newsarchive.store.structure import assign_urls
 
 log = logging.getLogger(__name__)
+
+#: Network failures logged one by one while nothing has answered (an offline machine).
+OFFLINE_WARNINGS = 5
 
 
 class ExtractionPipeline:
@@ -136,6 +139,7 @@ class StorePipeline:
         self.lock = asyncio.Lock()
         #: The batch being written while the next one fills (see process_item).
         self.writing: asyncio.Future[None] | None = None
+        self.unanswered = 0  # network failures logged while nothing has answered yet
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -242,7 +246,7 @@ class StorePipeline:
             self.stats.inc_value(f"newsarchive/skipped/{item.reason}")
         else:
             self._count_failure(item.reason)
-        log.warning("%s %s failed (%s): %s", item.kind, item.url, item.reason, item.error)
+        self._log_failure(item)
         self.pages.append(
             PageRow(
                 outlet=item.outlet,
@@ -258,6 +262,29 @@ class StorePipeline:
                 reason=item.reason,
             )
         )
+
+    def _log_failure(self, item: FetchFailure) -> None:
+        """A warning per failed fetch, except on a machine that looks offline.
+
+        Offline, every feed of every outlet fails the same way: hundreds of warnings would bury
+        the run summary's one line ("no outlet could be reached"). While nothing at all has
+        answered, the first few network failures are logged and the rest only at debug level;
+        the summary counts them all, and the first answer brings the warnings back.
+        """
+        answered = self.stats.get_value("newsarchive/listings_ok", 0) or self.stats.get_value(
+            "newsarchive/pages_fetched", 0
+        )
+        if item.reason in NETWORK_REASONS and not answered:
+            self.unanswered += 1
+            if self.unanswered > OFFLINE_WARNINGS:
+                if self.unanswered == OFFLINE_WARNINGS + 1:
+                    log.warning(
+                        "nothing has answered yet: further network failures are logged only "
+                        "with -v until something does (the summary counts them)"
+                    )
+                log.debug("%s %s failed (%s): %s", item.kind, item.url, item.reason, item.error)
+                return
+        log.warning("%s %s failed (%s): %s", item.kind, item.url, item.reason, item.error)
 
     def _add_listing(self, item: ListingFetched) -> None:
         self.stats.inc_value("newsarchive/listings_ok")

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 
 from newsarchive.fetch.browser import split_browser_outlets
 from newsarchive.fetch.database import CrawlDatabase
+from newsarchive.fetch.failures import NETWORK_REASONS
 from newsarchive.fetch.scaleout import redis_problem
 from newsarchive.fetch.settings import crawl_settings
 from newsarchive.fetch.spider import OutletSpider
@@ -93,8 +94,6 @@ class CrawlResult:
         return "\n".join(lines)
 
 
-#: Failure reasons that say the network, not the outlet, is the problem.
-NETWORK_REASONS = frozenset({"dns", "timeout", "connection_refused", "connection_lost"})
 OFFLINE = "no outlet could be reached: is this machine online?"
 
 
