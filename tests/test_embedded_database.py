@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import psycopg
 import pytest
 
@@ -248,3 +249,34 @@ def _head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config("postgresql://x/y")).get_current_head()
     assert head is not None
     return head
+
+
+def test_the_pid_files_of_a_zombie_postmaster_are_forgotten_and_a_live_ones_kept(
+    tmp_path: Path,
+) -> None:
+    from newsarchive.store.embedded import forget_dead_postmaster
+
+    # A real zombie: a child that has exited and that nobody has waited for yet.
+    child = subprocess.Popen(["true"])
+    deadline = time.monotonic() + 30
+    while psutil.Process(child.pid).status() != psutil.STATUS_ZOMBIE:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+    def pid_files(pid: int) -> tuple[Path, Path]:
+        pgdata = tmp_path / str(pid)
+        pgdata.mkdir()
+        # postmaster.pid: pid, data dir, start time, port, socket dir, host, shared memory, status
+        lines = [str(pid), str(pgdata), "0", "5432", str(pgdata), "", "0 2147483000", "ready"]
+        (pgdata / "postmaster.pid").write_text("\n".join(lines) + "\n")
+        (pgdata / ".s.PGSQL.5432.lock").write_text(f"{pid}\n{pgdata}\n")
+        return pgdata / "postmaster.pid", pgdata / ".s.PGSQL.5432.lock"
+
+    dead = pid_files(child.pid)
+    live = pid_files(os.getpid())
+    forget_dead_postmaster(dead[0].parent)
+    forget_dead_postmaster(live[0].parent)
+    child.wait()
+
+    assert not any(path.exists() for path in dead)
+    assert all(path.exists() for path in live)

@@ -154,12 +154,12 @@ def _server(pgdata: Path) -> Any:
             with suppress(OSError):
                 pgdata.rmdir()
             _initialise(pgdata)
-        _forget_dead_postmaster(pgdata)
+        forget_dead_postmaster(pgdata)
         # cleanup_mode=None: keep the server up after this process exits (see module docstring).
         return start_server(pgdata, None)
 
 
-def _forget_dead_postmaster(pgdata: Path) -> None:
+def forget_dead_postmaster(pgdata: Path) -> None:
     """Remove the postmaster.pid of a server killed with `kill -9` that is now a zombie.
 
     Where PID 1 does not reap orphans (a container without an init), the killed postmaster stays
@@ -173,6 +173,7 @@ def _forget_dead_postmaster(pgdata: Path) -> None:
     try:
         lines = pidfile.read_text().splitlines()
         pid, shmid = int(lines[0]), int(lines[6].split()[-1])
+        socket_lock = Path(lines[4]) / f".s.PGSQL.{int(lines[3])}.lock"
         if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
             return
     except (OSError, ValueError, IndexError, psutil.Error):
@@ -180,6 +181,10 @@ def _forget_dead_postmaster(pgdata: Path) -> None:
     if _shared_memory_attached(shmid):
         return  # backends of the dead server still run: PostgreSQL will refuse and say so
     log.warning("the embedded server of %s was killed; starting it again", pgdata)
+    with suppress(OSError, ValueError, IndexError):
+        # The socket's lock file names the dead PID too; PostgreSQL refuses it the same way.
+        if int(socket_lock.read_text().split()[0]) == pid:
+            socket_lock.unlink()
     pidfile.unlink(missing_ok=True)
 
 
