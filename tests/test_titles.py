@@ -299,3 +299,17 @@ def test_only_segments_naming_the_site_or_its_section_are_cut(
     }
 
     assert strip_site_name(title, names, sections) == expected
+
+
+def test_page_headline_wins_over_an_seo_title_when_no_og_title_or_json_ld() -> None:
+    """NPR-style: only a <title> with the blog and site names, and a different <h1>."""
+    headline = "Jury finds Singapore firm's owner guilty over gifts to officers"
+    html = article_page(
+        lang="en",
+        head="<title>Navy contractor convicted of bribery : The Two-Way : NPR</title>",
+        headline=headline,
+        logo="NPR",
+    )
+
+    url = "https://www.npr.org/sections/thetwo-way/2025/12/05/navy-contractor-guilty"
+    assert title_of(html, url) == headline

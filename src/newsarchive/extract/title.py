@@ -41,35 +41,41 @@ _MAX_NAME_WORDS = 6  # an "application-name" longer than this is a title, not a 
 
 
 def find_title(page: Page, evidence_title: str | None, outlet_name: str | None = None) -> str:
-    """The headline: an `<h1>` that agrees with the metadata, else the cleanest metadata title."""
+    """The headline: an `<h1>` that agrees with the metadata, else the cleanest title in the
+    order og:title, JSON-LD headline, the story's first `<h1>`, twitter:title, `<title>`, feed."""
     site_names = site_names_of(page, outlet_name)
     sections = _sections(page)
-    raw = [
-        c
-        for c in (
-            page.meta_first("og:title"),
-            _json_ld_headline(page.article_object),
-            page.meta_first("twitter:title"),
-            _title_element(page),
-            evidence_title,
-        )
-        if c and c.strip()
-    ]
+    og, ld = page.meta_first("og:title"), _json_ld_headline(page.article_object)
+    later = (page.meta_first("twitter:title"), _title_element(page), evidence_title)
+    raw = [c for c in (og, ld, *later) if c and c.strip()]
     cleaned = [c for c in (_clean(r, site_names, sections) for r in raw) if c]
     headline = _agreeing_h1(page, cleaned, site_names, sections)
     if headline:
         return headline
-    for title in cleaned:
+    # Without an og:title or JSON-LD headline, a page's own <h1> beats an SEO <title>.
+    first_h1 = _first_h1(page, site_names, sections)
+    stated = [c for c in (_clean(r, site_names, sections) for r in (og, ld) if r) if c]
+    rest = [c for c in (_clean(r, site_names, sections) for r in later if r) if c]
+    ordered = [*stated, *([first_h1] if first_h1 else []), *rest]
+    for title in ordered:
         if title.endswith(_TRUNCATED) and any(
             other.startswith(title.rstrip(".…").rstrip()) and len(other) > len(title)
-            for other in cleaned
+            for other in ordered
         ):
             continue
         return title
     if raw:  # every title is the outlet's name (a home page): better that than nothing
         return " ".join(raw[0].split())
-    h1s = _h1_texts(page)
-    return h1s[0] if h1s else ""
+    return ""
+
+
+def _first_h1(page: Page, site_names: set[str], sections: Iterable[str]) -> str | None:
+    """The first `<h1>` (the story's own first) that is not the outlet's name."""
+    for h1 in _h1_texts(page):
+        candidate = strip_site_name(h1, site_names, sections)
+        if _flat(candidate) not in site_names:
+            return candidate
+    return None
 
 
 def strip_site_name(title: str, site_names: set[str], sections: Iterable[str] = ()) -> str:
