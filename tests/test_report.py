@@ -183,3 +183,39 @@ def test_an_empty_archive_gets_a_page_that_says_so(database_url: str, tmp_path: 
     assert "No fetch failed in the period." in page
     assert page.count("<svg") == 1  # the daily bars, all at zero
     assert 'id="mark-day-29"' in page  # one mark per day of the period
+
+
+def test_the_queries_count_each_day_and_reason_as_the_archive_holds_them(archive: Archive) -> None:
+    from datetime import timedelta
+
+    from newsarchive.report import build_report
+    from newsarchive.store.database import make_engine
+
+    stored_at = query(archive.database_url, "SELECT min(first_seen_at) FROM articles")[0][0]
+    per_outlet = dict(
+        query(
+            archive.database_url,
+            "SELECT o.slug, count(a.id) FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id "
+            "GROUP BY o.slug",
+        )
+    )
+    engine = make_engine(archive.database_url)
+    try:
+        # Two days after the crawl, a 3-day period starts on the crawl's day (the crawl may run
+        # past midnight into the second day; the third is empty).
+        later = build_report(engine, days=3, now=stored_at + timedelta(days=2))
+        # The day before the crawl, nothing was stored yet.
+        before = build_report(engine, days=3, now=stored_at - timedelta(days=1))
+    finally:
+        engine.dispose()
+    assert later.days[0] == stored_at.date()
+    assert {o.slug: o.articles for o in later.outlets} == per_outlet
+    assert all(o.per_day[2] == 0 for o in later.outlets)
+    assert sum(o.per_day[0] for o in later.outlets) > 0
+    assert all(o.with_date <= o.articles and o.with_body <= o.articles for o in later.outlets)
+    assert later.totals.articles == sum(per_outlet.values())
+    assert later.failures == {"connection_refused": 1}
+    assert [o.slug for o in later.outlets if o.failures] == ["dead_outlet"]
+    assert all(o.per_day == (0, 0, 0) for o in before.outlets)
+    assert before.totals.articles == 0
+    assert before.failures == {}
