@@ -8,7 +8,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
@@ -22,11 +22,10 @@ from newsarchive.extract import OutletFacts
 from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import NETWORK_REASONS, NOT_FAULTS
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
-from newsarchive.fetch.settings import read_float, read_int
+from newsarchive.fetch.settings import read_float, read_int, read_retry_policy
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
 from newsarchive.store.articles import ArticleWriter
-from newsarchive.store.frontier import RetryPolicy
 from newsarchive.store.rows import ArticleRow, PageRow
 from newsarchive.store.spool import Spool
 from newsarchive.store.structure import assign_urls
@@ -147,13 +146,6 @@ class StorePipeline:
         outlets = {o.slug: o for o in settings.getlist("NEWSARCHIVE_OUTLETS")}
         run_id = settings.get("NEWSARCHIVE_RUN_ID")
         assert crawler.stats is not None
-        policy = RetryPolicy(
-            backoff=timedelta(minutes=read_float(settings, "NEWSARCHIVE_RETRY_BACKOFF_MINUTES")),
-            max_backoff=timedelta(
-                hours=read_float(settings, "NEWSARCHIVE_RETRY_MAX_BACKOFF_HOURS")
-            ),
-            max_attempts=read_int(settings, "NEWSARCHIVE_RETRY_MAX_ATTEMPTS"),
-        )
         spool_dir = settings.get("NEWSARCHIVE_SPOOL_DIR")
         engine = CrawlDatabase.for_crawler(crawler).engine
         if engine is None:
@@ -162,7 +154,7 @@ class StorePipeline:
             ArticleWriter(
                 engine,
                 read_float(settings, "NEWSARCHIVE_RELEVANCE_THRESHOLD"),
-                policy,
+                read_retry_policy(settings),
             ),
             outlets,
             int(run_id) if run_id is not None else None,

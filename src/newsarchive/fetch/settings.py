@@ -88,6 +88,16 @@ def read_int(settings: BaseSettings, key: str) -> int:
     return settings.getint(key, int(option.default))
 
 
+def read_retry_policy(settings: BaseSettings) -> RetryPolicy:
+    """The crawl's RetryPolicy: the NEWSARCHIVE_RETRY_* settings, in the units their keys name
+    (the same units OPTIONS expresses RetryPolicy's defaults in)."""
+    return RetryPolicy(
+        backoff=timedelta(minutes=read_float(settings, "NEWSARCHIVE_RETRY_BACKOFF_MINUTES")),
+        max_backoff=timedelta(hours=read_float(settings, "NEWSARCHIVE_RETRY_MAX_BACKOFF_HOURS")),
+        max_attempts=read_int(settings, "NEWSARCHIVE_RETRY_MAX_ATTEMPTS"),
+    )
+
+
 BASE_SETTINGS: dict[str, Any] = {
     "BOT_NAME": "newsarchive",
     "USER_AGENT": USER_AGENT,
