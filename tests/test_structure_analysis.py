@@ -327,3 +327,70 @@ def test_a_passive_or_noun_delivery_names_recipient_and_supplier() -> None:
             {("Turkey", "recipient"), ("Russia", "supplier")},
         )
     ]
+
+
+def test_arms_transfers_and_sanctions_reported_in_french_german_and_spanish() -> None:
+    bought = _parties(
+        "Marruecos compra helicópteros",
+        "Marruecos compró el jueves 24 helicópteros de ataque a Estados Unidos.",
+        date(2024, 3, 8),
+    )
+    assert bought == [
+        (
+            "arms_transfer",
+            date(2024, 3, 7),
+            "MA",
+            {("Morocco", "recipient"), ("United States", "supplier")},
+        )
+    ]
+    received = _parties(
+        "La Serbie reçoit des avions",
+        "La Serbie a reçu lundi les premiers avions de combat Rafale français.",
+        date(2025, 6, 3),
+    )
+    assert received == [
+        ("arms_transfer", date(2025, 6, 2), "RS", {("Serbia", "recipient"), ("France", "supplier")})
+    ]
+    delivered = _parties(
+        "Lieferung",
+        "Deutschland lieferte am Freitag weitere Panzer an Litauen.",
+        date(2024, 10, 12),
+    )
+    assert delivered == [
+        (
+            "arms_transfer",
+            date(2024, 10, 11),
+            "LT",
+            {("Lithuania", "recipient"), ("Germany", "supplier")},
+        )
+    ]
+    sanctioned = _parties(
+        "Sanktionen",
+        "Japan hat am Mittwoch Sanktionen gegen Nordkorea verhängt.",
+        date(2024, 5, 16),
+    )
+    assert sanctioned == [
+        (
+            "sanction",
+            date(2024, 5, 15),
+            "JP",
+            {("Japan", "participant"), ("North Korea", "target")},
+        )
+    ]
+
+
+def test_people_known_by_a_french_german_or_spanish_title() -> None:
+    found = {
+        (m.actor.name, m.actor.office)
+        for text in (
+            "Der indonesische Verteidigungsminister Sjafrie Sjamsoeddin traf am Mittwoch ein.",
+            "El ministro brasileño de Defensa, Jose Mucio, llegó el martes.",
+            "Le ministre de la Défense ukrainien, Denys Chmyhal, a déclaré",
+        )
+        for m in find_actors(text)
+    }
+    assert found == {
+        ("Sjafrie Sjamsoeddin", "Defence Minister"),
+        ("Jose Mucio", "Defence Minister"),
+        ("Denys Chmyhal", "Defence Minister"),
+    }

@@ -72,6 +72,33 @@ _TITLED = re.compile(
     rf"(?:\b(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:'s)?\s+)?(?i:(?P<title>{_TITLE_ALT}))"
     rf"(?:\s+|,\s+(?=(?:{_PERSON_NAME}),))(?P<name>{_PERSON_NAME})(?:\s+of\s+(?P<of>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"
 )
+# The same in French, German and Spanish, where the adjective is lower case and may follow the
+# office: "der indonesische Verteidigungsminister Sjafrie Sjamsoeddin", "le ministre indonésien de
+# la Défense, X", "el ministro de Defensa brasileño, X". Office -> its titles.
+_LOWER_WORD = r"[a-zäöüßàâçéèêëîïôûùíóúñ\-]+"
+_FOREIGN_TITLES = {
+    "Defence Minister": (
+        rf"(?:Verteidigungs|Armee)minister(?:in)?|ministr[eoa](?:\s+{_LOWER_WORD})?\s+"
+        r"(?:de\s+la\s+Défense|des\s+Armées|de(?:\s+la)?\s+Defensa)"
+    ),
+    "Foreign Minister": (
+        rf"Außenminister(?:in)?|canciller|ministr[eoa](?:\s+{_LOWER_WORD})?\s+"
+        r"(?:des\s+Affaires\s+étrangères|de\s+(?:Asuntos|Relaciones)\s+Exteriores)"
+    ),
+    "Prime Minister": r"Premierminister(?:in)?|Ministerpräsident(?:in)?|Premier\s+ministre|"
+    r"primer\s+ministro",
+    "President": r"Präsident(?:in)?|présidente?|presidente?",
+}
+_FOREIGN_TITLED = tuple(
+    (
+        office,
+        re.compile(
+            rf"(?<!\w)(?:{_LOWER_WORD}\s+)?(?:{titles})(?:\s+{_LOWER_WORD})?,?\s+"
+            rf"(?P<name>{_PERSON_NAME})"
+        ),
+    )
+    for office, titles in _FOREIGN_TITLES.items()
+)
 # "the Chinese defense minister": a titled reference with no name, resolved against the named
 # people of the same country and office (events.py uses it).
 _TITLE_ONLY = re.compile(
@@ -222,6 +249,15 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if country_of(name) is not None or name in gaz.by_phrase:
             continue
         add(Actor(name, "person", country, office=office, known=False), start, end)
+    for office, pattern in _FOREIGN_TITLED:
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            name = match.group("name")
+            if not free(start, end) or country_of(name) is not None or name in gaz.by_phrase:
+                continue
+            words = re.findall(r"[\w\-]+", text[match.start() : start])
+            country = next((c for c in map(country_of, words) if c), None)
+            add(Actor(name, "person", country, office=office, known=False), start, end)
     # In order of first mention, so that when two people share a surname ("Khalid bin Salman",
     # "King Salman") it goes to the first named, the same on every run.
     named = dict.fromkeys(

@@ -11,8 +11,9 @@ Kinds handled: visit, meeting, call (their main actor a named person), arms_tran
 that bought or took delivery of weapons, `recipient`, from another, `supplier`) and sanction
 (who imposed it, `participant`, on whom, `target`: a person, body or state). Parties of arms
 transfers and sanctions are any actor or country the sentence names ("France", "South Korean",
-"Washington"). Visits, meetings, calls and their days are read in French, German and Spanish too
-(the words are in events.toml). Summit, exercise and agreement are not extracted yet.
+"Washington"). All of them, and their days, are read in French, German and Spanish too (the
+words are in events.toml; country names in other languages in countries.toml). Summit, exercise
+and agreement are not extracted yet.
 """
 
 from __future__ import annotations
@@ -119,23 +120,42 @@ def _destination_pattern() -> re.Pattern[str]:
 # Arms transfers. A buyer's verb has the recipient for subject ("Indonesia has signed a contract
 # to buy 42 Rafale jets from France"), a seller's verb the supplier ("the United States delivered
 # F-16s to Ukraine"); the other party follows the verb.
-_BUYS = re.compile(
-    r"\b(?:t(?:ook|akes|aking) delivery of|received|receives|bought|buys|buy|purchased|"
+_BUYS_EN = (
+    r"t(?:ook|akes|aking) delivery of|received|receives|bought|buys|buy|purchased|"
     r"ordered|orders|acquired|acquires|imported|"
-    r"signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement) (?:to (?:buy|purchase|acquire)|for))\b"
+    r"signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement) (?:to (?:buy|purchase|acquire)|for)"
 )
-_SELLS = re.compile(
-    r"\b(?:delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
-    r"deliver(?:y|ies) of)\b"
+_SELLS_EN = (
+    r"delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
+    r"deliver(?:y|ies) of"
 )
+
+
+@cache
+def _arms_trigger(buys: bool) -> re.Pattern[str]:
+    """A buyer's (`buys`) or a seller's verb, English here, others from events.toml."""
+    english, key = (_BUYS_EN, "buy") if buys else (_SELLS_EN, "sell")
+    other = "|".join(_vocabulary()["triggers"][key])
+    return re.compile(rf"(?<!\w)(?:{english}|{other})(?!\w)")
+
+
 _OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+(?:the\s+)?$")
 # Sanctions: "imposed new sanctions on", "sanctioned", "blacklisted", the headline verb
 # "US sanctions Iranian drone makers".
-_SANCTION = re.compile(
+_SANCTION_EN = (
     r"\b(?:impos(?:ed|es|ing)|announced|announces|slapped|slaps|levied|adopted|adopts|"
     r"unveiled|unveils)\s+(?:\w+\s+){0,3}?sanctions\b|\bsanctioned\b|\bblacklist(?:ed|s)\b|"
     r"\bsanctions(?=\s+(?:[A-Z0-9]|a\b|an\b|two\b|three\b|more\b|several\b|dozens\b))"
 )
+
+
+@cache
+def _sanction_trigger() -> re.Pattern[str]:
+    """The words that report a sanction: English here, others from events.toml."""
+    other = "|".join(_vocabulary()["triggers"]["sanction"])
+    return re.compile(rf"{_SANCTION_EN}|(?<!\w)(?:{other})(?!\w)")
+
+
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+)?$")
 _BACKGROUND = re.compile(
     r"\b(?:previously|already|earlier|long|once|lift(?:ed|s)?|eas(?:ed|es|e)|remov(?:ed|es|e)|"
@@ -352,7 +372,7 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
     """The sanction, or else the arms transfer, a sentence reports as done (not planned or
     lifted). A sanction comes first: in "sanctions on firms that supplied drones to Russia" the
     sale is the charge, not the news."""
-    for trigger in _SANCTION.finditer(sentence):
+    for trigger in _sanction_trigger().finditer(sentence):
         head = sentence[: trigger.start()]
         if _NOT_HAPPENED.search(head) or _BACKGROUND.search(head):
             continue
@@ -361,8 +381,8 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
             return [draft]
     if not _weapons().search(sentence):
         return []
-    for buys, pattern in ((True, _BUYS), (False, _SELLS)):
-        for trigger in pattern.finditer(sentence):
+    for buys in (True, False):
+        for trigger in _arms_trigger(buys).finditer(sentence):
             if _NOT_HAPPENED.search(sentence[: trigger.start()]):
                 continue
             draft = _arms_draft(sentence, start, trigger, ms, buys)
