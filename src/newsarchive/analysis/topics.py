@@ -87,7 +87,8 @@ class _Matcher:
     # Normalised phrase -> term as written; for stems the phrase is the part before the *.
     whole: Mapping[str, str]
     stems: Mapping[str, str]
-    inflected: tuple[tuple[re.Pattern[str], str], ...]
+    # First character -> (pattern, term) of terms with a * inside (all have two words or more).
+    inflected: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]]
 
 
 def load_taxonomy(document: str | None = None) -> Taxonomy:
@@ -140,7 +141,7 @@ def _is_case_sensitive(term: str) -> bool:
 def _matcher() -> _Matcher:
     whole: dict[str, str] = {}
     stems: dict[str, str] = {}
-    inflected: list[tuple[re.Pattern[str], str]] = []
+    inflected: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     folded: list[str] = []
     exact: list[str] = []
     # Longest first, like the pattern, so that of two terms written alike the pattern's wins.
@@ -149,7 +150,8 @@ def _matcher() -> _Matcher:
         (exact if _is_case_sensitive(term) else folded).append(key)
         if "*" in key.rstrip("*"):
             phrase = _normalised(key)
-            inflected.append((re.compile(re.escape(phrase[0]) + _rest_regex(phrase[1:])), term))
+            pattern = re.compile(re.escape(phrase[0]) + _rest_regex(phrase[1:]))
+            inflected.setdefault(phrase[0], []).append((pattern, term))
         elif key.endswith("*"):
             stems.setdefault(_normalised(key.rstrip("*")), term)
         else:
@@ -160,7 +162,7 @@ def _matcher() -> _Matcher:
         exact=re.compile(rf"(?<!\w)(?:{alternation(exact, _rest_regex)})(?!\w)"),
         whole=whole,
         stems=stems,
-        inflected=tuple(inflected),
+        inflected={first: tuple(terms) for first, terms in inflected.items()},
     )
 
 
@@ -174,7 +176,9 @@ def _term_of(matcher: _Matcher, surface: str) -> str | None:
         for end in range(last_word + 1, len(phrase) + 1)
         if phrase[:end] in matcher.stems
     )
-    candidates += (term for pattern, term in matcher.inflected if pattern.fullmatch(phrase))
+    if " " in phrase:  # a term with a * inside has two words or more
+        inflected = matcher.inflected.get(phrase[0], ())
+        candidates += (term for pattern, term in inflected if pattern.fullmatch(phrase))
     return min(candidates, key=lambda term: (-len(term), term), default=None)
 
 
