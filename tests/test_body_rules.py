@@ -76,3 +76,71 @@ def test_a_hidden_block_that_is_not_the_story_stays_hidden() -> None:
 
     assert isinstance(record, ArticleRecord)
     assert record.text == "\n".join(STORY)
+
+
+NEXT_STORIES = [
+    [
+        "A second story loads below the first as the reader scrolls: the senate vote on the "
+        "defence budget was delayed again on Tuesday, leaders said after a long meeting.",
+        "The delay leaves the bill without a date, and aides from both parties said the talks "
+        "over the size of the procurement budget would go on through the week.",
+        "Several members said they expected a vote before the holiday recess at the latest.",
+        "The budget includes money for two new frigates, a squadron of transport aircraft and "
+        "the repair of runways at three air bases, items both parties have said they support.",
+        "What divides them is the total: one side wants a rise of four per cent over last year, "
+        "the other a freeze, with savings found in the running costs of the ministry itself.",
+    ],
+    [
+        "A third story follows: the navy named the commander of its new Pacific squadron on "
+        "Wednesday, a veteran of two deployments to the region and of the fleet's staff.",
+        "The squadron will be based on the west coast and is due to reach full strength in two "
+        "years, according to the announcement made by the service.",
+        "Its first ships are expected to arrive in the spring, the statement said.",
+        "The new commander served as deputy chief of staff of the fleet and before that led a "
+        "destroyer group during exercises with allied navies in the region last summer.",
+        "Analysts said the squadron reflects a shift of ships and crews to the Pacific that has "
+        "been under way for several years and is expected to continue through the decade.",
+    ],
+    [
+        "A fourth story: the foreign ministers of the two countries met in the capital on "
+        "Thursday and agreed to reopen the border crossing that was closed last year.",
+        "The crossing carries most of the trade between them, and its closure had left hundreds "
+        "of lorries waiting on both sides for weeks before they were turned back.",
+        "Officials said the first traffic would pass in the new year once checks were in place.",
+        "Traders on both sides welcomed the decision but warned that the backlog of goods and "
+        "paperwork built up over the closure would take months to clear at the crossing.",
+        "The ministers also agreed to set up a joint commission on border security, which is to "
+        "meet every three months and report to both governments on the state of the frontier.",
+    ],
+]
+
+
+def _rawstory_page() -> str:
+    """rawstory.com (RebelMouse): the story the URL names, then the next ones as the reader
+    scrolls, each in a `div.widget` ("widget" is sidebar furniture on most sites)."""
+
+    def post(paragraphs: list[str]) -> str:
+        body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        return (
+            '<div class="widget post-partial"><article class="clearfix page-article">'
+            '<div class="widget__body clearfix"><div class="body js-expandable">'
+            f'<div class="body-description">{body}</div></div></div></article></div>'
+        )
+
+    posts = "".join(post(story) for story in [STORY[:5], *NEXT_STORIES])
+    return f"""<!DOCTYPE html><html><head><title>Six celebrities refuse | Raw Story</title>
+</head><body class="logged-out-user section-elections-2016">
+<div class="all-content-wrapper"><div class="main v-sep">
+<div class="post-head"><h1 class="headline">Six celebrities refuse to play</h1></div>
+<div class="posts-custom posts-custom-section section-holder clearfix">
+<div class="posts-wrapper clearfix">{posts}</div></div>
+<div class="widget sidebar-widget"><h3>Trending</h3><ul><li><a href="/a">A trending story</a></li>
+<li><a href="/b">Another trending story</a></li></ul></div>
+</div></div></body></html>"""
+
+
+def test_a_story_in_a_widget_among_the_next_stories_is_kept() -> None:
+    record = extract_article(_rawstory_page(), "https://www.rawstory.com/2016/12/celebrities/")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text == "\n".join(STORY[:5])

@@ -141,6 +141,10 @@ _HIDING_CLASS = re.compile(r"(?:^|[\s_-])(?:hide|hidden)", re.IGNORECASE)
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: A hidden block holding this share of the page's prose is the story, not a widget.
 _STORY_SHARE = 0.35
+#: A story among several on one page: this many paragraphs of prose, this share of the page's.
+_STORY_PARAGRAPHS = 3
+_STORY_PARAGRAPH_CHARS = 80
+_STORY_BLOCK_SHARE = 0.2
 
 
 def prune_boilerplate(tree: HtmlElement, url: str) -> None:
@@ -159,6 +163,8 @@ def prune_boilerplate(tree: HtmlElement, url: str) -> None:
         if element.find(".//h1") is not None:
             return True
         if total_prose >= 200 and _prose_length(element) >= 0.35 * total_prose:
+            return True
+        if _is_story_block(element, total_prose):
             return True
         # text_content() counts scripts too: a cheap upper bound before the exact count.
         if len(element.text_content()) <= 0.5 * total_text:
@@ -214,6 +220,26 @@ def _is_hidden(element: HtmlElement) -> bool:
         or _HIDING_STYLE.search(element.get("style") or "")
         or element.get("hidden") is not None
         or element.get("aria-hidden") == "true"
+    )
+
+
+def _is_story_block(element: HtmlElement, total_prose: int) -> bool:
+    """A block of several paragraphs of prose holding a good share of the page's: a story.
+
+    Pages that load the next stories as you scroll (rawstory.com, on RebelMouse) put each
+    story, the one the URL names first, in a `div.widget`; the first holds under a third of
+    the page's prose, and "widget" names sidebar furniture on most sites.
+    """
+    if total_prose < 200:
+        return False
+    paragraphs = [
+        len(p.text_content())
+        for p in element.iter("p")
+        if len(p.text_content()) >= _STORY_PARAGRAPH_CHARS
+        and link_text_length(p) < 0.5 * len(p.text_content())
+    ]
+    return (
+        len(paragraphs) >= _STORY_PARAGRAPHS and sum(paragraphs) >= _STORY_BLOCK_SHARE * total_prose
     )
 
 
