@@ -237,6 +237,10 @@ def test_a_pgserver_archive_is_migrated_to_the_new_server_with_its_rows(
     assert "restoring: 100%" in migrated.stdout or "restored" in migrated.stdout
     assert _query(home, "SELECT url, outcome FROM pages ORDER BY url") == pages
     assert _query(home, "SHOW server_version")[0][0].startswith("18.")
+    # What a new archive on this server has: the trigram index on titles.
+    assert _query(
+        home, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_articles_title_trgm'"
+    ) == [(1,)]
     assert (home / "postgres-16" / "PG_VERSION").read_text().strip() == "16"
     assert run_cli("db", "current", env=env).stdout.strip() == _head_revision()
 

@@ -292,6 +292,16 @@ def migrate_embedded(pgdata: Path, say: Callable[[str], None]) -> Path:
         check=False,
     )
     _restore(bindir, dump, socket_dir, say)
+    # What migration 0004 makes where pg_trgm exists: PostgreSQL 16 from pgserver had none.
+    with psycopg.connect(
+        dbname=DATABASE_NAME, user="postgres", host=socket_dir, autocommit=True
+    ) as conn:
+        say("indexing titles for fuzzy search (pg_trgm, new on this server)")
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        conn.execute(
+            "CREATE INDEX IF NOT EXISTS ix_articles_title_trgm ON articles "
+            "USING gin (title gin_trgm_ops)"
+        )
     say(
         f"migrated to PostgreSQL {ours} in {time.monotonic() - started:.0f} s; "
         f"{kept} and {dump} can be deleted once you are satisfied"
