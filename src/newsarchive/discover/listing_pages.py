@@ -138,23 +138,58 @@ def parse_listing_page(
         base = urljoin(url, str(href).strip())
         break
     etree.strip_elements(root, "script", "style", "template", "noscript", with_tail=False)
-    host = urlsplit(url).netloc.lower()
-    including = [re.compile(p) for p in include]
-    excluding = [re.compile(p) for p in exclude]
     latest = (latest or datetime(2100, 1, 1, tzinfo=UTC)) + timedelta(days=1)
+    next_pages = _next_pages(root, base, url, urlsplit(url).netloc.lower())
+    rules = _LinkRules(url, [re.compile(p) for p in include], [re.compile(p) for p in exclude])
+    links = _article_links(root, base, next_pages, rules)
+    articles = tuple(
+        ListedArticle(
+            url=link.url,
+            title=link.title or None,
+            published_at=_item_date(link.element, set(links), base, latest),
+            modified_at=None,
+            listed_in=LISTED_IN,
+        )
+        for link in links.values()
+    )
+    return ListingPage(articles, tuple(next_pages))
 
-    next_pages = _next_pages(root, base, url, host)
+
+@dataclass(frozen=True)
+class _LinkRules:
+    """Which link targets of the page at `page` may be articles: same host, not the page itself
+    nor a file, and within the outlet's include/exclude rules."""
+
+    page: str
+    including: list[re.Pattern[str]]
+    excluding: list[re.Pattern[str]]
+
+    def verdict(self, target: str) -> bool | None:
+        """None: never an article; else whether an include rule matched (a strong sign)."""
+        if urlsplit(target).netloc.lower() != urlsplit(self.page).netloc.lower():
+            return None
+        if _same_page(target, self.page) or BINARY_SUFFIX.search(urlsplit(target).path):
+            return None
+        if any(p.search(target) for p in self.excluding):
+            return None
+        included = bool(self.including) and any(p.search(target) for p in self.including)
+        if self.including and not included:
+            return None
+        return included
+
+
+def _article_links(
+    root: etree._Element, base: str, next_pages: Sequence[str], rules: _LinkRules
+) -> dict[str, _Link]:
+    """The page's links that look like article entries, by URL, in page order, each scored on
+    its URL, its place on the page and its text (navigation is never an entry)."""
     links: dict[str, _Link] = {}
     for anchor in root.iter("a"):
         target = _absolute(anchor.get("href"), base)
-        if target is None or target in next_pages or urlsplit(target).netloc.lower() != host:
+        if target is None or target in next_pages:
             continue
-        if _same_page(target, url) or BINARY_SUFFIX.search(urlsplit(target).path):
-            continue
-        if any(p.search(target) for p in excluding):
-            continue
-        included = bool(including) and any(p.search(target) for p in including)
-        if including and not included:
+        included = rules.verdict(target)
+        if included is None:
             continue
         region = _region(anchor)
         if region == "nav":
@@ -172,20 +207,7 @@ def parse_listing_page(
                 previous.title, previous.element = title, anchor
             continue
         links[target] = _Link(target, title, anchor, score, None)
-
-    articles = []
-    for link in links.values():
-        published = _item_date(link.element, set(links), base, latest)
-        articles.append(
-            ListedArticle(
-                url=link.url,
-                title=link.title or None,
-                published_at=published,
-                modified_at=None,
-                listed_in=LISTED_IN,
-            )
-        )
-    return ListingPage(tuple(articles), tuple(next_pages))
+    return links
 
 
 def _parse(body: bytes | str) -> etree._Element | None:
