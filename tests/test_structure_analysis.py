@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
 from newsarchive.analysis.actors import find_actors
 from newsarchive.analysis.events import find_events, resolve_dates
 from newsarchive.analysis.stories import Clusterer, Features, title_words
@@ -394,3 +396,103 @@ def test_people_known_by_a_french_german_or_spanish_title() -> None:
         ("Jose Mucio", "Defence Minister"),
         ("Denys Chmyhal", "Defence Minister"),
     }
+
+
+def _gatherings(
+    title: str, text: str, day: date
+) -> list[tuple[str, date, str | None, str | None, list[tuple[str, str]]]]:
+    return [
+        (e.kind, e.occurred_on, e.place, e.country, [(a.actor.name, a.role) for a in e.actors])
+        for e in find_events(title, text, day)
+        if e.kind in ("summit", "exercise", "agreement")
+    ]
+
+
+def test_a_summit_belongs_to_its_body_and_names_the_heads_and_states_present() -> None:
+    found = _gatherings(
+        "SCO leaders meet in Tianjin",
+        "Leaders of the Shanghai Cooperation Organisation gathered in Tianjin on Monday for the "
+        "SCO summit, where Chinese President Xi Jinping hosted Russian President Vladimir Putin "
+        "and Indian Prime Minister Narendra Modi.",
+        date(2025, 9, 1),
+    )
+    assert found == [
+        (
+            "summit",
+            date(2025, 9, 1),
+            "Tianjin",
+            "CN",
+            [
+                ("Shanghai Cooperation Organization", "participant"),
+                ("Xi Jinping", "participant"),
+                ("Vladimir Putin", "participant"),
+                ("Narendra Modi", "participant"),
+                ("China", "participant"),
+                ("Russia", "participant"),
+                ("India", "participant"),
+            ],
+        )
+    ]
+    french = _gatherings(
+        "Sommet de l'OTAN",
+        "Le sommet de l'OTAN s'est ouvert mardi en présence d'Emmanuel Macron.",
+        date(2025, 6, 25),
+    )
+    assert french == [
+        (
+            "summit",
+            date(2025, 6, 24),
+            None,
+            None,
+            [
+                ("North Atlantic Treaty Organization", "participant"),
+                ("Emmanuel Macron", "participant"),
+            ],
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # at sea: "Japan" in "the Sea of Japan" is the place, not a party
+            "Russia and China began joint naval exercises in the Sea of Japan on Monday, the "
+            "Russian defence ministry said.",
+            date(2024, 7, 16),
+            ("exercise", date(2024, 7, 15), "Sea of Japan", None, ["Russia", "China"]),
+        ),
+        (  # off a known port
+            "Iran, Russia and China held joint naval drills off Chabahar on Tuesday.",
+            date(2025, 3, 12),
+            ("exercise", date(2025, 3, 11), "Chabahar", "IR", ["Iran", "Russia", "China"]),
+        ),
+        (
+            "Iran and Russia signed a comprehensive strategic partnership treaty in Moscow on "
+            "Friday.",
+            date(2025, 1, 18),
+            ("agreement", date(2025, 1, 17), "Moscow", "RU", ["Iran", "Russia"]),
+        ),
+        (
+            "Deutschland und Frankreich unterzeichneten am Montag in Paris ein Rüstungsabkommen.",
+            date(2025, 6, 3),
+            ("agreement", date(2025, 6, 2), "Paris", "FR", ["Germany", "France"]),
+        ),
+    ],
+)
+def test_exercises_and_agreements_name_their_parties_place_and_day(
+    text: str, published: date, expected: tuple[str, date, str, str | None, list[str]]
+) -> None:
+    kind, day, place, country, parties = expected
+    role = "signatory" if kind == "agreement" else "participant"
+    assert _gatherings("", text, published) == [
+        (kind, day, place, country, [(party, role) for party in parties])
+    ]
+
+
+def test_planned_summits_restraint_and_oil_drills_are_not_events() -> None:
+    text = (
+        "The UN urged both sides to exercise restraint on Monday. Putin will attend the BRICS "
+        "summit in Kazan next week. Workers drilled new oil wells near Basra on Monday. Iran "
+        "hopes to sign a deal with Russia."
+    )
+    assert _gatherings("Round-up", text, date(2024, 10, 15)) == []

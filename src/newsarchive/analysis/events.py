@@ -11,9 +11,12 @@ Kinds handled: visit, meeting, call (their main actor a named person), arms_tran
 that bought or took delivery of weapons, `recipient`, from another, `supplier`) and sanction
 (who imposed it, `participant`, on whom, `target`: a person, body or state). Parties of arms
 transfers and sanctions are any actor or country the sentence names ("France", "South Korean",
-"Washington"). All of them, and their days, are read in French, German and Spanish too (the
-words are in events.toml; country names in other languages in countries.toml). Summit, exercise
-and agreement are not extracted yet.
+"Washington"). Summit (the body whose summit it is, then the people and states the sentence
+names, all `participant`), exercise (the armed forces and states of a sentence that says it is
+military, `participant`, and the city or region it is held in) and agreement (two or more states
+or bodies, else people, `signatory`) are read in any language events.toml has words for. All of
+them, and their days, are read in French, German and Spanish too (the words are in events.toml;
+country names in other languages in countries.toml).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from newsarchive.analysis.actors import (
     office_matches,
     state_actor,
 )
-from newsarchive.analysis.countries import _SENTENCE_END, country_mentions
+from newsarchive.analysis.countries import _SENTENCE_END, country_code, country_mentions
 
 KINDS = ("visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction")
 ROLES = ("visitor", "host", "participant", "signatory", "supplier", "recipient", "target")
@@ -391,6 +394,103 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
     return []
 
 
+@cache
+def _gathering_trigger(kind: str) -> re.Pattern[str]:
+    """The words that report a summit, an exercise or an agreement (events.toml)."""
+    words = "|".join(_vocabulary()["triggers"][kind])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+#: An exercise is military only when the sentence says so (or names an armed force): "exercise"
+#: alone is also restraint, and "drills" oil wells.
+_MILITARY = re.compile(
+    r"(?i)(?<!\w)(?:joint|military|naval|navy|air force|army|troops|forces|warships?|militär\w*|"
+    r"militaires?|navales?|conjunt[oa]s?|militares|commun(?:e|es)?|gemeinsam\w*|военн\w*|"
+    r"совместн\w*)(?!\w)"
+)
+#: A region an exercise is held in, when it is not a known city: "in the Sea of Japan", "off
+#: Crimea", "in the Gulf of Oman".
+_REGION = re.compile(
+    r"(?<!\w)(?:in|off|near|en|dans|im|in der)\s+(?:the\s+|la\s+|le\s+|el\s+|der\s+)?"
+    r"(?P<place>[A-Z][\w'\-]+(?:\s+(?:of\s+|de\s+|du\s+|del\s+)?[A-Z][\w'\-]+){0,3})"
+)
+
+
+#: Words before a gathering that put it ahead or make it a wish: "will attend the BRICS summit",
+#: "ahead of the NATO summit", "agreed to expand joint exercises", "to exercise restraint".
+_AHEAD_BEFORE = re.compile(
+    r"(?i:(?<!\w)(?:will|would|plans?|planned|ahead of|upcoming|hopes?|wird|werden|va|vont)(?!\w))|"
+    r"(?<!\w)to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+"
+)
+#: ...and words right after it: "the summit next week".
+_AHEAD_AFTER = re.compile(
+    r"(?i)^.{0,30}?(?<!\w)(?:next (?:week|month|year)|later this|prochaine?s?|nächste\w*|"
+    r"próxim[oa]s?)(?!\w)"
+)
+
+
+def _gathering_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
+    """The agreement, summit or exercise a sentence reports as done (not planned)."""
+    for kind in ("agreement", "summit", "exercise"):
+        for trigger in _gathering_trigger(kind).finditer(sentence):
+            ahead = _AHEAD_BEFORE.search(sentence[: trigger.start()])
+            if ahead or _AHEAD_AFTER.match(sentence[trigger.end() :]):
+                continue
+            draft = _gathering_draft(kind, sentence, start, trigger, ms)
+            if draft:
+                return [draft]
+    return []
+
+
+def _gathering_draft(
+    kind: str, sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
+) -> _Draft | None:
+    """Who took part (summit, exercise: `participant`) or signed (agreement: `signatory`).
+
+    A summit belongs to the body whose summit it is (the one named nearest the word: "the SCO
+    summit", "le sommet de l'OTAN"), its participants the people and states the sentence names.
+    An exercise needs a military word and one party; its main actor is the first party. An
+    agreement needs two signatories: the states and bodies the sentence names, else its people.
+    """
+    place, country, where = _city_in(sentence)
+    region = _REGION.search(sentence, trigger.end()) if kind == "exercise" else None
+    if region and place is None:
+        where = region.span()
+    # "Japan" in "the Sea of Japan", "Washington" in "a summit in Washington": where, not who.
+    ms = [m for m in ms if not start + where[0] <= m.start < start + where[1]]
+    actors = list(dict.fromkeys(m.actor for m in ms))
+    bodies = [a for a in actors if a.kind != "person"]
+    people = [a for a in actors if a.kind == "person"]
+    role = "signatory" if kind == "agreement" else "participant"
+    if kind == "summit":
+        organisations = [m for m in ms if m.actor.kind == "organisation"]
+        if not organisations:
+            return None
+        at = start + trigger.start()
+        main = min(organisations, key=lambda m: abs(m.start - at)).actor
+        members = [main, *people, *(a for a in bodies if a != main)]
+    elif kind == "exercise":
+        military = any(a.kind == "armed_force" for a in actors) or _MILITARY.search(sentence)
+        if not military or not bodies:
+            return None
+        members = bodies
+    else:
+        members = bodies if len(bodies) >= 2 else people
+        if len(members) < 2:
+            return None
+    if place is None and region:
+        phrase = region.group("place")
+        if phrase in places():
+            place, country = place_name(phrase), places()[phrase]
+        else:
+            country = country_code(phrase)
+            place = None if country else phrase
+    draft = _Draft(kind, members[0], sentence.strip(), place=place, country=country)
+    for other in members[1:]:
+        draft.others.setdefault(other, role)
+    return draft
+
+
 def _destination(after: str) -> tuple[str | None, str | None]:
     """(city, country) of "to Tehran" / "in Qingdao, China" / "to China" after a trigger."""
     match = _destination_pattern().match(after)
@@ -444,19 +544,24 @@ def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | Non
     draft = _Draft(kind, people[0], sentence.strip())
     for other in people[1:]:
         draft.others[other] = "participant"
-    city, country = None, None
-    to = "|".join(_vocabulary()["triggers"]["to"])
-    for name, code in places().items():
-        if re.search(rf"(?<!\w)(?:{to}) {re.escape(name)}(?!\w)", sentence):
-            city, country = place_name(name), code
-            break
-    draft.place, draft.country = city, country
+    draft.place, draft.country, _ = _city_in(sentence)
     return draft
 
 
+def _city_in(sentence: str) -> tuple[str | None, str | None, tuple[int, int]]:
+    """(city, country, span of its name) of the first known city the sentence puts something
+    in ("in Tehran", "à Pékin", "nach Moskau")."""
+    to = "|".join(_vocabulary()["triggers"]["to"])
+    for name, code in places().items():
+        found = re.search(rf"(?<!\w)(?:{to}) ({re.escape(name)})(?!\w)", sentence)
+        if found:
+            return place_name(name), code, found.span(1)
+    return None, None, (0, 0)
+
+
 def find_events(title: str, text: str, published_on: date) -> list[Event]:
-    """The visits, meetings, calls, arms transfers and sanctions an article reports, one per
-    event."""
+    """The visits, meetings, calls, arms transfers, sanctions, summits, exercises and agreements
+    an article reports, one per event."""
     body = f"{title}\n{text}"
     mentions = _person_mentions(body)
     parties = _party_mentions(body)
@@ -472,8 +577,12 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         sentence = body[start:end]
         ms = [m for m in mentions if start <= m.start < end]
         found = _person_drafts(sentence, start, ms) if ms else []
-        found += _party_drafts(sentence, start, [m for m in parties if start <= m.start < end])
+        in_sentence = [m for m in parties if start <= m.start < end]
         days = [d for d in resolve_dates(sentence, published_on) if d <= published_on]
+        # A gathering needs its own day: "joint naval drills in recent years" is background.
+        found += _party_drafts(sentence, start, in_sentence) or (
+            _gathering_drafts(sentence, start, in_sentence) if days else []
+        )
         for draft in found:
             draft.occurred_on = days[0] if days else None
             _merge(drafts, draft)
@@ -495,7 +604,7 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
 
 
 #: The role of an event's main actor (the one reports of the same event are matched on).
-_MAIN_ROLE = {"visit": "visitor", "arms_transfer": "recipient"}
+_MAIN_ROLE = {"visit": "visitor", "arms_transfer": "recipient", "agreement": "signatory"}
 
 
 def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
