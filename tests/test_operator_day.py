@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from twisted.python.failure import Failure
+
+from newsarchive.fetch.failures import describe_failure
 from tests.fixtureweb import FixtureWeb
 from tests.support import crawl, query, run_cli
 
@@ -120,3 +124,19 @@ def test_a_new_archive_says_it_is_migrating_before_the_long_pause(
     assert said.endswith(f"migrating the archive schema from empty to {revision}")
     again = run_cli("db", "upgrade", env=env)
     assert again.returncode == 0 and "migrating" not in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("chromium", "reason"),
+    [("ERR_NAME_NOT_RESOLVED", "dns"), ("ERR_CONNECTION_REFUSED", "connection_refused")],
+)
+def test_a_page_the_browser_could_not_reach_fails_for_the_network_reason(
+    chromium: str, reason: str
+) -> None:
+    # What Playwright raises when Chromium cannot reach an outlet (seen offline on en.mfa.ir):
+    # counted as "error", it kept an offline crawl from saying it was offline.
+    error = RuntimeError(f"Page.goto: net::{chromium} at https://gone-daily.invalid/news")
+    assert describe_failure(Failure(error)).reason == reason
+    assert describe_failure(Failure(RuntimeError("Page.goto: net::ERR_ABORTED"))).reason == (
+        "runtimeerror"
+    )

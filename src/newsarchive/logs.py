@@ -24,7 +24,10 @@ CHATTY = (
     "twisted",
     "asyncio",
     "filelock",
+    "scrapy-playwright",
 )
+#: scrapy-playwright's warning, with a traceback, for each page the browser could not load.
+CLOSING_PAGE = "Closing page due to failed request"
 
 
 class StatusLine:
@@ -66,6 +69,8 @@ class LibraryNoise(logging.Filter):
         name = record.name
         if any(name == logger or name.startswith(logger + ".") for logger in REPEATING):
             return record.levelno >= logging.CRITICAL
+        if name == "scrapy-playwright" and record.getMessage().startswith(CLOSING_PAGE):
+            return False  # a failed rendered page, with a traceback: our pipeline logs it once
         if any(name == logger or name.startswith(logger + ".") for logger in CHATTY):
             return record.levelno >= logging.WARNING
         return True

@@ -94,7 +94,33 @@ def describe_failure(failure: Failure) -> FailureDescription:
         DownloadFailedError | ConnectionLost | ResponseFailed | ResponseNeverReceived,
     ):
         return FailureDescription("connection_lost", message)
+    browser = _chromium_network_reason(message)
+    if browser is not None:
+        return FailureDescription(browser, message)
     return FailureDescription(type(error).__name__.lower(), message)
+
+
+#: Chromium's network errors (what Playwright raises for a rendered page) as our reasons, so
+#: an offline machine looks the same whether a page was fetched plainly or in the browser.
+CHROMIUM_NETWORK_ERRORS = {
+    "ERR_NAME_NOT_RESOLVED": "dns",
+    "ERR_NAME_RESOLUTION_FAILED": "dns",
+    "ERR_INTERNET_DISCONNECTED": "dns",
+    "ERR_CONNECTION_REFUSED": "connection_refused",
+    "ERR_TIMED_OUT": "timeout",
+    "ERR_CONNECTION_TIMED_OUT": "timeout",
+    "ERR_CONNECTION_RESET": "connection_lost",
+    "ERR_CONNECTION_CLOSED": "connection_lost",
+    "ERR_EMPTY_RESPONSE": "connection_lost",
+}
+
+
+def _chromium_network_reason(message: str) -> str | None:
+    """The reason for a Chromium `net::ERR_...` error named in `message`, if it is one of ours."""
+    _, found, rest = message.partition("net::")
+    if not found:
+        return None
+    return CHROMIUM_NETWORK_ERRORS.get(rest.split()[0] if rest.split() else "")
 
 
 def _http_failure(response: Response) -> FailureDescription:
