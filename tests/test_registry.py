@@ -161,9 +161,11 @@ def test_the_shipped_registry_is_valid_and_lists_real_outlets_of_every_kind() ->
     assert len(set(slugs)) == len(slugs)
     assert {o.kind for o in registry.outlets} == set(KINDS)
     for outlet in registry.outlets:
-        urls = (*outlet.feeds, *outlet.sitemaps, *outlet.archive_sitemaps, *outlet.listing_pages)
-        assert urls, outlet.slug
-        for url in (*outlet.feeds, *outlet.sitemaps, *outlet.listing_pages):
+        # something a normal (hourly) run reads: an outlet with only archive sitemaps would be
+        # left out of every normal run, silent for good (the operator's finding on `voa`)
+        read_every_run = [*outlet.feeds, *outlet.sitemaps, *outlet.listing_pages]
+        assert read_every_run, outlet.slug
+        for url in read_every_run:
             assert outlet.owns_url(url), (outlet.slug, url)
         assert not outlet.allow_private_network
     # Ministries that publish no feed (China, Iran, Russia, Japan, Türkiye) are read from their
