@@ -348,6 +348,51 @@ def _add_registry(commands: Subparsers) -> None:
     check.set_defaults(handler=registry_check_command)
 
 
+TRY_EPILOG = """\
+exit codes: 0 the page is an article, 3 it is not one (the verdict line says why: a section
+front, a teaser list, too short, a bot challenge...), 1 the page could not be fetched or read,
+2 bad command line, registry or --outlet.
+
+examples:
+  newsarchive try https://www.bbc.com/news/articles/c0000000000o
+  newsarchive try saved.html --outlet dw --url https://www.dw.com/en/some-story/a-70000000
+  newsarchive try https://example.org/story --registry my-outlets.toml --outlet new_daily --full
+"""
+
+
+def _add_try(commands: Subparsers) -> None:
+    """`try`: what would be stored for one page, for tuning an outlet."""
+    try_ = commands.add_parser(
+        "try",
+        help="print what would be stored for one page (URL or saved file); nothing is stored",
+        description=(
+            "Extract one page exactly as a crawl would and print what it would store: title,\n"
+            "published date with its source and precision, authors, language, flags and the\n"
+            "body, or why the page is not an article. A URL is fetched once with newsarchive's\n"
+            "User-Agent (robots.txt is not consulted: this is one page an operator asked for);\n"
+            "a FILE is read from disk. The outlet's registry facts (name, timezone) apply: the\n"
+            "outlet named by --outlet, else the one whose domains own the URL."
+        ),
+        epilog=TRY_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    try_.add_argument("target", metavar="URL-or-FILE", help="http(s) URL, or a saved HTML file")
+    try_.add_argument("--outlet", metavar="SLUG", help="read the page as this outlet's")
+    _add_registry_option(try_)
+    try_.add_argument(
+        "--url", help="the URL a saved FILE was fetched from (default: its file:// URL)"
+    )
+    try_.add_argument("--full", action="store_true", help="print the whole body")
+    try_.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_positive_float,
+        default=20.0,
+        help="give up on the URL after this many seconds (default: 20)",
+    )
+    try_.set_defaults(handler=try_command)
+
+
 def _add_db(commands: Subparsers) -> None:
     """`db`: the database subcommands, one builder each."""
     db_commands = _add_group(
@@ -662,6 +707,43 @@ def registry_check_command(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if any(result.problems for result in probes) else EXIT_OK
 
 
+def try_command(args: argparse.Namespace) -> int:
+    """Extract one page as a crawl would and print the record, or why it is not an article."""
+    from pathlib import Path
+
+    from newsarchive import trypage
+    from newsarchive.analysis.page import outlet_facts
+    from newsarchive.probe import FetchFailed
+    from newsarchive.registry import RegistryError, load_registry
+
+    if trypage.is_url(args.target) and args.url:
+        print("newsarchive: --url is for a saved FILE, not a URL", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        registry = load_registry(args.registry)
+        named = registry.select([args.outlet]) if args.outlet else []
+    except (RegistryError, ValueError) as error:
+        print(f"newsarchive: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if trypage.is_url(args.target):
+            page = trypage.fetch(args.target, args.timeout)
+        else:
+            page = trypage.read(Path(args.target), args.url)
+    except FetchFailed as error:
+        print(f"newsarchive: cannot fetch {args.target}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        print(f"newsarchive: cannot read {args.target}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    outlet = named[0] if named else registry.outlet_for_url(page.url)
+    facts = outlet_facts(outlet) if outlet is not None else None
+    label = f"{outlet.slug} ({outlet.name})" if outlet is not None else "none (no registry outlet)"
+    result = trypage.try_page(page, datetime.now(UTC), facts)
+    print(trypage.render(page, result, label, full=args.full))
+    return EXIT_OK if result.record is not None else EXIT_PARTIAL
+
+
 def _prepared_database() -> str | None:
     """The database URL with the schema at head, or None after printing why not."""
     from newsarchive.store.database import redacted, upgrade_database
@@ -967,5 +1049,6 @@ COMMANDS: tuple[Callable[[Subparsers], None], ...] = (
     _add_report,
     _add_stories,
     _add_registry,
+    _add_try,
     _add_db,
 )

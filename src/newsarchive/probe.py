@@ -262,15 +262,15 @@ class HttpFetch:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         try:
             with opener.open(request, timeout=self.timeout) as response:
-                return Fetched(response.status, _read_capped(response))
+                return Fetched(response.status, read_capped(response))
         except urllib.error.HTTPError as error:
             if url.endswith("/robots.txt"):
                 return Fetched(error.code, b"")
             raise FetchFailed(f"HTTP {error.code}") from error
         except urllib.error.URLError as error:
-            raise FetchFailed(_network_reason(error.reason, self.timeout)) from error
+            raise FetchFailed(network_reason(error.reason, self.timeout)) from error
         except OSError as error:
-            raise FetchFailed(_network_reason(error, self.timeout)) from error
+            raise FetchFailed(network_reason(error, self.timeout)) from error
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -297,14 +297,14 @@ def _refuse_private(url: str, outlet: Outlet) -> None:
         raise FetchFailed(f"refused private address {host} (allow_private_network is not set)")
 
 
-def _read_capped(response: IO[bytes]) -> bytes:
+def read_capped(response: IO[bytes]) -> bytes:
     body = response.read(MAX_BODY + 1)
     if len(body) > MAX_BODY:
         raise FetchFailed(f"larger than {MAX_BODY // 2**20} MiB")
     return body
 
 
-def _network_reason(reason: object, timeout: float) -> str:
+def network_reason(reason: object, timeout: float) -> str:
     """A socket-level failure as the operator would say it."""
     if isinstance(reason, socket.gaierror):
         return "DNS lookup failed (no such host, or this machine is offline)"

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from newsarchive.analysis import classify_topics, find_countries
 from newsarchive.analysis.result import Analysis
 from newsarchive.extract import ArticleRecord, Evidence, NotArticle, OutletFacts, extract_article
 from newsarchive.extract.decoding import decode_html
 from newsarchive.extract.sniff import binary_kind
+
+if TYPE_CHECKING:  # the registry (and babel) stays out of the pool workers' imports
+    from newsarchive.registry import Outlet
 
 #: Verdicts of extraction that are failures, not mere non-articles, with the reason the
 #: crawler counts them under: a run that keeps meeting them is not archiving the outlet.
@@ -32,6 +36,11 @@ class PageExtraction:
     failure_reason: str | None = None
     #: Why extraction found no article on the page ("reason: detail"), for `pages.error`.
     not_article: NotArticle | None = None
+
+
+def outlet_facts(outlet: Outlet) -> OutletFacts:
+    """The registry's word on an outlet that extraction needs, in extraction's own terms."""
+    return OutletFacts(name=outlet.name, timezone=outlet.timezone)
 
 
 def analyse(record: ArticleRecord) -> Analysis:

@@ -15,10 +15,9 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from newsarchive.analysis.page import PageExtraction, extract_page, warm_up
+from newsarchive.analysis.page import PageExtraction, extract_page, outlet_facts, warm_up
 from newsarchive.analysis.result import Analysis
 from newsarchive.discover.urls import normalise_url
-from newsarchive.extract import OutletFacts
 from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import NETWORK_REASONS, NOT_FAULTS
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
@@ -89,11 +88,6 @@ class ExtractionPipeline:
         item.not_article = str(result.not_article) if result.not_article else None
         item.analysis = result.analysis
         return item
-
-
-def outlet_facts(outlet: Outlet) -> OutletFacts:
-    """The registry's word on an outlet that extraction needs, in extraction's own terms."""
-    return OutletFacts(name=outlet.name, timezone=outlet.timezone)
 
 
 def article_key(outlet: Outlet, requested: str, final_url: str, canonical: str | None) -> str:
