@@ -110,6 +110,14 @@ def test_urls_belong_to_an_outlet_by_domain_subdomain_or_exact_host_and_port(
         (('country = "GB"', 'country = "GB"\ntimezone = "Europe/Londres"'), "timezone", "IANA"),
         (('country = "GB"', 'country = "GB"\ntimezone = "+01:00"'), "timezone", "IANA"),
         (('country = "GB"', 'country = "GB"\ntimezone = "../etc/passwd"'), "timezone", "IANA"),
+        (('country = "GB"', 'country = "GB"\nbody_selector = "div["'), "body_selector", "CSS"),
+        (('country = "GB"', 'country = "GB"\ntitle_selector = "h1 >"'), "title_selector", "CSS"),
+        (('country = "GB"', 'country = "GB"\ndate_selector = 3'), "date_selector", "string"),
+        (
+            ('country = "GB"', 'country = "GB"\nexclude_selectors = [".ok", "p::"]'),
+            "exclude_selectors",
+            "'p::' is not a CSS selector",
+        ),
     ],
 )
 def test_each_bad_value_is_reported_with_file_line_outlet_and_key(

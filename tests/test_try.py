@@ -182,3 +182,21 @@ def test_failures_are_one_line_with_the_exit_code(try_web: TryWeb, tmp_path: Pat
     assert (code, stdout) == (2, "")
     assert stderr.startswith("newsarchive: no outlet nope in the registry ")
     assert stderr.count("\n") == 1
+
+
+def test_try_outlet_shows_the_outlets_hints_applied(tmp_path: Path) -> None:
+    from tests.test_hints import REGISTRY, STORY, URL
+
+    registry = tmp_path / "outlets.toml"
+    registry.write_text(REGISTRY, encoding="utf-8")
+    saved = Path(__file__).parent / "data" / "hints" / "gazette_story.html"
+    args = ("--registry", str(registry), "--url", URL, "--full")
+    code, stdout, stderr = _try(str(saved), *args, "--outlet", "harbour_gazette")
+    assert (code, stderr) == (0, "")
+    fields = _fields(stdout)
+    assert fields["title"] == "Navy orders four new frigates for the Baltic"
+    assert fields["published"] == (
+        "2026-12-04T08:30:00+00:00 (source hint, precision minute, outlet day 2026-12-04, "
+        "UTC+01:00)"
+    )
+    assert stdout.split("\nbody (", 1)[1].splitlines()[1:] == STORY

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from newsarchive.analysis import classify_topics, find_countries
 from newsarchive.analysis.result import Analysis
-from newsarchive.extract import ArticleRecord, Evidence, NotArticle, OutletFacts, extract_article
+from newsarchive.extract import (
+    ArticleRecord,
+    Evidence,
+    ExtractionHints,
+    NotArticle,
+    OutletFacts,
+    extract_article,
+)
 from newsarchive.extract.decoding import decode_html
 from newsarchive.extract.sniff import binary_kind
 
@@ -40,7 +47,13 @@ class PageExtraction:
 
 def outlet_facts(outlet: Outlet) -> OutletFacts:
     """The registry's word on an outlet that extraction needs, in extraction's own terms."""
-    return OutletFacts(name=outlet.name, timezone=outlet.timezone)
+    hints = ExtractionHints(
+        body_selector=outlet.body_selector,
+        exclude_selectors=outlet.exclude_selectors,
+        title_selector=outlet.title_selector,
+        date_selector=outlet.date_selector,
+    )
+    return OutletFacts(name=outlet.name, timezone=outlet.timezone, hints=hints)
 
 
 def analyse(record: ArticleRecord) -> Analysis:

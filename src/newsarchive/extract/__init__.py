@@ -9,6 +9,7 @@ from newsarchive.extract.record import (
     EXTRACTOR_VERSION,
     ArticleRecord,
     Evidence,
+    ExtractionHints,
     NotArticle,
     OutletFacts,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "ArticleRecord",
     "Evidence",
+    "ExtractionHints",
     "NotArticle",
     "OutletFacts",
     "extract_article",

@@ -20,6 +20,7 @@ from newsarchive.extract.dates import (
 )
 from newsarchive.extract.decoding import decode_html
 from newsarchive.extract.fingerprint import content_hash, simhash
+from newsarchive.extract.hints import hinted_date, hinted_title, narrow_body
 from newsarchive.extract.language import detect_language
 from newsarchive.extract.page import Page, parse_page
 from newsarchive.extract.pagekind import (
@@ -104,9 +105,12 @@ def _read(
 
     # Everything the page says about itself is read before the tree is pruned for the body.
     names = site_names_of(page, outlet.name)
-    title = find_title(page, evidence.title if evidence else None, outlet.name)
+    hints = outlet.hints
+    title = hinted_title(page.tree, hints) or find_title(
+        page, evidence.title if evidence else None, outlet.name
+    )
     authors = find_authors(page, names)
-    published = find_published(page, evidence, now)
+    published = hinted_date(page.tree, hints, now) or find_published(page, evidence, now)
     modified_at = find_modified(page, now)
     teasers = teaser_texts(page)
     labels = link_labels(page.tree)
@@ -114,6 +118,7 @@ def _read(
     credits = page_credits(page)
     paywalled = is_paywalled(page)
 
+    narrow_body(page.tree, hints)
     prune_boilerplate(page.tree, url)
     lines = extract_body(page.tree, url, PageFacts(title, authors, labels))
     text, repaired = repair_mojibake("\n".join(lines))

@@ -20,6 +20,22 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class ExtractionHints:
+    """An outlet's CSS selectors for what the general rules get wrong on its pages (registry data).
+
+    `exclude_selectors` are removed before the body is extracted; `body_selector` narrows the
+    body to the elements it matches (ignored when it matches nothing, so a redesign degrades to
+    the general rules); `title_selector` and `date_selector` name the headline and the
+    publication date and win over the page's metadata when they match.
+    """
+
+    body_selector: str | None = None
+    exclude_selectors: tuple[str, ...] = ()
+    title_selector: str | None = None
+    date_selector: str | None = None
+
+
+@dataclass(frozen=True)
 class OutletFacts:
     """What the registry says about the outlet a page belongs to, for what one page cannot settle.
 
@@ -31,6 +47,7 @@ class OutletFacts:
     name: str | None = None
     #: IANA zone of the outlet's clock, for pages that state a time without an offset.
     timezone: str | None = None
+    hints: ExtractionHints = ExtractionHints()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
+from cssselect import SelectorError
+from lxml.cssselect import CSSSelector
 
 KINDS = (
     "wire",
@@ -37,6 +39,9 @@ DOMAIN_RE = re.compile(r"^(?=.{1,253}(?::\d{1,5})?$)[a-z0-9]([a-z0-9.-]*[a-z0-9]
 URL_LISTS = ("feeds", "sitemaps", "archive_sitemaps")
 #: URLs an operator switched off (a feed failing for weeks) without deleting the entry.
 DISABLED_LIST = "disabled_sources"
+#: Extraction hints: CSS selectors for an outlet the general extraction rules get wrong.
+HINT_SELECTORS = ("body_selector", "title_selector", "date_selector")
+HINT_KEYS = (*HINT_SELECTORS, "exclude_selectors")
 REGEX_LISTS = ("include", "exclude")
 #: HTML index pages (press-release lists), how many of their pages to follow, how to fetch.
 LISTING_KEYS = ("listing_pages", "listing_depth", "render")
@@ -62,6 +67,7 @@ KNOWN_KEYS = frozenset(
         DISABLED_LIST,
         "horizon_days",
         "timezone",
+        *HINT_KEYS,
         *LISTING_KEYS,
         *POLITENESS_KEYS,
     }
@@ -127,6 +133,10 @@ class Outlet:
     download_delay: float | None = None  # seconds between requests to this outlet
     concurrency: int | None = None  # requests to this outlet at once
     timezone: str | None = None  # IANA zone of times its pages state without an offset
+    body_selector: str | None = None  # CSS: the story's body (extraction hint)
+    exclude_selectors: tuple[str, ...] = ()  # CSS: removed before the body is extracted
+    title_selector: str | None = None  # CSS: the headline, over the page's metadata
+    date_selector: str | None = None  # CSS: the publication date, over the page's metadata
 
     def renders_in_browser(self, url: str) -> bool:
         """Whether this URL of the outlet must be fetched through a headless browser."""
@@ -342,6 +352,7 @@ class _EntryCheck:
         allow_private = self._flag("allow_private_network", default=False)
         enabled = self._flag("enabled", default=True)
         zone = self._timezone()
+        hints = self._hints()
         if not self.entry:
             self.fail(None, "must be a table of keys")
         if self.problems or identity is None:
@@ -356,6 +367,7 @@ class _EntryCheck:
             download_delay=delay,
             concurrency=concurrency,
             timezone=zone,
+            **hints,
         )
 
     def _identity(self) -> dict[str, Any] | None:
@@ -456,6 +468,26 @@ class _EntryCheck:
             self.fail("timezone", f"{value!r} is not an IANA time zone such as 'Europe/Paris'")
             return None
         return value
+
+    def _hints(self) -> dict[str, Any]:
+        """The CSS selector keys, each compiled once here so a typo fails at load, not per page."""
+        hints: dict[str, Any] = {}
+        for key in HINT_SELECTORS:
+            value = self._text(key, required=False)
+            hints[key] = value if value is not None and self._selector(key, value) else None
+        excludes = self._list("exclude_selectors", required=False)
+        hints["exclude_selectors"] = tuple(
+            value for value in excludes if self._selector("exclude_selectors", value)
+        )
+        return hints
+
+    def _selector(self, key: str, value: str) -> bool:
+        try:
+            CSSSelector(value)
+        except SelectorError as error:
+            self.fail(key, f"{value!r} is not a CSS selector ({error})")
+            return False
+        return True
 
     def _listing_pages(self) -> tuple[list[str], list[str]]:
         """listing_pages entries: a URL, or a table {url = "...", render = "browser"}."""
