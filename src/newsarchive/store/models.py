@@ -219,9 +219,10 @@ class Article(Base):
     )
     published_source: Mapped[str | None] = mapped_column(
         Text,
-        comment="Evidence the date came from, most trusted first: json_ld, meta, time_element, "
-        "feed, sitemap, listing (an HTML listing page's list item), url, byline (a date written "
-        "under the headline) or htmldate",
+        comment="Evidence the date came from: hint (where the outlet's registry date_selector "
+        "points), then most trusted first json_ld, meta, time_element, feed, sitemap, listing "
+        "(an HTML listing page's list item), url, byline (a date written under the headline) or "
+        "htmldate",
     )
     modified_at: Mapped[datetime | None] = mapped_column(
         TZ, comment="Last modification the page declares (UTC)"
