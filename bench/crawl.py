@@ -38,7 +38,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -320,6 +320,35 @@ def ours(body: bytes, url: str) -> bool:
     return extract_page(body, "utf-8", url, Evidence()).record is not None
 
 
+def _fetch_all(urls: list[str], threads: int) -> tuple[float, int]:
+    """(seconds, responses read) for `threads` keep-alive clients splitting `urls`: run in a
+    process of its own, so the clients do not share the serving process's GIL."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    def client(part: list[str]) -> int:
+        netloc = urlsplit(part[0]).netloc if part else ""
+        connection = http.client.HTTPConnection(netloc, timeout=30)
+        for url in part:
+            connection.request("GET", urlsplit(url).path, headers={"Accept-Encoding": "gzip"})
+            connection.getresponse().read()
+        connection.close()
+        return len(part)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        done = sum(pool.map(client, [urls[i::threads] for i in range(threads)]))
+    return time.perf_counter() - started, done
+
+
+def server_rate(urls: list[str], threads: int = 16) -> float:
+    """Pages/s the bench web serves to `threads` concurrent clients in another process: if a
+    crawler comes near it, the bench's server, not the crawler, sets the pace."""
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        seconds, done = pool.submit(_fetch_all, urls, threads).result()
+    return done / seconds
+
+
 def run_extraction(
     bodies: list[tuple[str, bytes]], workers: int, work: Callable[[bytes, str], bool]
 ) -> tuple[float, PeakMemory, int]:
@@ -441,6 +470,8 @@ def measure_one(
             f"{args.pages} pages per crawl ({mib:.0f} MiB of HTML, {len(pages)} distinct), "
             f"{args.extract_workers} extraction processes"
         )
+        rate = server_rate(list(sets[0]))
+        print(f"bench web server alone: {rate:.1f} pages/s to 16 keep-alive clients")
         seconds, memory, stored = run_crawl(
             registry, env, args.extract_workers, progress=lambda: served_count
         )
