@@ -550,3 +550,32 @@ def test_author_strings_are_cleaned_into_names() -> None:
         "Tom Krisher",
         "Sarah E. Needleman",
     )
+
+
+def _home_page(stories: int) -> str:
+    """A news site's front page: headlines to its story host, a blurb under each, no markup."""
+    items = "".join(
+        f"<div class='card'><h3><a href='https://news.gulfdefencereview.com/2026/12/0{i % 9 + 1}/"
+        f"story-{i}'>Coastal radar tender number {i} draws three bidders from the region</a></h3>"
+        f"<p>Officials said the award would follow sea trials of each offered system, with a"
+        f" decision expected before the end of the fiscal year.</p></div>"
+        for i in range(stories)
+    )
+    return (
+        "<html><head><title>Gulf Defence Review</title>"
+        "<meta property='og:type' content='website'></head><body>"
+        "<header><a href='/'>Gulf Defence Review</a></header><main>"
+        f"<h1>Gulf Defence Review</h1>{items}</main></body></html>"
+    )
+
+
+def test_a_home_page_of_headline_links_is_a_section_front() -> None:
+    verdict = extract_article(_home_page(12), "https://www.gulfdefencereview.com/")
+
+    assert verdict == NotArticle("section_front", "the site's home page: headline links, no markup")
+
+
+def test_a_page_at_a_site_root_with_few_headlines_stays_an_article() -> None:
+    verdict = extract_article(_home_page(4), "https://www.gulfdefencereview.com/")
+
+    assert isinstance(verdict, ArticleRecord)

@@ -28,6 +28,7 @@ from newsarchive.extract.pagekind import (
     challenge_evidence,
     declares_listing,
     has_article_markers,
+    is_home_page,
     is_teaser_list,
     teaser_texts,
     text_size,
@@ -115,6 +116,7 @@ def _read(
     teasers = teaser_texts(page)
     labels = link_labels(page.tree)
     markers = has_article_markers(page)
+    home = is_home_page(page)
     credits = page_credits(page)
     paywalled = is_paywalled(page)
 
@@ -128,6 +130,8 @@ def _read(
         return NotArticle("no_body", "no body text left after removing boilerplate")
     if declares_listing(page):
         return NotArticle("section_front", "a listing schema type and no article markup")
+    if home:
+        return NotArticle("section_front", "the site's home page: headline links, no markup")
     if is_teaser_list(lines, teasers):
         return NotArticle("teaser_list", f"the body is a list of teasers ({len(lines)} lines)")
     size = text_size(text)

@@ -7,12 +7,18 @@ Thresholds (in words of the extracted body, see `text_size`):
   short pages without such markers are nearly always hubs, galleries or error pages;
 - a body in which at least `MIN_TEASERS` lines, and `TEASER_SHARE` of all lines, are texts of
   teasers for other stories of the outlet (headline links and the standfirsts next to them) is
-  a list of teasers (section front, tag page, search result), whatever its length.
+  a list of teasers (section front, tag page, search result), whatever its length;
+- a page at the root of its site (path `/`) without article markup that links at least
+  `HOME_HEADLINE_LINKS` headlines, or `HOME_LONG_LINKS` links with headline-long texts, is the
+  outlet's home page: home pages link headlines on other hosts or on the front itself, so the
+  teaser test misses them, and their ribbons of short blurbs pass the word count. Articles that
+  live at a site's root (one-page sites, landing pages) link a handful at most.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -25,6 +31,10 @@ TEASER_SHARE = 0.5
 _TEASER_BLOCKS = ("p", "h2", "h3", "h4", "h5", "span", "div", "time")
 _TEASER_CONTAINERS = ("article", "li", "div", "section", "header")
 _MIN_TEASER_CHARS = 20
+HOME_HEADLINE_LINKS = 10
+HOME_LONG_LINKS = 50
+_HEADINGS = ("h2", "h3", "h4")
+_LONG_LINK_CHARS = 30
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CHALLENGE_TITLE = re.compile(
@@ -89,6 +99,26 @@ def has_article_markers(page: Page) -> bool:
 def declares_listing(page: Page) -> bool:
     """The page calls itself a collection and says nothing of being an article."""
     return bool(page.schema_types & LISTING_TYPES) and not has_article_markers(page)
+
+
+def is_home_page(page: Page) -> bool:
+    """The page is its site's front page: at the root and full of headline links."""
+    if urlsplit(page.url).path.strip("/") or has_article_markers(page):
+        return False
+    headline_links = long_links = 0
+    for anchor in page.tree.iter("a"):
+        text = " ".join(anchor.text_content().split())
+        if len(text) >= _LONG_LINK_CHARS:
+            long_links += 1
+        if len(text) >= _MIN_TEASER_CHARS and _in_or_holds_heading(anchor):
+            headline_links += 1
+    return headline_links >= HOME_HEADLINE_LINKS or long_links >= HOME_LONG_LINKS
+
+
+def _in_or_holds_heading(anchor: HtmlElement) -> bool:
+    return any(e.tag in _HEADINGS for e in anchor.iterancestors()) or any(
+        e.tag in _HEADINGS for e in anchor.iterdescendants()
+    )
 
 
 def teaser_texts(page: Page) -> frozenset[str]:
