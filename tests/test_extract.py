@@ -579,3 +579,44 @@ def test_a_page_at_a_site_root_with_few_headlines_stays_an_article() -> None:
     verdict = extract_article(_home_page(4), "https://www.gulfdefencereview.com/")
 
     assert isinstance(verdict, ArticleRecord)
+
+
+def _short_post(wrapper_class: str) -> str:
+    """A short blog post: one heading, a few sentences, the blog engine's classes, no markup."""
+    return (
+        "<html><head><title>Harbour clean-up on Saturday | Marina notes</title></head><body>"
+        "<nav><a href='/'>Marina notes</a> <a href='/about/'>About</a></nav>"
+        f"<div class='{wrapper_class}'><h1>Harbour clean-up on Saturday</h1>"
+        "<p>We meet at the slipway at nine with gloves, bags and two boats to reach the reeds."
+        " Last year we pulled forty kilos of plastic from the basin; bring a friend and we will"
+        " do better.</p><p>Coffee and rolls afterwards at the club house.</p></div>"
+        "<footer>Marina notes · Powered by a blog engine</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "wrapper_class"),
+    [
+        ("https://marinanotes.example.org/2026/05/14/harbour-clean-up/", "content"),
+        ("https://marinanotes.example.org/harbour-clean-up/", "post-17 post type-post hentry"),
+        ("https://marinanotes.example.org/harbour-clean-up/", "h-entry"),
+    ],
+)
+def test_a_short_blog_post_is_an_article(url: str, wrapper_class: str) -> None:
+    verdict = extract_article(_short_post(wrapper_class), url)
+
+    assert isinstance(verdict, ArticleRecord)
+    assert verdict.title == "Harbour clean-up on Saturday"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://marinanotes.example.org/harbour-clean-up/",
+        "https://marinanotes.example.org/2026/05/14/",
+    ],
+)
+def test_a_short_page_without_post_marks_is_too_short(url: str) -> None:
+    verdict = extract_article(_short_post("content"), url)
+
+    assert isinstance(verdict, NotArticle) and verdict.reason == "too_short"

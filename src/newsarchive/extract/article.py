@@ -27,9 +27,9 @@ from newsarchive.extract.pagekind import (
     MIN_WORDS_UNMARKED,
     challenge_evidence,
     declares_listing,
-    has_article_markers,
     is_home_page,
     is_teaser_list,
+    marks_a_post,
     teaser_texts,
     text_size,
 )
@@ -115,7 +115,7 @@ def _read(
     modified_at = find_modified(page, now)
     teasers = teaser_texts(page)
     labels = link_labels(page.tree)
-    markers = has_article_markers(page)
+    markers = marks_a_post(page)
     home = is_home_page(page)
     credits = page_credits(page)
     paywalled = is_paywalled(page)
@@ -137,7 +137,7 @@ def _read(
     size = text_size(text)
     if size < MIN_WORDS_UNMARKED and not markers:
         return NotArticle(
-            "too_short", f"{size} words (< {MIN_WORDS_UNMARKED}) and no article markup"
+            "too_short", f"{size} words (< {MIN_WORDS_UNMARKED}) and no article or post markup"
         )
     if published is None:
         published = guess_published(page.tree, url, now)

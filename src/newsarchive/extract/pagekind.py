@@ -34,6 +34,8 @@ _MIN_TEASER_CHARS = 20
 HOME_HEADLINE_LINKS = 10
 HOME_LONG_LINKS = 50
 _HEADINGS = ("h2", "h3", "h4")
+#: A blog permalink: a full date, then the post's slug (a bare /YYYY/MM/DD/ is a day archive).
+_PERMALINK = re.compile(r"/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])/[^/?#]+")
 _LONG_LINK_CHARS = 30
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -94,6 +96,18 @@ def has_article_markers(page: Page) -> bool:
     if (page.meta_first("og:type") or "").casefold() == "article":
         return True
     return page.meta_first("article:published_time") is not None
+
+
+def marks_a_post(page: Page) -> bool:
+    """Article markup, or the marks a blog engine leaves on a single post."""
+    if has_article_markers(page) or _PERMALINK.search(urlsplit(page.url).path):
+        return True
+    return bool(
+        page.tree.xpath(
+            "//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')"
+            " or contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
+        )
+    )
 
 
 def declares_listing(page: Page) -> bool:
