@@ -620,3 +620,14 @@ def test_a_short_page_without_post_marks_is_too_short(url: str) -> None:
     verdict = extract_article(_short_post("content"), url)
 
     assert isinstance(verdict, NotArticle) and verdict.reason == "too_short"
+
+
+def test_a_short_post_with_a_dated_byline_is_an_article() -> None:
+    html = _short_post("content").replace(
+        "</h1>", "</h1><div class='meta'>Posted on 14 May 2026 by Karin</div>"
+    )
+
+    verdict = extract_article(html, "https://marinanotes.example.org/harbour-clean-up/")
+
+    assert isinstance(verdict, ArticleRecord)
+    assert verdict.published_source == "byline"

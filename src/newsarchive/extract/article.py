@@ -135,9 +135,12 @@ def _read(
     if is_teaser_list(lines, teasers):
         return NotArticle("teaser_list", f"the body is a list of teasers ({len(lines)} lines)")
     size = text_size(text)
-    if size < MIN_WORDS_UNMARKED and not markers:
+    # A date written under the headline is a story's byline: a short post, not a hub.
+    dated = published is not None and published.source == "byline"
+    if size < MIN_WORDS_UNMARKED and not markers and not dated:
         return NotArticle(
-            "too_short", f"{size} words (< {MIN_WORDS_UNMARKED}) and no article or post markup"
+            "too_short",
+            f"{size} words (< {MIN_WORDS_UNMARKED}) and no article, post or byline marks",
         )
     if published is None:
         published = guess_published(page.tree, url, now)

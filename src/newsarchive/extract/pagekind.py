@@ -3,8 +3,11 @@
 Thresholds (in words of the extracted body, see `text_size`):
 - a body with no text at all is never an article;
 - a body under `MIN_WORDS_UNMARKED` words is an article only if the page marks itself as one
-  (JSON-LD or microdata Article type, `og:type=article`, `article:published_time`), because
-  short pages without such markers are nearly always hubs, galleries or error pages;
+  (JSON-LD or microdata Article type, `og:type=article`, `article:published_time`), as a blog
+  post (a `/YYYY/MM/DD/slug` permalink, a microformats `hentry`/`h-entry` element) or dates its
+  headline (a byline date, as `dates.find_published` reads it), because short pages without
+  such marks are nearly always hubs, galleries or error pages, while short posts keep their
+  blog engine's marks or a dated byline even without structured data;
 - a body in which at least `MIN_TEASERS` lines, and `TEASER_SHARE` of all lines, are texts of
   teasers for other stories of the outlet (headline links and the standfirsts next to them) is
   a list of teasers (section front, tag page, search result), whatever its length;
