@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,10 @@ from newsarchive.store.articles import ArticleWriter
 from newsarchive.store.outlets import sync_outlets
 from newsarchive.store.rows import ArticleRow, PageRow
 from tests.fixtureweb import FixtureWeb
-from tests.support import run_cli
+from tests.fixtureweb.ministry import registry_entry
+from tests.fixtureweb.server import OriginServer, RequestLog, Resource
+from tests.support import crawl, run_cli
+from tests.test_hints import FACT_BOX, PAGE, STORY
 
 STALE_LINE = "READ: a promo line an older extractor let through"
 
@@ -210,3 +214,67 @@ def test_reextract_recomputes_the_actors_and_events_of_stored_articles(
         ("Poland", "recipient"),
         ("South Korea", "supplier"),
     ]
+
+
+def test_a_hint_added_to_the_registry_fixes_stored_articles_on_reextract(
+    database_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    """The crawl stores the gazette's story as the general rules read it (the site's name as
+    title, the "Updated" day, the fact box in the text); the operator adds the outlet's hints
+    to the registry and re-extracts: the stored row now has what the hints point at."""
+    path = "/defence/navy-frigates"
+    with OriginServer("gazette", RequestLog()) as origin:
+        sitemap = (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{origin.base_url}{path}</loc></url></urlset>"
+        )
+        origin.serve(
+            {
+                path: Resource.text(PAGE, "text/html; charset=utf-8"),
+                "/sitemap.xml": Resource.text(sitemap, "application/xml"),
+                "/robots.txt": Resource.text("User-agent: *\nAllow: /\n", "text/plain"),
+            }
+        )
+        keys = (f'sitemaps = ["{origin.base_url}/sitemap.xml"]', 'timezone = "Europe/Oslo"')
+        entry = registry_entry(
+            "gazette", "Harbour Gazette", origin.base_url, *keys, kind="newspaper"
+        )
+        registry = tmp_path / "outlets.toml"
+        registry.write_text(entry, encoding="utf-8")
+        crawled = crawl(registry, database_url, tmp_path)
+        assert crawled.returncode == 0, crawled.stderr[-2000:]
+        url = origin.base_url + path
+
+    sql = "SELECT id, title, text, published_at, published_source, published_on FROM articles"
+    [before] = rows(engine, sql)
+    assert before.title == "News"
+    assert before.text.split("\n") == [*STORY[:2], FACT_BOX, STORY[2]]
+    assert before.published_on == date(2026, 12, 6)  # the "Updated" day
+
+    hints = (
+        'body_selector = ".story-body"',
+        'exclude_selectors = [".factbox"]',
+        'title_selector = ".story-head .hed"',
+        'date_selector = ".stamp"',
+    )
+    hinted = registry_entry(
+        "gazette", "Harbour Gazette", origin.base_url, *keys, *hints, kind="newspaper"
+    )
+    registry.write_text(hinted, encoding="utf-8")
+    env = {"DATABASE_URL": database_url, "NEWSARCHIVE_HOME": str(tmp_path)}
+    result = run_cli("reextract", "--registry", str(registry), env=env)
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "re-extracted 1 articles" in result.stdout and "1 updated" in result.stdout
+    [after] = rows(engine, sql)
+    assert after.id == before.id
+    assert after.title == "Navy orders four new frigates for the Baltic"
+    assert after.text.split("\n") == STORY
+    # 09:30 on the outlet's Oslo clock, where the date_selector points.
+    assert after.published_at == datetime(2026, 12, 4, 8, 30, tzinfo=UTC)
+    assert (after.published_source, after.published_on) == ("hint", date(2026, 12, 4))
+    [revision] = rows(engine, "SELECT article_id, reason, text FROM article_revisions")
+    assert tuple(revision) == (before.id, "reextract", before.text)
+    [stored] = rows(engine, "SELECT url FROM articles")
+    assert stored.url == url

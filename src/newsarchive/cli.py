@@ -135,10 +135,15 @@ def _add_reextract(commands: Subparsers) -> None:
             "Extract the archive's stored raw pages again with this version of newsarchive's\n"
             "extractor and update the articles whose record changed. Old bodies are kept in\n"
             "article_revisions; every re-extracted article records the extractor version.\n"
-            "Nothing is fetched. A page that no longer extracts as an article keeps its row."
+            "Nothing is fetched. A page that no longer extracts as an article keeps its row.\n"
+            "Each outlet's pages are read with what the registry says about it now, as a crawl\n"
+            "reads them: its name, time zone and extraction hints (body_selector,\n"
+            "exclude_selectors, title_selector, date_selector), so a hint added to the registry\n"
+            "fixes the articles already stored."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _add_registry_option(reextract)
     reextract.add_argument("--outlet", metavar="SLUG", help="only this outlet's articles")
     reextract.add_argument(
         "--since",
@@ -762,9 +767,18 @@ def _prepared_database() -> str | None:
 
 
 def reextract_command(args: argparse.Namespace) -> int:
+    from newsarchive.analysis.page import outlet_facts
     from newsarchive.reextract import reextract, terminal_progress
+    from newsarchive.registry import RegistryError, load_registry
     from newsarchive.store.database import make_engine
 
+    try:
+        registry = load_registry(args.registry)
+    except RegistryError as error:
+        print(f"newsarchive: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    # Every outlet, disabled ones too: a paused outlet's stored articles keep its hints.
+    facts = {outlet.slug: outlet_facts(outlet) for outlet in registry.outlets}
     database_url = _prepared_database()
     if database_url is None:
         return EXIT_FAILED
@@ -778,6 +792,7 @@ def reextract_command(args: argparse.Namespace) -> int:
             since=args.since,
             workers=args.workers or 0,
             progress=terminal_progress,
+            outlets=facts,
         )
     finally:
         engine.dispose()

@@ -3,7 +3,9 @@
 Reads each article's newest stored page (gzip-compressed HTML), extracts it again in a process
 pool with the evidence the feed or sitemap gave at the time, and stores what changed: bodies that
 change keep their old text in article_revisions, and every re-extracted row records the current
-extractor version. The actors and events of every re-extracted article are found again
+extractor version. Each page is extracted with its outlet's facts as the crawl gives them (the
+registry's name, time zone and extraction hints), so a selector added to the registry fixes the
+stored articles of that outlet. The actors and events of every re-extracted article are found again
 (store/structure.py `relink`); stories are left to `newsarchive stories rebuild`. Streams in
 chunks, so memory stays flat on a large archive.
 """
@@ -15,7 +17,7 @@ import logging
 import multiprocessing
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -89,6 +91,7 @@ def stored_pages_query(outlet: str | None, since: datetime | None) -> Select[Any
             newest_page.c.html_gz,
             newest_page.c.content_type,
             newest_page.c.fetched_at,
+            Outlet.slug.label("outlet_slug"),
             Outlet.name.label("outlet_name"),
             Outlet.timezone.label("outlet_timezone"),
         )
@@ -105,8 +108,17 @@ def stored_pages_query(outlet: str | None, since: datetime | None) -> Select[Any
 
 
 def stored_pages(
-    engine: Engine, outlet: str | None, since: datetime | None
+    engine: Engine,
+    outlet: str | None,
+    since: datetime | None,
+    facts: Mapping[str, OutletFacts] | None = None,
 ) -> Iterator[list[StoredPage]]:
+    """The selected pages in chunks, each with what extraction is told about its outlet.
+
+    `facts` (by slug) is the registry's word, as the crawl passes it to the pool; an outlet the
+    registry no longer lists is read with the name and time zone its mirror row kept, no hints.
+    """
+    facts = facts or {}
     with Session(engine) as session:
         result = session.execute(
             stored_pages_query(outlet, since), execution_options={"yield_per": CHUNK}
@@ -124,7 +136,8 @@ def stored_pages(
                         published_at=row.listed_published_at,
                         listed_in=row.listed_in,
                     ),
-                    outlet=OutletFacts(name=row.outlet_name, timezone=row.outlet_timezone),
+                    outlet=facts.get(row.outlet_slug)
+                    or OutletFacts(name=row.outlet_name, timezone=row.outlet_timezone),
                 )
                 for row in partition
             ]
@@ -162,8 +175,13 @@ def reextract(
     since: datetime | None = None,
     workers: int = 0,
     progress: Callable[[ReextractSummary, int], None] | None = None,
+    outlets: Mapping[str, OutletFacts] | None = None,
 ) -> ReextractSummary:
-    """Re-extract the selected articles' stored pages and store what changed."""
+    """Re-extract the selected articles' stored pages and store what changed.
+
+    `outlets` maps a slug to its `OutletFacts` (`analysis.page.outlet_facts` of the registry's
+    outlets, as the crawl builds them): without it, pages are read with no hints.
+    """
     started = time.monotonic()
     writer = ArticleWriter(engine)
     summary = ReextractSummary()
@@ -172,7 +190,7 @@ def reextract(
     with ProcessPoolExecutor(
         max_workers=workers or None, mp_context=context, initializer=warm_up
     ) as pool:
-        for chunk in stored_pages(engine, outlet, since):
+        for chunk in stored_pages(engine, outlet, since, outlets):
             outcomes = list(pool.map(_extract, chunk, chunksize=8))
             _count(outcomes, summary)
             stored = writer.apply_reextraction([(aid, rec, ana) for aid, rec, ana, _ in outcomes])
