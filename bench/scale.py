@@ -48,10 +48,17 @@ sys.path.insert(0, str(REPO))  # tests.fixtureweb's server
 sys.path.insert(0, str(REPO / "bench"))  # crawl.py's bench web
 
 from crawl import DEFAULT_DATASET, build_site, load_pages, registry_toml, run_crawl  # noqa: E402
+from newsarchive.analysis.actors import gazetteer  # noqa: E402
 from newsarchive.export import ExportOptions, export_articles  # noqa: E402
 from newsarchive.store.database import libpq_url, make_engine, sqlalchemy_url  # noqa: E402
 from newsarchive.store.duplicates import link_duplicates  # noqa: E402
 from newsarchive.store.frontier import Frontier  # noqa: E402
+from newsarchive.store.models import (  # noqa: E402
+    SEARCH_CONFIG_FUNCTION,
+    SEARCH_TEXT_FUNCTION,
+    SEARCH_VECTOR,
+)
+from newsarchive.store.structure import _actor_id, assign_in  # noqa: E402
 from tests.fixtureweb.server import OriginServer, RequestLog  # noqa: E402
 
 OUTLETS = 150
@@ -72,6 +79,7 @@ patrol coast guard vessel intelligence report assessment threat response measure
 year earlier later
 """
 WORDS = tuple(_VOCABULARY.split())
+TITLE_ENDS = ("talks", "summit", "treaty", "missile", "sanctions", "drills", "ceasefire")
 
 
 def synthetic_texts(count: int, rng: random.Random) -> list[tuple[str, str, str, int]]:
@@ -84,32 +92,23 @@ def synthetic_texts(count: int, rng: random.Random) -> list[tuple[str, str, str,
             lines.append(line + ".")
             size += len(line) + 2
         body = "\n".join(lines)
-        title = " ".join(rng.choice(WORDS) for _ in range(9)).capitalize()
+        # The last word is no stop word: fill() relies on it (prepare checks it).
+        title = " ".join([*(rng.choice(WORDS) for _ in range(8)), rng.choice(TITLE_ENDS)])
+        title = title.capitalize()
         lead = " ".join(rng.choice(WORDS) for _ in range(25)).capitalize() + "."
         texts.append((title, lead, body, len(body.split())))
     return texts
 
 
-_FILL = """
-WITH new AS (
-    INSERT INTO articles (
-        outlet_id, url, original_url, final_url, title, lead, authors, published_at,
-        published_source, language, text, word_count, content_hash, simhash, quality_flags,
-        extractor_version, topics, countries, relevance, is_relevant, first_seen_at,
-        last_fetched_at)
-    SELECT o.id, d.url, d.url, d.url, t.title || ' ' || g, t.lead, ARRAY['Staff Writer'],
-           d.at, 'json_ld', 'en', t.body || E'\\nRef ' || g || '.', t.words,
-           encode(sha256(g::text::bytea), 'hex'),
-           CASE WHEN mod(g, 25) = 0 AND g > 1
-                -- a near copy of the article before it: two bits off
-                THEN ('x' || substr(md5((g - 1)::text), 1, 16))::bit(64)::bigint
-                     # (3::bigint << mod(g, 60)::int)
-                ELSE ('x' || substr(md5(g::text), 1, 16))::bit(64)::bigint END,
-           '{}', 'scale', ARRAY['diplomacy'], ARRAY['us'], 0.6, mod(g, 3) <> 0,
-           d.at + interval '7 minutes', d.at + interval '7 minutes'
-    FROM generate_series(%(start)s::bigint, %(stop)s::bigint) AS g
+#: The story an article belongs to: one of 149 stories per day of publication (so a story's
+#: articles are of one day and, 149 being prime to the 150 outlets, of several outlets).
+_STORY = (
+    "(floor(extract(epoch FROM %(now)s::timestamptz - d.at) / 86400)::int * 149 + mod(g, 149) + 1)"
+)
+#: Publication time and URL of synthetic article g: a deterministic spread over five years
+#: before `now`, a near copy (one in 25) half an hour after its original.
+_SPREAD = """
     CROSS JOIN LATERAL (
-        -- a deterministic spread over five years before `now`, copies minutes after originals
         SELECT %(now)s::timestamptz
                - mod((CASE WHEN mod(g, 25) = 0 THEN g - 1 ELSE g END) * 7919, %(span)s)
                  * interval '1 second'
@@ -117,45 +116,165 @@ WITH new AS (
                'https://outlet-' || mod(g, %(outlets)s) || '.scale.example/news/'
                || to_char(g, 'FM0000000') || '/story.html' AS url
     ) AS d
+"""
+_FILL_STORIES = f"""
+INSERT INTO stories (id, title, first_published_at, last_published_at)
+SELECT DISTINCT {_STORY}, 'Scale story', d.at, d.at
+FROM generate_series(%(start)s::bigint, %(stop)s::bigint) AS g {_SPREAD}
+ON CONFLICT (id) DO NOTHING
+"""
+_FILL = f"""
+WITH new AS (
+    INSERT INTO articles (
+        outlet_id, url, original_url, final_url, title, lead, authors, published_at,
+        published_on, published_source, language, text, word_count, content_hash, simhash,
+        quality_flags, extractor_version, topics, countries, relevance, is_relevant,
+        first_seen_at, last_fetched_at, story_id, search)
+    SELECT o.id, d.url, d.url, d.url, t.title || ' ' || g, t.lead, ARRAY['Staff Writer'],
+           d.at, (d.at AT TIME ZONE 'UTC')::date, 'json_ld', 'en', t.body, t.words,
+           encode(sha256(g::text::bytea), 'hex'),
+           CASE WHEN mod(g, 25) = 0 AND g > 1
+                -- a near copy of the article before it: two bits off
+                THEN ('x' || substr(md5((g - 1)::text), 1, 16))::bit(64)::bigint
+                     # (3::bigint << mod(g, 60)::int)
+                ELSE ('x' || substr(md5(g::text), 1, 16))::bit(64)::bigint END,
+           '{{}}', 'scale', ARRAY['diplomacy'], ARRAY['us'], 0.6, mod(g, 3) <> 0,
+           d.at + interval '7 minutes', d.at + interval '7 minutes', {_STORY},
+           -- what the generated column computes for title || ' ' || text (see fill())
+           t.title_vector || to_tsvector('pg_catalog.english', g::text) || t.body_vector
+    FROM generate_series(%(start)s::bigint, %(stop)s::bigint) AS g {_SPREAD}
     JOIN scale_outlets o ON o.n = mod(g, %(outlets)s)
     JOIN scale_texts t ON t.n = mod(g, %(texts)s)
-    RETURNING id, outlet_id, url, first_seen_at
+    RETURNING id, outlet_id, url, first_seen_at, story_id
+), pages AS (
+    INSERT INTO pages (outlet_id, article_id, kind, url, final_url, outcome, http_status,
+                       content_type, encoding, encoding_source, headers, html_gz, fetched_at)
+    SELECT n.outlet_id, n.id, 'article', n.url, n.url, 'stored', 200,
+           'text/html; charset=utf-8', 'utf-8', 'http',
+           '{{"Content-Type": "text/html; charset=utf-8"}}'::jsonb,
+           CASE WHEN mod(n.id, %(raw_every)s) = 0 THEN r.html_gz END, n.first_seen_at
+    FROM new n JOIN scale_raw r ON r.n = mod(n.id, %(raw)s)
 )
-INSERT INTO pages (outlet_id, article_id, kind, url, final_url, outcome, http_status,
-                   content_type, encoding, encoding_source, headers, html_gz, fetched_at)
-SELECT n.outlet_id, n.id, 'article', n.url, n.url, 'stored', 200, 'text/html; charset=utf-8',
-       'utf-8', 'http', '{"Content-Type": "text/html; charset=utf-8"}'::jsonb,
-       CASE WHEN mod(n.id, %(raw_every)s) = 0 THEN r.html_gz END, n.first_seen_at
-FROM new n JOIN scale_raw r ON r.n = mod(n.id, %(raw)s)
+-- two actors per article: one its story's (the story's articles share it), one its own
+INSERT INTO article_actors (article_id, actor_id, mentions)
+SELECT DISTINCT n.id, a.id, 2 FROM new n
+JOIN scale_actors a ON a.n IN (mod(n.story_id, %(actors)s), mod(n.id * 7, %(actors)s))
+"""
+_REFRESH_STORIES = """
+UPDATE stories s SET title = f.title, first_published_at = f.first_at,
+       last_published_at = f.last_at, article_count = f.articles, outlet_count = f.outlets,
+       languages = ARRAY['en'], countries = ARRAY['us']
+FROM (SELECT story_id, min(title) AS title, min(published_at) AS first_at,
+             max(published_at) AS last_at, count(*) AS articles,
+             count(DISTINCT outlet_id) AS outlets
+      FROM articles WHERE extractor_version = 'scale' GROUP BY story_id) f
+WHERE s.id = f.story_id
+"""
+_SECONDARY_INDEXES = """
+SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i
+JOIN pg_class c ON c.oid = i.indexrelid
+WHERE i.indrelid IN ('articles'::regclass, 'pages'::regclass)
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+ORDER BY c.relname
+"""
+#: The generated `search` column made a plain one for the fill, and made generated again after:
+#: pg_attribute.attgenerated is all that tells PostgreSQL to compute it (the expression stays
+#: in pg_attrdef); a superuser's catalog update, on this bench's own database only.
+_SEARCH_GENERATED = (
+    "UPDATE pg_attribute SET attgenerated = %s "
+    "WHERE attrelid = 'articles'::regclass AND attname = 'search'"
+)
+#: Sampled rows whose stored vector differs from the schema's own expression.
+_VERIFY = f"""
+SELECT count(*), count(*) FILTER (WHERE search IS DISTINCT FROM {SEARCH_VECTOR})
+FROM articles WHERE id IN (
+    SELECT id FROM articles WHERE id BETWEEN %s AND %s ORDER BY random() LIMIT 2000)
 """
 
 
 def fill(conn: psycopg.Connection[Any], start: int, stop: int, now: datetime, args: Any) -> None:
-    """Articles start..stop (inclusive), in chunks, each chunk one transaction."""
-    for low in range(start, stop + 1, CHUNK):
-        high = min(low + CHUNK - 1, stop)
-        began = time.perf_counter()
+    """Articles start..stop (inclusive), in chunks, each chunk one transaction.
+
+    to_tsvector over ~5.6 KB per row held the fill at 131-284 rows/s, so the fill computes
+    each pooled text's vector once (prepare) and stores title_vector || vector(g) ||
+    body_vector, exactly what the generated column computes for "title g body" (tsvector
+    concatenation shifts the right side's positions past the left's last one, and each pooled
+    title ends in a word that is not a stop word: prepare checks that on every pooled text).
+    The secondary indexes are dropped for the fill and built again after it, and a sample of
+    stored rows is recomputed with the schema's own expression and compared.
+    """
+    params = {
+        "now": now,
+        "span": FIVE_YEARS,
+        "outlets": OUTLETS,
+        "texts": args.texts,
+        "raw_every": args.raw_every,
+        "raw": args.raw_pages,
+        "actors": args.actor_count,
+    }
+    indexes = conn.execute(_SECONDARY_INDEXES).fetchall()
+    conn.execute("SET synchronous_commit = off")
+    with conn.transaction():
+        for name, _ in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        conn.execute(_SEARCH_GENERATED, ("",))
+    try:
+        for low in range(start, stop + 1, CHUNK):
+            high = min(low + CHUNK - 1, stop)
+            began = time.perf_counter()
+            with conn.transaction():
+                conn.execute(_FILL_STORIES, params | {"start": low, "stop": high})
+                conn.execute(_FILL, params | {"start": low, "stop": high})
+            rate = (high - low + 1) / (time.perf_counter() - began)
+            print(f"  filled {high:>9,} articles ({rate:.0f} rows/s)", flush=True)
+    finally:
         with conn.transaction():
-            conn.execute(
-                _FILL,
-                {
-                    "start": low,
-                    "stop": high,
-                    "now": now,
-                    "span": FIVE_YEARS,
-                    "outlets": OUTLETS,
-                    "texts": args.texts,
-                    "raw_every": args.raw_every,
-                    "raw": args.raw_pages,
-                },
-            )
-        rate = (high - low + 1) / (time.perf_counter() - began)
-        print(f"  filled {high:>9,} articles ({rate:.0f} rows/s)", flush=True)
+            conn.execute(_SEARCH_GENERATED, ("s",))
+    began = time.perf_counter()
+    conn.execute("SET maintenance_work_mem = '512MB'")
+    for _, definition in indexes:
+        conn.execute(definition)
+    with conn.transaction():
+        conn.execute(_REFRESH_STORIES)
+        conn.execute("SELECT setval(pg_get_serial_sequence('stories', 'id'), max(id)) FROM stories")
+    print(
+        f"  {len(indexes)} indexes built and stories counted in "
+        f"{time.perf_counter() - began:.0f} s",
+        flush=True,
+    )
+    first = conn.execute("SELECT max(id) FROM articles").fetchone()
+    assert first is not None
+    sampled, differ = conn.execute(_VERIFY, (first[0] - (stop - start), first[0])).fetchone() or (
+        0,
+        0,
+    )
+    if differ or not sampled:
+        raise SystemExit(f"{differ} of {sampled} sampled search vectors differ from the schema's")
+    print(f"  search vectors of {sampled:,} sampled new rows recomputed: all equal", flush=True)
 
 
-def prepare(conn: psycopg.Connection[Any], pages: list[bytes], args: Any) -> None:
-    """The outlets and the pools the synthetic rows draw from (tables of this database only)."""
+_POOL_VECTORS = f"""
+UPDATE scale_texts SET
+    title_vector = to_tsvector({SEARCH_CONFIG_FUNCTION}('en'), {SEARCH_TEXT_FUNCTION}('en', title)),
+    body_vector = to_tsvector({SEARCH_CONFIG_FUNCTION}('en'), {SEARCH_TEXT_FUNCTION}('en', body))
+"""
+#: Pooled texts whose composed vector (as fill() stores it) is not the schema's.
+_POOL_CHECK = f"""
+SELECT count(*) FROM scale_texts WHERE
+    to_tsvector({SEARCH_CONFIG_FUNCTION}('en'),
+                {SEARCH_TEXT_FUNCTION}('en', title || ' 1234567 ' || body))
+    IS DISTINCT FROM title_vector || to_tsvector('pg_catalog.english', '1234567') || body_vector
+"""
+
+
+def prepare(conn: psycopg.Connection[Any], engine: Any, pages: list[bytes], args: Any) -> None:
+    """The outlets and the pools the synthetic rows draw from (tables of this database only):
+    texts with their search vectors, raw pages, and people of the gazetteer as actors."""
     rng = random.Random(11)
+    people = [a for a in gazetteer().actors if a.kind == "person"][: args.actor_count]
+    args.people = [a.name for a in people]
+    with Session(engine) as session, session.begin():
+        actor_ids = [_actor_id(session, actor) for actor in people]
     with conn.transaction():
         conn.execute(
             "INSERT INTO outlets (slug, name, language, kind, domains) "
@@ -169,11 +288,21 @@ def prepare(conn: psycopg.Connection[Any], pages: list[bytes], args: Any) -> Non
         )
         conn.execute(
             "CREATE TABLE scale_texts (n int PRIMARY KEY, title text, lead text, body text, "
-            "words int)"
+            "words int, title_vector tsvector, body_vector tsvector)"
         )
-        with conn.cursor().copy("COPY scale_texts FROM STDIN") as copy:
+        with conn.cursor().copy(
+            "COPY scale_texts (n, title, lead, body, words) FROM STDIN"
+        ) as copy:
             for n, row in enumerate(synthetic_texts(args.texts, rng)):
                 copy.write_row((n, *row))
+        conn.execute(_POOL_VECTORS)
+        wrong = conn.execute(_POOL_CHECK).fetchone()
+        if wrong is None or wrong[0]:
+            raise SystemExit(f"{wrong} pooled texts: composed search vector is not the schema's")
+        conn.execute("CREATE TABLE scale_actors (n int PRIMARY KEY, id bigint)")
+        with conn.cursor().copy("COPY scale_actors FROM STDIN") as copy:
+            for n, actor_id in enumerate(actor_ids):
+                copy.write_row((n, actor_id))
         conn.execute("CREATE TABLE scale_raw (n int PRIMARY KEY, html_gz bytea)")
         with conn.cursor().copy("COPY scale_raw FROM STDIN") as copy:
             for n, body in enumerate(pages[: args.raw_pages]):
@@ -273,6 +402,56 @@ def measure_linking(engine: Any, size: int) -> float:
     return statistics.median(times)
 
 
+_STORY_BATCH = """
+INSERT INTO articles (outlet_id, url, original_url, final_url, title, text, word_count,
+                      content_hash, simhash, extractor_version, published_at, language)
+SELECT (SELECT min(id) FROM outlets), 'https://stories.scale.example/' || g || '/' || :tag,
+       'https://stories.scale.example/' || g, 'https://stories.scale.example/' || g,
+       p1.name || ' and ' || p2.name || ' hold talks',
+       p1.name || ' met ' || p2.name || ' on Tuesday for talks on defence cooperation and '
+       || 'regional security, officials said.' || E'\n' || t.body, t.words,
+       md5(g::text || :tag), ('x' || substr(md5(g::text || :tag), 1, 16))::bit(64)::bigint,
+       'scale', coalesce(s.published_at, now()) + interval '1 hour', 'en'
+FROM generate_series(1, 50) g
+LEFT JOIN LATERAL (
+    SELECT story_id, published_at FROM articles WHERE id = mod(g * 7919, :size) + 1
+) s ON true
+-- the first person is one of the story's actors near that time (fill()), the second any
+JOIN scale_actors x ON x.n = mod(coalesce(s.story_id, g), :actors)
+JOIN actors p1 ON p1.id = x.id
+JOIN scale_actors y ON y.n = mod(g * 13, :actors)
+JOIN actors p2 ON p2.id = y.id
+JOIN scale_texts t ON t.n = mod(g, :texts)
+RETURNING url
+"""
+
+
+def measure_stories(engine: Any, size: int, args: Any) -> float:
+    """Seconds to assign stories, actors and events to one batch of 50 new articles, each naming
+    two people (one of them an actor of stories published near it), as the store does after a
+    batch (store/structure.py), rolled back."""
+    times = []
+    for attempt in range(3):
+        with Session(engine) as session:
+            urls = list(
+                session.scalars(
+                    text(_STORY_BATCH),
+                    {
+                        "tag": f"s{attempt}",
+                        "size": max(size, 1),
+                        "actors": args.actor_count,
+                        "texts": args.texts,
+                    },
+                )
+            )
+            began = time.perf_counter()
+            assigned = assign_in(session, urls)
+            times.append(time.perf_counter() - began)
+            session.rollback()
+        assert assigned == len(urls) == 50, (assigned, len(urls))
+    return statistics.median(times)
+
+
 def measure_bytes(conn: psycopg.Connection[Any]) -> tuple[float, float, float]:
     """(article bytes per 1,000 articles, page-row bytes per 1,000 pages without raw HTML,
     raw HTML bytes per stored page)."""
@@ -295,6 +474,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=500, help="pages per measured crawl")
     parser.add_argument("--raw-every", type=int, default=100, help="raw HTML for 1 in N articles")
     parser.add_argument("--texts", type=int, default=500, help="distinct synthetic bodies")
+    parser.add_argument(
+        "--actor-count", type=int, default=60, help="gazetteer people the articles name"
+    )
     parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     parser.add_argument(
         "--server-url",
@@ -336,7 +518,7 @@ def main() -> None:
                 psycopg.connect(libpq_url(sqlalchemy_url(url)), autocommit=True) as conn,
                 OriginServer("bench", RequestLog()) as origin,
             ):
-                prepare(conn, pages, args)
+                prepare(conn, engine, pages, args)
                 build_site(origin, pages, args.pages, rounds=len(sizes))
                 filled = 0
                 for round_, size in enumerate(sizes):
@@ -355,6 +537,7 @@ def main() -> None:
                     export_s, copy_s, rows = measure_export(url, week, tmp)
                     known = measure_known(archive, size, rng)
                     linking = measure_linking(engine, size)
+                    stories = measure_stories(engine, size, args)
                     per_article, per_page, raw = measure_bytes(conn)
                     results.append(
                         (
@@ -366,6 +549,7 @@ def main() -> None:
                             rows,
                             known,
                             linking,
+                            stories,
                             per_article,
                             per_page,
                             raw,
@@ -382,11 +566,13 @@ def main() -> None:
         f"{'KB/1k pages':>13}{'raw KB/page':>13}"
     )
     first_rate = results[0][1] if results else 0.0
-    for size, rate, status, export_s, copy_s, rows, known, linking, art, page, raw in results:
+    for row in results:
+        size, rate, status, export_s, copy_s, rows, known, linking, stories, art, page, raw = row
         print(
             f"{size:>10,}{rate:>10.1f}{status:>10.2f}{export_s:>10.2f}{copy_s:>8.2f}"
             f"{export_s / max(copy_s, 1e-9):>7.2f}{rows:>6}{known * 1000:>10.1f}"
-            f"{linking * 1000:>9.1f}{art / 1024:>11.0f}{page / 1024:>13.0f}{raw / 1024:>13.1f}"
+            f"{linking * 1000:>9.1f}{stories * 1000:>10.0f}{art / 1024:>11.0f}"
+            f"{page / 1024:>13.0f}{raw / 1024:>13.1f}"
         )
     if results:
         last = results[-1]
@@ -398,7 +584,8 @@ def main() -> None:
         f"crawl: {args.pages} fresh bench pages per size, {args.extract_workers} extraction "
         "processes, -s AUTOTHROTTLE_ENABLED=False -s DOWNLOAD_DELAY=0 "
         "-s CONCURRENT_REQUESTS_PER_DOMAIN=16; status: the command, start-up included, median "
-        "of 3; known: 1,000 URLs (half known), median of 5; link: 50 new articles, median of 5"
+        "of 3; known: 1,000 URLs (half known), median of 5; link: 50 new articles, median of 5; "
+        "story: stories, actors and events of 50 new articles, median of 3"
     )
 
 

@@ -58,10 +58,16 @@ def assign_urls(engine: Engine, urls: Sequence[str]) -> int:
     if not urls:
         return 0
     with Session(engine) as session, session.begin():
-        rows = session.execute(_LOAD, {"urls": list(urls)}).all()
-        articles = [_Article(*row) for row in rows]
-        for article in articles:
-            assign_article(session, article)
+        return assign_in(session, urls)
+
+
+def assign_in(session: Session, urls: Sequence[str]) -> int:
+    """assign_urls inside the caller's transaction (bench/scale.py times a batch and rolls it
+    back); returns how many articles were assigned."""
+    rows = session.execute(_LOAD, {"urls": list(urls)}).all()
+    articles = [_Article(*row) for row in rows]
+    for article in articles:
+        assign_article(session, article)
     return len(articles)
 
 
