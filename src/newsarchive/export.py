@@ -285,6 +285,7 @@ def _check_topics(conn: psycopg.Connection[Any], topics: tuple[str, ...]) -> Non
 
 
 #: The outlet's own calendar day of an article; the UTC day for a row stored before it was kept.
+#: Exactly models.OUTLET_DAY, which ix_articles_outlet_day indexes: a week reads a week's rows.
 OUTLET_DAY = "coalesce(a.published_on, (a.published_at AT TIME ZONE 'UTC')::date)"
 
 

@@ -6,16 +6,17 @@ import logging
 import re
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
 from newsarchive.settings import Settings, load_settings
 from newsarchive.store.embedded import ensure_embedded_database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,8 @@ def make_engine(url: str) -> Engine:
 
 def alembic_config(url: str) -> Config:
     """Alembic configured in code, so an installed newsarchive can migrate without alembic.ini."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(Path(str(files("newsarchive.migrations")))))
     # ConfigParser interpolation treats % specially; escape it in URLs with encoded characters.
@@ -106,10 +109,19 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade_database(url: str, revision: str = "head") -> None:
+    """Bring the schema to `revision`. Every command calls this before it reads the archive,
+    so a schema already at head costs one query and the migration scripts' headers: Alembic
+    itself (its environment, env.py, a second connection) is only run to migrate. Alembic is
+    imported here, not at module level: `newsarchive status` does not need it otherwise."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     config = alembic_config(url)
     current = current_revision(url)
     target = ScriptDirectory.from_config(config).get_current_head() if revision == "head" else None
-    if current is None or (target is not None and current != target):
+    if current is not None and current == target:
+        return
+    if current is None or target is not None:
         # A new archive takes many seconds of migrations: say so, or cron shows a silent pause.
         log.info(
             "migrating the archive schema from %s to %s",
@@ -120,6 +132,8 @@ def upgrade_database(url: str, revision: str = "head") -> None:
 
 
 def downgrade_database(url: str, revision: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(url), revision)
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     func,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, REAL, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -94,6 +95,9 @@ SEARCH_VECTOR = (
     "coalesce(title, '') || ' ' || coalesce(text, '')))"
 )
 TEXT_ARRAY = ARRAY(Text)
+#: An article's calendar day at its outlet (the UTC day when published_on is unknown), indexed
+#: as ix_articles_outlet_day; export.OUTLET_DAY selects weeks on it.
+OUTLET_DAY = "coalesce(published_on, (published_at AT TIME ZONE 'UTC')::date)"
 
 
 class Base(DeclarativeBase):
@@ -153,6 +157,8 @@ class Article(Base):
         Index("ix_articles_outlet_published", "outlet_id", "published_at"),
         Index("ix_articles_published_at", "published_at"),
         Index("ix_articles_outlet_published_on", "outlet_id", "published_on"),
+        # The weekly export's selection (export.OUTLET_DAY): one week, not the whole table.
+        Index("ix_articles_outlet_day", sql_text(OUTLET_DAY)),
         # newsarchive status and the coverage monitors count articles by when they were stored.
         Index("ix_articles_outlet_first_seen", "outlet_id", "first_seen_at"),
         Index("ix_articles_original_url", "original_url"),
