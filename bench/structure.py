@@ -2,11 +2,13 @@
 
 Reads two labelled sets in bench/data/structure/: the dev set articles.jsonl (150 articles in 36
 stories, 143 event mentions, English, French, German and Spanish; see compose.py beside it for
-how it was written), which the rules were tuned on, and the held-out set heldout.jsonl (29
-articles in 9 stories on other events, with Russian too), written after the rules and never
-tuned on. For each it runs the package's own analysis on each article exactly as the store
-does (actors, events, then online story clustering in publication order with the store's
-features), and prints:
+how it was written), which the rules were tuned on, and dev-2, heldout.jsonl (29 articles in 9
+stories on other events, with Russian too): written after the first rules as a held-out set and
+held out until 2026-12-06, when its misses (Russian words, bare surnames, counterparts) were
+worked on, so it is development data now. A new held-out set, written by someone who never saw
+the rules, is what says how far they carry. For each set it runs the package's own analysis on
+each article exactly as the store does (actors, events, then online story clustering in
+publication order with the store's features), and prints:
 
 - stories: B-cubed precision and recall of the clustering against the gold stories;
 - events, per field: precision and recall of (article, kind), (article, kind, visitor) for
@@ -36,8 +38,8 @@ from newsarchive.analysis.events import Event, find_events
 from newsarchive.analysis.stories import Clusterer, Features, title_words
 
 DATA = Path(__file__).parent / "data" / "structure" / "articles.jsonl"
-#: Written apart from the rules and never tuned on: figures on it say how far the rules carry.
-HELD_OUT = DATA.with_name("heldout.jsonl")
+#: Written apart from the rules as a held-out set; tuned on from 2026-12-06 (see above).
+DEV_2 = DATA.with_name("heldout.jsonl")
 FIELDS = ("kind", "visitor", "country", "place", "day")
 
 
@@ -135,8 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", type=int, default=0, metavar="N",
                         help="print up to N wrong or missed items per measure")  # fmt: skip
     args = parser.parse_args(argv)
-    for name, path in (("dev set (rules tuned on it)", DATA), ("held-out set (never tuned on)",
-                                                                HELD_OUT)):  # fmt: skip
+    sets = (
+        ("dev set (rules tuned on it)", DATA),
+        ("dev-2 (former held-out, tuned on from 2026-12-06)", DEV_2),
+    )
+    for name, path in sets:
         print(f"== {name}: {path.name}")
         report(load(path), args.show_misses)
         print()

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -36,15 +36,52 @@ FUZZY_CUTOFF = 88.0
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _NAME_WORD = r"[A-Z][a-z\u00c0-\u024f'\-]+"
 _CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\b")
+# The same in Cyrillic: Russian copy names foreign people in its own spelling, declined
+# ("с президентом Франции Эммануэлем Макроном").
+_CYRILLIC_WORD = r"[А-ЯЁ][а-яё\-]+"
+_CYRILLIC_RUN = re.compile(rf"(?<!\w){_CYRILLIC_WORD}(?:[ \t]+{_CYRILLIC_WORD}){{1,3}}(?!\w)")
+_HAS_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+# Russian case endings of names, longest first: what a declined name adds to its stem
+# ("Хрениным", "Белоусова", "Зеленского"). A stem keeps at least three letters.
+_RU_ENDINGS = (
+    *("ого", "его", "ому", "ему", "ыми", "ими", "ий", "ый", "ой", "ей", "ом", "ем", "ём"),
+    *("ым", "им", "ою", "ею", "а", "я", "у", "ю", "е", "и", "ы", "ь", "й", "о"),
+)
+# Two romanisations: the press's (Шойгу: Shoigu, Эрдоган: Erdogan) and a scholarly one
+# (Shoygu, Khrenin); a name is compared in both.
+_ROMAN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+_ROMAN_LOOSE = _ROMAN | {"й": "i", "х": "h", "ю": "u", "я": "a", "ж": "j"}
 
 # Titles that introduce a person's name; the office is what an unknown person is stored with.
-_TITLES = {
+_TITLES: dict[str, str | None] = {
     "defence minister": "Defence Minister",
     "defense minister": "Defence Minister",
     "minister of national defense": "Defence Minister",
     "minister of national defence": "Defence Minister",
     "minister of defence": "Defence Minister",
     "minister of defense": "Defence Minister",
+    "minister for defence": "Defence Minister",
+    "minister for defense": "Defence Minister",
+    "minister for foreign affairs": "Foreign Minister",
+    "foreign affairs minister": "Foreign Minister",
+    "deputy prime minister": "Deputy Prime Minister",
+    "vice president": "Vice President",
+    "chief of the general staff": "Chief of Staff",
+    "chief of general staff": "Chief of Staff",
+    "chief of the defence staff": "Chief of Staff",
+    "chief of defence staff": "Chief of Staff",
+    "chief of the defense staff": "Chief of Staff",
+    "crown prince": "Crown Prince",
+    "chancellor": "Chancellor",
+    "emir": "Emir",
+    "sultan": "Sultan",
+    # "his Belarusian counterpart Viktor Khrenin": an office like the subject's, unnamed here.
+    "counterpart": None,
     "foreign minister": "Foreign Minister",
     "minister of foreign affairs": "Foreign Minister",
     "foreign secretary": "Foreign Minister",
@@ -64,13 +101,31 @@ _TITLES = {
     "admiral": "Admiral",
     "adm.": "Admiral",
 }
+#: Words of titles (lower case): a capitalised word before a surname that is one of these is a
+#: title ("Minister Lavrov"), not someone else's first name.
+_TITLE_WORDS = {w for t in _TITLES for w in t.split()} | {
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "министр",
+    "президент",
+    "глава",
+    "генерал",
+}
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
-_PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
+# On one line: a heading's last words and the next paragraph's first are not a name.
+_PERSON_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}"
 # "[Chinese|China's] Defense Minister Wei Fenghe [of China]", "Gen. Mohammad Bagheri", and the
 # apposition "the Brazilian defence minister, Jose Mucio, said".
 _TITLED = re.compile(
     rf"(?:\b(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:'s)?\s+)?(?i:(?P<title>{_TITLE_ALT}))"
-    rf"(?:\s+|,\s+(?=(?:{_PERSON_NAME}),))(?P<name>{_PERSON_NAME})(?:\s+of\s+(?P<of>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"
+    rf"(?:[ \t]+|,[ \t]+(?=(?:{_PERSON_NAME}),))(?P<name>{_PERSON_NAME})"
+    r"(?:\s+of\s+(?P<of>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"
 )
 # The same in French, German and Spanish, where the adjective is lower case and may follow the
 # office: "der indonesische Verteidigungsminister Sjafrie Sjamsoeddin", "le ministre indonésien de
@@ -88,12 +143,14 @@ _FOREIGN_TITLES = {
     "Prime Minister": r"Premierminister(?:in)?|Ministerpräsident(?:in)?|Premier\s+ministre|"
     r"primer\s+ministro",
     "President": r"Präsident(?:in)?|présidente?|presidente?",
+    # "son homologue biélorusse, X", "seinem belarussischen Amtskollegen X", "su homólogo X".
+    "": r"homologue|(?:Amts)?[Kk]olleg(?:e|en|in)|homólog[oa]",
 }
 _FOREIGN_TITLED = tuple(
     (
         office,
         re.compile(
-            rf"(?<!\w)(?:{_LOWER_WORD}\s+)?(?:{titles})(?:\s+{_LOWER_WORD})?,?\s+"
+            rf"(?<!\w)(?:{_LOWER_WORD}\s+)?(?:{titles})(?:\s+{_LOWER_WORD})?,?[ \t]+"
             rf"(?P<name>{_PERSON_NAME})"
         ),
     )
@@ -102,7 +159,9 @@ _FOREIGN_TITLED = tuple(
 # "the Chinese defense minister": a titled reference with no name, resolved against the named
 # people of the same country and office (events.py uses it).
 _TITLE_ONLY = re.compile(
-    rf"\b(?P<adj>[A-Z][\w.]*)(?:'s)?\s+(?i:(?P<title>{_TITLE_ALT}))\b(?!\s+{_NAME_WORD})"
+    r"\b(?P<adj>[A-Z][\w.]*)(?:'s)?\s+(?i:(?P<title>"
+    + "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True) if _TITLES[t])
+    + rf"))\b(?!\s+{_NAME_WORD})"
 )
 
 
@@ -145,6 +204,10 @@ class Gazetteer:
     # Folded full names of people, for fuzzy matching.
     people: Mapping[str, Actor]
     version: str
+    # Cyrillic names and aliases, declined: (regex, actor), longest first.
+    declined: tuple[tuple[re.Pattern[str], Actor], ...] = ()
+    # A surname that names one gazetteer person only, and may name them alone ("Lavrov").
+    surnames: Mapping[str, Actor] = field(default_factory=dict)
 
 
 def fold(name: str) -> str:
@@ -152,6 +215,38 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return re.sub(r"[\s'\-]+", " ", plain).strip()
+
+
+def romanise(text: str, loose: bool = False) -> str:
+    """Latin letters for Cyrillic ones ("Хренин" -> "Khrenin"; loose: "Hrenin"); "дж" is "j"
+    in the loose spelling (Реджеп: Recep, Rejep)."""
+    table = _ROMAN_LOOSE if loose else _ROMAN
+    if loose:
+        text = text.replace("дж", "j").replace("Дж", "J")
+    out = []
+    for char in text:
+        low = char.lower()
+        latin = table.get(low)
+        if latin is None:
+            out.append(char)
+        else:
+            out.append(latin.capitalize() if char != low else latin)
+    return "".join(out)
+
+
+def ru_stem(word: str) -> str:
+    """A Russian name without its case ending: "Хрениным", "Хренина" and "Хренин" share
+    "Хренин"; "Сергей" and "Сергея" share "Серге"."""
+    for ending in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _declined(phrase: str) -> str:
+    """A Cyrillic alias as a regex that also matches its declined forms: each word's stem and
+    up to three letters of ending ("Андрей Белоусов": Андрея Белоусова, Андреем Белоусовым)."""
+    return r"\s+".join(re.escape(ru_stem(word)) + r"[а-яё]{0,3}" for word in phrase.split())
 
 
 def load_gazetteer(document: str | None = None) -> Gazetteer:
@@ -178,8 +273,40 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
             if actor.kind == "person" and " " in phrase:
                 people[fold(phrase)] = actor
     phrases = sorted(by_phrase, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
-    return Gazetteer(tuple(actors), by_phrase, pattern, people, str(data["version"]))
+    cyrillic = [p for p in phrases if _HAS_CYRILLIC.search(p)]
+    alternatives = [_declined(p) if p in cyrillic else re.escape(p) for p in phrases]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    declined = tuple((re.compile(_declined(p)), by_phrase[p]) for p in cyrillic)
+    surnames = _lone_surnames(actors, data.get("surnames", {}).get("not_alone", ()))
+    return Gazetteer(
+        tuple(actors), by_phrase, pattern, people, str(data["version"]), declined, surnames
+    )
+
+
+def _lone_surnames(actors: list[Actor], excluded: Sequence[str]) -> dict[str, Actor]:
+    """Surnames that may name their person alone: of one gazetteer person only (not "Salman":
+    King Salman, Mohammed bin Salman), not a Chinese or Korean family name (Wang, Li, Kim: many
+    people), at least four letters, not a country or a place, and not in actors.toml's
+    [surnames] not_alone (surnames that are also common words or first names)."""
+    owners: dict[str, set[Actor]] = {}
+    for actor in actors:
+        if actor.kind != "person" or actor.country in ("CN", "KR", "KP"):
+            continue
+        for phrase in (actor.name, *actor.aliases):
+            words = phrase.split()
+            if len(words) >= 2 and not words[-1].endswith("."):
+                owners.setdefault(words[-1], set()).add(actor)
+    skip = set(excluded)
+    return {
+        surname: next(iter(found))
+        for surname, found in owners.items()
+        if len(found) == 1
+        and len(surname) >= 4
+        and surname not in skip
+        and surname[0].isupper()
+        # "Zelensky" stands for Ukraine in countries.toml too: a metonym of their own state.
+        and country_code(surname) in (None, next(iter(found)).country)
+    }
 
 
 @cache
@@ -232,13 +359,22 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         taken.append((start, end))
 
     for match in gaz.pattern.finditer(text):
-        add(gaz.by_phrase[match.group()], match.start(), match.end())
+        add(_phrase_actor(match.group(), gaz), match.start(), match.end())
     for match in _CAPITALISED_RUN.finditer(text):
         if not free(match.start(), match.end()):
             continue
         best = _best_person(match.group(), gaz)
         if best is not None:
             add(best, match.start(), match.end())
+    if _HAS_CYRILLIC.search(text):
+        for match in _CYRILLIC_RUN.finditer(text):
+            if free(match.start(), match.end()):
+                found = _best_stretch(match.group(), gaz, cyrillic=True)
+                if found is not None:
+                    # Only the words that name the person: "Франции Эммануэлем Макроном".
+                    actor, first, last = found
+                    spans = [w.span() for w in re.finditer(r"\S+", match.group())]
+                    add(actor, match.start() + spans[first][0], match.start() + spans[last][1])
     for match in _TITLED.finditer(text):
         start, end = match.span("name")
         if not free(start, end):
@@ -257,7 +393,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 continue
             words = re.findall(r"[\w\-]+", text[match.start() : start])
             country = next((c for c in map(country_of, words) if c), None)
-            add(Actor(name, "person", country, office=office, known=False), start, end)
+            add(Actor(name, "person", country, office=office or None, known=False), start, end)
     # In order of first mention, so that when two people share a surname ("Khalid bin Salman",
     # "King Salman") it goes to the first named, the same on every run.
     named = dict.fromkeys(
@@ -270,7 +406,50 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
             if free(match.start(), match.end()):
                 add(actor, match.start(), match.end())
+    for actor, start, end in _lone_surname_mentions(text, gaz):
+        if free(start, end):
+            add(actor, start, end)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _phrase_actor(found: str, gaz: Gazetteer) -> Actor:
+    """The actor of a phrase the gazetteer pattern matched (a declined Cyrillic form included)."""
+    actor = gaz.by_phrase.get(found)
+    if actor is not None:
+        return actor
+    return next(a for pattern, a in gaz.declined if pattern.fullmatch(found))
+
+
+_LONE_WORD = re.compile(
+    r"(?<![\w.'\-])(?:[A-Z][a-z\u00c0-\u024f'\-]{3,}|[А-ЯЁ][а-яё\-]{3,})(?![\w'\-])"
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-ZА-ЯЁ][a-zа-яё]")
+
+
+def _lone_surname_mentions(text: str, gaz: Gazetteer) -> list[tuple[Actor, int, int]]:
+    """A gazetteer person named by surname alone ("Lavrov and Wang Yi met", "Белоусов прибыл
+    в Минск"), also in Russian spelling, declined. Not when the word before is another
+    capitalised name ("Nawaz Sharif", "Ali Bagheri Kani": someone else); a title before it is
+    fine ("Minister Lavrov")."""
+    found = []
+    for match in _LONE_WORD.finditer(text):
+        word = match.group()
+        keys = [word]
+        if _HAS_CYRILLIC.match(word):
+            keys = [romanise(w, loose) for w in (word, ru_stem(word)) for loose in (False, True)]
+        actor = next((gaz.surnames[k] for k in keys if k in gaz.surnames), None)
+        if actor is None:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        previous = before.group(1) if before else ""
+        named = previous[:1].isupper() and not previous.endswith(".")  # not a sentence's end
+        if named and previous.lower() not in _TITLE_WORDS:
+            continue
+        if _NAME_AFTER.match(text, match.end()):  # "Bagheri Kani": another person's name
+            continue
+        found.append((actor, match.start(), match.end()))
+    return found
 
 
 def _best_person(run: str, gaz: Gazetteer) -> Actor | None:
@@ -279,17 +458,39 @@ def _best_person(run: str, gaz: Gazetteer) -> Actor | None:
     Stretches, because a title or a sentence-initial word often leads the run ("General
     Mohammad Reza Ashtinai").
     """
+    found = _best_stretch(run, gaz)
+    return found[0] if found else None
+
+
+def _best_stretch(
+    run: str, gaz: Gazetteer, cyrillic: bool = False
+) -> tuple[Actor, int, int] | None:
+    """(person, first word, last word) of the stretch of `run` closest to a gazetteer person.
+
+    A Cyrillic run is compared in Latin letters, as written and without case endings, in both
+    romanisations ("Эммануэлем Макроном": Emmanuel Makron, close to Emmanuel Macron).
+    """
     words = run.split()
-    best: tuple[float, str] | None = None
+    best: tuple[float, str, int, int] | None = None
     names = list(gaz.people)
     for i in range(len(words)):
         for j in range(i + 2, len(words) + 1):
-            found = process.extractOne(
-                fold(" ".join(words[i:j])), names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-            )
-            if found is not None and (best is None or found[1] > best[0]):
-                best = (found[1], found[0])
-    return gaz.people[best[1]] if best else None
+            stretch = words[i:j]
+            if cyrillic:
+                candidates = {
+                    fold(romanise(" ".join(map(stem, stretch)), loose))
+                    for stem in (str, ru_stem)
+                    for loose in (False, True)
+                }
+            else:
+                candidates = {fold(" ".join(stretch))}
+            for candidate in candidates:
+                found = process.extractOne(
+                    candidate, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+                )
+                if found is not None and (best is None or found[1] > best[0]):
+                    best = (found[1], found[0], i, j - 1)
+    return (gaz.people[best[1]], best[2], best[3]) if best else None
 
 
 def _titled_country(adjective: str | None, of: str | None) -> str | None:
@@ -308,7 +509,7 @@ def find_title_references(text: str) -> list[TitleReference]:
     for match in _TITLE_ONLY.finditer(text):
         country = country_of(match.group("adj"))
         if country:
-            office = _TITLES[match.group("title").lower()]
+            office = _TITLES[match.group("title").lower()] or ""
             found.append(TitleReference(country, office, match.start(), match.end()))
     return found
 

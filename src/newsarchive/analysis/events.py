@@ -93,6 +93,9 @@ def _relative() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?P<word>" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
 
 
+#: A capital letter, Latin or Cyrillic: what a place name starts with.
+_CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+
 _VISIT_EN = r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|arrived in|arrives in|landed in"
 _NOT_HAPPENED = re.compile(
     r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
@@ -116,7 +119,7 @@ def _destination_pattern() -> re.Pattern[str]:
     à Téhéran", "zu einem Besuch in Peking"."""
     to = "|".join(_vocabulary()["triggers"]["to"])
     return re.compile(
-        rf"^\W*(?:(?:\w+\s+){{0,3}}?(?:{to})\s+)?(?P<place>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
+        rf"^\W*(?:(?:\w+\s+){{0,3}}?(?:{to})\s+)?(?P<place>{_CAPITAL}[\w'\-]+(?:\s+{_CAPITAL}[\w'\-]+)?)"
     )
 
 
@@ -212,7 +215,8 @@ def _weapons() -> re.Pattern[str]:
 @cache
 def _place_table() -> tuple[dict[str, str], dict[str, str]]:
     """(city or spelling -> ISO code, spelling -> city) from actors.toml's [places] and
-    [place_spellings]."""
+    [place_spellings]. A spelling ending in * stands for any ending of its stem: Russian
+    declines city names ("Тегеран*": в Тегеране, из Тегерана)."""
     document = files("newsarchive.analysis").joinpath("actors.toml").read_text("utf-8")
     data = tomllib.loads(document)
     codes = {city: code for code, cities in data["places"].items() for city in cities}
@@ -224,13 +228,33 @@ def _place_table() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def places() -> Mapping[str, str]:
-    """City (in any of its spellings) -> ISO country code."""
+    """City (in any of its spellings; "X*" for a declined stem) -> ISO country code."""
     return _place_table()[0]
 
 
+def _place_code(phrase: str) -> str | None:
+    """The country of a city as written: exactly, or by a declined stem ("Тегеране")."""
+    table = places()
+    if phrase in table:
+        return table[phrase]
+    stems = (phrase[:end] + "*" for end in range(len(phrase), 2, -1))
+    return next((table[stem] for stem in stems if stem in table), None)
+
+
 def place_name(spelling: str) -> str:
-    """The name a city is stored under: "Téhéran" and "Teheran" are "Tehran"."""
-    return _place_table()[1].get(spelling, spelling)
+    """The name a city is stored under: "Téhéran", "Teheran" and "Тегеране" are "Tehran"."""
+    names = _place_table()[1]
+    if spelling in names:
+        return names[spelling]
+    stems = (spelling[:end] + "*" for end in range(len(spelling), 2, -1))
+    return next((names[stem] for stem in stems if stem in names), spelling)
+
+
+def _place_regex(spelling: str) -> str:
+    """A place spelling as a regex (its name, or a stem with any word ending)."""
+    if spelling.endswith("*"):
+        return re.escape(spelling[:-1]) + r"\w*"
+    return re.escape(spelling)
 
 
 def resolve_dates(sentence: str, published_on: date) -> list[date]:
@@ -363,12 +387,66 @@ def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dr
         draft = _visit_draft(sentence, start, trigger, ms)
         if draft:
             return [draft]
+    if not _trigger("call").search(sentence):  # "Zelensky received a call from Macron"
+        for trigger in _host_trigger().finditer(sentence):
+            draft = _hosted_draft(sentence, start, trigger, ms)
+            if draft:
+                return [draft]
     for kind in ("call", "meeting"):
         if _trigger(kind).search(sentence):
             draft = _talk_draft(kind, sentence, ms)
             if draft:
                 return [draft]
     return []
+
+
+#: The words of a host receiving a visitor: "Aliyev received Guler", "Xi hosted Putin", "a
+#: reçu", "empfing", "recibió", "принял". The subject is the host, the person after the visitor.
+_HOST_EN = r"received|receives|hosted|hosts|welcomed|welcomes"
+#: ...unless the person received lives there: an ambassador presenting credentials.
+_ENVOY = re.compile(
+    r"(?i)(?:ambassador|envoy|ambassadeur|Botschafter|embajador|посл[аоу]?м?)\W+(?:\w+\W+){0,3}$"
+)
+
+
+@cache
+def _host_trigger() -> re.Pattern[str]:
+    other = "|".join(_vocabulary()["triggers"]["host"])
+    return re.compile(rf"(?<!\w)(?:{_HOST_EN}|{other})(?!\w)")
+
+
+def _hosted_draft(
+    sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
+) -> _Draft | None:
+    """A visit told from the host's side: the host named before the verb, the visitor (a person
+    of another country) after it; the visit is in the host's country."""
+    at = start + trigger.start()
+    hosts = [m.actor for m in ms if m.end <= at and m.actor.country]
+    if not hosts or _PASSIVE.search(sentence[: trigger.start()]):  # "was received by"
+        return None
+    host = hosts[-1]
+    guests = [
+        m
+        for m in ms
+        if m.start >= start + trigger.end() and m.actor.country not in (None, host.country)
+    ]
+    if not guests or _ENVOY.search(sentence[: guests[0].start - start]):
+        return None
+    city, country, _ = _city_in(sentence)
+    if country not in (None, host.country):
+        city = None
+    draft = _Draft("visit", guests[0].actor, sentence.strip(), place=city, country=host.country)
+    draft.others[host] = "host"
+    return draft
+
+
+def _received_by(sentence: str, start: int, ms: Sequence[Mention]) -> list[Actor]:
+    """People a sentence says received someone unnamed ("He was received by President Ilham
+    Aliyev", "его принял Си Цзиньпин"): hosts of the article's visit to their country."""
+    found = []
+    for trigger in _host_trigger().finditer(sentence):
+        found += [m.actor for m in ms if m.start >= start + trigger.end()]
+    return found
 
 
 def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
@@ -480,8 +558,8 @@ def _gathering_draft(
             return None
     if place is None and region:
         phrase = region.group("place")
-        if phrase in places():
-            place, country = place_name(phrase), places()[phrase]
+        if _place_code(phrase):
+            place, country = place_name(phrase), _place_code(phrase)
         else:
             country = country_code(phrase)
             place = None if country else phrase
@@ -498,8 +576,9 @@ def _destination(after: str) -> tuple[str | None, str | None]:
         return None, None
     words = match.group("place")
     for phrase in (words, words.split()[0]):
-        if phrase in places():
-            return place_name(phrase), places()[phrase]
+        city = _place_code(phrase)
+        if city:
+            return place_name(phrase), city
         code = country_of(phrase)
         if code:
             return None, code
@@ -553,7 +632,7 @@ def _city_in(sentence: str) -> tuple[str | None, str | None, tuple[int, int]]:
     in ("in Tehran", "à Pékin", "nach Moskau")."""
     to = "|".join(_vocabulary()["triggers"]["to"])
     for name, code in places().items():
-        found = re.search(rf"(?<!\w)(?:{to}) ({re.escape(name)})(?!\w)", sentence)
+        found = re.search(rf"(?<!\w)(?:{to}) ({_place_regex(name)})(?!\w)", sentence)
         if found:
             return place_name(name), code, found.span(1)
     return None, None, (0, 0)
@@ -573,10 +652,13 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         if published_on - timedelta(days=RECENT_DAYS) <= day <= published_on
     ]
     drafts: dict[tuple[str, Actor], _Draft] = {}
+    received: list[Actor] = []
     for start, end in spans:
         sentence = body[start:end]
         ms = [m for m in mentions if start <= m.start < end]
         found = _person_drafts(sentence, start, ms) if ms else []
+        if ms and not found:
+            received += _received_by(sentence, start, ms)
         in_sentence = [m for m in parties if start <= m.start < end]
         days = [d for d in resolve_dates(sentence, published_on) if d <= published_on]
         # A gathering needs its own day: "joint naval drills in recent years" is background.
@@ -586,6 +668,11 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         for draft in found:
             draft.occurred_on = days[0] if days else None
             _merge(drafts, draft)
+    for draft in drafts.values():
+        if draft.kind == "visit" and draft.country:
+            for host in received:
+                if host.country == draft.country and host != draft.main:
+                    draft.others.setdefault(host, "host")
     _drop_visit_talks(drafts)
     _borrow_visit_place(list(drafts.values()))
     events = []
@@ -660,7 +747,7 @@ def _first_city(body: str, country: str | None) -> str | None:
     for city, code in places().items():
         if code != country:
             continue
-        match = re.search(rf"(?<!\w){re.escape(city)}(?!\w)", body)
+        match = re.search(rf"(?<!\w){_place_regex(city)}(?!\w)", body)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), place_name(city))
     return best[1] if best else None

@@ -1,0 +1,78 @@
+"""Actor rules that carry to new text: Russian spellings and case endings, surnames alone,
+counterparts and more titles (analysis/actors.py)."""
+
+from __future__ import annotations
+
+from newsarchive.analysis.actors import find_actors, romanise, ru_stem
+
+
+def _found(text: str) -> list[tuple[str, str, str | None, str | None, bool]]:
+    return [
+        (text[m.start : m.end], m.actor.name, m.actor.country, m.actor.office, m.actor.known)
+        for m in find_actors(text)
+        if m.actor.kind == "person"
+    ]
+
+
+def test_russian_names_in_any_case_and_foreign_names_romanised() -> None:
+    text = (
+        "Президент Турции Реджеп Тайип Эрдоган провёл телефонный разговор с президентом "
+        "Франции Эммануэлем Макроном. Переговоры с Андреем Белоусовым."
+    )
+    assert _found(text) == [
+        ("Реджеп Тайип Эрдоган", "Recep Tayyip Erdogan", "TR", "President", True),
+        # Not in the gazetteer in Cyrillic: compared in Latin letters without the case ending.
+        ("Эммануэлем Макроном", "Emmanuel Macron", "FR", "President", True),
+        # "Андрей Белоусов" declined (instrumental).
+        ("Андреем Белоусовым", "Andrei Belousov", "RU", "Defence Minister", True),
+    ]
+
+
+def test_romanisation_and_russian_stems() -> None:
+    assert romanise("Хренин") == "Khrenin"
+    assert romanise("Реджеп Шойгу", loose=True) == "Rejep Shoigu"
+    assert [ru_stem(w) for w in ("Хрениным", "Хренина", "Хренин", "Сергея", "Си")] == [
+        "Хренин",
+        "Хренин",
+        "Хренин",
+        "Серге",
+        "Си",
+    ]
+
+
+def test_a_surname_alone_names_its_one_gazetteer_person() -> None:
+    assert _found("Lavrov and Wang Yi met in Vientiane. Белоусов прибыл в Минск.") == [
+        ("Lavrov", "Sergei Lavrov", "RU", "Foreign Minister", True),
+        ("Wang Yi", "Wang Yi", "CN", "Foreign Minister", True),
+        ("Белоусов", "Andrei Belousov", "RU", "Defence Minister", True),
+    ]
+    # A title before it is fine; after a sentence's end too.
+    assert [name for _, name, *_ in _found("Talks ended. Minister Pistorius said no.")] == [
+        "Boris Pistorius"
+    ]
+
+
+def test_a_surname_inside_another_name_or_a_common_word_is_nobody() -> None:
+    text = (
+        "Ali Bagheri Kani spoke. Nawaz Sharif arrived. Bagheri Kani left. Austin is in Texas. "
+        "Herzog von Sachsen."
+    )
+    assert _found(text) == []
+
+
+def test_counterparts_and_more_titles_name_people_the_gazetteer_lacks() -> None:
+    text = (
+        "Andrei Belousov held talks with his Belarusian counterpart Viktor Khrenin. "
+        "Gen Nakatani met Deputy Prime Minister and Minister for Defence Richard Marles. "
+        "El ministro japonés de Defensa se reunió con su homólogo indio, Rajesh Kumar."
+    )
+    assert [f for f in _found(text) if not f[4]] == [
+        ("Viktor Khrenin", "Viktor Khrenin", "BY", None, False),
+        ("Richard Marles", "Richard Marles", None, "Defence Minister", False),
+        ("Rajesh Kumar", "Rajesh Kumar", "IN", None, False),
+    ]
+
+
+def test_a_heading_and_the_next_paragraph_are_not_one_name() -> None:
+    text = "Le ministre russe de la Défense à Minsk\nLe ministre est arrivé mardi."
+    assert _found(text) == []
