@@ -13,15 +13,20 @@ skipped with a note. Two layouts are read:
   that is neither, such as a recipe: counted for exceptions and titles, not for the gate).
   `with`/`without` are snippets the body must and must not contain (trafilatura's evaluation).
 
-The gathered corpora and where they come from (each folder's `SOURCE` names the commit):
-newspaper4k (AndyTheFactory/newspaper4k tests/data: bodies, titles, dates), trafilatura-eval
-(adbar/trafilatura tests/evaldata.json: snippets), readability (mozilla/readability
-test/test-pages: bodies, titles), goose3 (goose3/goose3 tests/data: titles, the opening of the
-body), postlight (postlight/parser fixtures and their tests: titles, dates, the first words of
-the body), recipes (hhursev/recipe-scrapers tests/test_data: titles). readability's and goose3's
-hand-made fragments of a few lines (under 5,000 bytes: one parser rule each) are left out: they
-are not real pages. Kept apart as never-used
+The gathered corpora and where they come from (each folder's `SOURCE` names the commit);
+`bench/gather_corpora.py` writes them from a bare git copy of each project, taking the truth
+from that project's own test expectations (its docstring says how, corpus by corpus):
+newspaper4k (AndyTheFactory/newspaper4k tests/data: bodies, titles, dates; its home pages as
+`front`), trafilatura-eval (adbar/trafilatura tests/evaldata.json: snippets), readability
+(mozilla/readability test/test-pages: bodies, titles, dates; pages it calls not readerable as
+`other`), goose3 (goose3/goose3 tests/data: titles, the opening of the body as a snippet),
+postlight (postlight/parser fixtures and their tests: titles, dates, the first words of the body
+as a snippet), recipes (hhursev/recipe-scrapers tests/test_data: titles; all `other`).
+readability's and goose3's hand-made fragments of a few lines (under 5,000 bytes: one parser
+rule each) are left out: they are not real pages. Kept apart as never-used
 held-out data: fundus's test pages and htmldate's test pages beyond the 200 of `dates`.
+
+    python bench/gather_corpora.py [--root /work/corpora] [GIT_DIR ...]   # write them
 
     python bench/corpora.py [--root /work/corpora]   # what is there, page counts per corpus
 """
