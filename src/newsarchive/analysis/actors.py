@@ -34,8 +34,14 @@ KINDS = ("person", "organisation", "armed_force", "state")
 FUZZY_CUTOFF = 88.0
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-_NAME_WORD = r"[A-Z][a-z\u00c0-\u024f'\-]+"
-_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}\b")
+# A capitalised word; hyphenated parts may be capitalised too ("Kosiniak-Kamysz", "Jean-Pierre").
+_NAME_WORD = r"[A-Z][a-z\u00c0-\u024f']+(?:-[A-Za-z\u00c0-\u024f][a-z\u00c0-\u024f']*)*"
+# A run of capitalised words, however long: in "Polish Foreign Minister Radoslaw Sikorksi" the
+# name is looked for in the run's stretches of two to four words.
+_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+\b")
+_LONGEST_NAME = 4
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # The same in Cyrillic: Russian copy names foreign people in its own spelling, declined
 # ("с президентом Франции Эммануэлем Макроном").
 _CYRILLIC_WORD = r"[А-ЯЁ][а-яё\-]+"
@@ -335,11 +341,19 @@ def state_actor(code: str) -> Actor:
 
 
 def _surname(actor: Actor) -> str | None:
-    """The word a text uses for a person once named: family name (first for Chinese names)."""
+    """The word a text uses for a person once named: family name (first for Chinese names).
+
+    Chinese and Korean names put the family name first however they are spelt ("Yoon Suk
+    Yeol" is Yoon), and so does a two-word name whose second word is a hyphenated given name,
+    wherever it comes from ("Lai Ching-te", "Kim Jong-un"). A regnal number is no surname
+    ("Felipe VI" is not "VI").
+    """
     words = actor.name.split()
-    if len(words) < 2:
+    if len(words) < 2 or _REGNAL_NUMBER.fullmatch(words[-1]):
         return None
-    if actor.country in ("CN", "KR") and len(words) == 2:
+    if actor.country in ("CN", "KR") or (
+        len(words) == 2 and _HYPHENATED_GIVEN_NAME.fullmatch(words[1])
+    ):
         return words[0]
     return words[-1]
 
@@ -361,11 +375,14 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for match in gaz.pattern.finditer(text):
         add(_phrase_actor(match.group(), gaz), match.start(), match.end())
     for match in _CAPITALISED_RUN.finditer(text):
-        if not free(match.start(), match.end()):
-            continue
-        best = _best_person(match.group(), gaz)
-        if best is not None:
-            add(best, match.start(), match.end())
+        found = _best_stretch(match.group(), gaz)
+        if found is not None:
+            # The mention is the stretch that names the person, not the title before it.
+            actor, first, last = found
+            spans = [w.span() for w in re.finditer(r"\S+", match.group())]
+            start, end = match.start() + spans[first][0], match.start() + spans[last][1]
+            if free(start, end):
+                add(actor, start, end)
     if _HAS_CYRILLIC.search(text):
         for match in _CYRILLIC_RUN.finditer(text):
             if free(match.start(), match.end()):
@@ -423,6 +440,7 @@ def _phrase_actor(found: str, gaz: Gazetteer) -> Actor:
 _LONE_WORD = re.compile(
     r"(?<![\w.'\-])(?:[A-Z][a-z\u00c0-\u024f'\-]{3,}|[А-ЯЁ][а-яё\-]{3,})(?![\w'\-])"
 )
+_INITIAL = re.compile(r"[A-Z]\.")
 _WORD_BEFORE = re.compile(r"([\w.]+)[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-ZА-ЯЁ][a-zа-яё]")
 
@@ -443,7 +461,11 @@ def _lone_surname_mentions(text: str, gaz: Gazetteer) -> list[tuple[Actor, int, 
             continue
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         previous = before.group(1) if before else ""
-        named = previous[:1].isupper() and not previous.endswith(".")  # not a sentence's end
+        # A capitalised word before it is another name, unless it ends a sentence; a middle
+        # initial does not ("Gary R. Gantz" is not Benny Gantz).
+        named = previous[:1].isupper() and (
+            not previous.endswith(".") or _INITIAL.fullmatch(previous) is not None
+        )
         if named and previous.lower() not in _TITLE_WORDS:
             continue
         if _NAME_AFTER.match(text, match.end()):  # "Bagheri Kani": another person's name
@@ -452,21 +474,13 @@ def _lone_surname_mentions(text: str, gaz: Gazetteer) -> list[tuple[Actor, int, 
     return found
 
 
-def _best_person(run: str, gaz: Gazetteer) -> Actor | None:
-    """The gazetteer person closest to any 2+ word stretch of a capitalised run, if close enough.
-
-    Stretches, because a title or a sentence-initial word often leads the run ("General
-    Mohammad Reza Ashtinai").
-    """
-    found = _best_stretch(run, gaz)
-    return found[0] if found else None
-
-
 def _best_stretch(
     run: str, gaz: Gazetteer, cyrillic: bool = False
 ) -> tuple[Actor, int, int] | None:
     """(person, first word, last word) of the stretch of `run` closest to a gazetteer person.
 
+    Stretches of two to four words, because titles and sentence-initial words often lead the
+    run ("Polish Foreign Minister Radoslaw Sikorksi", "General Mohammad Reza Ashtinai").
     A Cyrillic run is compared in Latin letters, as written and without case endings, in both
     romanisations ("Эммануэлем Макроном": Emmanuel Makron, close to Emmanuel Macron).
     """
@@ -474,7 +488,7 @@ def _best_stretch(
     best: tuple[float, str, int, int] | None = None
     names = list(gaz.people)
     for i in range(len(words)):
-        for j in range(i + 2, len(words) + 1):
+        for j in range(i + 2, min(i + _LONGEST_NAME, len(words)) + 1):
             stretch = words[i:j]
             if cyrillic:
                 candidates = {
