@@ -63,12 +63,12 @@ def test_a_surname_inside_another_name_or_a_common_word_is_nobody() -> None:
 def test_counterparts_and_more_titles_name_people_the_gazetteer_lacks() -> None:
     text = (
         "Andrei Belousov held talks with his Belarusian counterpart Viktor Khrenin. "
-        "Gen Nakatani met Deputy Prime Minister and Minister for Defence Richard Marles. "
+        "Gen Nakatani met Deputy Prime Minister and Minister for Defence Peter Whitby. "
         "El ministro japonés de Defensa se reunió con su homólogo indio, Rajesh Kumar."
     )
     assert [f for f in _found(text) if not f[4]] == [
         ("Viktor Khrenin", "Viktor Khrenin", "BY", None, False),
-        ("Richard Marles", "Richard Marles", None, "Defence Minister", False),
+        ("Peter Whitby", "Peter Whitby", None, "Defence Minister", False),
         ("Rajesh Kumar", "Rajesh Kumar", "IN", None, False),
     ]
 
