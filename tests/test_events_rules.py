@@ -123,3 +123,85 @@ def test_a_visit_told_from_the_hosts_side() -> None:
             [("Volodymyr Zelensky", "participant"), ("Emmanuel Macron", "participant")],
         ),
     ]
+
+
+def test_a_verb_that_ends_its_clause_has_both_parties_before_it() -> None:
+    german_arms = _events(
+        "",
+        "Polen hat am Dienstag die ersten zehn Kampfpanzer vom Typ K2 aus Südkorea erhalten.",
+        date(2022, 12, 7),
+    )
+    assert german_arms == [
+        (
+            "arms_transfer",
+            date(2022, 12, 6),
+            None,
+            "PL",
+            [("Poland", "recipient"), ("South Korea", "supplier")],
+        )
+    ]
+    german_host = _events(
+        "",
+        "Bundeskanzler Friedrich Merz hat am Montag den indischen Premierminister Narendra Modi "
+        "in Berlin empfangen.",
+        date(2025, 9, 15),
+    )
+    turkish_host = _events(
+        "",
+        "Cumhurbaşkanı Recep Tayyip Erdoğan, İran Dışişleri Bakanı Abbas Arakçi'yi pazartesi "
+        "günü Ankara'da kabul etti.",
+        date(2025, 2, 17),
+    )
+    assert german_host == [
+        (
+            "visit",
+            date(2025, 9, 15),
+            "Berlin",
+            "DE",
+            [("Narendra Modi", "visitor"), ("Friedrich Merz", "host")],
+        )
+    ]
+    assert turkish_host == [
+        (
+            "visit",
+            date(2025, 2, 17),
+            "Ankara",
+            "TR",
+            [("Abbas Araghchi", "visitor"), ("Recep Tayyip Erdogan", "host")],
+        )
+    ]
+    # A passive is told the other way round: not a visit by Merz.
+    passive = "Modi wurde am Montag von Bundeskanzler Friedrich Merz in Berlin empfangen."
+    assert _events("", passive, date(2025, 9, 15)) == []
+
+
+def test_perfect_tense_calls_and_sanctions_imposed_in_french() -> None:
+    call = _events(
+        "",
+        "Wladimir Putin hat am Freitag mit dem iranischen Präsidenten Massud Peseschkian "
+        "telefoniert.",
+        date(2025, 4, 5),
+    )
+    assert call == [
+        (
+            "call",
+            date(2025, 4, 4),
+            None,
+            None,
+            [("Vladimir Putin", "participant"), ("Masoud Pezeshkian", "participant")],
+        )
+    ]
+    sanction = _events(
+        "",
+        "Les États-Unis ont imposé mercredi des sanctions à six entreprises chinoises.",
+        date(2024, 10, 3),
+    )
+    assert sanction == [
+        (
+            "sanction",
+            date(2024, 10, 2),
+            None,
+            "US",
+            [("United States", "participant"), ("China", "target")],
+        )
+    ]

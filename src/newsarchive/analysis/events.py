@@ -163,6 +163,10 @@ def _sanction_trigger() -> re.Pattern[str]:
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+)?$")
+#: A passive anywhere before a verb at the end of its clause: "Modi wurde von Merz empfangen".
+_PASSIVE_ANY = re.compile(r"(?i)(?<!\w)(?:wurden?|worden|von|was|were|by|par|por|fue)(?!\w)")
+#: A verb that ends its clause (what follows is punctuation or nothing).
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?]|$)")
 _BACKGROUND = re.compile(
     r"\b(?:previously|already|earlier|long|once|lift(?:ed|s)?|eas(?:ed|es|e)|remov(?:ed|es|e)|"
     r"waiv(?:ed|es|e))\s+(?:\w+\s+)?$",
@@ -331,6 +335,10 @@ def _arms_draft(
             draft = _Draft("arms_transfer", recipient, sentence.strip(), country=recipient.country)
             draft.others[supplier] = "supplier"
             return draft
+    if not objects and len(subject) >= 2 and _CLAUSE_END.match(sentence, trigger.end()):
+        # A verb at the end of its clause has both parties before it: "Polen hat ... Panzer aus
+        # Südkorea erhalten" (German perfect), Turkish and Persian word order.
+        subject, objects = subject[:1], subject[1:]
     if not subject or not objects:
         return None
     first = subject[-1].actor
@@ -424,12 +432,16 @@ def _hosted_draft(
     hosts = [m.actor for m in ms if m.end <= at and m.actor.country]
     if not hosts or _PASSIVE.search(sentence[: trigger.start()]):  # "was received by"
         return None
+    after = [m for m in ms if m.start >= start + trigger.end()]
+    before = [m for m in ms if m.end <= at]
+    if not after and _CLAUSE_END.match(sentence, trigger.end()):
+        # "Merz hat ... Modi in Berlin empfangen", "Erdoğan, ... Arakçi'yi ... kabul etti": the
+        # verb ends the clause, the host is named first and the visitor after.
+        hosts, after = [m.actor for m in before[:1] if m.actor.country], before[1:]
+        if not hosts or _PASSIVE_ANY.search(sentence[: trigger.start()]):
+            return None
     host = hosts[-1]
-    guests = [
-        m
-        for m in ms
-        if m.start >= start + trigger.end() and m.actor.country not in (None, host.country)
-    ]
+    guests = [m for m in after if m.actor.country not in (None, host.country)]
     if not guests or _ENVOY.search(sentence[: guests[0].start - start]):
         return None
     city, country, _ = _city_in(sentence)

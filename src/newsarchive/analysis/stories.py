@@ -30,7 +30,7 @@ class Features:
     title_words: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
-    # (kind, ISO day, country) of each event reported.
+    # (kind, ISO day, country or "@" party) of each event reported: see `event_keys`.
     events: frozenset[tuple[str, str, str]] = frozenset()
 
 
@@ -48,6 +48,19 @@ class Decision:
 
     story: int | None
     merge: tuple[int, ...] = ()
+
+
+def event_keys(
+    kind: str, day: str, country: str | None, parties: Iterable[str]
+) -> frozenset[tuple[str, str, str]]:
+    """What reports of one event share: (kind, ISO day, country) when the event's country is
+    known; else one key per party ("@" and the party), so that two summits or two exercises of
+    one day somewhere unknown (NATO's and the African Union's, Russia and China's drills and the
+    US and the Philippines') are not one event, while two reports of a call that name its two
+    people in either order are."""
+    if country:
+        return frozenset({(kind, day, country)})
+    return frozenset((kind, day, f"@{party}") for party in parties)
 
 
 def title_words(title: str) -> frozenset[str]:

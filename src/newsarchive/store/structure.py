@@ -23,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from newsarchive.analysis.actors import Actor, find_actors
 from newsarchive.analysis.events import Event, find_events
-from newsarchive.analysis.stories import WINDOW, Features, OpenStory, decide, title_words
+from newsarchive.analysis.stories import (
+    WINDOW,
+    Features,
+    OpenStory,
+    decide,
+    event_keys,
+    title_words,
+)
 from newsarchive.store.models import ArticleActor, EventActor, EventArticle
 
 log = logging.getLogger(__name__)
@@ -71,14 +78,22 @@ def assign_in(session: Session, urls: Sequence[str]) -> int:
     return len(articles)
 
 
-def _link(session: Session, article: _Article) -> tuple[list[int], list[Event], list[int]]:
+def _link(
+    session: Session, article: _Article
+) -> tuple[list[int], list[Event], list[int], frozenset[tuple[str, str, str]]]:
     """Find and record an article's actors and events: (actor ids compared by stories, the
-    events, their rows)."""
+    events, their rows, the events' keys as stories compare them)."""
     body = f"{article.title}\n{article.text}"
     actor_ids = _link_actors(session, article.id, body)
     events = find_events(article.title, article.text, article.published_at.date())
-    event_ids = [_link_event(session, article.id, event) for event in events]
-    return actor_ids, events, event_ids
+    event_ids = []
+    keys: frozenset[tuple[str, str, str]] = frozenset()
+    for event in events:
+        event_id, party_ids, country = _link_event(session, article.id, event)
+        event_ids.append(event_id)
+        day = event.occurred_on.isoformat()
+        keys |= event_keys(event.kind, day, country, map(str, party_ids))
+    return actor_ids, events, event_ids, keys
 
 
 def assign_article(session: Session, article: _Article) -> int:
@@ -90,13 +105,13 @@ def assign_article(session: Session, article: _Article) -> int:
         if original is not None:
             _join(session, article, int(original))
             return int(original)
-    actor_ids, events, event_ids = _link(session, article)
+    actor_ids, events, event_ids, keys = _link(session, article)
     features = Features(
         published_at=article.published_at,
         title_words=title_words(article.title),
         actors=frozenset(str(a) for a in actor_ids),
         places=frozenset(e.place for e in events if e.place),
-        events=frozenset((e.kind, e.occurred_on.isoformat(), e.country or "") for e in events),
+        events=keys,
     )
     decision = decide(features, _open_stories(session, article, actor_ids, event_ids))
     if decision.story is None:
@@ -176,7 +191,7 @@ def relink(engine: Engine, article_ids: Sequence[int]) -> tuple[int, int]:
             )
         events = 0
         for article, story in articles:
-            _, _, event_ids = _link(session, article)
+            _, _, event_ids, _ = _link(session, article)
             _claim_events(session, event_ids, story)
             events += len(event_ids)
     return len(articles), events
@@ -242,8 +257,11 @@ _SAME_EVENT = text(
 )
 
 
-def _link_event(session: Session, article_id: int, event: Event) -> int:
-    """The event's row (an existing report's when kind, days, main actor and country agree)."""
+def _link_event(
+    session: Session, article_id: int, event: Event
+) -> tuple[int, list[int], str | None]:
+    """The event's row (an existing report's when kind, days, main actor and country agree):
+    (its id, the ids of the actors this report names, the row's country)."""
     actor_ids = [(_actor_id(session, a.actor), a.role) for a in event.actors]
     main, role = actor_ids[0]
     event_id = session.execute(
@@ -257,6 +275,7 @@ def _link_event(session: Session, article_id: int, event: Event) -> int:
             "country": event.country,
         },
     ).scalar()
+    country = event.country
     if event_id is None:
         event_id = session.execute(
             text(
@@ -271,13 +290,13 @@ def _link_event(session: Session, article_id: int, event: Event) -> int:
             },
         ).scalar_one()
     else:  # a later report may say where
-        session.execute(
+        country = session.execute(
             text(
                 "UPDATE events SET place = coalesce(place, :place), "
-                "country = coalesce(country, :country) WHERE id = :id"
+                "country = coalesce(country, :country) WHERE id = :id RETURNING country"
             ),
             {"id": event_id, "place": event.place, "country": event.country},
-        )
+        ).scalar()
     for actor_id, actor_role in actor_ids:
         session.execute(
             insert(EventActor)
@@ -289,7 +308,7 @@ def _link_event(session: Session, article_id: int, event: Event) -> int:
         .values(event_id=event_id, article_id=article_id, evidence=event.evidence)
         .on_conflict_do_nothing()
     )
-    return int(event_id)
+    return int(event_id), [actor_id for actor_id, _ in actor_ids], country
 
 
 # The articles of the window first (ix_articles_published_at), each probed for the actors
@@ -319,8 +338,10 @@ _STORY_FEATURES = text(
             WHERE a.story_id = :id AND ac.kind <> 'state') AS actors,
       ARRAY(SELECT DISTINCT e.place FROM events e WHERE e.story_id = :id
             AND e.place IS NOT NULL) AS places,
-      ARRAY(SELECT DISTINCT e.kind || '|' || e.occurred_on::text || '|' || coalesce(e.country, '')
-            FROM events e WHERE e.story_id = :id) AS events,
+      ARRAY(SELECT DISTINCT e.kind || '|' || e.occurred_on::text || '|'
+                   || coalesce(e.country, '@' || ea.actor_id::text)
+            FROM events e LEFT JOIN event_actors ea ON ea.event_id = e.id AND e.country IS NULL
+            WHERE e.story_id = :id) AS events,
       ARRAY(SELECT a.title FROM articles a WHERE a.story_id = :id) AS titles
     """
 )
