@@ -24,8 +24,10 @@ _DEFENCE = re.compile(
     r"\bDefen[cs]e (?:Minister|Secretary)\b|\bSecretary of Defense\b|\bArmed Forces Minister\b|"
     r"\bMinister of State for Defence Affairs\b"
 )
-# An office a person has left ends with its years: "Foreign Minister (2021-2024)".
-_FORMER = re.compile(r"\(\d{4}(?:-\d{4})?\)\s*$")
+# An office a person has left ends with its years: "Foreign Minister (2021-2024)", "(2019-2020,
+# 2024)" for two terms.
+_YEARS = r"\d{4}(?:-\d{4})?"
+_FORMER = re.compile(rf"\({_YEARS}(?:, {_YEARS})*\)$")
 
 
 def offices(actor: Actor) -> list[tuple[str, bool]]:
@@ -75,6 +77,11 @@ def test_roles_come_from_the_office_with_its_years() -> None:
         "foreign minister",
     }
     assert roles(by_name["Justin Trudeau"]) == set()
+    assert roles(by_name["Israel Katz"]) == {"defence minister", "foreign minister"}
+    assert offices(by_name["Israel Katz"]) == [
+        ("Defence Minister", True),
+        ("Foreign Minister (2019-2020, 2024)", False),
+    ]
 
 
 def test_every_person_of_a_country_has_an_office_and_no_spelling_names_two_actors() -> None:
@@ -82,6 +89,9 @@ def test_every_person_of_a_country_has_an_office_and_no_spelling_names_two_actor
     for actor in gazetteer().actors:
         if actor.kind == "person":
             assert actor.office, actor.name
+            for office, current in offices(actor):
+                # Years written any other way would be read as an office held now.
+                assert not current or not re.search(r"\d{4}", office), office
         for phrase in (actor.name, *actor.aliases):
             owners.setdefault(phrase, set()).add(actor.name)
     assert {phrase: names for phrase, names in owners.items() if len(names) > 1} == {}
