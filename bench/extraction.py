@@ -9,8 +9,12 @@ Per corpus (see bench/corpora.py for what each holds and where it comes from), f
 - snip F1 / acc: trafilatura's own evaluation (whitespace-normalised substring tests of
   snippets that must and must not appear; F1 and accuracy over all snippets);
 - title: exact (whitespace-normalised) title, on pages whose corpus gives one;
-- day: publication day right, on pages whose corpus gives one; a bare day is compared with the
-  day in the page's own offset, a time with an offset with our instant read in that offset;
+- day: publication day right, on pages whose corpus gives one; ours is `published_on` (the
+  outlet's own calendar day, as the archive stores it); a bare-day truth, or a bare day of ours
+  (precision `day`: no instant to move), is compared with that day, a truth with a time and an
+  offset with our instant read in that offset. On every corpus
+  with dates, a third row gives htmldate's `find_date(html, url=url, original_date=True)` day
+  (the date library trafilatura's metadata uses, scored the same way): the baseline of issue 12;
 - rejected: article pages given no body (ours: a `NotArticle`, with its reasons under
   --reasons; trafilatura: `None`), and how many home pages/section fronts were taken as articles;
 - docs/s and ms/page (the body extraction only for trafilatura, everything for ours), and
@@ -18,7 +22,8 @@ Per corpus (see bench/corpora.py for what each holds and where it comes from), f
 
 Plain trafilatura is `trafilatura.extract(html)` for the body and
 `trafilatura.extract_metadata(html, default_url=url)` for title and date (timed apart: the last
-line gives our time per page against the body alone and against both). The `dates` corpus and
+line gives our time per page against the body alone and against both). With --reasons, each day
+we miss is listed with the source our date came from and htmldate's day. The `dates` corpus and
 trafilatura's evaluation hold some pages that are not articles (forums, video pages, docs), so
 their rejections are not all losses; aeb, newspaper4k, goose3 and postlight are articles only.
 Figures only; nothing is asserted.
@@ -38,6 +43,7 @@ from datetime import datetime
 from pathlib import Path
 
 import trafilatura
+from htmldate import find_date
 
 from corpora import DEFAULT_ROOT, SHARED, Page, distinct_pages, load_corpora
 from newsarchive.extract import NotArticle
@@ -54,8 +60,9 @@ class Output:
     body: str | None
     title: str | None = None
     day: str | None = None  # the day to compare with a bare-day truth
-    instant: datetime | None = None  # aware, to read in a timed truth's offset
+    instant: datetime | None = None  # aware, to read in a timed truth's offset; None: a bare day
     reason: str | None = None  # why ours turned the page away
+    source: str | None = None  # where ours found the date (`published_source`)
     failed: bool = False
 
 
@@ -115,12 +122,13 @@ def ours(page: Page) -> Output:
         failed = reading.reason == "extraction_error"
         return Output(None, reason=reading.reason, failed=failed)
     assert isinstance(reading, Reading)
-    record, found = reading.record, reading.published
+    record = reading.record
     return Output(
         record.text,
         title=record.title,
-        day=found.value.date().isoformat() if found else None,
-        instant=record.published_at,
+        day=record.published_on.isoformat() if record.published_on else None,
+        instant=record.published_at if record.published_precision != "day" else None,
+        source=record.published_source,
     )
 
 
@@ -142,6 +150,15 @@ def plain_trafilatura_metadata(page: Page, output: Output) -> None:
         output.day = metadata.date[:10] if metadata.date else None
 
 
+def htmldate_day(page: Page) -> Output:
+    """htmldate's day for a dated page, as trafilatura's metadata would ask for it."""
+    try:
+        found = find_date(page.html, url=page.url, original_date=True)
+    except Exception:
+        return Output(None, failed=True)
+    return Output(None, day=str(found)[:10] if found else None)
+
+
 def day_right(truth: str, output: Output) -> bool:
     if len(truth) == 10:
         return output.day == truth
@@ -154,7 +171,13 @@ def day_right(truth: str, output: Output) -> bool:
     return output.instant.astimezone(stated.tzinfo).date() == stated.date()
 
 
-def tally(pages: list[Page], outputs: list[Output], seconds: float) -> Tally:
+def tally(
+    pages: list[Page],
+    outputs: list[Output],
+    seconds: float,
+    baseline_days: dict[str, str | None] | None = None,
+) -> Tally:
+    """Scores of `outputs`; `baseline_days` (htmldate's day by page id) annotate day misses."""
     result = Tally(seconds=seconds, pages=len(pages))
     for page, out in zip(pages, outputs, strict=True):
         text = out.body or ""
@@ -190,7 +213,10 @@ def tally(pages: list[Page], outputs: list[Output], seconds: float) -> Tally:
             right = day_right(page.date, out)
             result.days.append(right)
             if not right:
-                result.misses.append(f"day {page.id}: {out.day} (truth {page.date})")
+                other = f"; htmldate {baseline_days.get(page.id)}" if baseline_days else ""
+                result.misses.append(
+                    f"day {page.id}: {out.day} via {out.source} (truth {page.date}{other})"
+                )
         if page.kind == "article":
             result.articles += 1
             if out.body is None or not out.body.strip():
@@ -238,6 +264,12 @@ HEADER = (
 )
 
 
+def day_row(name: str, t: Tally) -> str:
+    """A row with the day column alone (a date finder that gives nothing else)."""
+    blank = f"{'-':>8}{'-':>7}{'-':>8}{'-':>7}{'-':>7}"
+    return f"{name:<14}{blank}{_share(t.days):>7}"
+
+
 def row(name: str, t: Tally) -> str:
     body_f1, body_acc = _body_columns(t)
     snip_f1, snip_acc = _snippet_columns(t)
@@ -280,7 +312,10 @@ def main() -> None:
         for page, out in zip(pages, their_outputs, strict=True):
             plain_trafilatura_metadata(page, out)
         metadata_seconds = time.perf_counter() - started
-        mine = tally(pages, our_outputs, our_seconds)
+        dated = [page for page in pages if page.date is not None]
+        baseline, baseline_seconds = run(dated, htmldate_day)
+        baseline_days = {page.id: out.day for page, out in zip(dated, baseline, strict=True)}
+        mine = tally(pages, our_outputs, our_seconds, baseline_days)
         theirs = tally(pages, their_outputs, their_seconds)
         seconds["ours"] += our_seconds
         seconds["trafilatura"] += their_seconds
@@ -289,6 +324,8 @@ def main() -> None:
         print(f"{name} ({len(pages)} pages)")
         print(row("  newsarchive", mine))
         print(row("  trafilatura", theirs))
+        if dated:
+            print(day_row("  htmldate", tally(dated, baseline, baseline_seconds)))
         if args.reasons:
             if mine.rejected:
                 print(f"    rejections: {dict(mine.rejected.most_common())}")
