@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newsarchive.analysis.events import find_events, place_name, resolve_dates
 
 
@@ -205,3 +207,89 @@ def test_perfect_tense_calls_and_sanctions_imposed_in_french() -> None:
             [("United States", "participant"), ("China", "target")],
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Indian Defence Minister Rajnath Singh flew to Moscow on Tuesday.",
+            date(2024, 12, 11),
+            ("visit", date(2024, 12, 10), "Moscow", "RU", [("Rajnath Singh", "visitor")]),
+        ),
+        (  # the city right after the day, with no preposition
+            "El ministro de Defensa ruso, Andréi Belousov, visitó el jueves Pyongyang.",
+            date(2024, 11, 30),
+            ("visit", date(2024, 11, 28), "Pyongyang", "KP", [("Andrei Belousov", "visitor")]),
+        ),
+        (  # French "hier" in a French sentence, a newly listed capital in Russian
+            "Le ministre iranien de la Défense, Aziz Nasirzadeh, est arrivé hier à Pékin.",
+            date(2025, 6, 26),
+            ("visit", date(2025, 6, 25), "Beijing", "CN", [("Aziz Nasirzadeh", "visitor")]),
+        ),
+        (
+            "Президент Ирана Масуд Пезешкиан в четверг прибыл с визитом в Душанбе.",
+            date(2025, 1, 17),
+            ("visit", date(2025, 1, 16), "Dushanbe", "TJ", [("Masoud Pezeshkian", "visitor")]),
+        ),
+        (
+            "Hakan Fidan spoke with Antony Blinken by phone on Monday.",
+            date(2024, 1, 9),
+            (
+                "call",
+                date(2024, 1, 8),
+                None,
+                None,
+                [("Hakan Fidan", "participant"), ("Antony Blinken", "participant")],
+            ),
+        ),
+        (
+            "The EU adopted its 16th package of sanctions against Russia on Monday.",
+            date(2025, 2, 25),
+            (
+                "sanction",
+                date(2025, 2, 24),
+                None,
+                None,
+                [("European Union", "participant"), ("Russia", "target")],
+            ),
+        ),
+        (
+            "Deutschland hat am Montag gegen Iran neue Sanktionen verhängt.",
+            date(2025, 2, 25),
+            (
+                "sanction",
+                date(2025, 2, 24),
+                None,
+                "DE",
+                [("Germany", "participant"), ("Iran", "target")],
+            ),
+        ),
+        (
+            "La France a sanctionné mercredi trois responsables iraniens.",
+            date(2025, 2, 27),
+            (
+                "sanction",
+                date(2025, 2, 26),
+                None,
+                "FR",
+                [("France", "participant"), ("Iran", "target")],
+            ),
+        ),
+    ],
+)
+def test_more_ways_outlets_write_visits_calls_and_sanctions(
+    text: str,
+    published: date,
+    expected: tuple[str, date, str | None, str | None, list[tuple[str, str]]],
+) -> None:
+    assert _events("", text, published) == [expected]
+
+
+def test_hier_is_yesterday_in_french_only() -> None:
+    assert resolve_dates("Le ministre est arrivé hier à Pékin.", date(2025, 6, 26)) == [
+        date(2025, 6, 25)
+    ]
+    assert (
+        resolve_dates("Der Minister ist hier und hat mit uns gesprochen.", date(2025, 6, 26)) == []
+    )

@@ -96,12 +96,18 @@ def _relative() -> re.Pattern[str]:
 #: A capital letter, Latin or Cyrillic: what a place name starts with.
 _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 
-_VISIT_EN = r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|arrived in|arrives in|landed in"
+_VISIT_EN = (
+    r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|arrived in|arrives in|landed in|"
+    r"fl(?:ew|ies|ying) to|head(?:ed|s|ing) to"
+)
 _NOT_HAPPENED = re.compile(
     r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
 )
 _MEETING_EN = r"met|meets|meeting with|held talks|holds talks|talks with"
-_CALL_EN = r"(?:tele)?phone (?:call|talks|conversation)|spoke by (?:tele)?phone|phoned|call with"
+_CALL_EN = (
+    r"(?:tele)?phone (?:call|talks|conversation)|(?:by|on the|over the) (?:tele)?phone|"
+    r"phoned|telephoned|call with"
+)
 
 
 @cache
@@ -150,7 +156,7 @@ _OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+(?:the\s+)?$")
 # "US sanctions Iranian drone makers".
 _SANCTION_EN = (
     r"\b(?:impos(?:ed|es|ing)|announced|announces|slapped|slaps|levied|adopted|adopts|"
-    r"unveiled|unveils)\s+(?:\w+\s+){0,3}?sanctions\b|\bsanctioned\b|\bblacklist(?:ed|s)\b|"
+    r"unveiled|unveils)\s+(?:\w+\s+){0,4}?sanctions\b|\bsanctioned\b|\bblacklist(?:ed|s)\b|"
     r"\bsanctions(?=\s+(?:[A-Z0-9]|a\b|an\b|two\b|three\b|more\b|several\b|dozens\b))"
 )
 
@@ -287,7 +293,20 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
         else:
             back = (published_on.weekday() - _weekdays()[word]) % 7
             found.append(published_on - timedelta(days=back))
+    if _HIER.search(sentence) and _french(sentence):
+        found.append(published_on - timedelta(days=1))
     return found
+
+
+#: French "hier" (yesterday) is German "hier" (here): it counts in a French sentence only.
+_HIER = re.compile(r"(?<!\w)[Hh]ier(?!\w)")
+_FRENCH_WORDS = re.compile(r"(?<!\w)(?:le|la|les|des|du|est|a|ont|s'est|à|avec|pour)(?!\w)")
+_GERMAN_WORDS = re.compile(r"(?<!\w)(?:der|die|das|und|ist|hat|nach|mit|für|sich|den|dem)(?!\w)")
+
+
+def _french(sentence: str) -> bool:
+    """Whether a sentence reads as French rather than German (by their commonest words)."""
+    return len(_FRENCH_WORDS.findall(sentence)) > len(_GERMAN_WORDS.findall(sentence))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -373,6 +392,9 @@ def _sanction_draft(
             return None
         imposer, target = by[0].actor, before[-1].actor
     else:
+        if not after and len(before) >= 2 and _CLAUSE_END.match(sentence, trigger.end()):
+            # "Deutschland hat gegen Iran Sanktionen verhängt": the verb ends the clause.
+            before, after = before[:1], before[1:]
         if not before or not after:
             return None
         imposer = before[-1].actor
@@ -621,6 +643,11 @@ def _visit_draft(
     ]
     if country is None and hosts:
         country = hosts[0].country
+    if city is None and country is None:  # "in Qingdao" later on, "visitó el jueves Pyongyang"
+        after_trigger = sentence[trigger.end() :]
+        city, country, _ = _city_in(after_trigger)
+        if city is None:
+            city, country, _ = _city_in(after_trigger, bare=True)
     draft = _Draft("visit", visitor, sentence.strip(), place=city, country=country)
     for host in hosts:
         if host.country == country:
@@ -639,15 +666,19 @@ def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | Non
     return draft
 
 
-def _city_in(sentence: str) -> tuple[str | None, str | None, tuple[int, int]]:
+def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None, tuple[int, int]]:
     """(city, country, span of its name) of the first known city the sentence puts something
-    in ("in Tehran", "à Pékin", "nach Moskau")."""
+    in ("in Tehran", "à Pékin", "nach Moskau"); `bare`: the first it names at all, not as part
+    of a longer name ("the Shanghai Cooperation Organization")."""
     to = "|".join(_vocabulary()["triggers"]["to"])
+    before = r"(?<!\w)" if bare else rf"(?<!\w)(?:{to}) "
+    after = rf"(?![ \t]+{_CAPITAL})" if bare else ""
+    best: tuple[str | None, str | None, tuple[int, int]] = (None, None, (0, 0))
     for name, code in places().items():
-        found = re.search(rf"(?<!\w)(?:{to}) ({_place_regex(name)})(?!\w)", sentence)
-        if found:
-            return place_name(name), code, found.span(1)
-    return None, None, (0, 0)
+        found = re.search(rf"{before}({_place_regex(name)})(?!\w){after}", sentence)
+        if found and (best[0] is None or found.start(1) < best[2][0]):
+            best = (place_name(name), code, found.span(1))
+    return best
 
 
 def find_events(title: str, text: str, published_on: date) -> list[Event]:
