@@ -184,3 +184,10 @@ def test_a_surname_after_a_middle_initial_is_someone_else() -> None:
     assert people("The cabinet voted. Gantz said no.") == [
         ("Benny Gantz", "IL", "Defence Minister (2020-2022)"),
     ]
+
+
+def test_a_phrase_starting_in_lower_case_matches_too() -> None:
+    assert people("El rey Felipe VI recibió a Lula en Madrid.") == [
+        ("Felipe VI", "ES", "King"),
+        ("Luiz Inacio Lula da Silva", "BR", "President"),
+    ]

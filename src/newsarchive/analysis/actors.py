@@ -281,7 +281,10 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
     phrases = sorted(by_phrase, key=len, reverse=True)
     cyrillic = [p for p in phrases if _HAS_CYRILLIC.search(p)]
     alternatives = [_declined(p) if p in cyrillic else re.escape(p) for p in phrases]
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    # The lookahead on the phrases' first letters spares trying every alternative (re tries
+    # them one by one) at most words: words are mostly lower case, and few phrases start so.
+    first_letters = "".join(sorted({re.escape(p[0]) for p in phrases}))
+    pattern = re.compile(rf"(?<!\w)(?=[{first_letters}])(?:" + "|".join(alternatives) + r")(?!\w)")
     declined = tuple((re.compile(_declined(p)), by_phrase[p]) for p in cyrillic)
     surnames = _lone_surnames(actors, data.get("surnames", {}).get("not_alone", ()))
     return Gazetteer(
