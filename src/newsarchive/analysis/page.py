@@ -7,11 +7,11 @@ and a lean import keeps worker start-up fast.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from newsarchive.analysis import classify_topics, find_countries
-from newsarchive.analysis.result import Analysis
+from newsarchive.analysis.result import Analysis, find_structure
 from newsarchive.extract import (
     ArticleRecord,
     Evidence,
@@ -56,13 +56,25 @@ def outlet_facts(outlet: Outlet) -> OutletFacts:
     return OutletFacts(name=outlet.name, timezone=outlet.timezone, hints=hints)
 
 
-def analyse(record: ArticleRecord) -> Analysis:
-    """Topics, relevance and countries of an extracted article (CPU work: done in the pool)."""
+def analyse(record: ArticleRecord, now: datetime | None = None) -> Analysis:
+    """Topics, relevance and countries of an extracted article, and with `now` (the fetch time)
+    its actors and events (CPU work: done in the pool, not in the crawl process).
+
+    The events' relative dates are resolved against the day the store will give the article
+    (its publication date, else the day it is first seen: the fetch's, in UTC); without either
+    the store finds actors and events itself.
+    """
     topics = classify_topics(record.title, record.text)
+    published = record.published_at or now
+    structure = None
+    if published is not None:
+        day = published.astimezone(UTC).date()
+        structure = find_structure(record.title, record.text, day)
     return Analysis(
         topics=topics.topics,
         relevance=topics.relevance,
         countries=find_countries(record.title, record.text),
+        structure=structure,
     )
 
 
@@ -107,7 +119,7 @@ def extract_page(
             failure_reason=failure,
             not_article=result,
         )
-    analysis = analyse(result)
+    analysis = analyse(result, now)
     return PageExtraction(result, decoded.encoding, decoded.encoding_source, analysis=analysis)
 
 

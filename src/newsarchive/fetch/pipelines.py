@@ -311,8 +311,11 @@ class StorePipeline:
                 self._count_failure("database")
                 await self._spool(articles, pages, error)
                 return
-            # Stories, actors and events of the new articles, one batch at a time (under the lock).
-            await asyncio.to_thread(assign_urls, self.writer.engine, result.new_urls)
+            # Stories, actors and events of the new articles, one batch at a time (under the
+            # lock). The pool found their actors and events; here they are only linked. The
+            # last row of a URL is the one stored (ArticleWriter), so its analysis is the one.
+            found = {a.url: a.analysis.structure for a in articles if a.analysis.structure}
+            await asyncio.to_thread(assign_urls, self.writer.engine, result.new_urls, found)
         self.stats.inc_value("newsarchive/articles_new", result.new)
         self.stats.inc_value("newsarchive/articles_updated", result.updated)
         self.stats.inc_value("newsarchive/articles_unchanged", result.unchanged)

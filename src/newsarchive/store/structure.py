@@ -12,8 +12,7 @@ the archive grows. A syndicated copy (articles.duplicate_of) goes in its origina
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,8 +20,9 @@ from sqlalchemy import Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from newsarchive.analysis.actors import Actor, find_actors
-from newsarchive.analysis.events import Event, find_events
+from newsarchive.analysis.actors import Actor
+from newsarchive.analysis.events import Event
+from newsarchive.analysis.result import Structure, find_structure
 from newsarchive.analysis.stories import (
     WINDOW,
     Features,
@@ -52,7 +52,7 @@ class _Article:
 
 _LOAD = text(
     """
-    SELECT id, outlet_id, title, text, coalesce(published_at, first_seen_at) AS published_at,
+    SELECT url, id, outlet_id, title, text, coalesce(published_at, first_seen_at) AS published_at,
            duplicate_of
     FROM articles WHERE url IN :urls AND story_id IS NULL
     ORDER BY duplicate_of IS NOT NULL, coalesce(published_at, first_seen_at), id
@@ -60,43 +60,57 @@ _LOAD = text(
 ).bindparams(bindparam("urls", expanding=True))
 
 
-def assign_urls(engine: Engine, urls: Sequence[str]) -> int:
-    """Assign stories, actors and events to the articles stored under `urls`; returns how many."""
+def assign_urls(
+    engine: Engine, urls: Sequence[str], found: Mapping[str, Structure] | None = None
+) -> int:
+    """Assign stories, actors and events to the articles stored under `urls`; returns how many.
+
+    `found` holds, by URL, the actors and events the extraction pool already found (the crawl
+    process only links them); an article without them is analysed here.
+    """
     if not urls:
         return 0
     with Session(engine) as session, session.begin():
-        return assign_in(session, urls)
+        return assign_in(session, urls, found)
 
 
-def assign_in(session: Session, urls: Sequence[str]) -> int:
+def assign_in(
+    session: Session, urls: Sequence[str], found: Mapping[str, Structure] | None = None
+) -> int:
     """assign_urls inside the caller's transaction (bench/scale.py times a batch and rolls it
     back); returns how many articles were assigned."""
+    found = found or {}
     rows = session.execute(_LOAD, {"urls": list(urls)}).all()
-    articles = [_Article(*row) for row in rows]
-    for article in articles:
-        assign_article(session, article)
-    return len(articles)
+    for url, *columns in rows:
+        assign_article(session, _Article(*columns), found.get(url))
+    return len(rows)
 
 
 def _link(
-    session: Session, article: _Article
+    session: Session, article: _Article, found: Structure | None = None
 ) -> tuple[list[int], list[Event], list[int], frozenset[tuple[str, str, str]]]:
-    """Find and record an article's actors and events: (actor ids compared by stories, the
-    events, their rows, the events' keys as stories compare them)."""
-    body = f"{article.title}\n{article.text}"
-    actor_ids = _link_actors(session, article.id, body)
-    events = find_events(article.title, article.text, article.published_at.date())
+    """Record an article's actors and events: (actor ids compared by stories, the events, their
+    rows, the events' keys as stories compare them). They are those `found` holds if it was
+    found in the text and on the day the row holds, else they are found here."""
+    day = article.published_at.date()
+    if found is None or found.published_on != day or found.body != _body(article):
+        found = find_structure(article.title, article.text, day)
+    actor_ids = _link_actors(session, article.id, found.actors)
+    events = list(found.events)
     event_ids = []
     keys: frozenset[tuple[str, str, str]] = frozenset()
     for event in events:
         event_id, party_ids, country = _link_event(session, article.id, event)
         event_ids.append(event_id)
-        day = event.occurred_on.isoformat()
-        keys |= event_keys(event.kind, day, country, map(str, party_ids))
+        keys |= event_keys(event.kind, event.occurred_on.isoformat(), country, map(str, party_ids))
     return actor_ids, events, event_ids, keys
 
 
-def assign_article(session: Session, article: _Article) -> int:
+def _body(article: _Article) -> str:
+    return f"{article.title}\n{article.text}"
+
+
+def assign_article(session: Session, article: _Article, found: Structure | None = None) -> int:
     """Link one article's actors and events and put it in a story; returns the story id."""
     if article.duplicate_of is not None:
         original = session.execute(
@@ -105,7 +119,7 @@ def assign_article(session: Session, article: _Article) -> int:
         if original is not None:
             _join(session, article, int(original))
             return int(original)
-    actor_ids, events, event_ids, keys = _link(session, article)
+    actor_ids, events, event_ids, keys = _link(session, article, found)
     features = Features(
         published_at=article.published_at,
         title_words=title_words(article.title),
@@ -161,18 +175,22 @@ _UNLINK = (
 )
 
 
-def relink(engine: Engine, article_ids: Sequence[int]) -> tuple[int, int]:
+def relink(
+    engine: Engine, article_ids: Sequence[int], found: Mapping[int, Structure] | None = None
+) -> tuple[int, int]:
     """Recompute the actors and events of stored articles in place, after their text was
     re-extracted or the gazetteer or event rules changed (`newsarchive reextract`).
 
     Their old links go; events that only they reported go with them; the fresh ones are found
     exactly as the crawl finds them (a report of a known event links to its row). Stories are
     left as they are: regrouping them is `newsarchive stories rebuild`, which reads these links.
-    Syndicated copies have no analysis of their own and are skipped. Returns (articles
-    relinked, events they now report).
+    Syndicated copies have no analysis of their own and are skipped. `found` holds, by article
+    id, the actors and events the extraction pool found. Returns (articles relinked, events
+    they now report).
     """
     if not article_ids:
         return 0, 0
+    found = found or {}
     ids = list(article_ids)
     with Session(engine) as session, session.begin():
         articles = [(_Article(*row[:6]), row[6]) for row in session.execute(_RELINK, {"ids": ids})]
@@ -191,7 +209,7 @@ def relink(engine: Engine, article_ids: Sequence[int]) -> tuple[int, int]:
             )
         events = 0
         for article, story in articles:
-            _, _, event_ids, _ = _link(session, article)
+            _, _, event_ids, _ = _link(session, article, found.get(article.id))
             _claim_events(session, event_ids, story)
             events += len(event_ids)
     return len(articles), events
@@ -201,15 +219,17 @@ def _actor_key(actor: Actor) -> str:
     return f"{actor.name.lower()}|{(actor.country or '').lower()}"
 
 
-def _link_actors(session: Session, article_id: int, body: str) -> list[int]:
-    """Record the article's actors; returns those a story is compared on.
+def _link_actors(
+    session: Session, article_id: int, counts: Sequence[tuple[Actor, int]]
+) -> list[int]:
+    """Record the article's actors (each with its mentions); returns those a story is compared
+    on.
 
     States are left out of that comparison: every article on Iran names Iran, so a shared
     state says nothing about a shared event (analysis/countries.py already records them).
     """
-    counts = Counter(m.actor for m in find_actors(body))
     ids = []
-    for actor, mentions in counts.items():
+    for actor, mentions in counts:
         actor_id = _actor_id(session, actor)
         if actor.kind != "state":
             ids.append(actor_id)
