@@ -21,8 +21,8 @@ What each project's tests give, and so what each corpus holds:
   are `other`. Pages under 5,000 bytes are hand-made fragments testing one rule each and are
   left out.
 - goose3 (tests/data): title, publication date and the opening of the body (the first
-  paragraph of `cleaned_text`, as a snippet the body must contain) from each page's JSON; fragments under 5,000 bytes and
-  pages whose JSON gives no URL are left out.
+  paragraph of `cleaned_text`, as a snippet the body must contain) from each page's JSON;
+  fragments under 5,000 bytes and pages whose JSON gives no URL are left out.
 - postlight (fixtures, expectations from src/extractors/custom/*/index.test.js): URL, title,
   published date and the first words of the content (a snippet), read from the tests' own
   `assert.equal` lines; a fixture no test reads with a URL is left out.
