@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from newsarchive.analysis.page import PageExtraction, extract_page
+from newsarchive.analysis.page import extract_page
+from newsarchive.analysis.result import PageExtraction
 from newsarchive.extract import Evidence, OutletFacts
 from newsarchive.probe import FetchFailed, network_reason, read_capped
 from newsarchive.settings import USER_AGENT

@@ -6,54 +6,21 @@ and a lean import keeps worker start-up fast.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gzip
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from newsarchive.analysis import classify_topics, find_countries
-from newsarchive.analysis.result import Analysis, find_structure
-from newsarchive.extract import (
-    ArticleRecord,
-    Evidence,
-    ExtractionHints,
-    NotArticle,
-    OutletFacts,
-    extract_article,
-)
+from newsarchive.analysis.pool import outlet_facts as outlet_facts  # its home before pool.py
+from newsarchive.analysis.result import HTML_GZ_LEVEL, Analysis, PageExtraction, find_structure
+from newsarchive.extract import ArticleRecord, Evidence, NotArticle, OutletFacts
+from newsarchive.extract.article import extract_article
 from newsarchive.extract.decoding import decode_html
 from newsarchive.extract.sniff import binary_kind
-
-if TYPE_CHECKING:  # the registry (and babel) stays out of the pool workers' imports
-    from newsarchive.registry import Outlet
 
 #: Verdicts of extraction that are failures, not mere non-articles, with the reason the
 #: crawler counts them under: a run that keeps meeting them is not archiving the outlet.
 FAILURE_REASONS = {"bot_challenge": "blocked", "extraction_error": "extraction_error"}
-
-
-@dataclass(frozen=True)
-class PageExtraction:
-    record: ArticleRecord | None
-    encoding: str | None  # None: the body is binary and was never decoded
-    encoding_source: str | None
-    error: str | None = None
-    analysis: Analysis | None = None
-    #: Why a page that is not an article is a failure rather than a non-article (a bot
-    #: challenge, binary content served as HTML): a reason code; `error` holds the detail.
-    failure_reason: str | None = None
-    #: Why extraction found no article on the page ("reason: detail"), for `pages.error`.
-    not_article: NotArticle | None = None
-
-
-def outlet_facts(outlet: Outlet) -> OutletFacts:
-    """The registry's word on an outlet that extraction needs, in extraction's own terms."""
-    hints = ExtractionHints(
-        body_selector=outlet.body_selector,
-        exclude_selectors=outlet.exclude_selectors,
-        title_selector=outlet.title_selector,
-        date_selector=outlet.date_selector,
-    )
-    return OutletFacts(name=outlet.name, timezone=outlet.timezone, hints=hints)
 
 
 def analyse(record: ArticleRecord, now: datetime | None = None) -> Analysis:
@@ -85,6 +52,25 @@ def extract_page(
     evidence: Evidence,
     now: datetime | None = None,
     outlet: OutletFacts | None = None,
+    compress: bool = False,
+) -> PageExtraction:
+    """Decode a fetched page and extract its article as of `now` (the fetch time); with
+    `compress`, also gzip the raw page for storage (the crawl asks its pool to: that is CPU
+    work its own process would otherwise do for every page).
+    """
+    result = _extract_page(body, http_charset, url, evidence, now, outlet)
+    if compress and body:
+        return replace(result, html_gz=gzip.compress(body, compresslevel=HTML_GZ_LEVEL))
+    return result
+
+
+def _extract_page(
+    body: bytes,
+    http_charset: str | None,
+    url: str,
+    evidence: Evidence,
+    now: datetime | None,
+    outlet: OutletFacts | None,
 ) -> PageExtraction:
     """Decode a fetched page and extract its article as of `now` (the fetch time).
 

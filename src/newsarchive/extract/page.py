@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
-from trafilatura import load_html
 
 from newsarchive.extract.tree import join_url
 
@@ -69,6 +68,10 @@ class Page:
 
 
 def parse_page(html: str, url: str) -> Page | None:
+    # Here, not at the top: the crawl process imports this module (its failure classifier
+    # reads challenge pages) and should not load trafilatura until a page needs it.
+    from trafilatura import load_html
+
     tree = load_html(html)
     if tree is None:
         return None

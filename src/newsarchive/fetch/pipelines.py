@@ -15,8 +15,8 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from newsarchive.analysis.page import PageExtraction, extract_page, outlet_facts, warm_up
-from newsarchive.analysis.result import Analysis
+from newsarchive.analysis.pool import extract_page, outlet_facts, warm_up
+from newsarchive.analysis.result import Analysis, PageExtraction
 from newsarchive.discover.urls import normalise_url
 from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import NETWORK_REASONS, NOT_FAULTS
@@ -79,6 +79,7 @@ class ExtractionPipeline:
             item.evidence,
             fetched_at,
             self.facts.get(item.outlet),
+            True,  # the raw page compressed for storage in the pool, not here
         )
         item.record = result.record
         item.encoding = result.encoding
@@ -87,6 +88,7 @@ class ExtractionPipeline:
         item.failure_reason = result.failure_reason
         item.not_article = str(result.not_article) if result.not_article else None
         item.analysis = result.analysis
+        item.html_gz = result.html_gz
         return item
 
 
@@ -196,7 +198,9 @@ class StorePipeline:
             encoding=item.encoding,
             encoding_source=item.encoding_source,
             headers=item.headers,
-            html=item.body,
+            # Compressed by the pool; the raw bytes only when it did not (it failed).
+            html=None if item.html_gz is not None else item.body,
+            html_gz=item.html_gz,
             original_url=item.original_url,
             evidence=item.evidence,
         )

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from newsarchive.analysis import RELEVANCE_THRESHOLD
-from newsarchive.analysis.result import Analysis
+from newsarchive.analysis.result import HTML_GZ_LEVEL, Analysis
 from newsarchive.extract import EXTRACTOR_VERSION, ArticleRecord
 from newsarchive.store.duplicates import link_duplicates
 from newsarchive.store.frontier import RetryPolicy, record_failed_urls, record_listing_health
@@ -204,8 +204,12 @@ class ArticleWriter:
             "encoding": page.encoding,
             "encoding_source": page.encoding_source,
             "headers": page.headers,
-            "html_gz": gzip.compress(page.html, compresslevel=1) if page.html else None,
+            "html_gz": page.html_gz if page.html_gz is not None else _compressed(page.html),
         }
+
+
+def _compressed(html: bytes | None) -> bytes | None:
+    return gzip.compress(html, compresslevel=HTML_GZ_LEVEL) if html else None
 
 
 def _record_values(record: ArticleRecord) -> dict[str, Any]:

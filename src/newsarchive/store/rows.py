@@ -41,6 +41,9 @@ class PageRow:
     encoding_source: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     html: bytes | None = None
+    #: The page already gzip-compressed (the crawl's extraction pool does it); else the writer
+    #: compresses `html`.
+    html_gz: bytes | None = None
     article_url: str | None = None
     # Listings: URLs listed and URLs new to the archive (source health).
     listed: int | None = None

@@ -1,0 +1,77 @@
+"""CPU work the crawl hands to its extraction pool, and what its own process never imports.
+
+The crawl process is one core; the pool has one per CPU. Compressing each raw page, like
+extracting it, is done in the pool, and the crawl process does not load the extraction stack.
+"""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+
+from sqlalchemy import Engine, text
+
+from newsarchive.analysis.page import extract_page
+from newsarchive.analysis.pool import extract_page as pool_extract_page
+from newsarchive.extract import Evidence
+from newsarchive.registry import Outlet
+from newsarchive.store.articles import ArticleWriter
+from newsarchive.store.outlets import sync_outlets
+from newsarchive.store.rows import PageRow
+
+PAGE = (
+    b"<html><head><title>Drill</title></head><body><article><h1>Drill</h1>"
+    + b"<p>Warships from three navies sailed into the Gulf of Oman on Tuesday.</p>" * 20
+    + b"</article></body></html>"
+)
+
+
+def test_the_pool_compresses_the_raw_page_only_when_asked() -> None:
+    url = "https://wire.example/drill"
+    compressed = pool_extract_page(PAGE, "utf-8", url, Evidence(), None, None, True)
+    assert compressed.html_gz is not None
+    assert gzip.decompress(compressed.html_gz) == PAGE
+    plain = extract_page(PAGE, "utf-8", url, Evidence())
+    assert plain.html_gz is None
+    assert plain.record == compressed.record
+
+
+def test_the_writer_stores_the_pools_compressed_page_as_it_is(engine: Engine) -> None:
+    sync_outlets(
+        engine,
+        [
+            Outlet(
+                slug="wire",
+                name="Wire",
+                domains=("wire.example",),
+                country=None,
+                language="en",
+                kind="wire",
+                feeds=("https://wire.example/feed/",),
+            )
+        ],
+    )
+    ready = gzip.compress(PAGE, compresslevel=1, mtime=0)
+    pages = [
+        PageRow("wire", "article", "https://wire.example/a", "not_article", html_gz=ready),
+        PageRow("wire", "article", "https://wire.example/b", "not_article", html=PAGE),
+    ]
+    ArticleWriter(engine).store_batch(None, [], pages)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(text("SELECT url, html_gz FROM pages")).all())
+    assert bytes(stored["https://wire.example/a"]) == ready
+    assert gzip.decompress(stored["https://wire.example/b"]) == PAGE
+
+
+def test_the_crawl_process_does_not_import_the_extraction_stack() -> None:
+    code = (
+        "import sys\n"
+        "import newsarchive.cli, newsarchive.fetch.runner, newsarchive.fetch.pipelines\n"
+        "import newsarchive.fetch.spider, newsarchive.fetch.middlewares\n"
+        "from newsarchive.extract import ArticleRecord, Evidence, OutletFacts\n"
+        "heavy = ('trafilatura', 'py3langid', 'ftfy', 'justext', 'newsarchive.extract.article')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
