@@ -598,6 +598,8 @@ def _short_post(wrapper_class: str) -> str:
     ("url", "wrapper_class"),
     [
         ("https://marinanotes.example.org/2026/05/14/harbour-clean-up/", "content"),
+        ("https://marinanotes.example.org/2026/05/harbour-clean-up/", "content"),
+        ("https://marinanotes.example.org/blog/archives/2026/05/harbour-clean-up.html", "content"),
         ("https://marinanotes.example.org/harbour-clean-up/", "post-17 post type-post hentry"),
         ("https://marinanotes.example.org/harbour-clean-up/", "h-entry"),
     ],
@@ -614,6 +616,8 @@ def test_a_short_blog_post_is_an_article(url: str, wrapper_class: str) -> None:
     [
         "https://marinanotes.example.org/harbour-clean-up/",
         "https://marinanotes.example.org/2026/05/14/",
+        "https://marinanotes.example.org/2026/05/",
+        "https://marinanotes.example.org/2026/05/page/2/",
     ],
 )
 def test_a_short_page_without_post_marks_is_too_short(url: str) -> None:

@@ -4,10 +4,10 @@ Thresholds (in words of the extracted body, see `text_size`):
 - a body with no text at all is never an article;
 - a body under `MIN_WORDS_UNMARKED` words is an article only if the page marks itself as one
   (JSON-LD or microdata Article type, `og:type=article`, `article:published_time`), as a blog
-  post (a `/YYYY/MM/DD/slug` permalink, a microformats `hentry`/`h-entry` element) or dates its
-  headline (a byline date, as `dates.find_published` reads it), because short pages without
-  such marks are nearly always hubs, galleries or error pages, while short posts keep their
-  blog engine's marks or a dated byline even without structured data;
+  post (a `/YYYY/MM/DD/slug` or `/YYYY/MM/slug` permalink, a microformats `hentry`/`h-entry`
+  element) or dates its headline (a byline date, as `dates.find_published` reads it), because
+  short pages without such marks are nearly always hubs, galleries or error pages, while short
+  posts keep their blog engine's marks or a dated byline even without structured data;
 - a body in which at least `MIN_TEASERS` lines, and `TEASER_SHARE` of all lines, are texts of
   teasers for other stories of the outlet (headline links and the standfirsts next to them) is
   a list of teasers (section front, tag page, search result), whatever its length;
@@ -39,6 +39,14 @@ HOME_LONG_LINKS = 50
 _HEADINGS = ("h2", "h3", "h4")
 #: A blog permalink: a full date, then the post's slug (a bare /YYYY/MM/DD/ is a day archive).
 _PERMALINK = re.compile(r"/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])/[^/?#]+")
+#: A month permalink (WordPress `/%year%/%monthnum%/%postname%/`, Movable Type
+#: `/archives/YYYY/MM/slug.html`): year and month, then a slug with letters as the path's last
+#: segment. A month archive ends at the month or pages on (`/2019/04/page/2/`), and a day is
+#: digits: neither is a slug.
+_MONTH_PERMALINK = re.compile(
+    r"/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?!(?:page|index|feed)(?:[./]|$))"
+    r"[^/?#]*[^\W\d_][^/?#]*/?$"
+)
 _LONG_LINK_CHARS = 30
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -103,7 +111,8 @@ def has_article_markers(page: Page) -> bool:
 
 def marks_a_post(page: Page) -> bool:
     """Article markup, or the marks a blog engine leaves on a single post."""
-    if has_article_markers(page) or _PERMALINK.search(urlsplit(page.url).path):
+    path = urlsplit(page.url).path
+    if has_article_markers(page) or _PERMALINK.search(path) or _MONTH_PERMALINK.search(path):
         return True
     return bool(
         page.tree.xpath(
