@@ -313,3 +313,63 @@ def test_page_headline_wins_over_an_seo_title_when_no_og_title_or_json_ld() -> N
 
     url = "https://www.npr.org/sections/thetwo-way/2025/12/05/navy-contractor-guilty"
     assert title_of(html, url) == headline
+
+
+def recipe_blog_page(recipes: list[dict[str, object]]) -> str:
+    """A food blog's post (Yoast-style JSON-LD graph): the post's SEO headline in the `<h1>`,
+    og:title and `<title>`, and the recipe card naming the dish, HTML-escaped as WordPress does."""
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": "Garlic Butter Shrimp (Fast &amp; Easy Dinner!)",
+                "author": {"@type": "Person", "name": "Sonja Overhiser"},
+            },
+            {"@type": "WebSite", "name": "A Couple Cooks"},
+            *recipes,
+        ],
+    }
+    return f"""<html lang="en"><head>
+<title>Garlic Butter Shrimp (Fast &amp; Easy Dinner!) – A Couple Cooks</title>
+<meta property="og:title" content="Garlic Butter Shrimp (Fast &amp; Easy Dinner!)">
+<meta property="og:site_name" content="A Couple Cooks">
+<script type="application/ld+json">{json.dumps(graph)}</script></head><body>
+<header><a href="/" class="logo">A Couple Cooks</a></header>
+<article><h1 class="entry-title">Garlic Butter Shrimp (Fast &amp; Easy Dinner!)</h1>
+<p>{" ".join(BODIES["en"])}</p>
+<div class="recipe-card"><h2>Garlic Butter Shrimp &amp; Rice</h2><ul><li>1 pound shrimp</li></ul>
+</div></article></body></html>"""
+
+
+def test_recipe_page_is_titled_with_the_recipe_name_unescaped() -> None:
+    """The dish the card names, its `&amp;` (escaped once more in JSON-LD) read as `&`."""
+    recipe = {"@type": "Recipe", "name": "Garlic Butter Shrimp &amp;amp; Rice", "recipeYield": "4"}
+    page = parse_page(recipe_blog_page([recipe]), "https://www.acouplecooks.com/garlic-shrimp/")
+    assert page is not None
+
+    assert find_title(page, None) == "Garlic Butter Shrimp & Rice"
+
+
+def test_page_with_several_recipes_keeps_its_headline() -> None:
+    recipes = [
+        {"@type": "Recipe", "name": "Garlic Butter Shrimp"},
+        {"@type": "Recipe", "name": "Lemon Rice"},
+    ]
+    page = parse_page(recipe_blog_page(recipes), "https://www.acouplecooks.com/garlic-shrimp/")
+    assert page is not None
+
+    assert find_title(page, None) == "Garlic Butter Shrimp (Fast & Easy Dinner!)"
+
+
+def test_json_ld_headline_is_read_as_text() -> None:
+    """WordPress writes JSON-LD strings HTML-escaped (`&#8217;`, `&amp;`) and sometimes with
+    markup; without an `<h1>` the JSON-LD headline is the title, as the reader would see it."""
+    headline = "Navy&#8217;s <em>new</em> frigate &amp; its missiles"
+    html = f"""<html><head><script type="application/ld+json">{{"@context": "https://schema.org",
+"@type": "NewsArticle", "headline": "{headline}"}}</script></head><body>
+<p>{" ".join(BODIES["en"])}</p></body></html>"""
+    page = parse_page(html, "https://www.navytimes.com/news/2025/12/05/frigate/")
+    assert page is not None
+
+    assert find_title(page, None) == "Navy’s new frigate & its missiles"

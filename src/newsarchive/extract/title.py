@@ -5,12 +5,14 @@ Pages state their headline up to five times: the story's `<h1>`, `og:title`, the
 the outlet's name behind a separator (`…：朝日新聞デジタル`, `…-정치ㅣ한국일보`, `… | CBC News`);
 the `<h1>` is what a reader sees but on many templates the first one is the logo. So an `<h1>`
 wins only when it agrees with a metadata title, and otherwise the metadata titles are used with
-the outlet's name cut off. Only a whole segment that names the site (or, beside it, the page's
-section) is ever cut: a headline that itself contains a separator stays whole.
+the outlet's name cut off. A page describing one recipe (schema.org `Recipe`) is titled with the
+recipe's name, not the post's SEO headline. Only a whole segment that names the site (or, beside
+it, the page's section) is ever cut: a headline that itself contains a separator stays whole.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from copy import deepcopy
@@ -29,6 +31,7 @@ _SEPARATOR = re.compile(r"\s+[|–—:·•»~/-]\s+|\s*[|｜：ㅣ│»]\s*|\s*
 #: Between a headline and its section a bare hyphen is also used (`…-정치ㅣ한국일보`): it is only
 #: cut when the segment after it is the section the page declares.
 _SECTION_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|-")
+_TAG = re.compile(r"<[^<>]{1,200}>")
 _TRUNCATED = ("...", "…")
 #: Words around an outlet's name in its own label: "CBC News", "The Verge", "Mirror Online".
 _LABEL_WORDS = frozenset(
@@ -45,6 +48,9 @@ def find_title(page: Page, evidence_title: str | None, outlet_name: str | None =
     order og:title, JSON-LD headline, the story's first `<h1>`, twitter:title, `<title>`, feed."""
     site_names = site_names_of(page, outlet_name)
     sections = _sections(page)
+    recipe = _recipe_name(page)
+    if recipe:
+        return _clean(recipe, site_names, sections) or recipe
     og, ld = page.meta_first("og:title"), _json_ld_headline(page.article_object)
     later = (page.meta_first("twitter:title"), _title_element(page), evidence_title)
     raw = [c for c in (og, ld, *later) if c and c.strip()]
@@ -53,9 +59,9 @@ def find_title(page: Page, evidence_title: str | None, outlet_name: str | None =
     if headline:
         return headline
     # Without an og:title or JSON-LD headline, a page's own <h1> beats an SEO <title>.
-    first_h1 = _first_h1(page, site_names, sections)
     stated = [c for c in (_clean(r, site_names, sections) for r in (og, ld) if r) if c]
     rest = [c for c in (_clean(r, site_names, sections) for r in later if r) if c]
+    first_h1 = _first_h1(page, site_names, sections)
     ordered = [*stated, *([first_h1] if first_h1 else []), *rest]
     for title in ordered:
         if title.endswith(_TRUNCATED) and any(
@@ -225,13 +231,36 @@ def _sections(page: Page) -> list[str]:
     return [s for s in found if s.strip()]
 
 
+def _recipe_name(page: Page) -> str | None:
+    """The name of the one recipe a page describes (schema.org `Recipe`), if it describes one.
+
+    A recipe page's `<h1>` and `og:title` are the blog post's SEO headline ("Homemade Sourdough
+    Croissants (Easy Step-by-Step)"); the recipe card names the dish, which is what the page is
+    about. A page with several recipes is an article about them and keeps its headline.
+    """
+    names = [
+        obj["name"]
+        for obj in page.json_ld
+        if "recipe" in schema_types(obj) and isinstance(obj.get("name"), str)
+    ]
+    return (_json_text(names[0]) or None) if len(names) == 1 else None
+
+
+def _json_text(value: str) -> str:
+    """A JSON-LD string as text: CMSs write it HTML-escaped, some twice (`&amp;amp;`, `&#8217;`),
+    and a few with inline markup (`<strong>…</strong>`), which a reader never sees."""
+    for _ in range(2):
+        value = html.unescape(_TAG.sub("", value))
+    return " ".join(value.split())
+
+
 def _json_ld_headline(obj: dict[str, Any] | None) -> str | None:
     if not obj:
         return None
     for key in ("headline", "name", "alternativeHeadline"):
         value = obj.get(key)
-        if isinstance(value, str) and value.strip():
-            return value
+        if isinstance(value, str) and _json_text(value):
+            return _json_text(value)
     return None
 
 
