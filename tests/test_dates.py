@@ -6,13 +6,14 @@ these are the rules for pages that give none of them, and for reading the outlet
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from newsarchive.extract import ArticleRecord, extract_article
 from newsarchive.extract.article import Reading, read_article
 from newsarchive.extract.dates import in_outlet_offset, written_dates
+from newsarchive.extract.page import parse_page
 
 URL = "https://harbourpost.example/world/ministers-agree"
 STORY = "".join(
@@ -165,3 +166,26 @@ def test_a_written_day_no_offset_reaches_leaves_the_instant_alone() -> None:
     assert in_outlet_offset(instant, datetime(2020, 12, 7)).utcoffset() == timedelta(0)
     early = datetime(2020, 12, 5, 9, 0, tzinfo=UTC)
     assert in_outlet_offset(early, datetime(2020, 12, 6)).utcoffset() == timedelta(0)
+
+
+def test_json_ld_wrapped_in_cdata_is_read() -> None:
+    # XHTML-era templates wrap the script in CDATA; the meta tag is the CMS's later push time.
+    ld = (
+        '<script type="application/ld+json">\n  <![CDATA[\n  {"@context": {"@vocab": '
+        '"http://schema.org"}, "@type": "NewsArticle", "headline": "Ministers agree on joint '
+        'naval drills", "datePublished": "2024-12-06T22:00:40.000Z"}\n  ]]>\n</script>'
+        '<script type="application/ld+json">//<![CDATA[\n{"@type": "WebPage", "name": "x"}\n'
+        "//]]></script>"
+    )
+    meta = '<meta property="article:published_time" content="2024-12-07T12:43:39.889Z">'
+    html = page(head=ld + meta, byline='<div class="byline">By Jane Roe</div>')
+
+    record = extract_article(html, URL)
+
+    assert isinstance(record, ArticleRecord)
+    assert record.published_source == "json_ld"
+    assert record.published_at == datetime(2024, 12, 6, 22, 0, 40, tzinfo=UTC)
+    assert record.published_on == date(2024, 12, 6)
+    assert record.published_precision == "second"
+    parsed = parse_page(html, URL)
+    assert parsed is not None and parsed.page_object == {"@type": "WebPage", "name": "x"}

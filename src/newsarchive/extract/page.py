@@ -40,6 +40,11 @@ _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "medicalwebpage"})
 LISTING_TYPES = frozenset({"collectionpage", "searchresultspage", "profilepage"})
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRAILING_COMMAS = re.compile(r",\s*([\]}])")
+#: XHTML-era templates wrap script bodies in a CDATA section, often behind `//` so that old
+#: parsers skip it: `<![CDATA[ {...} ]]>`, `//<![CDATA[ ... //]]>`. The HTML parser keeps the
+#: markers as text, and JSON cannot start with them.
+_CDATA_OPEN = re.compile(r"^(?://\s*|/\*\s*)?<!\[CDATA\[(?:\s*\*/)?")
+_CDATA_CLOSE = re.compile(r"(?://\s*|/\*\s*)?\]\]>(?:\s*\*/)?$")
 _RDF_DESCRIPTION = re.compile(r"<rdf:Description\b[^>]*>", re.DOTALL)
 _RDF_ABOUT = re.compile(r'\brdf:about="([^"]+)"')
 _RDF_DATE = re.compile(r'\bdc:date="([^"]+)"')
@@ -125,6 +130,8 @@ def _json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
 
 def _load_json(text: str) -> Any:
     text = text.strip()
+    if text.startswith(("<![CDATA[", "//", "/*")):
+        text = _CDATA_CLOSE.sub("", _CDATA_OPEN.sub("", text).rstrip()).strip()
     if not text:
         return None
     for candidate in (text, _TRAILING_COMMAS.sub(r"\1", _CONTROL_CHARS.sub(" ", text))):
