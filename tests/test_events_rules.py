@@ -293,3 +293,21 @@ def test_hier_is_yesterday_in_french_only() -> None:
     assert (
         resolve_dates("Der Minister ist hier und hat mit uns gesprochen.", date(2025, 6, 26)) == []
     )
+
+
+def test_visits_and_talks_told_as_background_are_not_the_news() -> None:
+    text = (
+        "On Monday, analysts said Xi Jinping's visit to Moscow last year changed little.\n"
+        "Sergei Lavrov said on Monday that Antony Blinken's visit to Beijing in 2023 had failed.\n"
+        "Experts said on Monday that Erdogan received Putin in Ankara many times before the war.\n"
+        "Lavrov, who visited Pyongyang in October, said on Monday that ties were strong.\n"
+        "Австралийские СМИ в понедельник писали о визите Си Цзиньпина в Москву в прошлом году."
+    )
+    assert _events("", text, date(2024, 3, 19)) == []
+    # The year of publication is not the past: "in 2024" may be this visit's.
+    this_year = _events(
+        "", "Antony Blinken's visit to Beijing in 2024 began on Monday.", date(2024, 3, 19)
+    )
+    assert this_year == [
+        ("visit", date(2024, 3, 18), "Beijing", "CN", [("Antony Blinken", "visitor")])
+    ]

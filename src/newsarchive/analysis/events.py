@@ -681,6 +681,26 @@ def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None,
     return best
 
 
+#: Words that put what a sentence tells in the past, whatever day it was said on: "Xi's visit
+#: to Moscow last year", "Lavrov, who visited Pyongyang in October, said on Thursday", "many
+#: times before the war".
+_PAST = re.compile(
+    r"(?i)(?<!\w)(?:last (?:year|month|summer|autumn|fall|winter|spring)|earlier this (?:year|"
+    r"month)|many times|in the past|years ago|months ago|who (?:\w+ )?(?:visited|met|travell?ed)|"
+    r"в прошлом (?:году|месяце)|l'an dernier|l'année dernière|le mois dernier|letztes Jahr|"
+    r"im (?:vergangenen|letzten) Jahr|el año pasado|el mes pasado|geçen (?:yıl|ay))(?!\w)"
+)
+_IN_YEAR = re.compile(r"(?<!\w)(?:in|en|im|в|au cours de) ((?:19|20)\d\d)(?!\w)")
+
+
+def _past(sentence: str, published_on: date) -> bool:
+    """Whether a sentence tells of visits, talks or calls before the days it names (a year
+    before the publication's, "last year", "who visited"): background, not the news."""
+    if _PAST.search(sentence):
+        return True
+    return any(int(year) < published_on.year for year in _IN_YEAR.findall(sentence))
+
+
 def find_events(title: str, text: str, published_on: date) -> list[Event]:
     """The visits, meetings, calls, arms transfers, sanctions, summits, exercises and agreements
     an article reports, one per event."""
@@ -699,8 +719,9 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
     for start, end in spans:
         sentence = body[start:end]
         ms = [m for m in mentions if start <= m.start < end]
-        found = _person_drafts(sentence, start, ms) if ms else []
-        if ms and not found:
+        background = _past(sentence, published_on)
+        found = _person_drafts(sentence, start, ms) if ms and not background else []
+        if ms and not found and not background:
             received += _received_by(sentence, start, ms)
         in_sentence = [m for m in parties if start <= m.start < end]
         days = [d for d in resolve_dates(sentence, published_on) if d <= published_on]
