@@ -484,6 +484,9 @@ def main() -> None:
         help="a PostgreSQL server this bench may create and drop a database on",
     )
     parser.add_argument("--extract-workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the filled database (prints its URL)"
+    )
     args = parser.parse_args()
     try:
         sizes = sorted({int(size) for size in args.sizes.split(",")})
@@ -496,18 +499,15 @@ def main() -> None:
     server = psycopg.connect(args.server_url, autocommit=True)
     server.execute(f"CREATE DATABASE {name}")
     url = args.server_url.rsplit("/", 1)[0] + f"/{name}"
-    results = []
+    empty_name = f"{name}_empty"
+    print(HEADER, flush=True)
+    results: list[dict[str, Any]] = []
     try:
         with tempfile.TemporaryDirectory(prefix="newsarchive-scale-") as tmp_name:
             tmp = Path(tmp_name)
             env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
             env |= {"DATABASE_URL": url, "NEWSARCHIVE_HOME": str(tmp / "home")}
-            subprocess.run(
-                [sys.executable, "-m", "newsarchive", "db", "upgrade", "-q"],
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+            upgrade(env)
             engine = make_engine(url)
             archive = Frontier(engine)
             now = datetime.now(UTC).replace(microsecond=0)
@@ -519,7 +519,9 @@ def main() -> None:
                 OriginServer("bench", RequestLog()) as origin,
             ):
                 prepare(conn, engine, pages, args)
-                build_site(origin, pages, args.pages, rounds=len(sizes))
+                # One fresh set of pages per size, and one for the empty archive's crawl run
+                # just before the largest size's.
+                build_site(origin, pages, args.pages, rounds=len(sizes) + 1)
                 filled = 0
                 for round_, size in enumerate(sizes):
                     if size > filled:
@@ -528,65 +530,110 @@ def main() -> None:
                         filled = size
                     conn.execute("VACUUM ANALYZE articles")
                     conn.execute("VACUUM ANALYZE pages")
-                    print(f"at {size:,} articles:", flush=True)
-                    registry = tmp / f"bench-{round_}.toml"
-                    registry.write_text(registry_toml(origin, round_))
-                    seconds, _memory, stored = run_crawl(registry, env, args.extract_workers)
-                    crawl_rate = stored / seconds
-                    status = statistics.median(measure_status(env) for _ in range(3))
+                    print(f"at {size:,} articles (load {load():.1f}):", flush=True)
+                    paired = None
+                    if size and round_ == len(sizes) - 1:
+                        # Crawl rates swing with the machine's load: crawl an empty archive
+                        # right before this one, so the two are measured under the same load.
+                        server.execute(f"CREATE DATABASE {empty_name}")
+                        empty_env = env | {"DATABASE_URL": url.rsplit("/", 1)[0] + f"/{empty_name}"}
+                        upgrade(empty_env)
+                        paired = crawl(origin, tmp, len(sizes), empty_env, args)
+                        server.execute(f"DROP DATABASE {empty_name} WITH (FORCE)")
+                    rate, cpu = crawl(origin, tmp, round_, env, args)
                     export_s, copy_s, rows = measure_export(url, week, tmp)
-                    known = measure_known(archive, size, rng)
-                    linking = measure_linking(engine, size)
-                    stories = measure_stories(engine, size, args)
-                    per_article, per_page, raw = measure_bytes(conn)
-                    results.append(
-                        (
-                            size,
-                            crawl_rate,
-                            status,
-                            export_s,
-                            copy_s,
-                            rows,
-                            known,
-                            linking,
-                            stories,
-                            per_article,
-                            per_page,
-                            raw,
-                        )
-                    )
+                    row = {
+                        "size": size,
+                        "rate": rate,
+                        "cpu": cpu,
+                        "paired": paired,
+                        "status": statistics.median(measure_status(env) for _ in range(3)),
+                        "export": export_s,
+                        "copy": copy_s,
+                        "rows": rows,
+                        "known": measure_known(archive, size, rng),
+                        "link": measure_linking(engine, size),
+                        "story": measure_stories(engine, size, args),
+                        "bytes": measure_bytes(conn),
+                        "load": load(),
+                    }
+                    results.append(row)
+                    print(HEADER + "\n" + table_row(row), flush=True)
             engine.dispose()
     finally:
-        server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        server.execute(f"DROP DATABASE IF EXISTS {empty_name} WITH (FORCE)")
+        if args.keep:
+            print(f"kept the database: {url}")
+        else:
+            server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         server.close()
 
-    print(
-        f"{'articles':>10}{'crawl p/s':>10}{'status s':>10}{'export s':>10}{'COPY s':>8}"
-        f"{'ratio':>7}{'rows':>6}{'known ms':>10}{'link ms':>9}{'KB/1k art':>11}"
-        f"{'KB/1k pages':>13}{'raw KB/page':>13}"
-    )
-    first_rate = results[0][1] if results else 0.0
+    print(HEADER)
     for row in results:
-        size, rate, status, export_s, copy_s, rows, known, linking, stories, art, page, raw = row
-        print(
-            f"{size:>10,}{rate:>10.1f}{status:>10.2f}{export_s:>10.2f}{copy_s:>8.2f}"
-            f"{export_s / max(copy_s, 1e-9):>7.2f}{rows:>6}{known * 1000:>10.1f}"
-            f"{linking * 1000:>9.1f}{stories * 1000:>10.0f}{art / 1024:>11.0f}"
-            f"{page / 1024:>13.0f}{raw / 1024:>13.1f}"
-        )
+        print(table_row(row))
     if results:
-        last = results[-1]
+        first, last = results[0], results[-1]
         print(
-            f"crawl at {last[0]:,} / at {results[0][0]:,}: {last[1] / first_rate:.2f} "
-            "(target >= 0.9 at 1,000,000); status target <= 2 s; export target <= 1.2 x COPY"
+            f"crawl at {last['size']:,} / at {first['size']:,}: {last['rate'] / first['rate']:.2f}"
+            + (
+                "; / the empty archive crawled just before it: "
+                f"{last['rate'] / last['paired'][0]:.2f}"
+                f" (empty: {last['paired'][0]:.1f} pages/s, {last['paired'][1]:.1f} CPU ms/page)"
+                if last["paired"]
+                else ""
+            )
+            + " (target >= 0.9 at 1,000,000); status target <= 2 s; export target <= 1.2 x COPY"
         )
     print(
         f"crawl: {args.pages} fresh bench pages per size, {args.extract_workers} extraction "
         "processes, -s AUTOTHROTTLE_ENABLED=False -s DOWNLOAD_DELAY=0 "
-        "-s CONCURRENT_REQUESTS_PER_DOMAIN=16; status: the command, start-up included, median "
-        "of 3; known: 1,000 URLs (half known), median of 5; link: 50 new articles, median of 5; "
-        "story: stories, actors and events of 50 new articles, median of 3"
+        "-s CONCURRENT_REQUESTS_PER_DOMAIN=16, pages/s of the whole command and CPU ms per page "
+        "of its process tree; status: the command, start-up included, median of 3; known: 1,000 "
+        "URLs (half known), median of 5; link: 50 new articles, median of 5; story: stories, "
+        "actors and events of 50 new articles, median of 3; load: 1-minute load average after "
+        "the measurements"
     )
+
+
+HEADER = (
+    f"{'articles':>10}{'crawl p/s':>10}{'cpu ms/p':>9}{'status s':>9}{'export s':>9}"
+    f"{'COPY s':>8}{'ratio':>6}{'rows':>6}{'known ms':>9}{'link ms':>8}{'story ms':>9}"
+    f"{'KB/1k art':>10}{'KB/1k pg':>9}{'raw KB/pg':>10}{'load':>6}"
+)
+
+
+def table_row(row: dict[str, Any]) -> str:
+    art, page, raw = row["bytes"]
+    return (
+        f"{row['size']:>10,}{row['rate']:>10.1f}{row['cpu']:>9.1f}{row['status']:>9.2f}"
+        f"{row['export']:>9.3f}{row['copy']:>8.3f}{row['export'] / max(row['copy'], 1e-9):>6.2f}"
+        f"{row['rows']:>6}{row['known'] * 1000:>9.1f}{row['link'] * 1000:>8.1f}"
+        f"{row['story'] * 1000:>9.0f}{art / 1024:>10.0f}{page / 1024:>9.0f}{raw / 1024:>10.1f}"
+        f"{row['load']:>6.1f}"
+    )
+
+
+def load() -> float:
+    return os.getloadavg()[0]
+
+
+def upgrade(env: dict[str, str]) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "newsarchive", "db", "upgrade", "-q"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def crawl(
+    origin: OriginServer, tmp: Path, round_: int, env: dict[str, str], args: Any
+) -> tuple[float, float]:
+    """(pages/s, CPU ms per page) of one crawl of round `round_`'s fresh pages."""
+    registry = tmp / f"bench-{round_}.toml"
+    registry.write_text(registry_toml(origin, round_))
+    seconds, memory, stored = run_crawl(registry, env, args.extract_workers)
+    return stored / seconds, memory.cpu_seconds * 1000 / max(stored, 1)
 
 
 if __name__ == "__main__":
