@@ -155,8 +155,9 @@ class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (
         Index("ix_articles_outlet_published", "outlet_id", "published_at"),
-        # story_id included: story assignment reads a window's stories from the index alone.
-        Index("ix_articles_published_at", "published_at", postgresql_include=["story_id"]),
+        # id and story_id included: story assignment reads a window's articles and stories
+        # from the index alone (migration 0014).
+        Index("ix_articles_published_at", "published_at", postgresql_include=["id", "story_id"]),
         Index("ix_articles_outlet_published_on", "outlet_id", "published_on"),
         # The weekly export's selection (export.OUTLET_DAY): one week, not the whole table.
         Index("ix_articles_outlet_day", sql_text(OUTLET_DAY)),
