@@ -191,3 +191,19 @@ def test_a_phrase_starting_in_lower_case_matches_too() -> None:
         ("Felipe VI", "ES", "King"),
         ("Luiz Inacio Lula da Silva", "BR", "President"),
     ]
+
+
+def test_chinese_japanese_and_korean_names_in_running_text() -> None:
+    # No spaces in Chinese and Japanese: the name stands against the title after it.
+    assert people("习近平主席会见了王毅。高市早苗首相は茂木敏充外相と会談した。") == [
+        ("Xi Jinping", "CN", "President"),
+        ("Wang Yi", "CN", "Foreign Minister"),
+        ("Sanae Takaichi", "JP", "Prime Minister"),
+        ("Toshimitsu Motegi", "JP", "Foreign Minister"),
+    ]
+    # A Korean particle may follow a name; another syllable makes another name (박진영).
+    assert people("이재명 대통령은 조태열과 만났다. 박진영은 노래했다. 박진은 말했다.") == [
+        ("Lee Jae-myung", "KR", "President"),
+        ("Cho Tae-yul", "KR", "Foreign Minister (2024-2025)"),
+        ("Park Jin", "KR", "Foreign Minister (2022-2024)"),
+    ]

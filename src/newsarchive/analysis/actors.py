@@ -41,6 +41,9 @@ _NAME_WORD = r"[A-Z][a-z\u00c0-\u024f']+(?:-[A-Za-z\u00c0-\u024f][a-z\u00c0-\u02
 _CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+\b")
 _LONGEST_NAME = 4
 _REGNAL_NUMBER = re.compile(r"[IVX]+")
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_KOREAN_PARTICLES = "은는이가을를의와과도에께측"
 _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # The same in Cyrillic: Russian copy names foreign people in its own spelling, declined
 # ("с президентом Франции Эммануэлем Макроном").
@@ -281,10 +284,25 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
     phrases = sorted(by_phrase, key=len, reverse=True)
     cyrillic = [p for p in phrases if _HAS_CYRILLIC.search(p)]
     alternatives = [_declined(p) if p in cyrillic else re.escape(p) for p in phrases]
+    # Chinese and Japanese leave no space around a name ("习近平主席", "高市早苗首相"): a phrase
+    # in Han or kana matches with no word boundary. A Korean name may carry a particle
+    # ("이재명은", "조태열과"), but another syllable makes another name ("박진영" is not 박진).
+    spaced = [
+        a
+        for p, a in zip(phrases, alternatives, strict=True)
+        if not (_HAN_KANA.fullmatch(p) or _HANGUL.fullmatch(p))
+    ]
+    unspaced = [re.escape(p) for p in phrases if _HAN_KANA.fullmatch(p)]
+    korean = [re.escape(p) for p in phrases if _HANGUL.fullmatch(p)]
     # The lookahead on the phrases' first letters spares trying every alternative (re tries
     # them one by one) at most words: words are mostly lower case, and few phrases start so.
     first_letters = "".join(sorted({re.escape(p[0]) for p in phrases}))
-    pattern = re.compile(rf"(?<!\w)(?=[{first_letters}])(?:" + "|".join(alternatives) + r")(?!\w)")
+    pattern = re.compile(
+        rf"(?=[{first_letters}])(?:(?<!\w)(?:{'|'.join(spaced)})(?!\w)"
+        + (f"|{'|'.join(unspaced)}" if unspaced else "")
+        + (rf"|(?<!\w)(?:{'|'.join(korean)})(?=[{_KOREAN_PARTICLES}]|(?!\w))" if korean else "")
+        + ")"
+    )
     declined = tuple((re.compile(_declined(p)), by_phrase[p]) for p in cyrillic)
     surnames = _lone_surnames(actors, data.get("surnames", {}).get("not_alone", ()))
     return Gazetteer(
