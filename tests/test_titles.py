@@ -373,3 +373,38 @@ def test_json_ld_headline_is_read_as_text() -> None:
     assert page is not None
 
     assert find_title(page, None) == "Navy’s new frigate & its missiles"
+
+
+def test_label_in_the_first_h1_is_not_the_headline() -> None:
+    """Templates without og:title or JSON-LD put the logo or the section in the first `<h1>`:
+    the page's `<title>` (less the site's name) is the headline then, or the next `<h1>`."""
+    headline = "Insiders: Trump will sink Pence in VP debate"
+    logo = """<h1 class="logo"><a href="/"><svg><title>POLITICO</title></svg>
+<span>Politico Logo</span></a></h1>"""
+    html = f"""<html><head><title>{headline} - POLITICO</title></head><body>
+<header>{logo}</header><div class="story"><h2>{headline}</h2>
+<p>{" ".join(BODIES["en"])}</p></div></body></html>"""
+    page = parse_page(html, "https://www.politico.com/story/2016/10/vp-debate-insiders-229134")
+    assert page is not None
+    assert find_title(page, None) == headline
+
+    story = "From Metrorail to bike paths, this is what CEOs think of public transit"
+    html = f"""<html><head>
+<title>Miami-area CEOs are asked: When did you last take transit to work? | Miami Herald</title>
+</head><body><header><h1 class="section-title">Business Monday</h1></header>
+<article><h1 class="title">{story}</h1><p>{" ".join(BODIES["en"])}</p></article>
+<aside><h1>Related content</h1></aside></body></html>"""
+    page = parse_page(html, "https://www.miamiherald.com/news/business/article172612181.html")
+    assert page is not None
+    assert find_title(page, None) == story
+
+
+def test_short_h1_that_the_title_repeats_is_the_headline() -> None:
+    """A short headline is still the headline when the `<title>` around it names it."""
+    html = f"""<html><head><title>Prince and the Revolution – Purple Rain Lyrics | Genius Lyrics
+</title></head><body><div class="song"><h1>Purple Rain</h1>
+<p>{" ".join(BODIES["en"])}</p></div></body></html>"""
+    page = parse_page(html, "https://genius.com/Prince-and-the-revolution-purple-rain-lyrics")
+    assert page is not None
+
+    assert find_title(page, None) == "Purple Rain"

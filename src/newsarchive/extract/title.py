@@ -40,6 +40,7 @@ _LABEL_WORDS = frozenset(
 #: An `<h1>` this close to a metadata title (Dice coefficient of character bigrams) is the same
 #: headline as the page shows it; a logo or a section name in an `<h1>` is far below it.
 _AGREEMENT = 0.5
+_LABEL_MAX_WORDS, _LABEL_MAX_CHARS = 3, 30  # "Allergies Health Center", "好奇心日报"
 _MAX_NAME_WORDS = 6  # an "application-name" longer than this is a title, not a name
 
 
@@ -61,7 +62,7 @@ def find_title(page: Page, evidence_title: str | None, outlet_name: str | None =
     # Without an og:title or JSON-LD headline, a page's own <h1> beats an SEO <title>.
     stated = [c for c in (_clean(r, site_names, sections) for r in (og, ld) if r) if c]
     rest = [c for c in (_clean(r, site_names, sections) for r in later if r) if c]
-    first_h1 = _first_h1(page, site_names, sections)
+    first_h1 = _first_h1(page, site_names, sections, rest[0] if rest else "")
     ordered = [*stated, *([first_h1] if first_h1 else []), *rest]
     for title in ordered:
         if title.endswith(_TRUNCATED) and any(
@@ -75,13 +76,27 @@ def find_title(page: Page, evidence_title: str | None, outlet_name: str | None =
     return ""
 
 
-def _first_h1(page: Page, site_names: set[str], sections: Iterable[str]) -> str | None:
-    """The first `<h1>` (the story's own first) that is not the outlet's name."""
+def _first_h1(page: Page, site_names: set[str], sections: Iterable[str], title: str) -> str | None:
+    """The first `<h1>` (the story's own first) that is neither the outlet's name nor a label.
+
+    Templates without metadata put the logo ("POLITICO Politico Logo"), the section ("Business
+    Monday", "Allergies Health Center") or the blog's name in the first `<h1>`: a label of a few
+    words that the page's `<title>`, twice as long, does not repeat is not the headline.
+    """
     for h1 in _h1_texts(page):
         candidate = strip_site_name(h1, site_names, sections)
-        if _flat(candidate) not in site_names:
-            return candidate
+        if _flat(candidate) in site_names:
+            continue
+        repeated = _flat(candidate) in _flat(title)
+        if _is_label(candidate) and len(title) >= 2 * len(candidate) and not repeated:
+            continue
+        return candidate
     return None
+
+
+def _is_label(text: str) -> bool:
+    """A few words, as a logo, a section or a blog's name is (a headline says more)."""
+    return len(text.split()) <= _LABEL_MAX_WORDS and len(text) <= _LABEL_MAX_CHARS
 
 
 def strip_site_name(title: str, site_names: set[str], sections: Iterable[str] = ()) -> str:
