@@ -635,3 +635,42 @@ def test_a_short_post_with_a_dated_byline_is_an_article() -> None:
 
     assert isinstance(verdict, ArticleRecord)
     assert verdict.published_source == "byline"
+
+
+def _audio_story_page() -> str:
+    """A broadcaster's short audio story (dw.com's shape): the standfirst, the credits, then a
+    link to the story's own audio overlay under its headline. That link names the page's own
+    headline, so the standfirst around it is no teaser of another story."""
+    intro = (
+        "Every year some twenty billion tonnes of fertile soil are lost across West Africa as"
+        " forests are cleared, a study from Dakar finds. In the south, elephants leave the"
+        " shrinking reserves at night and trample the maize that farmers planted where the"
+        " forest used to be."
+    )
+    return (
+        "<html><head><title>Fertile land lost as elephants raid the fields | Africa | DW</title>"
+        "<meta property='og:type' content='article'></head>"
+        "<body><nav><a href='/en/africa/s-11551'>Africa</a></nav>"
+        "<div class='col3'><h1>Fertile land lost as elephants raid the fields</h1>"
+        f"<div class='group'><div class='longText'><p>{intro}</p></div></div>"
+        "<div class='group'><div class='longText'><p>Author: Kossi Mensah</p>"
+        "<p>Editor: Anne Keller</p></div></div>"
+        "<h4>Audio and video on the topic</h4><div class='group'><div class='linkList'>"
+        "<a href='/overlay/media/en/fertile-land-lost-as-elephants-raid-the-fields/151003/653312'>"
+        "<h2>Fertile land lost as elephants raid the fields</h2></a></div></div></div>"
+        "<footer><a href='/en/top-stories/s-9097'>Top stories</a></footer></body></html>"
+    )
+
+
+def test_a_link_to_the_story_itself_is_no_teaser() -> None:
+    verdict = extract_article(
+        _audio_story_page(),
+        "https://www.dw.com/en/fertile-land-lost-as-elephants-raid-the-fields/a-653312",
+    )
+
+    assert isinstance(verdict, ArticleRecord)
+    assert verdict.title == "Fertile land lost as elephants raid the fields"
+    intro, *credits = verdict.text.splitlines()
+    assert intro.startswith("Every year some twenty billion tonnes of fertile soil are lost")
+    assert intro.endswith("farmers planted where the forest used to be.")
+    assert credits == ["Author: Kossi Mensah", "Editor: Anne Keller"]

@@ -113,7 +113,7 @@ def _read(
     authors = find_authors(page, names)
     published = hinted_date(page.tree, hints, now) or find_published(page, evidence, now)
     modified_at = find_modified(page, now)
-    teasers = teaser_texts(page)
+    teasers = teaser_texts(page, title)
     labels = link_labels(page.tree)
     markers = marks_a_post(page)
     home = is_home_page(page)

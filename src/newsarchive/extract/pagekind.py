@@ -147,22 +147,25 @@ def _in_or_holds_heading(anchor: HtmlElement) -> bool:
     )
 
 
-def teaser_texts(page: Page) -> frozenset[str]:
+def teaser_texts(page: Page, own_headline: str | None = None) -> frozenset[str]:
     """Normalised texts of the teasers the page shows for other stories of the outlet.
 
     A teaser is a block holding one link to another story whose text is the block's headline
     (the link is nearly all of its heading's text), plus what surrounds it up to a small
     container: the standfirst, the date, "Continue reading". Story paragraphs that merely
-    contain a link are not headlines, so they never make a teaser.
+    contain a link are not headlines, so they never make a teaser. A link whose text is the
+    page's own headline leads to the story itself under another path (its photo or video
+    overlay, a print or comments view: dw.com wraps its standfirst in one), so it is no teaser.
     """
     texts: set[str] = set()
     story_links = StoryLinks(page.url)
+    own = _key(own_headline or "")
     for anchor in page.tree.iter("a"):
         target = story_links.target(anchor.get("href") or "")
         if target is None:
             continue
         headline = _key(anchor.text_content())
-        if len(headline) < _MIN_TEASER_CHARS:
+        if len(headline) < _MIN_TEASER_CHARS or headline == own:
             continue
         block = _enclosing_block(anchor)
         if block is None or len(_key(block.text_content())) > len(headline) / 0.9:
