@@ -189,3 +189,23 @@ def test_json_ld_wrapped_in_cdata_is_read() -> None:
     assert record.published_precision == "second"
     parsed = parse_page(html, URL)
     assert parsed is not None and parsed.page_object == {"@type": "WebPage", "name": "x"}
+
+
+def test_meta_tags_that_write_value_instead_of_content_are_read() -> None:
+    head = (
+        '<meta value="2017-01-13T21:45:08Z" name="article:published_time">'
+        '<meta value="2017-04-04T20:44:00Z" name="article:modified_time">'
+    )
+    byline = (
+        '<p class="byline">By Jane Roe, last updated '
+        '<time datetime="2017-04-04T20:44:00Z" class="relative-date">Apr 4, 2017</time></p>'
+    )
+    html = page(head=head, byline=byline)
+
+    record = extract_article(html, URL)
+
+    assert isinstance(record, ArticleRecord)
+    assert record.published_source == "meta"
+    assert record.published_at == datetime(2017, 1, 13, 21, 45, 8, tzinfo=UTC)
+    assert record.published_on == date(2017, 1, 13)
+    assert record.modified_at == datetime(2017, 4, 4, 20, 44, tzinfo=UTC)

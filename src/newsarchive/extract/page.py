@@ -107,9 +107,17 @@ def _type_name(value: str) -> str:
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+    """Meta tags by name, property or itemprop, lower-cased.
+
+    Some templates write the value in `value=` instead of `content=` (`<meta
+    name="article:published_time" value="...">`); browsers ignore it, but it is the page's
+    statement all the same, and the only one such a page makes.
+    """
     meta: dict[str, list[str]] = {}
     for element in tree.iter("meta"):
         content = element.get("content")
+        if content is None:
+            content = element.get("value")
         if content is None:
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
