@@ -27,7 +27,7 @@ from htmldate import find_date
 from newsarchive.extract import ArticleRecord, extract_article
 from newsarchive.extract.article import Reading, read_article
 from newsarchive.extract.boilerplate import prune_boilerplate
-from newsarchive.extract.dates import find_published, guess_published
+from newsarchive.extract.dates import find_published, guess_from_markup, guess_published
 from newsarchive.extract.page import parse_page
 
 REPO = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ def ours_date_chain(page: Page) -> str | None:
     if parsed is None:
         return None
     now = datetime.now(UTC)
-    finding = find_published(parsed, None, now)
+    finding = find_published(parsed, None, now) or guess_from_markup(parsed.tree, page.url, now)
     if finding is None:
         prune_boilerplate(parsed.tree, page.url)
         finding = guess_published(parsed.tree, page.url, now)

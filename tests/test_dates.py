@@ -209,3 +209,24 @@ def test_meta_tags_that_write_value_instead_of_content_are_read() -> None:
     assert record.published_at == datetime(2017, 1, 13, 21, 45, 8, tzinfo=UTC)
     assert record.published_on == date(2017, 1, 13)
     assert record.modified_at == datetime(2017, 4, 4, 20, 44, tzinfo=UTC)
+
+
+def test_a_date_marked_above_the_headline_is_found_before_pruning() -> None:
+    # The byline block above the headline is page furniture to the body's pruning; once it is
+    # gone, only a date the story's text mentions would be left for htmldate to find.
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><title>Ministers agree on joint naval drills'
+        '</title></head><body><main><div class="story-header"><div class="byline">By Jane Roe '
+        '<span class="updated">Published <span class="post-date" data-date="2019-03-14">'
+        "14.03.2019</span></span></div><h1>Ministers agree on joint naval drills</h1></div>"
+        f'<div class="story-body">{STORY}<p>The ministers last met on 2 January 2018 in Oslo '
+        "and signed a deal.</p></div></main></body></html>"
+    )
+
+    record = extract_article(html, URL)
+
+    assert isinstance(record, ArticleRecord)
+    assert record.published_source == "htmldate"
+    assert record.published_at == datetime(2019, 3, 14, tzinfo=UTC)
+    assert record.published_on == date(2019, 3, 14)
+    assert record.published_precision == "day"

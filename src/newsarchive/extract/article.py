@@ -15,6 +15,7 @@ from newsarchive.extract.dates import (
     DateFinding,
     find_modified,
     find_published,
+    guess_from_markup,
     guess_published,
     published_date,
 )
@@ -111,7 +112,11 @@ def _read(
         page, evidence.title if evidence else None, outlet.name
     )
     authors = find_authors(page, names)
-    published = hinted_date(page.tree, hints, now) or find_published(page, evidence, now)
+    published = (
+        hinted_date(page.tree, hints, now)
+        or find_published(page, evidence, now)
+        or guess_from_markup(page.tree, url, now)
+    )
     modified_at = find_modified(page, now)
     teasers = teaser_texts(page, title)
     labels = link_labels(page.tree)

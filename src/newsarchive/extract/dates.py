@@ -3,10 +3,11 @@
 Sources are tried from the most to the least trustworthy: the article's JSON-LD object, the
 page's article meta tags, a `<time>` inside the article element, what the feed or sitemap said,
 a date in the page's or its canonical URL, a date written under the headline (the byline's
-"13 Oct 2020 18:29", "Published 14 March 2019"), and last htmldate's heuristics. Dates of related
-stories, sidebar widgets and copyright lines are never looked at by the first five; the byline is
-read from the headline down to the story's first paragraph, skipping asides, navigation and
-teasers of other stories; htmldate is told to prefer original dates.
+"13 Oct 2020 18:29", "Published 14 March 2019"), and last htmldate's heuristics: its search of
+the markup on the whole page, then its search of the text on the page pruned for the body. Dates
+of related stories, sidebar widgets and copyright lines are never looked at by the first five;
+the byline is read from the headline down to the story's first paragraph, skipping asides,
+navigation and teasers of other stories; htmldate is told to prefer original dates.
 
 Storage is UTC. The finding also keeps the date as the page states it: when the markup gives the
 instant in UTC but the byline writes the outlet's wall-clock time ("Apr 13, 2020 at 4:38 PM"
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -713,6 +715,46 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def guess_from_markup(tree: HtmlElement, url: str, now: datetime | None) -> DateFinding | None:
+    """htmldate's search of the page's markup alone, before pruning: call with the whole page.
+
+    Where our own sources find nothing, htmldate knows more places a page marks its date (more
+    meta names, elements whose class names a date, `<relative-time>`, `<abbr>`). Pruning for the
+    body takes bylines with it, and then only a date in the story's text is left to find; so the
+    markup is searched on the page without its asides, navigation, footer and lists of other
+    stories (whose `<time>`s are theirs), and only the free-text search (`guess_published`)
+    waits for the fully pruned tree.
+    """
+    latest = latest_date(now)  # htmldate would read the clock without one
+    found = find_date(
+        _without_other_stories(tree),
+        url=url,
+        original_date=True,
+        extensive_search=False,
+        max_date=latest,
+    )
+    return _htmldate_finding(found, now)
+
+
+def _without_other_stories(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page without asides, navigation, footers and related or popular lists."""
+    copy = deepcopy(tree)
+    headline = copy.find(".//h1")
+    kept = {headline, *headline.iterancestors()} if headline is not None else set()
+    doomed = [
+        element
+        for element in copy.xpath("//*")
+        if element not in kept
+        and (
+            element.tag in ("aside", "nav", "footer") or class_tokens(element) & _OTHER_STORY_TOKENS
+        )
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return copy
+
+
 def guess_published(tree: HtmlElement, url: str, now: datetime | None) -> DateFinding | None:
     """htmldate's heuristics, preferring original over updated dates: the last resort.
 
@@ -728,6 +770,10 @@ def guess_published(tree: HtmlElement, url: str, now: datetime | None) -> DateFi
             tree, url=url, original_date=True, extensive_search=False, max_date=latest
         )
         found = found if strict == found else None
+    return _htmldate_finding(found, now)
+
+
+def _htmldate_finding(found: str | None, now: datetime | None) -> DateFinding | None:
     if not found:
         return None
     value = datetime.strptime(found, "%Y-%m-%d")
