@@ -549,8 +549,10 @@ def main() -> None:
                         print(f"filling to {size:,} articles", flush=True)
                         fill(conn, filled + 1, size, now, args)
                         filled = size
-                    conn.execute("VACUUM ANALYZE articles")
-                    conn.execute("VACUUM ANALYZE pages")
+                    # Story assignment reads stories and article_actors: their statistics and
+                    # visibility maps too, as autovacuum would have them after a real crawl.
+                    for table in ("articles", "pages", "stories", "article_actors"):
+                        conn.execute(f"VACUUM ANALYZE {table}")
                     print(f"at {size:,} articles (load {load():.1f}):", flush=True)
                     paired = None
                     if size and round_ == len(sizes) - 1:
