@@ -31,7 +31,7 @@ _ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ku", "ug", "sd"})
 def detect_language(text: str) -> str | None:
     head = text[:2000]
     cjk = len(_HAN.findall(head)) + len(_KANA.findall(head)) + len(_HANGUL.findall(head))
-    if sum(ch.isalpha() for ch in head) < MIN_LETTERS and cjk < MIN_CJK_CHARACTERS:
+    if sum(map(str.isalpha, head)) < MIN_LETTERS and cjk < MIN_CJK_CHARACTERS:
         return None
     sample = text[:_SAMPLE_CHARS]
     language, _score = py3langid.classify(sample)
@@ -40,7 +40,7 @@ def detect_language(text: str) -> str | None:
 
 def _by_script(language: str, sample: str) -> str:
     """The classifier's answer, overruled where the script settles it."""
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = sum(map(str.isalpha, sample)) or 1
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))
     if han + kana > letters / 2:
