@@ -408,3 +408,38 @@ def test_short_h1_that_the_title_repeats_is_the_headline() -> None:
     assert page is not None
 
     assert find_title(page, None) == "Purple Rain"
+
+
+@pytest.mark.parametrize(
+    ("url", "site", "h1", "og_title"),
+    [
+        (
+            "https://www.donnahay.com.au/recipes/green-minestrone-soup",
+            "Donna Hay",
+            "green minestrone soup",
+            "Green Minestrone Soup",
+        ),
+        (
+            "https://www.cbc.ca/news/world/nato-spending-1.7401400",
+            "CBC News",
+            "NATO ALLIES AGREE TO RAISE DEFENCE SPENDING",
+            "NATO allies agree to raise defence spending",
+        ),
+    ],
+)
+def test_headline_typed_in_one_case_takes_the_metadata_spelling(
+    url: str, site: str, h1: str, og_title: str
+) -> None:
+    """An `<h1>` typed in lower case or capitals (CSS sets the case shown) reads as og:title
+    writes it."""
+    html = article_page(
+        lang="en",
+        head=f"""<title>{og_title} | {site}</title>
+<meta property="og:title" content="{og_title}">""",
+        headline=h1,
+        logo=site,
+    )
+    page = parse_page(html, url)
+    assert page is not None
+
+    assert find_title(page, None) == og_title

@@ -178,7 +178,20 @@ def _agreeing_h1(
             best = (score, candidate)
     if best is None:
         return None
-    return _without_kicker(best[1], titles)
+    return _with_written_case(_without_kicker(best[1], titles), titles)
+
+
+def _with_written_case(h1: str, titles: list[str]) -> str:
+    """A metadata title's spelling of an `<h1>` whose markup is all one case.
+
+    Templates type some headlines in capitals or in lower case and let CSS set the case the
+    reader sees ("PURÊ DE BATATA COM FRANGO", "green minestrone soup"); the same words in
+    og:title or `<title>` are the headline as it is written.
+    """
+    if h1 not in (h1.upper(), h1.lower()) or h1.upper() == h1.lower():
+        return h1
+    key = _key(h1)
+    return next((t for t in titles if _key(t) == key and t not in (t.upper(), t.lower())), h1)
 
 
 def _without_kicker(h1: str, titles: list[str]) -> str:
