@@ -105,11 +105,19 @@ def registry_toml(origin: OriginServer, round_: int = 0) -> str:
 class PeakMemory:
     """Samples the summed RSS of processes and their children (extraction workers) until stopped,
     and the CPU seconds each of them used (last sample per process, so a process that lived less
-    than a sampling interval may be missed; the PostgreSQL server is not in the tree)."""
+    than a sampling interval may be missed; the PostgreSQL server is not in the tree).
+
+    Summed RSS counts a page shared by several processes (libraries, what a forked worker shares
+    with its parent) once per process; the summed PSS (proportional set size) counts it once in
+    all, which is the memory the tree takes from the machine. Both peaks are kept.
+    """
 
     def __init__(self, *pids: int, progress: Callable[[], int] | None = None) -> None:
         self.processes = [psutil.Process(pid) for pid in pids]
         self.peak = 0
+        self.peak_pss = 0
+        #: pid -> (its command, last CPU seconds sampled), for the per-process CPU split.
+        self.commands: dict[int, str] = {}
         #: (progress(), summed RSS) per sample when a progress counter is given (pages served).
         self.progress = progress
         self.samples: list[tuple[int, int]] = []
@@ -121,16 +129,21 @@ class PeakMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            total = 0
+            total = pss = 0
             for process in self.processes:
                 try:
                     tree = [process, *process.children(recursive=True)]
-                    total += sum(p.memory_info().rss for p in tree if p.is_running())
                     for member in tree:
+                        memory = member.memory_full_info()
+                        total += memory.rss
+                        pss += memory.pss
                         self._cpu[member.pid] = _cpu_seconds(member)
+                        if member.pid not in self.commands:
+                            self.commands[member.pid] = _role(member, process)
                 except psutil.Error:
                     pass
             self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, pss)
             if self.progress is not None:
                 self.samples.append((self.progress(), total))
             self._stop.wait(0.1)
@@ -148,6 +161,73 @@ class PeakMemory:
     @property
     def cpu_seconds(self) -> float:
         return sum(self._cpu.values()) - sum(self._cpu_before.values())
+
+    def cpu_split(self) -> list[tuple[str, float]]:
+        """(role, CPU seconds) of each process sampled, the busiest first."""
+        split = [
+            (self.commands.get(pid, str(pid)), seconds - self._cpu_before.get(pid, 0.0))
+            for pid, seconds in self._cpu.items()
+        ]
+        return sorted(split, key=lambda row: -row[1])
+
+
+def _role(member: psutil.Process, root: psutil.Process) -> str:
+    """What a process of the tree is: the crawl itself, a pool worker, the forkserver, ..."""
+    if member.pid == root.pid:
+        return f"main process (pid {member.pid})"
+    command = " ".join(member.cmdline())
+    for marker, role in (
+        ("forkserver", "pool worker" if member.ppid() != root.pid else "forkserver"),
+        ("resource_tracker", "resource tracker"),
+    ):
+        if marker in command:
+            return f"{role} (pid {member.pid})"
+    return f"{member.name()} (pid {member.pid})"
+
+
+class ServerCpu:
+    """CPU seconds of a PostgreSQL server's processes (postmaster and backends) while a crawl
+    runs, sampled every 0.2 s (a backend lives only as long as its connection): the server is
+    not in the crawl's process tree, but its work is per page too."""
+
+    def __init__(self, data_dir: Path | None) -> None:
+        self.data_dir = data_dir
+        self._first: dict[int, float] = {}
+        self._last: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        if data_dir is not None:
+            self._sample(first=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self._sample()
+
+    def _sample(self, first: bool = False) -> None:
+        for process in psutil.process_iter(["cmdline"]):
+            command = process.info["cmdline"] or []
+            if command and command[0].endswith("postgres") and str(self.data_dir) in command:
+                try:
+                    members = [process, *process.children()]
+                except psutil.Error:
+                    return
+                for member in members:
+                    seconds = _cpu_seconds(member)
+                    if first:
+                        self._first[member.pid] = seconds
+                    if seconds:
+                        self._last[member.pid] = seconds
+                return
+
+    def stop(self) -> float | None:
+        """CPU seconds used since construction (None: no server of ours to watch)."""
+        if self.data_dir is None:
+            return None
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+        return sum(last - self._first.get(pid, 0.0) for pid, last in self._last.items())
 
 
 def _cpu_seconds(process: psutil.Process) -> float:
@@ -308,6 +388,11 @@ def compare_workers(
     )
 
 
+def warm_up_trafilatura() -> None:
+    """The ceiling's workers load trafilatura only, as a bare trafilatura user would."""
+    trafilatura.extract("<html><body><p>warm up</p></body></html>", url="http://localhost/")
+
+
 def plain_trafilatura(body: bytes, url: str) -> bool:
     """The ceiling: what trafilatura alone does with a page (a bare UTF-8 decode first)."""
     text = body.decode("utf-8", "replace")
@@ -350,14 +435,17 @@ def server_rate(urls: list[str], threads: int = 16) -> float:
 
 
 def run_extraction(
-    bodies: list[tuple[str, bytes]], workers: int, work: Callable[[bytes, str], bool]
+    bodies: list[tuple[str, bytes]],
+    workers: int,
+    work: Callable[[bytes, str], bool],
+    initializer: Callable[[], None],
 ) -> tuple[float, PeakMemory, int]:
     """(seconds, memory and CPU, pages `work` kept) of `work` over the pages in a pool of
     `workers` processes, without any crawling."""
     started = time.perf_counter()
     memory = PeakMemory(os.getpid())
     context = get_context("forkserver")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer) as pool:
         futures = [pool.submit(work, body, url) for url, body in bodies]
         kept = sum(1 for future in futures if future.result())
         seconds = time.perf_counter() - started
@@ -472,10 +560,15 @@ def measure_one(
         )
         rate = server_rate(list(sets[0]))
         print(f"bench web server alone: {rate:.1f} pages/s to 16 keep-alive clients")
+        server = ServerCpu(
+            None if args.database_url else Path(env["NEWSARCHIVE_HOME"]) / "postgres"
+        )
         seconds, memory, stored = run_crawl(
             registry, env, args.extract_workers, progress=lambda: served_count
         )
+        server_seconds = server.stop()
         rows.append(("newsarchive crawl end to end", seconds, memory, stored))
+        print_split(memory, server_seconds, max(stored, 1))
         for round_, name in enumerate(others, start=1):
             output = tmp / f"{name}.jsonl"
             if name == "naive":
@@ -507,24 +600,37 @@ def measure_one(
             )
         return
     bodies = list(sets[0].items())
-    for name, work in (
-        ("ceiling: plain trafilatura.extract", plain_trafilatura),
-        ("our page path in the pool only", ours),
+    for name, work, initializer in (
+        ("ceiling: plain trafilatura.extract", plain_trafilatura, warm_up_trafilatura),
+        ("our page path in the pool only", ours, warm_up),
     ):
-        rows.append((name, *run_extraction(bodies, args.extract_workers, work)))
+        rows.append((name, *run_extraction(bodies, args.extract_workers, work, initializer)))
     print_table(rows, args)
+
+
+def print_split(memory: PeakMemory, server_seconds: float | None, pages: int) -> None:
+    """Where the crawl's CPU went, per process: who is near a core's worth and who idles."""
+    print("  CPU of the crawl per process (ms per page stored):")
+    for role, seconds in memory.cpu_split():
+        if seconds > 0.005:
+            print(f"    {seconds * 1000 / pages:8.1f}  {role}")
+    if server_seconds is not None:
+        print(f"    {server_seconds * 1000 / pages:8.1f}  PostgreSQL server (postmaster, backends)")
 
 
 def print_table(rows: list[Measured], args: argparse.Namespace) -> None:
     pages_n = args.pages
-    print(f"{'':34}{'seconds':>9}{'pages/s':>9}{'CPU ms/page':>13}{'peak RSS MiB':>14}   kept")
+    print(
+        f"{'':34}{'seconds':>9}{'pages/s':>9}{'CPU ms/page':>13}{'peak RSS MiB':>14}"
+        f"{'peak PSS MiB':>14}   kept"
+    )
     rates = {}
     for name, seconds, memory, kept in rows:
         rate = kept / seconds
         rates[name] = rate
         print(
             f"{name:34}{seconds:>9.1f}{rate:>9.1f}{memory.cpu_seconds * 1000 / max(kept, 1):>13.1f}"
-            f"{memory.peak / 2**20:>14.0f}   {kept} of {pages_n}"
+            f"{memory.peak / 2**20:>14.0f}{memory.peak_pss / 2**20:>14.0f}   {kept} of {pages_n}"
         )
     ours_rate = rates["newsarchive crawl end to end"]
     ceiling = rates["ceiling: plain trafilatura.extract"]
@@ -542,7 +648,8 @@ def print_table(rows: list[Measured], args: argparse.Namespace) -> None:
         "(Scrapy keys its slot by host name, not port: one outlet on 127.0.0.1, one slot); "
         "news-please: its own from_urls (threaded downloads, a process pool of one per CPU); "
         "CPU and RSS: each crawler's process tree or the bench's pool, sampled every 0.1 s, "
-        "PostgreSQL's server not included"
+        "PostgreSQL's server not included; RSS summed counts a page shared by two processes "
+        "twice, PSS summed once"
     )
 
 
