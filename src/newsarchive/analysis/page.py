@@ -109,6 +109,28 @@ def _extract_page(
     return PageExtraction(result, decoded.encoding, decoded.encoding_source, analysis=analysis)
 
 
+#: A short article that takes every step of the page path (language, actors, events, topics),
+#: so that warm_up loads each model and table it needs.
+_WARM_UP_PAGE = (
+    b'<html><head><title>Defence ministers meet</title><meta property="og:type" '
+    b'content="article"></head><body><article><h1>Defence ministers meet</h1>'
+    b"<p>China's defence minister visited Tehran on Tuesday and held talks with Iran's "
+    b"president about joint naval exercises in the Gulf of Oman next spring.</p>"
+    b"<p>The two governments agreed to expand military cooperation, officials in Beijing said, "
+    b"and to hold regular consultations on regional security and arms control.</p>"
+    b"<p>Washington said it was watching the talks closely and warned that any arms sales "
+    b"would breach the sanctions that the United Nations imposed on Iran years ago.</p>"
+    b"<p>Russia's foreign minister is expected in Tehran next week for talks on trade, energy "
+    b"and the war in Ukraine, the Iranian foreign ministry said in a statement.</p>"
+    b"</article></body></html>"
+)
+
+
 def warm_up() -> None:
-    """Import-time cost (trafilatura, lxml) paid once per worker, before the first page."""
-    extract_article("<html><body><p>warm up</p></body></html>", "http://localhost/")
+    """Imports, models and tables (trafilatura, lxml, the language model, the gazetteer) loaded
+    once per process, before the first page: in the crawl's forkserver, so that the pool's
+    workers share them (analysis/preload.py), else in each worker."""
+    extract_page(_WARM_UP_PAGE, "utf-8", "http://localhost/warm-up", Evidence(), _WARM_UP_NOW)
+
+
+_WARM_UP_NOW = datetime(2025, 1, 7, tzinfo=UTC)

@@ -7,7 +7,9 @@ analysis/page.py's own, the crawl process would import trafilatura, py3langid an
 
 from __future__ import annotations
 
+import multiprocessing
 from datetime import datetime
+from multiprocessing.context import ForkServerContext
 from typing import TYPE_CHECKING
 
 from newsarchive.analysis.result import PageExtraction
@@ -15,6 +17,15 @@ from newsarchive.extract.record import Evidence, ExtractionHints, OutletFacts
 
 if TYPE_CHECKING:
     from newsarchive.registry import Outlet
+
+
+def pool_context() -> ForkServerContext:
+    """The multiprocessing context of an extraction pool: forkserver (the crawl process runs the
+    reactor and holds database connections: it must never fork), its server preloading
+    analysis/preload.py so that its workers share the models it loads."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsarchive.analysis.preload"])
+    return context
 
 
 def extract_page(

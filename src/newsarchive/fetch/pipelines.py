@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -15,7 +14,7 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from newsarchive.analysis.pool import extract_page, outlet_facts, warm_up
+from newsarchive.analysis.pool import extract_page, outlet_facts, pool_context, warm_up
 from newsarchive.analysis.result import Analysis, PageExtraction
 from newsarchive.discover.urls import normalise_url
 from newsarchive.fetch.database import CrawlDatabase
@@ -55,10 +54,8 @@ class ExtractionPipeline:
         return cls(workers, crawler.stats, outlets)
 
     def open_spider(self) -> None:
-        # forkserver: never fork the process that runs the reactor and holds DB connections.
-        context = multiprocessing.get_context("forkserver")
         self.pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=warm_up
+            max_workers=self.workers, mp_context=pool_context(), initializer=warm_up
         )
 
     def close_spider(self) -> None:

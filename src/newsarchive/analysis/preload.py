@@ -1,0 +1,10 @@
+"""Imported by the crawl's forkserver (fetch/pipelines.py) before it forks the extraction pool.
+
+Its import loads what every worker needs (the extraction stack, the language model, the
+gazetteer and the other tables) once, in the forkserver; the workers forked from it share those
+pages copy-on-write instead of each loading its own copy (~75 MiB of it the language model).
+"""
+
+from newsarchive.analysis.page import warm_up
+
+warm_up()
