@@ -708,15 +708,18 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
     mentions = _person_mentions(body)
     parties = _party_mentions(body)
     spans = _sentences(body)
+    # Each sentence's days, resolved once: both the article's recent days and each sentence's
+    # own events read them (resolving is a dozen regular expressions per sentence).
+    named = [resolve_dates(body[s:e], published_on) for s, e in spans]
     recent = [
         day
-        for s, e in spans
-        for day in resolve_dates(body[s:e], published_on)
+        for days in named
+        for day in days
         if published_on - timedelta(days=RECENT_DAYS) <= day <= published_on
     ]
     drafts: dict[tuple[str, Actor], _Draft] = {}
     received: list[Actor] = []
-    for start, end in spans:
+    for (start, end), sentence_days in zip(spans, named, strict=True):
         sentence = body[start:end]
         ms = [m for m in mentions if start <= m.start < end]
         background = _past(sentence, published_on)
@@ -724,7 +727,7 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         if ms and not found and not background:
             received += _received_by(sentence, start, ms)
         in_sentence = [m for m in parties if start <= m.start < end]
-        days = [d for d in resolve_dates(sentence, published_on) if d <= published_on]
+        days = [d for d in sentence_days if d <= published_on]
         # A gathering needs its own day: "joint naval drills in recent years" is background.
         found += _party_drafts(sentence, start, in_sentence) or (
             _gathering_drafts(sentence, start, in_sentence) if days else []
