@@ -674,3 +674,70 @@ def test_a_link_to_the_story_itself_is_no_teaser() -> None:
     assert intro.startswith("Every year some twenty billion tonnes of fertile soil are lost")
     assert intro.endswith("farmers planted where the forest used to be.")
     assert credits == ["Author: Kossi Mensah", "Editor: Anne Keller"]
+
+
+_BLOG_SIDEBAR = (
+    "<div class='sidebar section' id='sidebar-right-1'>"
+    "<div class='widget BlogArchive' id='BlogArchive1'><h2>Blog Archive</h2><ul>"
+    "<li><a href='/2016/12/'>December 2016</a> (3)</li>"
+    "<li><a href='/2016/11/'>November 2016</a> (5)</li></ul></div>"
+    "<div class='widget Label' id='Label1'><h2>Labels</h2><ul>"
+    "<li><a href='/search/label/releases'>releases</a></li></ul></div></div>"
+)
+_BLOG_PARAGRAPHS = (
+    "Python 3.6.0 is the newest major release of the language, and it contains many new"
+    " features and optimizations; see the What's New document for the details.",
+    "You can download Python 3.6.0 from the downloads page. Most third-party distributors"
+    " should be making it available through their own channels soon.",
+    "Among the new features are formatted string literals, underscores in numeric literals,"
+    " variable annotations and asynchronous generators and comprehensions.",
+    "Please report any problems you find on the bug tracker. We hope you enjoy the release!",
+)
+
+
+def _blogger_post() -> str:
+    """A Blogger post: the post sits in `div.widget.Blog` around `post-body entry-content`,
+    with `<br>`-separated paragraphs, beside the sidebar's archive and label widgets."""
+    body = "<br><br>".join(_BLOG_PARAGRAPHS)
+    return (
+        "<html><head><title>Python Insider: Python 3.6.0 is now available!</title></head><body>"
+        "<div class='main section' id='main'><div class='widget Blog' id='Blog1'>"
+        "<div class='date-outer'><h2 class='date-header'><span>Friday, December 23, 2016</span>"
+        "</h2><div class='post hentry'><h3 class='post-title entry-title'>"
+        "Python 3.6.0 is now available!</h3>"
+        f"<div class='post-body entry-content' id='post-body-4900219'>{body}</div>"
+        "<div class='post-footer'>Posted by Ned Deily at 4:05 PM</div></div></div></div></div>"
+        f"{_BLOG_SIDEBAR}</body></html>"
+    )
+
+
+def _page_builder_post() -> str:
+    """A post laid out with a page builder: every block is an `elementor-widget-*`, the text
+    split over several text-editor widgets."""
+
+    def widget(kind: str, inner: str) -> str:
+        return (
+            f"<div class='elementor-element elementor-widget elementor-widget-{kind}'>"
+            f"<div class='elementor-widget-container'>{inner}</div></div>"
+        )
+
+    blocks = [widget("heading", "<h1>Python 3.6.0 is now available!</h1>")] + [
+        widget("text-editor", f"<p>{paragraph}</p>") for paragraph in _BLOG_PARAGRAPHS
+    ]
+    return (
+        "<html><head><title>Python 3.6.0 is now available! - Release notes</title></head><body>"
+        "<div class='elementor-section'><div class='elementor-widget-wrap'>"
+        f"{''.join(blocks)}</div></div>"
+        "<aside><div class='widget widget_recent_entries'><h2>Recent posts</h2><ul>"
+        "<li><a href='/python-3-5-3/'>Python 3.5.3 is now available</a></li></ul></div></aside>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("html", [_blogger_post(), _page_builder_post()])
+def test_a_post_inside_a_blog_engine_or_page_builder_widget_is_kept(html: str) -> None:
+    verdict = extract_article(html, "https://blog.python.example.org/python-360-is-now-available")
+
+    assert isinstance(verdict, ArticleRecord)
+    assert verdict.text.splitlines()[: len(_BLOG_PARAGRAPHS)] == list(_BLOG_PARAGRAPHS)
+    assert "Archive" not in verdict.text and "Recent posts" not in verdict.text

@@ -53,7 +53,6 @@ _FURNITURE_TOKENS = frozenset(
         "advertisement",
         "ads",
         "sidebar",
-        "widget",
         "tags",
         "byline",
         "newsletters",
@@ -261,9 +260,33 @@ def _is_furniture(element: HtmlElement) -> bool:
         name = class_string(element)
         if _FURNITURE_TOKEN.search(name) or _FURNITURE_PHRASE.search(name):
             return True
+        if _names_a_widget(element):
+            return True
     return (element.get("itemtype") or "").endswith("BreadcrumbList") or (
         element.get("role") in ("navigation", "complementary", "contentinfo", "banner")
     )
+
+
+def _names_a_widget(element: HtmlElement) -> bool:
+    """A sidebar widget: a class or id *starting* with "widget" (WordPress `widget
+    widget_recent_entries`, `widget-area`), unless it holds the story's marked body.
+
+    Page builders name every block of a page "<builder>-widget-<kind>" (Elementor's
+    `elementor-widget-text-editor` holds the story's paragraphs), so "widget" inside a name is no
+    sign of furniture; and Blogger wraps the post itself in `div.widget.Blog`, around the
+    template's `post-body entry-content`.
+    """
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".casefold().split()
+    if not any(name.startswith("widget") for name in names):
+        return False
+    return not element.xpath(_MARKED_BODY)
+
+
+#: The story's body as templates mark it (hAtom's entry-content, Blogger's post-body, schema.org).
+_MARKED_BODY = (
+    ".//*[@itemprop='articleBody' or contains(concat(' ', normalize-space(@class), ' '),"
+    " ' entry-content ') or contains(concat(' ', normalize-space(@class), ' '), ' post-body ')]"
+)
 
 
 def _drop_tail_blocks(tree: HtmlElement, protected: Callable[[HtmlElement], bool]) -> None:
