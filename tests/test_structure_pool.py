@@ -48,7 +48,7 @@ def visits(structure: Structure) -> list[tuple[object, ...]]:
 
 def pool_result(published: str | None, now: datetime) -> tuple[ArticleRecord, Structure]:
     url = "https://monitor.example/world/china-iran-ties"
-    result = extract_page(page(published), "utf-8", url, Evidence(), now)
+    result = extract_page(page(published), "utf-8", url, Evidence(), now, structure=True)
     assert result.record is not None and result.analysis is not None
     assert result.analysis.structure is not None
     return result.record, result.analysis.structure

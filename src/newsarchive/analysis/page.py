@@ -23,25 +23,30 @@ from newsarchive.extract.sniff import binary_kind
 FAILURE_REASONS = {"bot_challenge": "blocked", "extraction_error": "extraction_error"}
 
 
-def analyse(record: ArticleRecord, now: datetime | None = None) -> Analysis:
-    """Topics, relevance and countries of an extracted article, and with `now` (the fetch time)
-    its actors and events (CPU work: done in the pool, not in the crawl process).
+def analyse(
+    record: ArticleRecord, now: datetime | None = None, structure: bool = False
+) -> Analysis:
+    """Topics, relevance and countries of an extracted article, and with `structure` and `now`
+    (the fetch time) its actors and events.
 
     The events' relative dates are resolved against the day the store will give the article
     (its publication date, else the day it is first seen: the fetch's, in UTC); without either
-    the store finds actors and events itself.
+    the store finds actors and events itself. The crawl leaves them to the store (the default):
+    only the store knows which articles are syndicated copies, which take their original's
+    story and need none, and on the bench's web of reused pages (bench/crawl.py) finding them
+    for every page cost more CPU than the crawl process saved.
     """
     topics = classify_topics(record.title, record.text)
     published = record.published_at or now
-    structure = None
-    if published is not None:
+    found = None
+    if structure and published is not None:
         day = published.astimezone(UTC).date()
-        structure = find_structure(record.title, record.text, day)
+        found = find_structure(record.title, record.text, day)
     return Analysis(
         topics=topics.topics,
         relevance=topics.relevance,
         countries=find_countries(record.title, record.text),
-        structure=structure,
+        structure=found,
     )
 
 
@@ -53,12 +58,13 @@ def extract_page(
     now: datetime | None = None,
     outlet: OutletFacts | None = None,
     compress: bool = False,
+    structure: bool = False,
 ) -> PageExtraction:
     """Decode a fetched page and extract its article as of `now` (the fetch time); with
     `compress`, also gzip the raw page for storage (the crawl asks its pool to: that is CPU
     work its own process would otherwise do for every page).
     """
-    result = _extract_page(body, http_charset, url, evidence, now, outlet)
+    result = _extract_page(body, http_charset, url, evidence, now, outlet, structure)
     if compress and body:
         return replace(result, html_gz=gzip.compress(body, compresslevel=HTML_GZ_LEVEL))
     return result
@@ -71,6 +77,7 @@ def _extract_page(
     evidence: Evidence,
     now: datetime | None,
     outlet: OutletFacts | None,
+    structure: bool = False,
 ) -> PageExtraction:
     """Decode a fetched page and extract its article as of `now` (the fetch time).
 
@@ -105,7 +112,7 @@ def _extract_page(
             failure_reason=failure,
             not_article=result,
         )
-    analysis = analyse(result, now)
+    analysis = analyse(result, now, structure)
     return PageExtraction(result, decoded.encoding, decoded.encoding_source, analysis=analysis)
 
 
@@ -127,7 +134,7 @@ _WARM_UP_PAGE = (
 
 
 def warm_up() -> None:
-    """Imports, models and tables (trafilatura, lxml, the language model, the gazetteer) loaded
+    """Imports, models and tables (trafilatura, lxml, the language model, the topic tables) loaded
     once per process, before the first page: in the crawl's forkserver, so that the pool's
     workers share them (analysis/preload.py), else in each worker."""
     extract_page(_WARM_UP_PAGE, "utf-8", "http://localhost/warm-up", Evidence(), _WARM_UP_NOW)

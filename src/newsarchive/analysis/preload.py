@@ -1,7 +1,7 @@
 """Imported by the crawl's forkserver (fetch/pipelines.py) before it forks the extraction pool.
 
-Its import loads what every worker needs (the extraction stack, the language model, the
-gazetteer and the other tables) once, in the forkserver; the workers forked from it share those
+Its import loads what every worker needs (the extraction stack, the language model and the
+topic and country tables) once, in the forkserver; the workers forked from it share those
 pages copy-on-write instead of each loading its own copy (~75 MiB of it the language model).
 """
 
