@@ -313,8 +313,10 @@ class StorePipeline:
                 await self._spool(articles, pages, error)
                 return
             # Stories, actors and events of the new articles, one batch at a time (under the
-            # lock). The pool found their actors and events; here they are only linked. The
-            # last row of a URL is the one stored (ArticleWriter), so its analysis is the one.
+            # lock), in a thread off the reactor. The crawl does not ask the pool for actors and
+            # events (most pages of a syndicated story are copies that need none), so
+            # assign_urls finds them for the new articles; a pool result is used if one came.
+            # The last row of a URL is the one stored (ArticleWriter), so its analysis is the one.
             found = {a.url: a.analysis.structure for a in articles if a.analysis.structure}
             await asyncio.to_thread(assign_urls, self.writer.engine, result.new_urls, found)
         self.stats.inc_value("newsarchive/articles_new", result.new)
