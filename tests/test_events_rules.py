@@ -311,3 +311,44 @@ def test_visits_and_talks_told_as_background_are_not_the_news() -> None:
     assert this_year == [
         ("visit", date(2024, 3, 18), "Beijing", "CN", [("Antony Blinken", "visitor")])
     ]
+
+
+def test_a_leaders_talks_in_the_hosts_country_are_a_visit() -> None:
+    monday = date(2024, 7, 8)
+    kremlin = "Narendra Modi held talks with Vladimir Putin in the Kremlin on Monday."
+    assert _events("", kremlin, monday) == [
+        (
+            "visit",
+            monday,
+            "Moscow",
+            "RU",
+            [("Narendra Modi", "visitor"), ("Vladimir Putin", "host")],
+        )
+    ]
+    german = "Bundeskanzler Olaf Scholz ist am Freitag in Peking mit Xi Jinping zusammengetroffen."
+    assert _events("", german, date(2022, 11, 4)) == [
+        (
+            "visit",
+            date(2022, 11, 4),
+            "Beijing",
+            "CN",
+            [("Olaf Scholz", "visitor"), ("Xi Jinping", "host")],
+        )
+    ]
+    # Ministers' talks stay a meeting; so do leaders' talks where neither is at home.
+    ministers = "Sergei Lavrov met Wang Yi in Beijing on Monday."
+    assert [e[0] for e in _events("", ministers, monday)] == ["meeting"]
+    abroad = "Narendra Modi met Xi Jinping in Kazan on Monday."
+    assert _events("", abroad, monday) == [
+        (
+            "meeting",
+            monday,
+            "Kazan",
+            "RU",
+            [("Narendra Modi", "participant"), ("Xi Jinping", "participant")],
+        )
+    ]
+
+
+def test_nakanune_is_the_day_before_the_publication() -> None:
+    assert resolve_dates("прибывший накануне в Москву", date(2024, 3, 14)) == [date(2024, 3, 13)]

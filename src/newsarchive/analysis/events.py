@@ -735,6 +735,7 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         for draft in found:
             draft.occurred_on = days[0] if days else None
             _merge(drafts, draft)
+    _home_ground_visits(drafts)
     for draft in drafts.values():
         if draft.kind == "visit" and draft.country:
             for host in received:
@@ -775,6 +776,44 @@ def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
                 known.evidence = draft.evidence  # the sentence that says where is the better one
     for actor, role in draft.others.items():
         known.others.setdefault(actor, role)
+
+
+#: Offices whose holders travel as their state: a leader's talks abroad are a visit, a
+#: minister's a meeting ("Nakatani met Marles in Tokyo").
+_LEADER = re.compile(
+    r"(?<![Vv]ice )(?<![Vv]ice-)(?<!Deputy )\b(?:President|Prime Minister|Chancellor|King|"
+    r"Premier|Emir|Crown Prince|Supreme Leader|Sultan)\b"
+)
+
+
+def _leader(actor: Actor) -> bool:
+    return (
+        actor.kind == "person" and actor.office is not None and bool(_LEADER.search(actor.office))
+    )
+
+
+def _home_ground_visits(drafts: dict[tuple[str, Actor], _Draft]) -> None:
+    """A head of state or government's talks in another side's country are a visit there:
+    "Scholz met Putin in the Kremlin", "Macron ist in Moskau mit Putin zusammengetroffen". A
+    meeting whose country is that of some of its people (the hosts) and not of a leader among
+    the others (the visitor) becomes the leader's visit, folded into the visit the article
+    already tells, if any. Talks where nobody is at home (Modi and Xi at a summit in Kazan) and
+    ministers' talks (Nakatani and Marles in Tokyo) stay a meeting."""
+    for key, draft in list(drafts.items()):
+        if draft.kind != "meeting" or draft.country is None:
+            continue
+        people = [draft.main, *draft.others]
+        hosts = [p for p in people if p.kind == "person" and p.country == draft.country]
+        guests = [p for p in people if _leader(p) and p.country not in (None, draft.country)]
+        if not hosts or not guests:
+            continue
+        del drafts[key]
+        visit = _Draft(
+            "visit", guests[0], draft.evidence, draft.occurred_on, draft.place, draft.country
+        )
+        for host in hosts:
+            visit.others[host] = "host"
+        _merge(drafts, visit)
 
 
 def _drop_visit_talks(drafts: dict[tuple[str, Actor], _Draft]) -> None:
