@@ -98,3 +98,29 @@ def test_registry_hints_reach_extraction_through_the_outlet_facts(tmp_path: Path
         "Navy orders four new frigates for the Baltic",
         STORY,
     )
+
+
+XINHUA_PAGE = (Path(__file__).parent / "data" / "hints" / "xinhua_story.html").read_text("utf-8")
+XINHUA_URL = "http://www.xinhuanet.com/mil/2025-12/05/c_1131000104.htm"
+XINHUA_HEADLINE = "中国海军舰艇编队抵达吉隆坡 参加中马联合演练"
+
+
+def test_the_shipped_xinhua_hints_give_the_headline_and_the_beijing_time() -> None:
+    """Xinhuanet's template: no og:title, JSON-LD or `<h1>`; the headline in `div.h-title`, the
+    `<title>` ending in "-新华网", the time beside the headline on Beijing's clock."""
+    [xinhua] = [outlet for outlet in load_registry().outlets if outlet.slug == "xinhua"]
+    facts = outlet_facts(xinhua)
+    general = OutletFacts(name=facts.name)
+
+    wrong = extract_article(XINHUA_PAGE, XINHUA_URL, now=NOW, outlet=general)
+    hinted = extract_article(XINHUA_PAGE, XINHUA_URL, now=NOW, outlet=facts)
+
+    assert isinstance(wrong, ArticleRecord) and isinstance(hinted, ArticleRecord)
+    assert wrong.title == f"{XINHUA_HEADLINE}-新华网"
+    assert (wrong.published_precision, wrong.published_source) == ("day", "htmldate")
+    assert hinted.title == XINHUA_HEADLINE
+    # 20:29:58 in Beijing, as the line under the headline says.
+    assert hinted.published_at == datetime(2025, 12, 5, 12, 29, 58, tzinfo=UTC)
+    assert (hinted.published_source, hinted.published_precision) == ("hint", "second")
+    assert hinted.text == wrong.text
+    assert hinted.text.startswith("新华社吉隆坡12月5日电")
