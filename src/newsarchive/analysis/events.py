@@ -666,18 +666,39 @@ def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | Non
     return draft
 
 
-def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None, tuple[int, int]]:
-    """(city, country, span of its name) of the first known city the sentence puts something
-    in ("in Tehran", "à Pékin", "nach Moskau"); `bare`: the first it names at all, not as part
-    of a longer name ("the Shanghai Cooperation Organization")."""
+@cache
+def _city_patterns(bare: bool) -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
+    """(literal the spelling starts with, city, country, pattern) of each place spelling, for
+    _city_in: compiled once, as the 377 spellings overflow re's cache of compiled patterns."""
     to = "|".join(_vocabulary()["triggers"]["to"])
     before = r"(?<!\w)" if bare else rf"(?<!\w)(?:{to}) "
     after = rf"(?![ \t]+{_CAPITAL})" if bare else ""
+    return tuple(
+        (
+            name.removesuffix("*"),
+            place_name(name),
+            code,
+            re.compile(rf"{before}({_place_regex(name)})(?!\w){after}"),
+        )
+        for name, code in places().items()
+    )
+
+
+def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None, tuple[int, int]]:
+    """(city, country, span of its name) of the first known city the sentence puts something
+    in ("in Tehran", "à Pékin", "nach Moskau"); `bare`: the first it names at all, not as part
+    of a longer name ("the Shanghai Cooperation Organization").
+
+    A spelling's pattern is tried only when the sentence holds its literal text: a substring
+    test costs a fraction of a regular expression search, and most sentences name no city
+    (the search over every spelling was half of story assignment's CPU, bench/scale.py)."""
     best: tuple[str | None, str | None, tuple[int, int]] = (None, None, (0, 0))
-    for name, code in places().items():
-        found = re.search(rf"{before}({_place_regex(name)})(?!\w){after}", sentence)
+    for literal, city, code, pattern in _city_patterns(bare):
+        if literal not in sentence:
+            continue
+        found = pattern.search(sentence)
         if found and (best[0] is None or found.start(1) < best[2][0]):
-            best = (place_name(name), code, found.span(1))
+            best = (city, code, found.span(1))
     return best
 
 
