@@ -352,3 +352,90 @@ def test_a_leaders_talks_in_the_hosts_country_are_a_visit() -> None:
 
 def test_nakanune_is_the_day_before_the_publication() -> None:
     assert resolve_dates("прибывший накануне в Москву", date(2024, 3, 14)) == [date(2024, 3, 13)]
+
+
+def _kinds_and_parties(text: str) -> list[tuple[str, str | None, list[tuple[str, str]]]]:
+    return [(e[0], e[3], e[4]) for e in _events("", text, date(2024, 7, 9))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a call named by "during an hour-long call"
+            "Vladimir Putin warned Emmanuel Macron on Tuesday during an hour-long call.",
+            [
+                (
+                    "call",
+                    None,
+                    [("Vladimir Putin", "participant"), ("Emmanuel Macron", "participant")],
+                )
+            ],
+        ),
+        (  # other languages' words open a sentence capitalised
+            "Телефонный разговор Владимира Путина с Эммануэлем Макроном состоялся во вторник.",
+            [
+                (
+                    "call",
+                    None,
+                    [("Vladimir Putin", "participant"), ("Emmanuel Macron", "participant")],
+                )
+            ],
+        ),
+        (  # a decision to send weapons is the transfer's news...
+            "France will send 12 Caesar howitzers to Armenia, the ministry said on Tuesday.",
+            [("arms_transfer", "AM", [("Armenia", "recipient"), ("France", "supplier")])],
+        ),
+        (
+            "El presidente Joe Biden anunció el martes que Estados Unidos enviará a Polonia 30 "
+            "tanques Abrams.",
+            [("arms_transfer", "PL", [("Poland", "recipient"), ("United States", "supplier")])],
+        ),
+        (  # ...a plan is not
+            "France plans to send 12 Caesar howitzers to Armenia, the ministry said on Tuesday.",
+            [],
+        ),
+        (  # "is sanctioning" is active, not a passive
+            "On Tuesday the United Kingdom is sanctioning Belarus over its support for the war.",
+            [("sanction", "GB", [("United Kingdom", "participant"), ("Belarus", "target")])],
+        ),
+        (
+            "Die EU hat am Dienstag ein neues Sanktionspaket gegen Belarus beschlossen.",
+            [("sanction", None, [("European Union", "participant"), ("Belarus", "target")])],
+        ),
+        (  # a summit on whose sidelines talks are held is their backdrop, not an event
+            "Narendra Modi and Xi Jinping held talks on the sidelines of the SCO summit in Kazan "
+            "on Tuesday.",
+            [("meeting", "RU", [("Narendra Modi", "participant"), ("Xi Jinping", "participant")])],
+        ),
+        (  # gathering words in any case: a capitalised agreement's name
+            "Japan and the Philippines signed a Reciprocal Access Agreement in Manila on Tuesday.",
+            [("agreement", "PH", [("Japan", "signatory"), ("Philippines", "signatory")])],
+        ),
+        (  # German compounds of "Manöver" and "Übung"
+            "Japan und Australien haben am Dienstag ein gemeinsames Militärmanöver begonnen.",
+            [("exercise", None, [("Japan", "participant"), ("Australia", "participant")])],
+        ),
+        (
+            "Antony Blinken et Wang Yi se sont rencontrés mardi à Vientiane.",
+            [("meeting", "LA", [("Antony Blinken", "participant"), ("Wang Yi", "participant")])],
+        ),
+    ],
+)
+def test_calls_transfers_sanctions_and_gatherings_in_more_words(
+    text: str, expected: list[tuple[str, str | None, list[tuple[str, str]]]]
+) -> None:
+    assert _kinds_and_parties(text) == expected
+
+
+def test_a_meeting_with_the_visitor_on_their_visit_is_the_visit() -> None:
+    title = "Vladimir Putin met with Chinese President Xi Jinping"
+    text = "On Monday Vladimir Putin met with Xi Jinping, who is in Russia on a state visit."
+    assert _events(title, text, date(2023, 3, 20)) == [
+        (
+            "visit",
+            date(2023, 3, 20),
+            None,
+            "RU",
+            [("Xi Jinping", "visitor"), ("Vladimir Putin", "host")],
+        )
+    ]

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from newsarchive.analysis.stories import Clusterer, Features, event_keys
+from newsarchive.analysis.stories import Clusterer, Features, event_keys, similarity
 
 AT = datetime(2025, 6, 24, 20, tzinfo=UTC)
 
@@ -41,3 +42,54 @@ def test_a_call_reported_in_either_order_is_one_story_and_drills_of_others_are_n
     drills = clusterer.add(3, event("exercise", ["Russia", "China"]))
     assert clusterer.add(4, event("exercise", ["United States", "Philippines"])) != drills
     assert clusterer.add(5, event("exercise", ["China", "Russia"])) == drills
+
+
+def test_two_calls_of_one_leader_on_one_day_are_two_stories() -> None:
+    def call(parties: list[str]) -> Features:
+        return Features(AT, events=event_keys("call", "2022-02-12", None, parties))
+
+    clusterer = Clusterer()
+    macron = clusterer.add(1, call(["Emmanuel Macron", "Vladimir Putin"]))
+    biden = clusterer.add(2, call(["Joe Biden", "Vladimir Putin"]))
+    assert biden != macron
+    assert clusterer.add(3, call(["Vladimir Putin", "Joe Biden"])) == biden
+    assert len(clusterer.stories) == 2
+
+
+def test_a_report_naming_only_the_parties_joins_the_one_that_knows_the_country() -> None:
+    located = Features(
+        AT,
+        actors=frozenset({"Xi Jinping", "Vladimir Putin"}),
+        events=event_keys("visit", "2023-03-20", "RU", ["Xi Jinping", "Vladimir Putin"]),
+    )
+    unlocated = Features(
+        AT,
+        actors=frozenset({"Xi Jinping"}),
+        events=event_keys("visit", "2023-03-20", None, ["Xi Jinping"]),
+    )
+    other_visitor = Features(
+        AT,
+        actors=frozenset({"Narendra Modi"}),
+        events=event_keys("visit", "2023-03-20", None, ["Narendra Modi"]),
+    )
+    clusterer = Clusterer()
+    story = clusterer.add(1, located)
+    assert clusterer.add(2, unlocated) == story
+    assert clusterer.add(3, other_visitor) != story
+
+
+def test_the_same_people_in_the_same_city_on_other_business_are_another_story() -> None:
+    summit = Features(
+        AT,
+        actors=frozenset({"BRICS", "Narendra Modi", "Xi Jinping", "Vladimir Putin"}),
+        places=frozenset({"Kazan"}),
+        events=event_keys("summit", "2024-10-22", "RU", ["BRICS"]),
+    )
+    talks = Features(
+        AT,
+        actors=frozenset({"Narendra Modi", "Xi Jinping"}),
+        places=frozenset({"Kazan"}),
+        events=event_keys("meeting", "2024-10-23", "RU", ["Narendra Modi", "Xi Jinping"]),
+    )
+    assert similarity(talks, summit) == 0.275  # 0.35 / 2 for the actors, 0.1 for Kazan
+    assert similarity(replace(talks, events=frozenset()), summit) == 0.45

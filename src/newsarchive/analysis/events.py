@@ -106,7 +106,7 @@ _NOT_HAPPENED = re.compile(
 _MEETING_EN = r"met|meets|meeting with|held talks|holds talks|talks with"
 _CALL_EN = (
     r"(?:tele)?phone (?:call|talks|conversation)|(?:by|on the|over the) (?:tele)?phone|"
-    r"phoned|telephoned|call with"
+    r"phoned|telephoned|[Cc]all with|(?:in|during|on) (?:a|an|the|their) (?:[\w-]+ ){0,2}call"
 )
 
 
@@ -116,7 +116,8 @@ def _trigger(kind: str) -> re.Pattern[str]:
     events.toml's [triggers]."""
     english = {"visit": _VISIT_EN, "meeting": _MEETING_EN, "call": _CALL_EN}[kind]
     other = "|".join(_vocabulary()["triggers"][kind])
-    return re.compile(rf"(?<!\w)(?:{english}|{other})(?!\w)")
+    # Other languages' words in any case: "Телефонный разговор" opens a sentence.
+    return re.compile(rf"(?<!\w)(?:{english}|(?i:{other}))(?!\w)")
 
 
 @cache
@@ -139,7 +140,14 @@ _BUYS_EN = (
 )
 _SELLS_EN = (
     r"delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
-    r"deliver(?:y|ies) of"
+    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply"
+)
+#: Words before a seller's verb that leave the transfer undecided ("plans to send", "could
+#: supply", "refused to deliver"). A decision is the news: "Germany will send 14 Leopard 2 tanks
+#: to Ukraine", "Estados Unidos enviará", "approved the delivery of" report the transfer.
+_UNDECIDED = re.compile(
+    r"(?i)\b(?:plans?|planned|could|may|might|hopes?|wants?|asked|urged|refused|refuses|"
+    r"considering|considers|weighs|weighing|if|not|no)\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -156,7 +164,7 @@ _OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+(?:the\s+)?$")
 # "US sanctions Iranian drone makers".
 _SANCTION_EN = (
     r"\b(?:impos(?:ed|es|ing)|announced|announces|slapped|slaps|levied|adopted|adopts|"
-    r"unveiled|unveils)\s+(?:\w+\s+){0,4}?sanctions\b|\bsanctioned\b|\bblacklist(?:ed|s)\b|"
+    r"unveiled|unveils)\s+(?:\w+\s+){0,4}?sanctions\b|\bsanction(?:ed|ing)\b|\bblacklist(?:ed|s)\b|"
     r"\bsanctions(?=\s+(?:[A-Z0-9]|a\b|an\b|two\b|three\b|more\b|several\b|dozens\b))"
 )
 
@@ -386,7 +394,8 @@ def _sanction_draft(
     before = [m for m in ms if m.end <= start + trigger.start()]
     after = [m for m in ms if m.start >= start + trigger.end()]
     head = sentence[: trigger.start()]
-    if _PASSIVE.search(head):  # "X was sanctioned by Y"
+    active = trigger.group().endswith("ing")  # "OFAC is sanctioning Rosneft"
+    if _PASSIVE.search(head) and not active:  # "X was sanctioned by Y"
         by = [m for m in after if re.search(r"\bby\s+(?:the\s+)?$", sentence[: m.start - start])]
         if not before or not by:
             return None
@@ -498,7 +507,8 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
         return []
     for buys in (True, False):
         for trigger in _arms_trigger(buys).finditer(sentence):
-            if _NOT_HAPPENED.search(sentence[: trigger.start()]):
+            head = sentence[: trigger.start()]
+            if (_NOT_HAPPENED if buys else _UNDECIDED).search(head):
                 continue
             draft = _arms_draft(sentence, start, trigger, ms, buys)
             if draft:
@@ -510,7 +520,7 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
 def _gathering_trigger(kind: str) -> re.Pattern[str]:
     """The words that report a summit, an exercise or an agreement (events.toml)."""
     words = "|".join(_vocabulary()["triggers"][kind])
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+    return re.compile(rf"(?i)(?<!\w)(?:{words})(?!\w)")  # "Strategic Mutual Defence Agreement"
 
 
 #: An exercise is military only when the sentence says so (or names an armed force): "exercise"
@@ -541,12 +551,22 @@ _AHEAD_AFTER = re.compile(
 )
 
 
+#: Words before a gathering that make it the backdrop of talks, not the news: "held talks on
+#: the sidelines of the BRICS summit", "en marge du sommet", "am Rande des Gipfels".
+_SIDELINES = re.compile(
+    r"(?i)(?<!\w)(?:sidelines? of|margins? of|en marge d[ue]s?|en marge de l'|am Rande d\w+|"
+    r"al margen de(?:l| la| los| las)?|на полях)\s+(?:\S+\s+){0,3}$"
+)
+
+
 def _gathering_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
     """The agreement, summit or exercise a sentence reports as done (not planned)."""
     for kind in ("agreement", "summit", "exercise"):
         for trigger in _gathering_trigger(kind).finditer(sentence):
-            ahead = _AHEAD_BEFORE.search(sentence[: trigger.start()])
-            if ahead or _AHEAD_AFTER.match(sentence[trigger.end() :]):
+            head = sentence[: trigger.start()]
+            if _AHEAD_BEFORE.search(head) or _AHEAD_AFTER.match(sentence[trigger.end() :]):
+                continue
+            if _SIDELINES.search(head):
                 continue
             draft = _gathering_draft(kind, sentence, start, trigger, ms)
             if draft:
@@ -838,8 +858,9 @@ def _home_ground_visits(drafts: dict[tuple[str, Actor], _Draft]) -> None:
 
 
 def _drop_visit_talks(drafts: dict[tuple[str, Actor], _Draft]) -> None:
-    """ "He held talks with Raisi and Bagheri": a meeting only of the visited country's people,
-    on the day of a visit to it, is the visitor's talks (named by a pronoun), not another event.
+    """ "He held talks with Raisi and Bagheri": a meeting only of the visited country's people
+    (and the visitor: "Putin met Xi, who is in Russia on a state visit"), on the day of a visit
+    to it, is the visitor's talks, not another event.
     """
     visits = [d for d in drafts.values() if d.kind == "visit" and d.country]
     for key, draft in list(drafts.items()):
@@ -848,7 +869,7 @@ def _drop_visit_talks(drafts: dict[tuple[str, Actor], _Draft]) -> None:
         people = (draft.main, *draft.others)
         for visit in visits:
             same_day = draft.occurred_on in (None, visit.occurred_on)
-            if same_day and all(p.country == visit.country for p in people):
+            if same_day and all(p.country == visit.country or p == visit.main for p in people):
                 del drafts[key]
                 break
 

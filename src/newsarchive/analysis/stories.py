@@ -71,15 +71,55 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _parties(keys: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
+    """(kind, day) -> the parties of the events keyed on their parties (no country known)."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for kind, day, where in keys:
+        if where.startswith("@"):
+            found.setdefault((kind, day), set()).add(where[1:])
+    return found
+
+
+def _events_agree(a: Features, b: Features) -> bool:
+    """Whether two articles (or stories) report one event.
+
+    Events of known country agree on (kind, day, country). Events keyed on their parties agree
+    when of one kind and day they share two parties, or all of the smaller side's when it has
+    one (a report naming only Xi agrees with one naming Xi and Putin), so that Putin's call with
+    Macron and his call with Biden of the same Saturday are two events. A report that knows the
+    country and one that only names the parties agree when every party of the latter is among
+    the former's actors ("Xi in Moskau" and "Xi Jinping arrived in Moscow").
+    """
+    if any(not key[2].startswith("@") and key in b.events for key in a.events):
+        return True
+    parties_a, parties_b = _parties(a.events), _parties(b.events)
+    for group, mine in parties_a.items():
+        theirs = parties_b.get(group)
+        if theirs and len(mine & theirs) >= min(2, len(mine), len(theirs)):
+            return True
+    for parties, keys, actors in ((parties_a, b.events, b.actors), (parties_b, a.events, a.actors)):
+        for (kind, day), names in parties.items():
+            located = any(k == kind and d == day and not w.startswith("@") for k, d, w in keys)
+            if located and names <= actors:
+                return True
+    return False
+
+
 def similarity(a: Features, b: Features) -> float:
     """0..1: a shared event weighs most, then shared actors, places and title words.
 
     Actors are compared by overlap of the smaller set (a short write-up names fewer people
     than a long one, but the same ones).
     """
-    events = 1.0 if a.events & b.events else 0.0
+    agree = _events_agree(a, b)
+    events = 1.0 if agree else 0.0
     small = min(len(a.actors), len(b.actors))
     actors = len(a.actors & b.actors) / small if small else 0.0
+    if a.events and b.events and not agree:
+        # Both tell events and none is the other's: the same people in the same city on other
+        # business (Modi and Xi's talks at the BRICS summit, Kishida in Kyiv while Xi was in
+        # Moscow) are another story.
+        actors /= 2
     places = 1.0 if a.places & b.places else 0.0
     words = _jaccard(a.title_words, b.title_words)
     # Rounded so that weights adding up to the threshold meet it despite binary fractions.
