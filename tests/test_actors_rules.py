@@ -76,3 +76,19 @@ def test_counterparts_and_more_titles_name_people_the_gazetteer_lacks() -> None:
 def test_a_heading_and_the_next_paragraph_are_not_one_name() -> None:
     text = "Le ministre russe de la Défense à Minsk\nLe ministre est arrivé mardi."
     assert _found(text) == []
+
+
+def test_a_middle_initial_and_titles_of_spokespeople_and_speakers() -> None:
+    text = (
+        "Secretary of State Antony J. Blinken met reporters. Government spokesman Steffen "
+        "Hebestreit and House Speaker Nancy Pelosi spoke. Readout of President Biden's Call "
+        "with Xi Jinping."
+    )
+    found = [(m.actor.name, m.actor.office) for m in find_actors(text)]
+    # "Biden's Call" is a possessive, not a person.
+    assert found == [
+        ("Antony Blinken", "Secretary of State (2021-2025)"),
+        ("Steffen Hebestreit", "Spokesperson"),
+        ("Nancy Pelosi", "Speaker"),
+        ("Xi Jinping", "President"),
+    ]

@@ -413,7 +413,8 @@ def _kinds_and_parties(text: str) -> list[tuple[str, str | None, list[tuple[str,
         ),
         (  # German compounds of "Manöver" and "Übung"
             "Japan und Australien haben am Dienstag ein gemeinsames Militärmanöver begonnen.",
-            [("exercise", None, [("Japan", "participant"), ("Australia", "participant")])],
+            # nowhere named: on its first party's soil
+            [("exercise", "JP", [("Japan", "participant"), ("Australia", "participant")])],
         ),
         (
             "Antony Blinken et Wang Yi se sont rencontrés mardi à Vientiane.",
@@ -438,4 +439,37 @@ def test_a_meeting_with_the_visitor_on_their_visit_is_the_visit() -> None:
             "RU",
             [("Xi Jinping", "visitor"), ("Vladimir Putin", "host")],
         )
+    ]
+
+
+def test_an_exercise_named_nowhere_is_on_its_first_partys_soil_unless_somewhere_is_named() -> None:
+    home = "Russia began large-scale military exercises in its Far East on Tuesday with China."
+    assert [(e[0], e[3]) for e in _events("", home, date(2024, 7, 9))] == [("exercise", "RU")]
+    sea = "Во вторник Россия и Китай начали совместные военные учения в Японском море."
+    assert [(e[0], e[3]) for e in _events("", sea, date(2024, 7, 9))] == [("exercise", None)]
+
+
+def test_a_datelined_signing_or_talks_happen_at_the_dateline() -> None:
+    text = (
+        "ANKARA (Wire) - Turkey and Azerbaijan signed a defence agreement on Tuesday.\n"
+        "The two ministers also discussed drills."
+    )
+    assert _events("Turkey and Azerbaijan sign pact", text, date(2024, 7, 9)) == [
+        (
+            "agreement",
+            date(2024, 7, 9),
+            "Ankara",
+            "TR",
+            [("Turkey", "signatory"), ("Azerbaijan", "signatory")],
+        )
+    ]
+    # A call is made from afar: the dateline does not place it.
+    call = "WASHINGTON (Wire) - Joe Biden spoke to Xi Jinping on Tuesday in a two-hour call."
+    assert [(e[0], e[2]) for e in _events("", call, date(2024, 7, 9))] == [("call", None)]
+
+
+def test_a_german_ordinal_does_not_end_a_sentence() -> None:
+    text = "Die EU hat am Montag ihr 14. Sanktionspaket gegen Russland beschlossen."
+    assert [(e[0], e[4]) for e in _events("", text, date(2024, 6, 25))] == [
+        ("sanction", [("European Union", "participant"), ("Russia", "target")])
     ]

@@ -38,7 +38,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _NAME_WORD = r"[A-Z][a-z\u00c0-\u024f']+(?:-[A-Za-z\u00c0-\u024f][a-z\u00c0-\u024f']*)*"
 # A run of capitalised words, however long: in "Polish Foreign Minister Radoslaw Sikorksi" the
 # name is looked for in the run's stretches of two to four words.
-_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+\b")
+# A middle initial may sit inside it ("Antony J. Blinken"); the name is compared without it.
+_CAPITALISED_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD})+\b")
 _LONGEST_NAME = 4
 _REGNAL_NUMBER = re.compile(r"[IVX]+")
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -109,6 +110,14 @@ _TITLES: dict[str, str | None] = {
     "gen.": "General",
     "admiral": "Admiral",
     "adm.": "Admiral",
+    # Those who speak for a government or chair a parliament are named by their title too.
+    "secretary of the treasury": "Finance Minister",
+    "treasury secretary": "Finance Minister",
+    "spokesman": "Spokesperson",
+    "spokeswoman": "Spokesperson",
+    "spokesperson": "Spokesperson",
+    "house speaker": "Speaker",
+    "speaker": "Speaker",
 }
 #: Words of titles (lower case): a capitalised word before a surname that is one of these is a
 #: title ("Minister Lavrov"), not someone else's first name.
@@ -436,6 +445,8 @@ def _find_actors(text: str, gaz: Gazetteer) -> list[Mention]:
         country = _titled_country(match.group("adj"), match.group("of"))
         office = _TITLES[match.group("title").lower()]
         name = match.group("name")
+        if "'s " in name:  # "President Biden's Call with ...": a possessive, not a name
+            continue
         if country_of(name) is not None or name in gaz.by_phrase:
             continue
         add(Actor(name, "person", country, office=office, known=False), start, end)
@@ -534,7 +545,7 @@ def _best_stretch(
                     for loose in (False, True)
                 }
             else:
-                candidates = {fold(" ".join(stretch))}
+                candidates = {fold(" ".join(w for w in stretch if not _INITIAL.fullmatch(w)))}
             for candidate in candidates:
                 found = process.extractOne(
                     candidate, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF

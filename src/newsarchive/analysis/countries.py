@@ -33,7 +33,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _SENTENCE_END = re.compile(
     r"[.!?](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bLt\.)"
     r"(?<!\bCol\.)(?<!\bMaj\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bSt\.)(?<!\bNo\.)"
-    r"(?<!\bAdm\.)(?<!\bCapt\.)[\"”’')\]]*\s+|\n\s*"
+    r"(?<!\bAdm\.)(?<!\bCapt\.)(?<!\b\d\.)(?<!\b\d\d\.)[\"”’')\]]*\s+|\n\s*"
 )
 _WORD_BEFORE = re.compile(r"([A-Z][\w'.-]*) $")
 _WORD_AFTER = re.compile(r" [A-Z]")

@@ -106,7 +106,7 @@ _NOT_HAPPENED = re.compile(
 _MEETING_EN = r"met|meets|meeting with|held talks|holds talks|talks with"
 _CALL_EN = (
     r"(?:tele)?phone (?:call|talks|conversation)|(?:by|on the|over the) (?:tele)?phone|"
-    r"phoned|telephoned|[Cc]all with|(?:in|during|on) (?:a|an|the|their) (?:[\w-]+ ){0,2}call"
+    r"phoned|telephoned|[Cc]all with|(?:in|during|on) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2}call"
 )
 
 
@@ -538,6 +538,9 @@ _REGION = re.compile(
 )
 
 
+#: A preposition and a name after an exercise's word: somewhere named, known or not ("в
+#: Японском море").
+_SOMEWHERE = re.compile(rf"(?<!\w)(?:in|off|near|en|dans|im|vor|в|во|у|на|близ)\s+{_CAPITAL}")
 #: Words before a gathering that put it ahead or make it a wish: "will attend the BRICS summit",
 #: "ahead of the NATO summit", "agreed to expand joint exercises", "to exercise restraint".
 _AHEAD_BEFORE = re.compile(
@@ -606,6 +609,11 @@ def _gathering_draft(
         if not military or not bodies:
             return None
         members = bodies
+        named = _SOMEWHERE.search(sentence, trigger.end())
+        if place is None and region is None and not named:
+            # "Russia began exercises in its Far East", "South Korea and the United States began
+            # their drills": with nowhere named, an exercise is on its first party's soil.
+            country = members[0].country
     else:
         members = bodies if len(bodies) >= 2 else people
         if len(members) < 2:
@@ -776,6 +784,7 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         for draft in found:
             draft.occurred_on = days[0] if days else None
             _merge(drafts, draft)
+    _place_by_dateline(list(drafts.values()), text)
     _home_ground_visits(drafts)
     for draft in drafts.values():
         if draft.kind == "visit" and draft.country:
@@ -831,6 +840,30 @@ def _leader(actor: Actor) -> bool:
     return (
         actor.kind == "person" and actor.office is not None and bool(_LEADER.search(actor.office))
     )
+
+
+#: A wire dateline: "MOSCOW (Atlas Wire) -", "KAZAN, Russia (Reuters) -", "RIYADH —".
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+)*)(?:,[ \t]+[A-Z][\w .]+?)?[ \t]*"
+    r"(?:\(|[—–]|-[ \t])"
+)
+
+
+def _place_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
+    """Talks, a summit or a signing the article places nowhere happened where it is datelined
+    ("RIYADH (Gulf Wire) - Saudi Arabia and Pakistan signed a pact"). Not calls (from afar),
+    visits (they name where they go) or exercises (held far from the newsroom)."""
+    match = _DATELINE.match(text)
+    if not match:
+        return
+    city = match.group("city").title()
+    country = _place_code(city)
+    if country is None:
+        return
+    for draft in drafts:
+        gathering = draft.kind in ("meeting", "summit", "agreement")
+        if gathering and draft.place is None and draft.country in (None, country):
+            draft.place, draft.country = place_name(city), country
 
 
 def _home_ground_visits(drafts: dict[tuple[str, Actor], _Draft]) -> None:
