@@ -283,6 +283,19 @@ def test_link_inside_the_h1_is_not_part_of_the_headline() -> None:
         ("Talks resume - a long way to go", (), "Talks resume - a long way to go"),
         ("U.S.-led talks stall: Arab-Israeli ties", (), "U.S.-led talks stall: Arab-Israeli ties"),
         ("Pre-war levels: trade-off - Gaza", ("Gaza",), "Pre-war levels: trade-off - Gaza"),
+        # Without spaces, a separator is cut only beside the site's exact name.
+        ("有英勇的你，才有英雄的城！-新华网", (), "有英勇的你，才有英雄的城！"),
+        ("描画できる「Treeviz」:phpspot開発日誌", (), "描画できる「Treeviz」"),
+        ("GdP-Vize Klemmer: Wertschätzung fehlt", (), "GdP-Vize Klemmer: Wertschätzung fehlt"),
+        # A short label before the site's name behind the same separator is the section.
+        ("这个约会软件帮你找对象_智能_好奇心日报", (), "这个约会软件帮你找对象"),
+        ("国家主席会见法国总统--时政--人民网", (), "国家主席会见法国总统"),
+        ("Talks stall in Doha | World | Arab News", (), "Talks stall in Doha"),
+        ("Ukraine - Russia talks | Arab News", (), "Ukraine - Russia talks"),
+        ("Gaza | Rafah crossing reopens | Arab News", (), "Gaza | Rafah crossing reopens"),
+        # The name holding a separator itself, or followed by the site's tagline.
+        ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin", (), "Enchufla Figuren"),
+        ("Musikvideo der Woche : Krimiblog-Archiv | Seit 2005", (), "Musikvideo der Woche"),
     ],
 )
 def test_only_segments_naming_the_site_or_its_section_are_cut(
@@ -296,6 +309,12 @@ def test_only_segments_naming_the_site_or_its_section_are_cut(
         "cbc",
         "timesofindia",
         "arabnews",
+        "新华网",
+        "phpspot開発日誌",
+        "gdp",
+        "好奇心日报",
+        "salsafigurenruedainberlin",
+        "krimiblogarchiv",
     }
 
     assert strip_site_name(title, names, sections) == expected
@@ -443,3 +462,48 @@ def test_headline_typed_in_one_case_takes_the_metadata_spelling(
     assert page is not None
 
     assert find_title(page, None) == og_title
+
+
+def test_registry_name_is_also_cut_without_its_qualifier() -> None:
+    """The registry writes "Xinhua (English)"; the pages sign "- Xinhua"."""
+    headline = "China, Malaysia hold joint naval drill off Port Klang"
+    html = article_page(
+        lang="en", head=f"<title>{headline} - Xinhua</title>", headline=None, logo="Xinhua"
+    )
+    url = "https://english.news.cn/20251205/c1a2b3c4d5e6/c.html"
+
+    assert title_of(html, url) == f"{headline} - Xinhua"
+    assert title_of(html, url, OutletFacts(name="Xinhua (English)")) == headline
+
+
+def test_an_h1_linking_to_the_home_page_is_the_site_name() -> None:
+    """A logo marked up as an `<h1>` in a link home gives the name the `<title>` ends in, which
+    no meta tag states; a permalink mark ("¶") in the story's `<h1>` is no part of it."""
+    html = f"""<html><head><title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报
+</title></head><body><header><a href="http://www.qdaily.com/" class="logo">
+<h1 class="hidden">好奇心日报</h1></a></header>
+<div class="article-detail"><p>{"".join(BODIES["zh"])}</p></div></body></html>"""
+    page = parse_page(html, "http://www.qdaily.com/articles/38282.html")
+    assert page is not None
+    assert find_title(page, None) == "这个约会软件，想用你和对方的相似好恶来帮你找对象"
+
+    html = f"""<html><head><title>Evolve: Shared Mutable History — evolve extension for Mercurial
+</title></head><body><div class="header"><h1 class="heading"><a href="index.html">
+<span>evolve extension for Mercurial</span></a></h1></div><div class="section">
+<h1><a class="toc-backref" href="#id4">Evolve: Shared Mutable History</a>
+<a class="headerlink" href="#evolve-shared-mutable-history">¶</a></h1>
+<p>{" ".join(BODIES["en"])}</p></div></body></html>"""
+    page = parse_page(html, "https://www.mercurial-scm.org/doc/evolve/")
+    assert page is not None
+    assert find_title(page, None) == "Evolve: Shared Mutable History"
+
+
+def test_a_lone_label_h1_sharing_no_word_with_the_title_is_not_the_headline() -> None:
+    headline = "Superbugs: What They Are and How You Get Them"
+    html = f"""<html><head><title>{headline}</title></head><body>
+<div class="titlebar"><h1>Information and Resources</h1></div>
+<div class="article"><h2>{headline}</h2><p>{" ".join(BODIES["en"])}</p></div></body></html>"""
+    page = parse_page(html, "https://www.webmd.com/a-to-z-guides/superbugs")
+    assert page is not None
+
+    assert find_title(page, None) == headline

@@ -8,6 +8,9 @@ wins only when it agrees with a metadata title, and otherwise the metadata title
 the outlet's name cut off. A page describing one recipe (schema.org `Recipe`) is titled with the
 recipe's name, not the post's SEO headline. Only a whole segment that names the site (or, beside
 it, the page's section) is ever cut: a headline that itself contains a separator stays whole.
+The site's names come from the registry (also without a qualifier: "Xinhua (English)"), the meta
+tags, JSON-LD, the host, and an `<h1>` that is the logo (a link to the home page), which names
+the site on templates that state no name anywhere else (`…_智能_好奇心日报`).
 """
 
 from __future__ import annotations
@@ -28,10 +31,17 @@ from newsarchive.extract.tree import main_article_element, text_of
 #: words, "U.S.-led" and "10:30" never split; the full-width and CJK ones (`｜`, `：`, `ㅣ`), a
 #: doubled hyphen and an underscore mark a segment without spaces.
 _SEPARATOR = re.compile(r"\s+[|–—:·•»~/-]\s+|\s*[|｜：ㅣ│»]\s*|\s*--+\s*|\s*_\s*")
+#: A separator written without spaces, cut only beside a segment that is exactly the site's name.
+_TIGHT_SEPARATOR = re.compile(r"[|:\-–—_·»/]")
+#: Separators that a headline does not repeat: one standing before the site's name and again
+#: before a short label marks that label as the page's section.
+_LABEL_SEPARATORS = frozenset({"_", "|", "｜"})
+_SECTION_MAX_CHARS = 16
 #: Between a headline and its section a bare hyphen is also used (`…-정치ㅣ한국일보`): it is only
 #: cut when the segment after it is the section the page declares.
 _SECTION_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|-")
 _TAG = re.compile(r"<[^<>]{1,200}>")
+_WORD = re.compile(r"\w")
 _TRUNCATED = ("...", "…")
 #: Words around an outlet's name in its own label: "CBC News", "The Verge", "Mirror Online".
 _LABEL_WORDS = frozenset(
@@ -42,6 +52,8 @@ _LABEL_WORDS = frozenset(
 _AGREEMENT = 0.5
 _LABEL_MAX_WORDS, _LABEL_MAX_CHARS = 3, 30  # "Allergies Health Center", "好奇心日报"
 _MAX_NAME_WORDS = 6  # an "application-name" longer than this is a title, not a name
+#: Paths of a link to a site's home page (relative or absolute, without a query).
+_HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php"})
 
 
 def find_title(page: Page, evidence_title: str | None, outlet_name: str | None = None) -> str:
@@ -83,15 +95,25 @@ def _first_h1(page: Page, site_names: set[str], sections: Iterable[str], title: 
     Monday", "Allergies Health Center") or the blog's name in the first `<h1>`: a label of a few
     words that the page's `<title>`, twice as long, does not repeat is not the headline.
     """
-    for h1 in _h1_texts(page):
+    h1s = _h1_texts(page)
+    for h1 in h1s:
         candidate = strip_site_name(h1, site_names, sections)
         if _flat(candidate) in site_names:
             continue
         repeated = _flat(candidate) in _flat(title)
-        if _is_label(candidate) and len(title) >= 2 * len(candidate) and not repeated:
+        # A lone label that shares no word with the <title> names a part of the site
+        # ("Information and Resources"); a page of many <h1>s heads its sections with them.
+        unrelated = len(h1s) == 1 and not _content_words(candidate) & _content_words(title)
+        long_title = len(title) >= 2 * len(candidate)
+        if _is_label(candidate) and (long_title or unrelated) and not repeated:
             continue
         return candidate
     return None
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more: "and", "of", "的" join any two titles."""
+    return {word for word in _key(text).split() if len(word) >= 4}
 
 
 def _is_label(text: str) -> bool:
@@ -106,17 +128,78 @@ def strip_site_name(title: str, site_names: set[str], sections: Iterable[str] = 
     start, end = 0, len(title)
     while True:
         spans = [m.span() for m in _SEPARATOR.finditer(title, start, end)]
+        last = title[spans[-1][1] : end] if spans else ""
+        first = title[start : spans[0][0]] if spans else ""
+        if not (_names_site(last, site_names) or _names_site(first, site_names)):
+            tight = _tight_spans(title, start, end, site_names)
+            if tight:
+                spans, last, first = tight, title[tight[0][1] : end], title[start : tight[0][0]]
         if not spans:
             break
-        last, first = title[spans[-1][1] : end], title[start : spans[0][0]]
         if _names_site(last, site_names):
+            separator = title[spans[-1][0] : spans[-1][1]].strip()
             end = spans[-1][0]
             end = _strip_section(title, start, end, section_keys)
+            if end == spans[-1][0]:
+                end = _strip_repeated_label(title, start, end, separator)
         elif _names_site(first, site_names):
             start = spans[0][1]
         else:
+            end = _site_segments_start(title, start, end, spans, site_names)
             break
     return title[start:end].strip() or title
+
+
+def _site_segments_start(
+    title: str, start: int, end: int, spans: list[tuple[int, int]], site_names: set[str]
+) -> int:
+    """The end of the headline when the site's name stands behind it as segments of its own
+    but not last: a name holding a separator ("Salsa-Figuren - Rueda in Berlin"), or a name
+    with the site's tagline after it ("… : Krimiblog-Archiv | Ermittlungen zum Verfall …").
+    Only a name given exactly counts here: a headline's own segment is never cut."""
+    for index, (cut, after) in enumerate(spans):
+        if _flat(title[after:end]) in site_names:
+            return cut
+        following = spans[index + 1][0] if index + 1 < len(spans) else end
+        if _flat(title[after:following]) in site_names and cut > start:
+            return cut
+    return end
+
+
+def _tight_spans(title: str, start: int, end: int, site_names: set[str]) -> list[tuple[int, int]]:
+    """A separator without spaces (`…「Treeviz」:phpspot開発日誌`) around a first or last segment
+    that is exactly the outlet's name: "U.S.-led" and "10:30" never name a site, and a hyphen
+    after the name opens a compound ("GdP-Vize Klemmer"), not a headline."""
+    spans = [m.span() for m in _TIGHT_SEPARATOR.finditer(title, start, end)]
+    if not spans:
+        return []
+    last, first = spans[-1], spans[0]
+    if _flat(title[last[1] : end]) in site_names:
+        return [last]
+    if title[first[0]] not in "-–" and _flat(title[start : first[0]]) in site_names:
+        return [first]
+    return []
+
+
+def _strip_repeated_label(title: str, start: int, end: int, separator: str) -> int:
+    """The end of the title once a section label is cut that stands before the site's name
+    behind the same separator (`…_智能_好奇心日报`, `…--时政--人民网`, `… | World | Site`), when
+    the page declares no section: a headline holds no such repeated separator."""
+    if separator not in _LABEL_SEPARATORS and not separator.startswith("--"):
+        return end
+    cut = title.rfind(separator, start, end)
+    if cut <= start:
+        return end
+    segment = title[cut + len(separator) : end].strip()
+    headline = title[start:cut].strip()
+    words = segment.split()
+    if (
+        0 < len(words) <= 2
+        and len(segment) <= _SECTION_MAX_CHARS
+        and len(headline) >= 2 * len(segment)
+    ):
+        return cut
+    return end
 
 
 def _strip_section(title: str, start: int, end: int, section_keys: set[str]) -> int:
@@ -231,6 +314,10 @@ def _bigrams(text: str) -> set[str]:
 def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
     """Every name the outlet goes by on this page, as keys: registry, meta tags, JSON-LD, host."""
     names: list[str] = [outlet_name] if outlet_name else []
+    if outlet_name and "(" in outlet_name:
+        # "Xinhua (English)", "CNA (Channel NewsAsia)": pages sign with the name alone.
+        names.append(outlet_name.split("(", 1)[0])
+    names.extend(_logo_texts(page))
     for meta in ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"):
         value = page.meta_first(meta)
         if value and len(value.split()) <= _MAX_NAME_WORDS:
@@ -300,10 +387,41 @@ def _h1_texts(page: Page) -> list[str]:
         if root is None:
             continue
         for h1 in root.iter("h1"):
+            if _is_logo(h1, page.url):
+                continue
             text = _headline_text(h1)
             if text and text not in texts:
                 texts.append(text)
     return texts[:8]
+
+
+def _logo_texts(page: Page) -> list[str]:
+    """The texts of the `<h1>`s that are the site's logo: its name, as the page shows it."""
+    return [text for h1 in page.tree.iter("h1") if _is_logo(h1, page.url) and (text := text_of(h1))]
+
+
+def _is_logo(h1: HtmlElement, url: str) -> bool:
+    """An `<h1>` that is all one link to the site's home page, or sits inside one, is the logo
+    (`<a href="/"><h1>好奇心日报</h1></a>`, `<h1><a href="index.html">evolve extension for
+    Mercurial</a></h1>`): many templates without metadata mark their name up so, and the
+    `<title>` then ends in that name (`…_智能_好奇心日报`), which no meta tag gives."""
+    text = text_of(h1)
+    if not text:
+        return False
+    links = [a for a in h1.iterancestors("a")] + [a for a in h1.iter("a") if text_of(a) == text]
+    return any(_is_home_link(a.get("href"), url) for a in links)
+
+
+def _is_home_link(href: str | None, url: str) -> bool:
+    if href is None:
+        return False
+    parts = urlsplit(href.strip())
+    if parts.query or parts.path.lstrip("./") not in _HOME_PATHS:
+        return False
+    if not parts.netloc:
+        return True
+    host = urlsplit(url).netloc.casefold().removeprefix("www.")
+    return parts.netloc.casefold().removeprefix("www.") == host
 
 
 def _headline_text(h1: HtmlElement) -> str:
@@ -313,10 +431,14 @@ def _headline_text(h1: HtmlElement) -> str:
     if not links:
         return full
     copy = deepcopy(h1)
-    for a in list(copy.iter("a")):
-        if text_of(a) and text_of(a) != full:
+    for a in list(copy.iter("a")):  # a permalink mark ("¶", "#") first: it is no word
+        if not _WORD.search(text_of(a)):
             a.drop_tree()
-    return text_of(copy) or full
+    rest = text_of(copy)
+    for a in list(copy.iter("a")):
+        if text_of(a) and text_of(a) != rest:
+            a.drop_tree()
+    return text_of(copy) or rest or full
 
 
 def _title_element(page: Page) -> str | None:
