@@ -473,3 +473,55 @@ def test_a_german_ordinal_does_not_end_a_sentence() -> None:
     assert [(e[0], e[4]) for e in _events("", text, date(2024, 6, 25))] == [
         ("sanction", [("European Union", "participant"), ("Russia", "target")])
     ]
+
+
+def test_the_day_something_lasts_until_is_not_its_day() -> None:
+    tuesday = date(2024, 7, 9)
+    assert resolve_dates("The drills began on Tuesday and run until September 7.", tuesday) == [
+        tuesday
+    ]
+    assert resolve_dates("Саммит продлится до 24 октября.", tuesday) == []
+    assert resolve_dates("Le sommet durera jusqu'au 24 octobre.", tuesday) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (  # a Russian participle of arrival, and a long run of capitalised words before a name
+            "",
+            "Федеральный канцлер Германии Олаф Шольц, посетивший накануне Пекин, провёл "
+            "переговоры с Си Цзиньпином.",
+            ("visit", date(2024, 7, 8), "Beijing", "CN"),
+        ),
+        (  # "held their first formal bilateral talks"
+            "",
+            "Narendra Modi and Xi Jinping held their first formal bilateral talks in five years in "
+            "Kazan on Tuesday.",
+            ("meeting", date(2024, 7, 9), "Kazan", "RU"),
+        ),
+        (  # "spent five hours with", a leader abroad: a visit
+            "",
+            "Emmanuel Macron spent more than five hours with Vladimir Putin in Moscow on Tuesday.",
+            ("visit", date(2024, 7, 9), "Moscow", "RU"),
+        ),
+        (  # a named exercise is military; named nowhere, it is on its first party's soil
+            "",
+            "Japan and Australia launched the Southern Jackaroo exercise on Tuesday.",
+            ("exercise", date(2024, 7, 9), None, "JP"),
+        ),
+        (  # a headline's summit takes the article's day; the city the sentence names
+            "Nato-Gipfel in der litauischen Hauptstadt Vilnius",
+            "Die Staats- und Regierungschefs haben am Dienstag über die Ukraine beraten.",
+            ("summit", date(2024, 7, 9), "Vilnius", "LT"),
+        ),
+        (  # ...or the first city the article puts something in
+            "Sommet de l'OTAN : l'Ukraine devra attendre",
+            "Réunis mardi à Vilnius, les dirigeants ont affirmé leur soutien.",
+            ("summit", date(2024, 7, 9), "Vilnius", "LT"),
+        ),
+    ],
+)
+def test_participles_talks_named_exercises_and_headline_summits(
+    title: str, text: str, expected: tuple[str, date, str | None, str | None]
+) -> None:
+    assert [e[:4] for e in _events(title, text, date(2024, 7, 9))] == [expected]

@@ -49,7 +49,7 @@ _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # The same in Cyrillic: Russian copy names foreign people in its own spelling, declined
 # ("с президентом Франции Эммануэлем Макроном").
 _CYRILLIC_WORD = r"[А-ЯЁ][а-яё\-]+"
-_CYRILLIC_RUN = re.compile(rf"(?<!\w){_CYRILLIC_WORD}(?:[ \t]+{_CYRILLIC_WORD}){{1,3}}(?!\w)")
+_CYRILLIC_RUN = re.compile(rf"(?<!\w){_CYRILLIC_WORD}(?:[ \t]+{_CYRILLIC_WORD}){{1,6}}(?!\w)")
 _HAS_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 # Russian case endings of names, longest first: what a declined name adds to its stem
 # ("Хрениным", "Белоусова", "Зеленского"). A stem keeps at least three letters.

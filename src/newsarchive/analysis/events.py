@@ -103,7 +103,10 @@ _VISIT_EN = (
 _NOT_HAPPENED = re.compile(
     r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
 )
-_MEETING_EN = r"met|meets|meeting with|held talks|holds talks|talks with"
+_MEETING_EN = (
+    r"met|meets|meeting with|h(?:e|o)ld(?:s)? (?:[\w-]+ ){0,4}?talks|talks with|"
+    r"spent (?:[\w-]+ ){1,4}?with"
+)
 _CALL_EN = (
     r"(?:tele)?phone (?:call|talks|conversation)|(?:by|on the|over the) (?:tele)?phone|"
     r"phoned|telephoned|[Cc]all with|(?:in|during|on) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2}call"
@@ -220,6 +223,8 @@ class _Draft:
     place: str | None = None
     country: str | None = None
     others: dict[Actor, str] = field(default_factory=dict)
+    #: Whether a sentence of the event named where it was, known to the rules or not.
+    somewhere: bool = False
 
 
 @cache
@@ -281,7 +286,7 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
     for pattern in _date_patterns():
         for match in pattern.finditer(sentence):
             month = _months().get(match.group("month").lower())
-            if month is None:
+            if month is None or _UNTIL.search(sentence, 0, match.start()):
                 continue
             year = int(match.group("year") or published_on.year)
             try:
@@ -306,6 +311,11 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
     return found
 
 
+#: Words before the day something lasts until, not the day it happened: "drills will run until
+#: September 7", "qui durera jusqu'au 24 octobre", "который продлится до 24 октября".
+_UNTIL = re.compile(
+    r"(?i)(?<!\w)(?:until|till|through|bis(?: zum)?|jusqu'(?:au|à)|hasta(?: el)?|до)\s+$"
+)
 #: French "hier" (yesterday) is German "hier" (here): it counts in a French sentence only.
 _HIER = re.compile(r"(?<!\w)[Hh]ier(?!\w)")
 _FRENCH_WORDS = re.compile(r"(?<!\w)(?:le|la|les|des|du|est|a|ont|s'est|à|avec|pour)(?!\w)")
@@ -538,6 +548,8 @@ _REGION = re.compile(
 )
 
 
+#: The capitalised name of an exercise right before its word ("the Freedom Shield exercise").
+_NAMED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w-]+(?: [A-Z][\w-]+){0,2} $")
 #: A preposition and a name after an exercise's word: somewhere named, known or not ("в
 #: Японском море").
 _SOMEWHERE = re.compile(rf"(?<!\w)(?:in|off|near|en|dans|im|vor|в|во|у|на|близ)\s+{_CAPITAL}")
@@ -605,19 +617,23 @@ def _gathering_draft(
         main = min(organisations, key=lambda m: abs(m.start - at)).actor
         members = [main, *people, *(a for a in bodies if a != main)]
     elif kind == "exercise":
-        military = any(a.kind == "armed_force" for a in actors) or _MILITARY.search(sentence)
+        # "the Freedom Shield exercise", "Vostok-2022 drills": a named exercise is military.
+        named_exercise = _NAMED.search(sentence, 0, trigger.start())
+        military = (
+            any(a.kind == "armed_force" for a in actors)
+            or _MILITARY.search(sentence)
+            or named_exercise
+        )
         if not military or not bodies:
             return None
         members = bodies
-        named = _SOMEWHERE.search(sentence, trigger.end())
-        if place is None and region is None and not named:
-            # "Russia began exercises in its Far East", "South Korea and the United States began
-            # their drills": with nowhere named, an exercise is on its first party's soil.
-            country = members[0].country
     else:
         members = bodies if len(bodies) >= 2 else people
         if len(members) < 2:
             return None
+    if kind == "summit" and place is None:
+        # "Beim Nato-Gipfel in der litauischen Hauptstadt Vilnius": the city the sentence names.
+        place, country, _ = _city_in(sentence, bare=True)
     if place is None and region:
         phrase = region.group("place")
         if _place_code(phrase):
@@ -626,6 +642,7 @@ def _gathering_draft(
             country = country_code(phrase)
             place = None if country else phrase
     draft = _Draft(kind, members[0], sentence.strip(), place=place, country=country)
+    draft.somewhere = bool(place or region or _SOMEWHERE.search(sentence, trigger.end()))
     for other in members[1:]:
         draft.others.setdefault(other, role)
     return draft
@@ -777,14 +794,27 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
             received += _received_by(sentence, start, ms)
         in_sentence = [m for m in parties if start <= m.start < end]
         days = [d for d in sentence_days if d <= published_on]
-        # A gathering needs its own day: "joint naval drills in recent years" is background.
+        # A gathering needs its own day: "joint naval drills in recent years" is background;
+        # a headline's is the news of the article's days ("Sommet de l'OTAN : ...").
+        headline = bool(title) and start == 0
         found += _party_drafts(sentence, start, in_sentence) or (
-            _gathering_drafts(sentence, start, in_sentence) if days else []
+            _gathering_drafts(sentence, start, in_sentence) if days or headline else []
         )
         for draft in found:
             draft.occurred_on = days[0] if days else None
             _merge(drafts, draft)
     _place_by_dateline(list(drafts.values()), text)
+    for draft in drafts.values():
+        if draft.kind == "summit" and draft.place is None:
+            # "Sommet de l'OTAN" above "Réunis mardi à Vilnius, les dirigeants...": a summit
+            # the article places nowhere else is in the first city it puts something in.
+            city, code, _ = _city_in(body)
+            if draft.country in (None, code):
+                draft.place, draft.country = city, code
+        if draft.kind == "exercise" and draft.country is None and not draft.somewhere:
+            # "Russia began exercises in its Far East", "South Korea and the United States began
+            # their drills": with nowhere named, an exercise is on its first party's soil.
+            draft.country = draft.main.country
     _home_ground_visits(drafts)
     for draft in drafts.values():
         if draft.kind == "visit" and draft.country:
@@ -826,6 +856,7 @@ def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
                 known.evidence = draft.evidence  # the sentence that says where is the better one
     for actor, role in draft.others.items():
         known.others.setdefault(actor, role)
+    known.somewhere |= draft.somewhere
 
 
 #: Offices whose holders travel as their state: a leader's talks abroad are a visit, a
