@@ -507,3 +507,31 @@ def test_a_lone_label_h1_sharing_no_word_with_the_title_is_not_the_headline() ->
     assert page is not None
 
     assert find_title(page, None) == headline
+
+
+def test_an_og_title_naming_the_topic_of_the_h1_gives_way_to_it() -> None:
+    """og:title "Arbeit" (the topic, also the `<title>`'s first segment) beside the `<h1>`
+    "Wir kämpfen für gute Arbeit": the page's headline is the `<h1>`."""
+    html = f"""<html><head><title>Arbeit - BÜNDNIS 90/DIE GRÜNEN</title>
+<meta property="og:title" content="Arbeit"><meta property="og:site_name"
+content="BÜNDNIS 90/DIE GRÜNEN"></head><body><main><h1>Wir kämpfen für gute Arbeit</h1>
+<p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    page = parse_page(html, "https://www.gruene.de/themen/arbeit")
+    assert page is not None
+
+    assert find_title(page, None) == "Wir kämpfen für gute Arbeit"
+
+
+def test_a_byline_on_its_own_line_of_the_h1_is_not_part_of_the_headline() -> None:
+    """Nikkei's template sets the writer on a second line of the headline's `<h1>`."""
+    headline = "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"
+    html = f"""<html><head><title>{headline}（写真＝ロイター） ：日本経済新聞</title>
+<meta property="og:title" content="{headline}（写真＝ロイター）">
+<meta property="og:site_name" content="日本経済新聞 電子版"></head><body>
+<div class="cmn-section"><h1 class="cmn-article_title" itemprop="headline">
+<span class="cmnc-middle">{headline}</span><br/><span class="cmnc-small">編集委員 中沢克二</span>
+</h1><div class="cmn-article_text"><p>{"".join(BODIES["ja"])}</p></div></div></body></html>"""
+    page = parse_page(html, "https://www.nikkei.com/article/DGXMZO31897660Y8A610C1000000/")
+    assert page is not None
+
+    assert find_title(page, None) == headline

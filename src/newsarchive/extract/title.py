@@ -75,6 +75,8 @@ def find_title(page: Page, evidence_title: str | None, outlet_name: str | None =
     stated = [c for c in (_clean(r, site_names, sections) for r in (og, ld) if r) if c]
     rest = [c for c in (_clean(r, site_names, sections) for r in later if r) if c]
     first_h1 = _first_h1(page, site_names, sections, rest[0] if rest else "")
+    if stated and first_h1 and _names_the_topic_of(stated[0], first_h1):
+        stated = []
     ordered = [*stated, *([first_h1] if first_h1 else []), *rest]
     for title in ordered:
         if title.endswith(_TRUNCATED) and any(
@@ -86,6 +88,13 @@ def find_title(page: Page, evidence_title: str | None, outlet_name: str | None =
     if raw:  # every title is the outlet's name (a home page): better that than nothing
         return " ".join(raw[0].split())
     return ""
+
+
+def _names_the_topic_of(label: str, h1: str) -> bool:
+    """An og:title of a label's size whose words the longer `<h1>` all holds ("Arbeit" beside
+    "Wir kämpfen für gute Arbeit") names the page's topic; the `<h1>` is its headline."""
+    words = _key(label).split()
+    return _is_label(label) and len(h1.split()) > len(words) and set(words) <= set(_key(h1).split())
 
 
 def _first_h1(page: Page, site_names: set[str], sections: Iterable[str], title: str) -> str | None:
@@ -252,7 +261,7 @@ def _agreeing_h1(
 ) -> str | None:
     """The `<h1>` most like a metadata title, if one is like it enough to be the same headline."""
     best: tuple[float, str] | None = None
-    for h1 in _h1_texts(page):
+    for h1 in _h1_texts(page, lines=True):
         candidate = strip_site_name(h1, site_names, sections)
         if _flat(candidate) in site_names:
             continue
@@ -379,8 +388,9 @@ def _json_ld_headline(obj: dict[str, Any] | None) -> str | None:
     return None
 
 
-def _h1_texts(page: Page) -> list[str]:
-    """The `<h1>` texts of the story's element first, then of the page, without repeats."""
+def _h1_texts(page: Page, *, lines: bool = False) -> list[str]:
+    """The `<h1>` texts of the story's element first, then of the page, without repeats; with
+    `lines`, each line of an `<h1>` broken by `<br>` after its whole text."""
     scope = main_article_element(page.tree)
     texts: list[str] = []
     for root in (scope, page.tree):
@@ -390,9 +400,22 @@ def _h1_texts(page: Page) -> list[str]:
             if _is_logo(h1, page.url):
                 continue
             text = _headline_text(h1)
-            if text and text not in texts:
-                texts.append(text)
-    return texts[:8]
+            for found in [text, *(_lines_of(h1) if lines else ())]:
+                if found and found not in texts:
+                    texts.append(found)
+    return texts[: 16 if lines else 8]
+
+
+def _lines_of(h1: HtmlElement) -> list[str]:
+    """The lines of an `<h1>` its `<br>`s break, when it has any. Some templates set the byline
+    or a kicker on a line of the headline's `<h1>` ("…トランプ戦術の成否<br>編集委員 中沢克二"): the
+    line that agrees with the metadata better than the whole is the headline."""
+    if h1.find(".//br") is None:
+        return []
+    copy = deepcopy(h1)
+    for br in copy.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return [" ".join(line.split()) for line in copy.text_content().split("\n") if line.strip()]
 
 
 def _logo_texts(page: Page) -> list[str]:
