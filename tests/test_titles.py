@@ -88,6 +88,13 @@ def article_page(
 </body></html>"""
 
 
+def found_title(html: str, url: str) -> str:
+    """`find_title` of a parsed page, with no feed title or registry name."""
+    page = parse_page(html, url)
+    assert page is not None
+    return find_title(page, None)
+
+
 def title_of(html: str, url: str, outlet: OutletFacts | None = None) -> str:
     record = extract_article(html, url, outlet=outlet)
     assert isinstance(record, ArticleRecord), record
@@ -483,9 +490,8 @@ def test_an_h1_linking_to_the_home_page_is_the_site_name() -> None:
 </title></head><body><header><a href="http://www.qdaily.com/" class="logo">
 <h1 class="hidden">好奇心日报</h1></a></header>
 <div class="article-detail"><p>{"".join(BODIES["zh"])}</p></div></body></html>"""
-    page = parse_page(html, "http://www.qdaily.com/articles/38282.html")
-    assert page is not None
-    assert find_title(page, None) == "这个约会软件，想用你和对方的相似好恶来帮你找对象"
+    url = "http://www.qdaily.com/articles/38282.html"
+    assert found_title(html, url) == "这个约会软件，想用你和对方的相似好恶来帮你找对象"
 
     html = f"""<html><head><title>Evolve: Shared Mutable History — evolve extension for Mercurial
 </title></head><body><div class="header"><h1 class="heading"><a href="index.html">
@@ -493,9 +499,8 @@ def test_an_h1_linking_to_the_home_page_is_the_site_name() -> None:
 <h1><a class="toc-backref" href="#id4">Evolve: Shared Mutable History</a>
 <a class="headerlink" href="#evolve-shared-mutable-history">¶</a></h1>
 <p>{" ".join(BODIES["en"])}</p></div></body></html>"""
-    page = parse_page(html, "https://www.mercurial-scm.org/doc/evolve/")
-    assert page is not None
-    assert find_title(page, None) == "Evolve: Shared Mutable History"
+    url = "https://www.mercurial-scm.org/doc/evolve/"
+    assert found_title(html, url) == "Evolve: Shared Mutable History"
 
 
 def test_a_lone_label_h1_sharing_no_word_with_the_title_is_not_the_headline() -> None:
@@ -503,10 +508,7 @@ def test_a_lone_label_h1_sharing_no_word_with_the_title_is_not_the_headline() ->
     html = f"""<html><head><title>{headline}</title></head><body>
 <div class="titlebar"><h1>Information and Resources</h1></div>
 <div class="article"><h2>{headline}</h2><p>{" ".join(BODIES["en"])}</p></div></body></html>"""
-    page = parse_page(html, "https://www.webmd.com/a-to-z-guides/superbugs")
-    assert page is not None
-
-    assert find_title(page, None) == headline
+    assert found_title(html, "https://www.webmd.com/a-to-z-guides/superbugs") == headline
 
 
 def test_an_og_title_naming_the_topic_of_the_h1_gives_way_to_it() -> None:
@@ -516,10 +518,7 @@ def test_an_og_title_naming_the_topic_of_the_h1_gives_way_to_it() -> None:
 <meta property="og:title" content="Arbeit"><meta property="og:site_name"
 content="BÜNDNIS 90/DIE GRÜNEN"></head><body><main><h1>Wir kämpfen für gute Arbeit</h1>
 <p>{" ".join(BODIES["en"])}</p></main></body></html>"""
-    page = parse_page(html, "https://www.gruene.de/themen/arbeit")
-    assert page is not None
-
-    assert find_title(page, None) == "Wir kämpfen für gute Arbeit"
+    assert found_title(html, "https://www.gruene.de/themen/arbeit") == "Wir kämpfen für gute Arbeit"
 
 
 def test_a_byline_on_its_own_line_of_the_h1_is_not_part_of_the_headline() -> None:
@@ -531,7 +530,5 @@ def test_a_byline_on_its_own_line_of_the_h1_is_not_part_of_the_headline() -> Non
 <div class="cmn-section"><h1 class="cmn-article_title" itemprop="headline">
 <span class="cmnc-middle">{headline}</span><br/><span class="cmnc-small">編集委員 中沢克二</span>
 </h1><div class="cmn-article_text"><p>{"".join(BODIES["ja"])}</p></div></div></body></html>"""
-    page = parse_page(html, "https://www.nikkei.com/article/DGXMZO31897660Y8A610C1000000/")
-    assert page is not None
-
-    assert find_title(page, None) == headline
+    url = "https://www.nikkei.com/article/DGXMZO31897660Y8A610C1000000/"
+    assert found_title(html, url) == headline
