@@ -525,3 +525,12 @@ def test_participles_talks_named_exercises_and_headline_summits(
     title: str, text: str, expected: tuple[str, date, str | None, str | None]
 ) -> None:
     assert [e[:4] for e in _events(title, text, date(2024, 7, 9))] == [expected]
+
+
+def test_leaving_a_foreign_city_tells_the_visit() -> None:
+    text = "Olaf Scholz left Beijing on Tuesday with a promise of further talks with Xi Jinping."
+    assert [e[:4] for e in _events("", text, date(2024, 7, 9))] == [
+        ("visit", date(2024, 7, 9), "Beijing", "CN")
+    ]
+    home = "Olaf Scholz left Berlin on Tuesday."
+    assert _events("", home, date(2024, 7, 9)) == []

@@ -93,3 +93,25 @@ def test_the_same_people_in_the_same_city_on_other_business_are_another_story() 
     )
     assert similarity(talks, summit) == 0.275  # 0.35 / 2 for the actors, 0.1 for Kazan
     assert similarity(replace(talks, events=frozenset()), summit) == 0.45
+
+
+def test_reports_of_one_kind_day_and_country_naming_different_people_need_more() -> None:
+    germany = Features(
+        AT,
+        actors=frozenset({"Olaf Scholz"}),
+        events=event_keys("arms_transfer", "2023-01-25", "UA", ["Ukraine", "Germany"]),
+    )
+    america = Features(
+        AT,
+        actors=frozenset({"Joe Biden"}),
+        events=event_keys("arms_transfer", "2023-01-25", "UA", ["Ukraine", "United States"]),
+    )
+    assert similarity(america, germany) == 0.225  # half the event's weight, nothing else
+    # A brief naming no one and nowhere agrees with both, but does not bridge them.
+    brief = Features(AT, events=event_keys("arms_transfer", "2023-01-25", "UA", ["Ukraine"]))
+    clusterer = Clusterer()
+    first = clusterer.add(1, germany)
+    second = clusterer.add(2, america)
+    assert second != first
+    assert clusterer.add(3, brief) in (first, second)
+    assert len(clusterer.stories) == 2

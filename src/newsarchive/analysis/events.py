@@ -98,6 +98,7 @@ _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 
 _VISIT_EN = (
     r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|arrived in|arrives in|landed in|"
+    r"left(?=\s+[A-Z])|"
     r"fl(?:ew|ies|ying) to|head(?:ed|s|ing) to"
 )
 _NOT_HAPPENED = re.compile(

@@ -115,6 +115,11 @@ def similarity(a: Features, b: Features) -> float:
     events = 1.0 if agree else 0.0
     small = min(len(a.actors), len(b.actors))
     actors = len(a.actors & b.actors) / small if small else 0.0
+    if agree and small and not a.actors & b.actors:
+        # One kind of event on one day in one country, told by reports naming different people
+        # (Germany's tanks for Ukraine announced by Scholz, the United States' by Biden): the
+        # event alone no longer suffices.
+        events = 0.5
     if a.events and b.events and not agree:
         # Both tell events and none is the other's: the same people in the same city on other
         # business (Modi and Xi's talks at the BRICS summit, Kishida in Kyiv while Xi was in
@@ -150,7 +155,16 @@ def decide(article: Features, stories: Sequence[OpenStory]) -> Decision:
     agreeing = [story for score, story in scored if score >= JOIN_THRESHOLD]
     if not agreeing:
         return Decision(None)
-    return Decision(agreeing[0], tuple(agreeing[1:]))
+    # Bridging two stories takes more than an event alone: a brief naming no one and nowhere
+    # ("Leopards for Ukraine") must not merge Germany's and the United States' tanks for
+    # Ukraine of the same day. It must share a person or a place with each story it bridges.
+    by_id = {story.id: story.features for story in stories}
+    bridged = [
+        story
+        for story in agreeing[1:]
+        if article.actors & by_id[story].actors or article.places & by_id[story].places
+    ]
+    return Decision(agreeing[0], tuple(bridged))
 
 
 class Clusterer:
