@@ -618,7 +618,7 @@ class Story(Base):
         TZ, comment="Publication time of its earliest article (first seen when undated)"
     )
     last_published_at: Mapped[datetime] = mapped_column(
-        TZ, comment="Publication time of its latest article: open to new articles for 3 days after"
+        TZ, comment="Publication time of its latest article: open to new articles for 4 days after"
     )
     article_count: Mapped[int] = mapped_column(
         Integer, server_default="0", comment="Articles in it, syndicated copies included"
