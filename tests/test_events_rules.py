@@ -534,3 +534,27 @@ def test_leaving_a_foreign_city_tells_the_visit() -> None:
     ]
     home = "Olaf Scholz left Berlin on Tuesday."
     assert _events("", home, date(2024, 7, 9)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Luiz Inacio Lula da Silva cancelled his trip to Kazan on Tuesday after a fall.",
+        "Donald Trump on Tuesday shelved a planned meeting with Vladimir Putin in Budapest.",
+        "Nancy Pelosi weighs a visit to Taipei, officials said on Tuesday.",
+    ],
+)
+def test_visits_and_talks_called_off_or_weighed_are_not_events(text: str) -> None:
+    assert _events("", text, date(2024, 7, 9)) == []
+
+
+def test_a_call_has_no_place_and_a_datelined_exercise_is_on_its_home_party_soil() -> None:
+    call = (
+        "Emmanuel Macron spoke with Vladimir Putin by telephone on Tuesday, days after their "
+        "meeting in Moscow."
+    )
+    assert [e[:4] for e in _events("", call, date(2024, 7, 9))] == [
+        ("call", date(2024, 7, 9), None, None)
+    ]
+    drills = "SEOUL (Wire) - U.S. and South Korean forces began joint military drills on Tuesday."
+    assert [(e[0], e[3]) for e in _events("", drills, date(2024, 7, 9))] == [("exercise", "KR")]

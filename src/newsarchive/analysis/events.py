@@ -432,7 +432,7 @@ def _sanction_draft(
 def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
     """The visit, or else the call or meeting, a sentence naming people reports."""
     for trigger in _trigger("visit").finditer(sentence):
-        if _NOT_HAPPENED.search(sentence[: trigger.start()]):
+        if _not_held(sentence[: trigger.start()]):
             continue
         draft = _visit_draft(sentence, start, trigger, ms)
         if draft:
@@ -443,11 +443,26 @@ def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dr
             if draft:
                 return [draft]
     for kind in ("call", "meeting"):
-        if _trigger(kind).search(sentence):
+        triggers = _trigger(kind).finditer(sentence)
+        if any(not _not_held(sentence[: t.start()]) for t in triggers):
             draft = _talk_draft(kind, sentence, ms)
             if draft:
                 return [draft]
     return []
+
+
+#: Words right before a visit or talks that call them off or leave them a prospect: "cancelled
+#: his trip", "shelved a planned meeting", "weighs a visit to the island".
+_CALLED_OFF = re.compile(
+    r"(?i)(?<!\w)(?:cancell?ed|cancels?|postponed|postpones?|shelved|shelves|called off|"
+    r"calls off|scrapped|scraps|abandoned|weighs|weighing|considers|considering|mulls|mulling|"
+    r"proposed|possible|potential|upcoming|planned)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _not_held(head: str) -> bool:
+    """Whether the words before a visit's or talks' word say they did not take place."""
+    return bool(_NOT_HAPPENED.search(head) or _CALLED_OFF.search(head))
 
 
 #: The words of a host receiving a visitor: "Aliyev received Guler", "Xi hosted Putin", "a
@@ -805,7 +820,12 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
             draft.occurred_on = days[0] if days else None
             _merge(drafts, draft)
     _place_by_dateline(list(drafts.values()), text)
+    home = _dateline(text)[1]
     for draft in drafts.values():
+        if draft.kind == "call":
+            # A call is made from afar: "their meeting in Moscow" and "officials in Taipei"
+            # in its sentence are not where it was.
+            draft.place = draft.country = None
         if draft.kind == "summit" and draft.place is None:
             # "Sommet de l'OTAN" above "Réunis mardi à Vilnius, les dirigeants...": a summit
             # the article places nowhere else is in the first city it puts something in.
@@ -814,8 +834,10 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
                 draft.place, draft.country = city, code
         if draft.kind == "exercise" and draft.country is None and not draft.somewhere:
             # "Russia began exercises in its Far East", "South Korea and the United States began
-            # their drills": with nowhere named, an exercise is on its first party's soil.
-            draft.country = draft.main.country
+            # their drills": with nowhere named, an exercise is on its first party's soil, or
+            # on the soil of the party whose country the article is datelined in ("SEOUL -").
+            sides = [draft.main.country, *(a.country for a in draft.others)]
+            draft.country = home if home in sides else draft.main.country
     _home_ground_visits(drafts)
     for draft in drafts.values():
         if draft.kind == "visit" and draft.country:
@@ -881,21 +903,27 @@ _DATELINE = re.compile(
 )
 
 
+def _dateline(text: str) -> tuple[str | None, str | None]:
+    """(city, country) of the wire dateline the text opens with, if it names a known city."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None, None
+    city = match.group("city").title()
+    country = _place_code(city)
+    return (place_name(city), country) if country else (None, None)
+
+
 def _place_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
     """Talks, a summit or a signing the article places nowhere happened where it is datelined
     ("RIYADH (Gulf Wire) - Saudi Arabia and Pakistan signed a pact"). Not calls (from afar),
     visits (they name where they go) or exercises (held far from the newsroom)."""
-    match = _DATELINE.match(text)
-    if not match:
-        return
-    city = match.group("city").title()
-    country = _place_code(city)
-    if country is None:
+    city, country = _dateline(text)
+    if city is None or country is None:
         return
     for draft in drafts:
         gathering = draft.kind in ("meeting", "summit", "agreement")
         if gathering and draft.place is None and draft.country in (None, country):
-            draft.place, draft.country = place_name(city), country
+            draft.place, draft.country = city, country
 
 
 def _home_ground_visits(drafts: dict[tuple[str, Actor], _Draft]) -> None:
