@@ -471,16 +471,34 @@ def test_headline_typed_in_one_case_takes_the_metadata_spelling(
     assert find_title(page, None) == og_title
 
 
-def test_registry_name_is_also_cut_without_its_qualifier() -> None:
-    """The registry writes "Xinhua (English)"; the pages sign "- Xinhua"."""
-    headline = "China, Malaysia hold joint naval drill off Port Klang"
-    html = article_page(
-        lang="en", head=f"<title>{headline} - Xinhua</title>", headline=None, logo="Xinhua"
-    )
-    url = "https://english.news.cn/20251205/c1a2b3c4d5e6/c.html"
+@pytest.mark.parametrize(
+    ("url", "lang", "title", "registry_name", "headline"),
+    [
+        # The registry writes "Xinhua (English)"; the pages sign "- Xinhua".
+        (
+            "https://english.news.cn/20251205/c1a2b3c4d5e6/c.html",
+            "en",
+            "China, Malaysia hold joint naval drill off Port Klang - Xinhua",
+            "Xinhua (English)",
+            "China, Malaysia hold joint naval drill off Port Klang",
+        ),
+        # "NHK" without the label word names "NHK News (Japanese)", with the section after it.
+        (
+            "https://www3.nhk.or.jp/news/html/20251205/k10014000001000.html",
+            "ja",
+            "防衛費増額 財源の議論先送り | NHK | 政治",
+            "NHK News (Japanese)",
+            "防衛費増額 財源の議論先送り",
+        ),
+    ],
+)
+def test_registry_name_is_cut_as_the_pages_write_it(
+    url: str, lang: str, title: str, registry_name: str, headline: str
+) -> None:
+    html = article_page(lang=lang, head=f"<title>{title}</title>", headline=None, logo="Logo")
 
-    assert title_of(html, url) == f"{headline} - Xinhua"
-    assert title_of(html, url, OutletFacts(name="Xinhua (English)")) == headline
+    assert title_of(html, url) == title
+    assert title_of(html, url, OutletFacts(name=registry_name)) == headline
 
 
 def test_an_h1_linking_to_the_home_page_is_the_site_name() -> None:

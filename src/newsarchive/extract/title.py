@@ -343,6 +343,8 @@ def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
         names.append(host)  # "arabnews.com"
         names.append(host.rsplit(".", 1)[0])  # "arabnews"
     keys = {_flat(n) for n in names}
+    # "NHK" names "NHK News", "CBC" "CBC News": the name without the words around it.
+    keys |= {core for core in map(_label_core, names) if len(core) >= 3}
     return {k for k in keys if k}
 
 
