@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from newsarchive.analysis import classify_topics, find_countries
 from newsarchive.analysis.pool import outlet_facts as outlet_facts  # its home before pool.py
-from newsarchive.analysis.result import HTML_GZ_LEVEL, Analysis, PageExtraction, find_structure
+from newsarchive.analysis.result import HTML_GZ_LEVEL, Analysis, PageExtraction
 from newsarchive.extract import ArticleRecord, Evidence, NotArticle, OutletFacts
 from newsarchive.extract.article import extract_article
 from newsarchive.extract.decoding import decode_html
@@ -23,30 +23,18 @@ from newsarchive.extract.sniff import binary_kind
 FAILURE_REASONS = {"bot_challenge": "blocked", "extraction_error": "extraction_error"}
 
 
-def analyse(
-    record: ArticleRecord, now: datetime | None = None, structure: bool = False
-) -> Analysis:
-    """Topics, relevance and countries of an extracted article, and with `structure` and `now`
-    (the fetch time) its actors and events.
+def analyse(record: ArticleRecord) -> Analysis:
+    """Topics, relevance and countries of an extracted article.
 
-    The events' relative dates are resolved against the day the store will give the article
-    (its publication date, else the day it is first seen: the fetch's, in UTC); without either
-    the store finds actors and events itself. The crawl leaves them to the store (the default):
-    only the store knows which articles are syndicated copies, which take their original's
-    story and need none, and on the bench's web of reused pages (bench/crawl.py) finding them
-    for every page cost more CPU than the crawl process saved.
+    Actors and events are not found here but by the store (store/structure.py), after the
+    batch is written: only the store knows which articles are syndicated copies, which take
+    their original's story and need none (91% of the pages of bench/crawl.py's web).
     """
     topics = classify_topics(record.title, record.text)
-    published = record.published_at or now
-    found = None
-    if structure and published is not None:
-        day = published.astimezone(UTC).date()
-        found = find_structure(record.title, record.text, day)
     return Analysis(
         topics=topics.topics,
         relevance=topics.relevance,
         countries=find_countries(record.title, record.text),
-        structure=found,
     )
 
 
@@ -58,13 +46,12 @@ def extract_page(
     now: datetime | None = None,
     outlet: OutletFacts | None = None,
     compress: bool = False,
-    structure: bool = False,
 ) -> PageExtraction:
     """Decode a fetched page and extract its article as of `now` (the fetch time); with
     `compress`, also gzip the raw page for storage (the crawl asks its pool to: that is CPU
     work its own process would otherwise do for every page).
     """
-    result = _extract_page(body, http_charset, url, evidence, now, outlet, structure)
+    result = _extract_page(body, http_charset, url, evidence, now, outlet)
     if compress and body:
         return replace(result, html_gz=gzip.compress(body, compresslevel=HTML_GZ_LEVEL))
     return result
@@ -77,7 +64,6 @@ def _extract_page(
     evidence: Evidence,
     now: datetime | None,
     outlet: OutletFacts | None,
-    structure: bool = False,
 ) -> PageExtraction:
     """Decode a fetched page and extract its article as of `now` (the fetch time).
 
@@ -112,12 +98,12 @@ def _extract_page(
             failure_reason=failure,
             not_article=result,
         )
-    analysis = analyse(result, now, structure)
+    analysis = analyse(result)
     return PageExtraction(result, decoded.encoding, decoded.encoding_source, analysis=analysis)
 
 
-#: A short article that takes every step of the page path (language, actors, events, topics),
-#: so that warm_up loads each model and table it needs.
+#: A short article that takes every step of the page path (language, topics, countries), so
+#: that warm_up loads each model and table it needs.
 _WARM_UP_PAGE = (
     b'<html><head><title>Defence ministers meet</title><meta property="og:type" '
     b'content="article"></head><body><article><h1>Defence ministers meet</h1>'

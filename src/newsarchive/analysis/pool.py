@@ -36,12 +36,11 @@ def extract_page(
     now: datetime | None = None,
     outlet: OutletFacts | None = None,
     compress: bool = False,
-    structure: bool = False,
 ) -> PageExtraction:
     """analysis.page.extract_page, run in a pool worker."""
     from newsarchive.analysis.page import extract_page as run
 
-    return run(body, http_charset, url, evidence, now, outlet, compress, structure)
+    return run(body, http_charset, url, evidence, now, outlet, compress)
 
 
 def warm_up() -> None:

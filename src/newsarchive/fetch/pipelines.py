@@ -313,12 +313,9 @@ class StorePipeline:
                 await self._spool(articles, pages, error)
                 return
             # Stories, actors and events of the new articles, one batch at a time (under the
-            # lock), in a thread off the reactor. The crawl does not ask the pool for actors and
-            # events (most pages of a syndicated story are copies that need none), so
-            # assign_urls finds them for the new articles; a pool result is used if one came.
-            # The last row of a URL is the one stored (ArticleWriter), so its analysis is the one.
-            found = {a.url: a.analysis.structure for a in articles if a.analysis.structure}
-            await asyncio.to_thread(assign_urls, self.writer.engine, result.new_urls, found)
+            # lock), in a thread off the reactor: only here is it known which new articles are
+            # syndicated copies, which join their original's story and need no analysis.
+            await asyncio.to_thread(assign_urls, self.writer.engine, result.new_urls)
         self.stats.inc_value("newsarchive/articles_new", result.new)
         self.stats.inc_value("newsarchive/articles_updated", result.updated)
         self.stats.inc_value("newsarchive/articles_unchanged", result.unchanged)

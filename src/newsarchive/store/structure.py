@@ -12,17 +12,17 @@ the archive grows. A syndicated copy (articles.duplicate_of) goes in its origina
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from newsarchive.analysis.actors import Actor
-from newsarchive.analysis.events import Event
-from newsarchive.analysis.result import Structure, find_structure
+from newsarchive.analysis.actors import Actor, find_actors
+from newsarchive.analysis.events import Event, find_events
 from newsarchive.analysis.stories import (
     WINDOW,
     Features,
@@ -60,41 +60,45 @@ _LOAD = text(
 ).bindparams(bindparam("urls", expanding=True))
 
 
-def assign_urls(
-    engine: Engine, urls: Sequence[str], found: Mapping[str, Structure] | None = None
-) -> int:
-    """Assign stories, actors and events to the articles stored under `urls`; returns how many.
+@dataclass(frozen=True)
+class Structure:
+    """An article's actors and events."""
 
-    `found` holds, by URL, the actors and events the extraction pool already found (the crawl
-    process only links them); an article without them is analysed here.
-    """
+    #: Each actor named, with how often, in order of first mention.
+    actors: tuple[tuple[Actor, int], ...]
+    events: tuple[Event, ...]
+
+
+def find_structure(title: str, text: str, published_on: date) -> Structure:
+    """The actors and events of an article, as the story structure links them; the events'
+    relative dates ("on Tuesday") are resolved against `published_on`."""
+    counts = Counter(m.actor for m in find_actors(f"{title}\n{text}"))
+    return Structure(tuple(counts.items()), tuple(find_events(title, text, published_on)))
+
+
+def assign_urls(engine: Engine, urls: Sequence[str]) -> int:
+    """Assign stories, actors and events to the articles stored under `urls`; returns how many."""
     if not urls:
         return 0
     with Session(engine) as session, session.begin():
-        return assign_in(session, urls, found)
+        return assign_in(session, urls)
 
 
-def assign_in(
-    session: Session, urls: Sequence[str], found: Mapping[str, Structure] | None = None
-) -> int:
+def assign_in(session: Session, urls: Sequence[str]) -> int:
     """assign_urls inside the caller's transaction (bench/scale.py times a batch and rolls it
     back); returns how many articles were assigned."""
-    found = found or {}
     rows = session.execute(_LOAD, {"urls": list(urls)}).all()
-    for url, *columns in rows:
-        assign_article(session, _Article(*columns), found.get(url))
+    for _url, *columns in rows:
+        assign_article(session, _Article(*columns))
     return len(rows)
 
 
 def _link(
-    session: Session, article: _Article, found: Structure | None = None
+    session: Session, article: _Article
 ) -> tuple[list[int], list[Event], list[int], frozenset[tuple[str, str, str]]]:
     """Record an article's actors and events: (actor ids compared by stories, the events, their
-    rows, the events' keys as stories compare them). They are those `found` holds if it was
-    found in the text and on the day the row holds, else they are found here."""
-    day = article.published_at.date()
-    if found is None or found.published_on != day or found.body != _body(article):
-        found = find_structure(article.title, article.text, day)
+    rows, the events' keys as stories compare them)."""
+    found = find_structure(article.title, article.text, article.published_at.date())
     actor_ids = _link_actors(session, article.id, found.actors)
     events = list(found.events)
     event_ids = []
@@ -106,11 +110,7 @@ def _link(
     return actor_ids, events, event_ids, keys
 
 
-def _body(article: _Article) -> str:
-    return f"{article.title}\n{article.text}"
-
-
-def assign_article(session: Session, article: _Article, found: Structure | None = None) -> int:
+def assign_article(session: Session, article: _Article) -> int:
     """Link one article's actors and events and put it in a story; returns the story id."""
     if article.duplicate_of is not None:
         original = session.execute(
@@ -119,7 +119,7 @@ def assign_article(session: Session, article: _Article, found: Structure | None 
         if original is not None:
             _join(session, article, int(original))
             return int(original)
-    actor_ids, events, event_ids, keys = _link(session, article, found)
+    actor_ids, events, event_ids, keys = _link(session, article)
     features = Features(
         published_at=article.published_at,
         title_words=title_words(article.title),
@@ -175,22 +175,18 @@ _UNLINK = (
 )
 
 
-def relink(
-    engine: Engine, article_ids: Sequence[int], found: Mapping[int, Structure] | None = None
-) -> tuple[int, int]:
+def relink(engine: Engine, article_ids: Sequence[int]) -> tuple[int, int]:
     """Recompute the actors and events of stored articles in place, after their text was
     re-extracted or the gazetteer or event rules changed (`newsarchive reextract`).
 
     Their old links go; events that only they reported go with them; the fresh ones are found
     exactly as the crawl finds them (a report of a known event links to its row). Stories are
     left as they are: regrouping them is `newsarchive stories rebuild`, which reads these links.
-    Syndicated copies have no analysis of their own and are skipped. `found` holds, by article
-    id, the actors and events the extraction pool found. Returns (articles relinked, events
-    they now report).
+    Syndicated copies have no analysis of their own and are skipped. Returns (articles
+    relinked, events they now report).
     """
     if not article_ids:
         return 0, 0
-    found = found or {}
     ids = list(article_ids)
     with Session(engine) as session, session.begin():
         articles = [(_Article(*row[:6]), row[6]) for row in session.execute(_RELINK, {"ids": ids})]
@@ -209,7 +205,7 @@ def relink(
             )
         events = 0
         for article, story in articles:
-            _, _, event_ids, _ = _link(session, article, found.get(article.id))
+            _, _, event_ids, _ = _link(session, article)
             _claim_events(session, event_ids, story)
             events += len(event_ids)
     return len(articles), events
