@@ -118,6 +118,8 @@ class PeakMemory:
         self.peak_pss = 0
         #: pid -> (its command, last CPU seconds sampled), for the per-process CPU split.
         self.commands: dict[int, str] = {}
+        #: pid -> its own peak RSS and PSS, for the per-process memory split.
+        self.peaks: dict[int, tuple[int, int]] = {}
         #: (progress(), summed RSS) per sample when a progress counter is given (pages served).
         self.progress = progress
         self.samples: list[tuple[int, int]] = []
@@ -137,6 +139,11 @@ class PeakMemory:
                         memory = member.memory_full_info()
                         total += memory.rss
                         pss += memory.pss
+                        rss_peak, pss_peak = self.peaks.get(member.pid, (0, 0))
+                        self.peaks[member.pid] = (
+                            max(rss_peak, memory.rss),
+                            max(pss_peak, memory.pss),
+                        )
                         self._cpu[member.pid] = _cpu_seconds(member)
                         if member.pid not in self.commands:
                             self.commands[member.pid] = _role(member, process)
@@ -162,10 +169,14 @@ class PeakMemory:
     def cpu_seconds(self) -> float:
         return sum(self._cpu.values()) - sum(self._cpu_before.values())
 
-    def cpu_split(self) -> list[tuple[str, float]]:
-        """(role, CPU seconds) of each process sampled, the busiest first."""
+    def cpu_split(self) -> list[tuple[str, float, int, int]]:
+        """(role, CPU seconds, peak RSS, peak PSS) of each process sampled, the busiest first."""
         split = [
-            (self.commands.get(pid, str(pid)), seconds - self._cpu_before.get(pid, 0.0))
+            (
+                self.commands.get(pid, str(pid)),
+                seconds - self._cpu_before.get(pid, 0.0),
+                *self.peaks.get(pid, (0, 0)),
+            )
             for pid, seconds in self._cpu.items()
         ]
         return sorted(split, key=lambda row: -row[1])
@@ -563,6 +574,7 @@ def measure_one(
         server = ServerCpu(
             None if args.database_url else Path(env["NEWSARCHIVE_HOME"]) / "postgres"
         )
+        served_count = 0  # the crawl's pages only, not those server_rate just fetched
         seconds, memory, stored = run_crawl(
             registry, env, args.extract_workers, progress=lambda: served_count
         )
@@ -610,10 +622,13 @@ def measure_one(
 
 def print_split(memory: PeakMemory, server_seconds: float | None, pages: int) -> None:
     """Where the crawl's CPU went, per process: who is near a core's worth and who idles."""
-    print("  CPU of the crawl per process (ms per page stored):")
-    for role, seconds in memory.cpu_split():
+    print("  CPU of the crawl per process (ms per page stored), and its own peak RSS and PSS:")
+    for role, seconds, rss, pss in memory.cpu_split():
         if seconds > 0.005:
-            print(f"    {seconds * 1000 / pages:8.1f}  {role}")
+            print(
+                f"    {seconds * 1000 / pages:8.1f}  {role:32} "
+                f"{rss / 2**20:5.0f} MiB RSS {pss / 2**20:5.0f} MiB PSS"
+            )
     if server_seconds is not None:
         print(f"    {server_seconds * 1000 / pages:8.1f}  PostgreSQL server (postmaster, backends)")
 
