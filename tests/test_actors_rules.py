@@ -81,7 +81,7 @@ def test_a_heading_and_the_next_paragraph_are_not_one_name() -> None:
 def test_a_middle_initial_and_titles_of_spokespeople_and_speakers() -> None:
     text = (
         "Secretary of State Antony J. Blinken met reporters. Government spokesman Steffen "
-        "Hebestreit and House Speaker Nancy Pelosi spoke. Readout of President Biden's Call "
+        "Hebestreit and House Speaker Kevin McCarthy spoke. Readout of President Biden's Call "
         "with Xi Jinping."
     )
     found = [(m.actor.name, m.actor.office) for m in find_actors(text)]
@@ -89,6 +89,6 @@ def test_a_middle_initial_and_titles_of_spokespeople_and_speakers() -> None:
     assert found == [
         ("Antony Blinken", "Secretary of State (2021-2025)"),
         ("Steffen Hebestreit", "Spokesperson"),
-        ("Nancy Pelosi", "Speaker"),
+        ("Kevin McCarthy", "Speaker"),
         ("Xi Jinping", "President"),
     ]

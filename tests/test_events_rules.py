@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from newsarchive.analysis.actors import find_actors
 from newsarchive.analysis.events import find_events, place_name, resolve_dates
 
 
@@ -542,6 +543,7 @@ def test_leaving_a_foreign_city_tells_the_visit() -> None:
         "Luiz Inacio Lula da Silva cancelled his trip to Kazan on Tuesday after a fall.",
         "Donald Trump on Tuesday shelved a planned meeting with Vladimir Putin in Budapest.",
         "Nancy Pelosi weighs a visit to Taipei, officials said on Tuesday.",
+        "Beijing warned on Tuesday of consequences if Nancy Pelosi visits Taipei.",
     ],
 )
 def test_visits_and_talks_called_off_or_weighed_are_not_events(text: str) -> None:
@@ -558,3 +560,20 @@ def test_a_call_has_no_place_and_a_datelined_exercise_is_on_its_home_party_soil(
     ]
     drills = "SEOUL (Wire) - U.S. and South Korean forces began joint military drills on Tuesday."
     assert [(e[0], e[3]) for e in _events("", drills, date(2024, 7, 9))] == [("exercise", "KR")]
+
+
+def test_aides_spokespeople_and_bodies_of_defence_news_are_in_the_gazetteer() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov and Yuri Ushakov spoke. Помощник президента Юрий Ушаков "
+        "ответил. The G7 and the International Criminal Court; Brics-Gipfel; troops of the "
+        "Восточного военного округа."
+    )
+    assert [m.actor.name for m in find_actors(text)] == [
+        "Dmitry Peskov",
+        "Yuri Ushakov",
+        "Yuri Ushakov",
+        "Group of Seven",
+        "International Criminal Court",
+        "BRICS",
+        "Eastern Military District",
+    ]

@@ -35,7 +35,10 @@ FUZZY_CUTOFF = 88.0
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 # A capitalised word; hyphenated parts may be capitalised too ("Kosiniak-Kamysz", "Jean-Pierre").
-_NAME_WORD = r"[A-Z][a-z\u00c0-\u024f']+(?:-[A-Za-z\u00c0-\u024f][a-z\u00c0-\u024f']*)*"
+# A capital inside after Mc, Mac, De, La, Di counts too ("McCarthy", "MacArthur", "DeSantis").
+_NAME_WORD = (
+    r"(?:Ma?c|De|La|Di)?[A-Z][a-z\u00c0-\u024f']+(?:-[A-Za-z\u00c0-\u024f][a-z\u00c0-\u024f']*)*"
+)
 # A run of capitalised words, however long: in "Polish Foreign Minister Radoslaw Sikorksi" the
 # name is looked for in the run's stretches of two to four words.
 # A middle initial may sit inside it ("Antony J. Blinken"); the name is compared without it.

@@ -452,11 +452,11 @@ def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dr
 
 
 #: Words right before a visit or talks that call them off or leave them a prospect: "cancelled
-#: his trip", "shelved a planned meeting", "weighs a visit to the island".
+#: his trip", "shelved a planned meeting", "weighs a visit to the island", "if Pelosi visits".
 _CALLED_OFF = re.compile(
     r"(?i)(?<!\w)(?:cancell?ed|cancels?|postponed|postpones?|shelved|shelves|called off|"
     r"calls off|scrapped|scraps|abandoned|weighs|weighing|considers|considering|mulls|mulling|"
-    r"proposed|possible|potential|upcoming|planned)\s+(?:\w+\s+){0,2}$"
+    r"proposed|possible|potential|upcoming|planned|if|unless|whether)\s+(?:\w+\s+){0,2}$"
 )
 
 
