@@ -521,6 +521,15 @@ def test_an_h1_linking_to_the_home_page_is_the_site_name() -> None:
     assert found_title(html, url) == "Evolve: Shared Mutable History"
 
 
+@pytest.mark.parametrize("href", ["", "#", "#top"])
+def test_a_headline_in_a_link_to_nowhere_is_no_logo(href: str) -> None:
+    headline = "Ottawa to raise defence spending by $8.1B as allies press for NATO target"
+    html = f"""<html><head><title>{headline} | CBC News</title></head><body><article>
+<h1><a href="{href}">{headline}</a></h1><p>{" ".join(BODIES["en"])}</p></article></body></html>"""
+
+    assert found_title(html, "https://www.cbc.ca/news/politics/defence-1.7401234") == headline
+
+
 def test_a_lone_label_h1_sharing_no_word_with_the_title_is_not_the_headline() -> None:
     headline = "Superbugs: What They Are and How You Get Them"
     html = f"""<html><head><title>{headline}</title></head><body>

@@ -438,8 +438,8 @@ def _is_logo(h1: HtmlElement, url: str) -> bool:
 
 
 def _is_home_link(href: str | None, url: str) -> bool:
-    if href is None:
-        return False
+    if href is None or not href.strip() or href.strip().startswith("#"):
+        return False  # "" and "#": a link to nowhere in particular, not to the home page
     parts = urlsplit(href.strip())
     if parts.query or parts.path.lstrip("./") not in _HOME_PATHS:
         return False
