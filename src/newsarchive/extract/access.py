@@ -105,13 +105,22 @@ def _is_false(value: Any) -> bool:
 
 
 def _has_paywall_container(tree: HtmlElement) -> bool:
-    story = main_article_element(tree)
+    # Every class and id of the body in one string first: most pages name no paywall anywhere,
+    # and one search of that string settles it (a name matched there may span two elements'
+    # names; the walk below then decides).
+    names = " ".join(tree.xpath("//body//*/@class | //body//*/@id")).casefold()
+    if not _PAYWALL_CLASS.search(names):
+        return False
+    story: HtmlElement | None = None
+    story_found = False
     for element in tree.xpath("//body//*[@class or @id]"):
         name = class_string(element)
         if not _PAYWALL_CLASS.search(name) or _FREE_CLASS.search(name):
             continue
         if class_tokens(element) & _NOT_PAYWALL_TOKENS:
             continue
+        if not story_found:  # the story element only for pages that name a paywall
+            story, story_found = main_article_element(tree), True
         if _wraps_story(element, story):
             return True
         if story is not None and _contains(story, element) and _PROMPT_CLASS.search(name):
