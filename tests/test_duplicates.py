@@ -10,6 +10,7 @@ from sqlalchemy import Engine, text
 
 from newsarchive.extract import ArticleRecord, Evidence, extract_article
 from newsarchive.registry import Outlet
+from newsarchive.store import duplicates
 from newsarchive.store.articles import ArticleWriter
 from newsarchive.store.outlets import sync_outlets
 from newsarchive.store.rows import ArticleRow, PageRow
@@ -116,3 +117,41 @@ def test_a_different_write_up_of_the_same_event_is_not_a_duplicate(engine: Engin
         "https://wire.example/drill": None,
         "https://daily.example/drill": None,
     }
+
+
+def test_a_near_duplicate_lookup_reads_only_the_window_of_each_band(engine: Engine) -> None:
+    """Each band's index probe is bounded by the duplicate window too (migration 0016): the
+    articles of a band over the whole archive are never fetched to test their time."""
+    with engine.begin() as conn:
+        outlet_id = conn.execute(
+            text(
+                "INSERT INTO outlets (slug, name, language, kind) "
+                "VALUES ('d', 'D', 'en', 'newspaper') RETURNING id"
+            )
+        ).scalar_one()
+        ids = conn.execute(
+            text(
+                "INSERT INTO articles (outlet_id, url, original_url, final_url, title, text, "
+                "word_count, content_hash, simhash, extractor_version, published_at) "
+                "SELECT :outlet, 'https://d.example/' || g, 'https://d.example/' || g, "
+                "'https://d.example/' || g, 'T', 'Body', 1, md5(g::text), "
+                "('x' || substr(md5(g::text), 1, 16))::bit(64)::bigint, 'test', "
+                "timestamptz '2020-01-01' + g * interval '1 hour' "
+                "FROM generate_series(1, 500) g RETURNING id"
+            ),
+            {"outlet": outlet_id},
+        ).scalars()
+        conn.execute(text("ANALYZE articles"))
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(
+            conn.execute(
+                text("EXPLAIN " + duplicates._LINK_TO_EARLIER.text),
+                {"ids": list(ids)[-5:], "distance": duplicates.MAX_SIMHASH_DISTANCE},
+            ).scalars()
+        )
+    for band in range(4):
+        probe = plan.split(f"Bitmap Index Scan on ix_articles_simhash_band{band}", 1)[1]
+        condition = probe.split("Index Cond: ", 1)[1].split("\n", 1)[0]
+        assert f"simhash_band{band} = n.simhash_band{band}" in condition
+        assert "COALESCE(published_at, first_seen_at) >=" in condition
+        assert "COALESCE(published_at, first_seen_at) <=" in condition

@@ -50,17 +50,22 @@ _ADOPT_LATER = text(
                simhash_band3, coalesce(published_at, first_seen_at) AS at
         FROM articles WHERE id = ANY(:ids) AND duplicate_of IS NULL
     ), later AS (
-        SELECT DISTINCT ON (o.id) o.id AS copy_id, n.id AS original_id
-        FROM originals n JOIN articles o
-          ON o.id <> n.id
-         AND (o.content_hash = n.content_hash
-              OR ((o.simhash_band0 = n.simhash_band0 OR o.simhash_band1 = n.simhash_band1
-                   OR o.simhash_band2 = n.simhash_band2 OR o.simhash_band3 = n.simhash_band3)
-                  AND bit_count((o.simhash # n.simhash)::bit(64)) <= :distance))
-         AND coalesce(o.published_at, o.first_seen_at)
-             BETWEEN n.at AND n.at + interval '{DUPLICATE_WINDOW}'
-         AND (coalesce(o.published_at, o.first_seen_at), o.id) > (n.at, n.id)
-        ORDER BY o.id, n.at, n.id
+        -- A subquery per original, not a join: only there are the original's values constants
+        -- to the planner, which then bounds each band's index probe by the window too (an OR
+        -- of join conditions is matched to an index on the band alone).
+        SELECT DISTINCT ON (c.copy_id) c.copy_id, n.id AS original_id
+        FROM originals n CROSS JOIN LATERAL unnest(ARRAY(
+            SELECT o.id FROM articles o
+            WHERE o.id <> n.id
+              AND (o.content_hash = n.content_hash
+                   OR ((o.simhash_band0 = n.simhash_band0 OR o.simhash_band1 = n.simhash_band1
+                        OR o.simhash_band2 = n.simhash_band2 OR o.simhash_band3 = n.simhash_band3)
+                       AND bit_count((o.simhash # n.simhash)::bit(64)) <= :distance))
+              AND coalesce(o.published_at, o.first_seen_at)
+                  BETWEEN n.at AND n.at + interval '{DUPLICATE_WINDOW}'
+              AND (coalesce(o.published_at, o.first_seen_at), o.id) > (n.at, n.id)
+        )) AS c(copy_id)
+        ORDER BY c.copy_id, n.at, n.id
     )
     UPDATE articles a SET duplicate_of = l.original_id
     FROM later l
@@ -74,7 +79,9 @@ def link_duplicates(session: Session, new_ids: Sequence[int]) -> None:
     within MAX_SIMHASH_DISTANCE bits; a new article older than known copies becomes theirs.
 
     The four indexed 16-bit simhash bands make this an index lookup: two hashes within 3 bits
-    agree on at least one band.
+    agree on at least one band. Each band's index carries the article's time after the band
+    (migration 0016), so a probe reads that band's articles of the window only, not those of
+    the whole archive (about 60 heap reads per new article at a million articles).
     """
     params = {"ids": list(new_ids), "distance": MAX_SIMHASH_DISTANCE}
     session.execute(_LINK_TO_EARLIER, params)

@@ -98,6 +98,9 @@ TEXT_ARRAY = ARRAY(Text)
 #: An article's calendar day at its outlet (the UTC day when published_on is unknown), indexed
 #: as ix_articles_outlet_day; export.OUTLET_DAY selects weeks on it.
 OUTLET_DAY = "coalesce(published_on, (published_at AT TIME ZONE 'UTC')::date)"
+#: An article's time as duplicate linking and story assignment compare it: published, else
+#: first seen (an undated article counts from when the archive stored it).
+ARTICLE_TIME = "coalesce(published_at, first_seen_at)"
 
 
 class Base(DeclarativeBase):
@@ -171,11 +174,12 @@ class Article(Base):
         Index("ix_articles_topics", "topics", postgresql_using="gin"),
         Index("ix_articles_countries", "countries", postgresql_using="gin"),
         # Near-duplicates within 3 bits share at least one 16-bit band (pigeonhole): a lookup
-        # per band keeps simhash search indexed at a million rows.
-        Index("ix_articles_simhash_band0", "simhash_band0"),
-        Index("ix_articles_simhash_band1", "simhash_band1"),
-        Index("ix_articles_simhash_band2", "simhash_band2"),
-        Index("ix_articles_simhash_band3", "simhash_band3"),
+        # per band keeps simhash search indexed at a million rows, and the time after the band
+        # bounds it to the duplicate window's articles of that band (migration 0016).
+        *(
+            Index(f"ix_articles_simhash_band{band}", f"simhash_band{band}", sql_text(ARTICLE_TIME))
+            for band in range(4)
+        ),
         CheckConstraint("word_count >= 0", name="word_count_nonnegative"),
         CheckConstraint(
             "published_precision IN ('day', 'minute', 'second')", name="published_precision_known"
