@@ -166,7 +166,7 @@ WITH new AS (
     FROM generate_series(%(start)s::bigint, %(stop)s::bigint) AS g {_SPREAD}
     JOIN scale_outlets o ON o.n = mod(g, %(outlets)s)
     JOIN scale_texts t ON t.n = mod(g, %(texts)s)
-    RETURNING id, outlet_id, url, first_seen_at, story_id
+    RETURNING id, outlet_id, url, first_seen_at, story_id, published_at
 ), pages AS (
     INSERT INTO pages (outlet_id, article_id, kind, url, final_url, outcome, http_status,
                        content_type, encoding, encoding_source, headers, html_gz, fetched_at)
@@ -177,8 +177,8 @@ WITH new AS (
     FROM new n JOIN scale_raw r ON r.n = mod(n.id, %(raw)s)
 )
 -- two actors per article: one its story's (the story's articles share it), one its own
-INSERT INTO article_actors (article_id, actor_id, mentions)
-SELECT DISTINCT n.id, a.id, 2 FROM new n
+INSERT INTO article_actors (article_id, actor_id, mentions, published_at)
+SELECT DISTINCT n.id, a.id, 2, n.published_at FROM new n
 JOIN scale_actors a ON a.n IN (mod(n.story_id, %(actors)s), mod(n.id * 7, %(actors)s))
 """
 _REFRESH_STORIES = """

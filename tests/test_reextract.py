@@ -170,8 +170,8 @@ def test_reextract_recomputes_the_actors_and_events_of_stored_articles(
         )
         conn.execute(
             text(
-                "INSERT INTO article_actors (article_id, actor_id, mentions) "
-                "SELECT :a, id, 1 FROM actors WHERE key = 'old rule|'"
+                "INSERT INTO article_actors (article_id, actor_id, mentions, published_at) "
+                "SELECT :a, id, 1, now() FROM actors WHERE key = 'old rule|'"
             ),
             {"a": monitor_id},
         )

@@ -1,24 +1,28 @@
-"""Story assignment's window read is index-only (migration 0014).
+"""Story assignment's candidate lookup reads an index range, not the archive (migration 0017).
 
-For each new article the store reads the id and story of every article published within the
-story window (store/structure.py, _CANDIDATES). Stored in crawl order, those rows sit on a heap
-page each; ix_articles_published_at includes id and story_id so the read stays in the index.
+For each new article the store looks for the stories of the last days that name one of its
+actors (store/structure.py, _CANDIDATES). article_actors carries its article's time, indexed
+after the actor, so the lookup reads the links of those actors within the window; a trigger keeps
+that time equal to the article's when a re-fetch or a re-extraction changes it.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
-import psycopg
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, bindparam, text
+from sqlalchemy.orm import Session
 
-from newsarchive.store.database import libpq_url, sqlalchemy_url
-from newsarchive.store.structure import _CANDIDATES
+from newsarchive.analysis.stories import WINDOW
+from newsarchive.store.structure import _CANDIDATES, _Article, _open_stories
+
+START = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def test_the_window_of_a_new_article_is_read_from_the_index_alone(
-    database_url: str, engine: Engine
-) -> None:
+def _archive(engine: Engine) -> list[int]:
+    """200 articles an hour apart, each in a story of its own and naming one of three actors
+    (article g names actor g mod 3); returns the actor ids."""
     with engine.begin() as conn:
         outlet = conn.execute(
             text(
@@ -26,28 +30,115 @@ def test_the_window_of_a_new_article_is_read_from_the_index_alone(
                 "VALUES ('w', 'W', 'en', 'newspaper') RETURNING id"
             )
         ).scalar_one()
+        actors = list(
+            conn.execute(
+                text(
+                    "INSERT INTO actors (key, name, kind, in_gazetteer) "
+                    "SELECT 'person ' || n || '|', 'Person ' || n, 'person', true "
+                    "FROM generate_series(0, 2) n ORDER BY n RETURNING id"
+                )
+            ).scalars()
+        )
+        conn.execute(
+            text(
+                "INSERT INTO stories (id, title, first_published_at, last_published_at) "
+                "SELECT g, 'Story ' || g, :start + g * interval '1 hour', "
+                ":start + g * interval '1 hour' FROM generate_series(1, 200) g"
+            ),
+            {"start": START},
+        )
         conn.execute(
             text(
                 "INSERT INTO articles (outlet_id, url, original_url, final_url, title, text, "
-                "word_count, content_hash, simhash, extractor_version, published_at) "
+                "word_count, content_hash, simhash, extractor_version, published_at, story_id) "
                 "SELECT :outlet, 'https://w.example/' || g, 'https://w.example/' || g, "
                 "'https://w.example/' || g, 'T', 'Body', 1, md5(g::text), g, 'test', "
-                "timestamptz '2026-01-01' + g * interval '1 hour' "
-                "FROM generate_series(1, 200) g"
+                ":start + g * interval '1 hour', g FROM generate_series(1, 200) g"
             ),
-            {"outlet": outlet},
+            {"outlet": outlet, "start": START},
         )
-    window = str(_CANDIDATES).split("candidates AS", 1)[0].split("AS MATERIALIZED (", 1)[1]
-    window = window.rsplit(")", 1)[0]
-    with psycopg.connect(libpq_url(sqlalchemy_url(database_url)), autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE articles")  # marks the pages all-visible
-        conn.execute("SET enable_seqscan = off")
-        conn.execute("SET enable_bitmapscan = off")
-        query = window.replace(":since", "%(since)s").replace(":until", "%(until)s")
-        row = conn.execute(
-            "EXPLAIN (FORMAT json) " + query,
-            {"since": "2026-01-02", "until": "2026-01-05"},
-        ).fetchone()
-    plan = json.dumps(row)
-    assert '"Node Type": "Index Only Scan"' in plan
-    assert '"Index Name": "ix_articles_published_at"' in plan
+        conn.execute(
+            text(
+                "INSERT INTO article_actors (article_id, actor_id, mentions, published_at) "
+                "SELECT a.id, (:actors)[a.story_id % 3 + 1], 1, a.published_at FROM articles a"
+            ),
+            {"actors": actors},
+        )
+    return actors
+
+
+def test_the_stories_naming_an_actor_come_from_its_links_of_the_window_alone(
+    engine: Engine,
+) -> None:
+    actors = _archive(engine)
+    explain = text("EXPLAIN (FORMAT json) " + _CANDIDATES.text).bindparams(
+        bindparam("actors", expanding=True), bindparam("events", expanding=True)
+    )
+    with engine.connect() as conn:
+        conn.execute(text("ANALYZE article_actors"))
+        conn.execute(text("SET enable_seqscan = off"))
+        plan = json.dumps(
+            conn.execute(
+                explain,
+                {
+                    "since": START + timedelta(hours=100),
+                    "until": START + timedelta(hours=172),
+                    "actors": actors[:1],
+                    "events": [-1],
+                },
+            ).scalar()
+        )
+    assert '"Index Name": "ix_article_actors_actor_published"' in plan
+    # Both keys bound the range: the actor and the window, not the actor's links of all time.
+    condition = plan.split('"Index Name": "ix_article_actors_actor_published"')[1]
+    condition = condition.split('"Index Cond": "', 1)[1].split('"', 1)[0]
+    assert "actor_id" in condition
+    assert "published_at >=" in condition
+    assert "published_at <=" in condition
+
+
+def test_an_article_finds_the_stories_of_the_window_that_name_its_actors(engine: Engine) -> None:
+    actors = _archive(engine)
+    new = _Article(0, 0, "New", "Body", START + timedelta(hours=136), None)
+    with Session(engine) as session:
+        found = {story.id for story in _open_stories(session, new, actors[:1], [])}
+    # Article g names actor 0 when g % 3 == 0 and is published at hour g.
+    hours = WINDOW // timedelta(hours=1)
+    assert found == {g for g in range(136 - hours, 201) if g % 3 == 0 and g >= 1}
+
+
+def test_an_article_whose_time_changes_moves_its_actor_links_with_it(engine: Engine) -> None:
+    actors = _archive(engine)
+    later = START + timedelta(days=30)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE articles SET published_at = :at WHERE story_id = 3"), {"at": later}
+        )
+        # Undated: the time is when the archive first stored it.
+        conn.execute(
+            text("UPDATE articles SET published_at = NULL, first_seen_at = :at WHERE story_id = 6"),
+            {"at": later + timedelta(hours=1)},
+        )
+        conn.execute(
+            text(
+                "UPDATE stories s SET last_published_at = "
+                "coalesce(a.published_at, a.first_seen_at) "
+                "FROM articles a WHERE a.story_id = s.id AND s.id IN (3, 6)"
+            )
+        )
+        times = dict(
+            conn.execute(
+                text(
+                    "SELECT a.story_id, aa.published_at FROM article_actors aa "
+                    "JOIN articles a ON a.id = aa.article_id WHERE a.story_id IN (3, 6, 9)"
+                )
+            ).all()
+        )
+    assert times == {
+        3: later,
+        6: later + timedelta(hours=1),
+        9: START + timedelta(hours=9),
+    }
+    new = _Article(0, 0, "New", "Body", later + timedelta(hours=2), None)
+    with Session(engine) as session:
+        assert {story.id for story in _open_stories(session, new, actors[:1], [])} == {3, 6}

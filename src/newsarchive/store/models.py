@@ -696,7 +696,14 @@ class ArticleActor(Base):
 
     __tablename__ = "article_actors"
     __table_args__ = (
-        Index("ix_article_actors_actor_id", "actor_id"),
+        # Story assignment reads the articles naming an actor within a time window from this
+        # index alone (migration 0017).
+        Index(
+            "ix_article_actors_actor_published",
+            "actor_id",
+            "published_at",
+            postgresql_include=["article_id"],
+        ),
         {"comment": "Actors named in each article"},
     )
 
@@ -708,6 +715,11 @@ class ArticleActor(Base):
     )
     mentions: Mapped[int] = mapped_column(
         Integer, comment="Times the article names the actor (surname alone included)"
+    )
+    published_at: Mapped[datetime] = mapped_column(
+        TZ,
+        comment="The article's time (published, else first seen), kept equal to it by a "
+        "trigger: story assignment reads an actor's articles of a time window",
     )
 
 

@@ -5,8 +5,8 @@ Called after a batch of articles is written (fetch/pipelines.py). Each article i
 story or opens one (analysis/stories.py). Nothing is recomputed for older articles: the only
 stories read are those whose latest article is within the story window of the new one and that
 share an actor or an event with it, found through indexes (ix_stories_last_published_at,
-ix_article_actors_actor_id, ix_events_kind_occurred_on), so a batch costs the same however large
-the archive grows. A syndicated copy (articles.duplicate_of) goes in its original's story.
+ix_article_actors_actor_published, ix_events_kind_occurred_on), so a batch costs the same however
+large the archive grows. A syndicated copy (articles.duplicate_of) goes in its original's story.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def _link(
     """Record an article's actors and events: (actor ids compared by stories, the events, their
     rows, the events' keys as stories compare them)."""
     found = find_structure(article.title, article.text, article.published_at.date())
-    actor_ids = _link_actors(session, article.id, found.actors)
+    actor_ids = _link_actors(session, article, found.actors)
     events = list(found.events)
     event_ids = []
     keys: frozenset[tuple[str, str, str]] = frozenset()
@@ -216,7 +216,7 @@ def _actor_key(actor: Actor) -> str:
 
 
 def _link_actors(
-    session: Session, article_id: int, counts: Sequence[tuple[Actor, int]]
+    session: Session, article: _Article, counts: Sequence[tuple[Actor, int]]
 ) -> list[int]:
     """Record the article's actors (each with its mentions); returns those a story is compared
     on.
@@ -231,7 +231,12 @@ def _link_actors(
             ids.append(actor_id)
         session.execute(
             insert(ArticleActor)
-            .values(article_id=article_id, actor_id=actor_id, mentions=mentions)
+            .values(
+                article_id=article.id,
+                actor_id=actor_id,
+                mentions=mentions,
+                published_at=article.published_at,
+            )
             .on_conflict_do_update(
                 index_elements=["article_id", "actor_id"], set_={"mentions": mentions}
             )
@@ -327,22 +332,19 @@ def _link_event(
     return int(event_id), [actor_id for actor_id, _ in actor_ids], country
 
 
-# The articles of the window first (ix_articles_published_at), each probed for the actors
-# through article_actors' primary key (article_id, actor_id): the LATERAL ... LIMIT 1 keeps the
-# planner from reading every link of a much-named actor (Putin, NATO) over the whole archive
-# instead, which grows with the archive. EXPLAIN on 200,000 articles: 3,457 window probes in
-# 28-46 ms against 38,796 links of one actor read in 175-180 ms (docs/structure.md).
+# The stories of the window naming one of the actors come from the links of those actors within
+# the window (ix_article_actors_actor_published: actor, then the article's time), each link's
+# article probed for its story: the links read grow with how often the actors are named in six
+# days, not with the archive. Reading the window's articles and probing each for the actors
+# instead cost 3,300 probes per new article at a million articles (docs/structure.md).
 _CANDIDATES = text(
     """
-    WITH recent AS MATERIALIZED (
-      SELECT a.id, a.story_id FROM articles a
-      WHERE a.published_at BETWEEN :since AND :until AND a.story_id IS NOT NULL),
-    candidates AS (
+    WITH candidates AS (
       SELECT s.id, s.last_published_at FROM stories s
       WHERE s.last_published_at BETWEEN :since AND :until
-        AND (s.id IN (SELECT r.story_id FROM recent r CROSS JOIN LATERAL (
-                        SELECT 1 FROM article_actors aa
-                        WHERE aa.article_id = r.id AND aa.actor_id IN :actors LIMIT 1) AS hit)
+        AND (s.id IN (SELECT a.story_id FROM article_actors aa
+                      JOIN articles a ON a.id = aa.article_id
+                      WHERE aa.actor_id IN :actors AND aa.published_at BETWEEN :since AND :until)
              OR s.id IN (SELECT e.story_id FROM events e WHERE e.id IN :events)))
     SELECT c.id, c.last_published_at,
       ARRAY(SELECT DISTINCT aa.actor_id::text FROM article_actors aa
