@@ -577,3 +577,14 @@ def test_aides_spokespeople_and_bodies_of_defence_news_are_in_the_gazetteer() ->
         "BRICS",
         "Eastern Military District",
     ]
+
+
+def test_belarus_as_french_german_and_spanish_write_it() -> None:
+    for text in (
+        "L'Union européenne a adopté mercredi des sanctions contre le Bélarus.",
+        "Die EU hat am Mittwoch Sanktionen gegen Weißrussland verhängt.",
+        "La Unión Europea impuso el miércoles sanciones al ejército bielorruso.",
+    ):
+        assert [(e[0], e[4]) for e in _events("", text, date(2022, 3, 3))] == [
+            ("sanction", [("European Union", "participant"), ("Belarus", "target")])
+        ], text
