@@ -21,7 +21,11 @@ newspaper4k (AndyTheFactory/newspaper4k tests/data: bodies, titles, dates; its h
 (mozilla/readability test/test-pages: bodies, titles, dates; pages it calls not readerable as
 `other`), goose3 (goose3/goose3 tests/data: titles, the opening of the body as a snippet),
 postlight (postlight/parser fixtures and their tests: titles, dates, the first words of the body
-as a snippet), recipes (hhursev/recipe-scrapers tests/test_data: titles; all `other`).
+as a snippet), recipes (hhursev/recipe-scrapers tests/test_data: titles; all `other`),
+article-or-not (AdamClarkStandke/SeniorResearch: articles and section fronts of ten news sites,
+as that study labelled them; its videos, galleries and other single items `other`) and
+autopager (TeamHG-Memex/autopager: paginated pages; the listings of news sites and blogs
+`front`, forums and shops `other`): the last two measure the article gate on fronts.
 readability's and goose3's hand-made fragments of a few lines (under 5,000 bytes: one parser
 rule each) are left out: they are not real pages. Kept apart as never-used
 held-out data: fundus's test pages and htmldate's test pages beyond the 200 of `dates`.
@@ -44,7 +48,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "benchmarks"
 DEFAULT_ROOT = Path("/work/corpora")
-GATHERED = ("newspaper4k", "trafilatura-eval", "readability", "goose3", "postlight", "recipes")
+GATHERED = (
+    "newspaper4k",
+    "trafilatura-eval",
+    "readability",
+    "goose3",
+    "postlight",
+    "recipes",
+    "article-or-not",
+    "autopager",
+)
 
 
 @dataclass(frozen=True)

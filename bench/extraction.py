@@ -28,6 +28,8 @@ ours against plain trafilatura's one-call body and metadata page by page). With 
 day we miss is listed with the source our date came from and htmldate's day. The `dates` corpus and
 trafilatura's evaluation hold some pages that are not articles (forums, video pages, docs), so
 their rejections are not all losses; aeb, newspaper4k, goose3 and postlight are articles only.
+article-or-not and autopager hold the fronts (home pages, sections, tags, archives) the gate
+must turn away.
 Figures only; nothing is asserted.
 
     python bench/extraction.py [--root /work/corpora] [--corpus aeb --corpus readability]

@@ -28,6 +28,16 @@ What each project's tests give, and so what each corpus holds:
   `assert.equal` lines; a fixture no test reads with a URL is left out.
 - recipes (hhursev/recipe-scrapers tests/test_data): title and canonical URL; `other` (a recipe
   is not a news article).
+- article-or-not (AdamClarkStandke/SeniorResearch, a study of telling news articles from other
+  pages of ten news sites: ABC, BBC, CBS, CNN, DW, Fox, HuffPost, NBC, The Verge, Yahoo, saved
+  in 2018-2019): its `Articles/` are `article`; of its `not_articles/`, the section fronts, topic
+  and tag pages and home pages are `front`, and the single videos, galleries, podcasts, 360-degree
+  views, recipes, Reddit threads and service pages (schedule, contact) are `other`. The address
+  is the file's name (URL-safe base64 of the page's URL).
+- autopager (TeamHG-Memex/autopager autopager/data: pages with pagination links, by address in
+  data.csv): the listings of news sites and blogs (home pages, category, tag, date archives and
+  their later pages, `_AUTOPAGER_FRONTS`) are `front`; the rest (forums, shops, event
+  calendars, directories, the odd article split over pages) is `other`.
 
     python bench/gather_corpora.py [--root /work/corpora] [MIRROR_GIT_DIR ...]
 
@@ -38,6 +48,10 @@ from __future__ import annotations
 
 import argparse
 import ast
+import base64
+import csv
+import hashlib
+import io
 import json
 import re
 import shutil
@@ -60,6 +74,8 @@ REPOS = {
     "goose3": "goose3/goose3",
     "postlight": "postlight/parser",
     "recipes": "hhursev/recipe-scrapers",
+    "article-or-not": "AdamClarkStandke/SeniorResearch",
+    "autopager": "TeamHG-Memex/autopager",
 }
 
 
@@ -446,6 +462,60 @@ def gather_recipes(repo: Repo) -> Iterator[Entry]:
         )
 
 
+# article-or-not ------------------------------------------------------------------------------
+
+#: Pages of its `not_articles/` that are one item of another kind, not a list of stories: a video
+#: (BBC /av/, CBS /video/slug, Yahoo /news/video/), a gallery or slideshow, a 360-degree view, a
+#: podcast or schedule page, a contact page, a recipe, a Reddit thread. The rest are section
+#: fronts, topic pages and home pages.
+_NOT_A_LISTING = re.compile(
+    r"/av/|cbsnews\.com/video/.|/news/video/|/pictures/|/g-\d|slideshow|in-360-degrees"
+    r"|podcast|/schedule|contact-the|megaphone\.fm|foodnetwork\.com/recipes/|reddit\.com/r/"
+    r"|/av-\d|/live-tv/|/Live$|/shows$|morning-joe/episodes"
+)
+
+
+def gather_article_or_not(repo: Repo) -> Iterator[Entry]:
+    for folder, labelled in (("Articles", "article"), ("not_articles", "front")):
+        for path in sorted(repo.files(folder)):
+            match = re.fullmatch(rf"{folder}/([^/]+)/([^/]+)\.html", path)
+            if not match:
+                continue
+            name = match.group(2)
+            url = base64.urlsafe_b64decode(name + "=" * (-len(name) % 4)).decode("utf-8")
+            kind = labelled
+            if labelled == "front" and _NOT_A_LISTING.search(url):
+                kind = "other"
+            digest = hashlib.sha1(url.encode()).hexdigest()[:10]
+            yield Entry(f"{match.group(1)}_{digest}", repo.read(path), url, kind=kind)
+
+
+# autopager ------------------------------------------------------------------------------------
+
+#: Its pages (by number in data.csv) that list the stories of a news site or a blog: home pages,
+#: categories, tags, date archives and their later pages. Chosen by reading each address and
+#: page; the others are forums, shops, event calendars, directories and single items.
+_AUTOPAGER_FRONTS = frozenset(
+    {9, 10, 11, 12, 13, 14, 15, 22, 23, 25, 26, 27, 33, 34, 35, 39, 40, 73, 74, 75, 76, 77}
+    | {79, 80, 81, 85, 86, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 110}
+    | {111, 112, 113, 124, 125, 126, 130, 131, 136, 137, 138, 143, 146, 147, 148, 149, 151}
+    | {152, 153, 154, 161, 162, 163, 165, 169, 173, 174, 175, 176, 180, 181, 182, 185, 192}
+    | {201, 202, 203}
+)
+
+
+def gather_autopager(repo: Repo) -> Iterator[Entry]:
+    rows = csv.DictReader(io.StringIO(repo.text("autopager/data/data.csv")))
+    for row in rows:
+        number = int(row["File Name"])
+        yield Entry(
+            f"page_{number:03d}",
+            repo.read(f"autopager/data/html/{number}.html"),
+            row["Page URL"],
+            kind="front" if number in _AUTOPAGER_FRONTS else "other",
+        )
+
+
 GATHERERS: dict[str, Callable[[Repo], Iterator[Entry]]] = {
     "newspaper4k": gather_newspaper4k,
     "trafilatura-eval": gather_trafilatura,
@@ -453,6 +523,8 @@ GATHERERS: dict[str, Callable[[Repo], Iterator[Entry]]] = {
     "goose3": gather_goose3,
     "postlight": gather_postlight,
     "recipes": gather_recipes,
+    "article-or-not": gather_article_or_not,
+    "autopager": gather_autopager,
 }
 
 
