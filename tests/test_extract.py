@@ -576,7 +576,11 @@ def test_a_home_page_of_headline_links_is_a_section_front() -> None:
 
 
 def test_a_page_at_a_site_root_with_few_headlines_stays_an_article() -> None:
-    verdict = extract_article(_home_page(4), "https://www.gulfdefencereview.com/")
+    # Four headlines to another site: too few for a home page, and no teasers of the outlet's
+    # own stories (on its own hosts, news.gulfdefencereview.com included, they would be).
+    html = _home_page(4).replace("news.gulfdefencereview.com", "www.partner-wire.example.net")
+
+    verdict = extract_article(html, "https://www.gulfdefencereview.com/")
 
     assert isinstance(verdict, ArticleRecord)
 
@@ -611,19 +615,32 @@ def test_a_short_blog_post_is_an_article(url: str, wrapper_class: str) -> None:
     assert verdict.title == "Harbour clean-up on Saturday"
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "https://marinanotes.example.org/harbour-clean-up/",
-        "https://marinanotes.example.org/2026/05/14/",
-        "https://marinanotes.example.org/2026/05/",
-        "https://marinanotes.example.org/2026/05/page/2/",
-    ],
-)
-def test_a_short_page_without_post_marks_is_too_short(url: str) -> None:
-    verdict = extract_article(_short_post("content"), url)
+def test_a_short_page_without_post_marks_is_too_short() -> None:
+    verdict = extract_article(
+        _short_post("content"), "https://marinanotes.example.org/harbour-clean-up/"
+    )
 
     assert isinstance(verdict, NotArticle) and verdict.reason == "too_short"
+
+
+@pytest.mark.parametrize(
+    ("url", "detail"),
+    [
+        (
+            "https://marinanotes.example.org/2026/05/14/",
+            "a category, tag, section, author or date archive",
+        ),
+        (
+            "https://marinanotes.example.org/2026/05/",
+            "a category, tag, section, author or date archive",
+        ),
+        ("https://marinanotes.example.org/2026/05/page/2/", "a later page of a listing"),
+    ],
+)
+def test_a_short_page_at_an_archive_address_is_a_section_front(url: str, detail: str) -> None:
+    verdict = extract_article(_short_post("content"), url)
+
+    assert verdict == NotArticle("section_front", f"the address of a listing: {detail}")
 
 
 def test_a_short_post_with_a_dated_byline_is_an_article() -> None:

@@ -30,6 +30,7 @@ from newsarchive.extract.pagekind import (
     declares_listing,
     is_home_page,
     is_teaser_list,
+    listing_address,
     marks_a_post,
     teaser_texts,
     text_size,
@@ -122,6 +123,7 @@ def _read(
     labels = link_labels(page.tree)
     markers = marks_a_post(page)
     home = is_home_page(page)
+    listing = listing_address(page)
     credits = page_credits(page)
     paywalled = is_paywalled(page)
 
@@ -139,6 +141,8 @@ def _read(
         return NotArticle("section_front", "the site's home page: headline links, no markup")
     if is_teaser_list(lines, teasers):
         return NotArticle("teaser_list", f"the body is a list of teasers ({len(lines)} lines)")
+    if listing is not None:
+        return NotArticle("section_front", f"the address of a listing: {listing}")
     size = text_size(text)
     # A date written under the headline is a story's byline: a short post, not a hub.
     dated = published is not None and published.source == "byline"

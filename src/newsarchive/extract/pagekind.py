@@ -9,8 +9,15 @@ Thresholds (in words of the extracted body, see `text_size`):
   short pages without such marks are nearly always hubs, galleries or error pages, while short
   posts keep their blog engine's marks or a dated byline even without structured data;
 - a body in which at least `MIN_TEASERS` lines, and `TEASER_SHARE` of all lines, are texts of
-  teasers for other stories of the outlet (headline links and the standfirsts next to them) is
-  a list of teasers (section front, tag page, search result), whatever its length;
+  teasers for other stories of the outlet (headline links and the standfirsts next to them), or
+  in which `MIN_TEASERS` teaser texts cover `TEASER_SHARE` of the characters (cards the
+  extractor ran together into one line), is a list of teasers (section front, tag page, search
+  result), whatever its length; a teaser may link to any host of the outlet's site (portals
+  file stories under finance.yahoo.com and www.yahoo.com alike);
+- a page whose address is a later page of a listing (`/page/3/`, `?paged=5`), or, without
+  article markup, a category, tag, section, author or date archive (`/category/navy/`,
+  `/2019/04/`), is a listing: on the fronts of the article-or-not and autopager corpora,
+  blog engines mark every post of a list as a post, and the address is what says "list";
 - a page at the root of its site (path `/`) without article markup that links at least
   `HOME_HEADLINE_LINKS` headlines, or `HOME_LONG_LINKS` links with headline-long texts, is the
   outlet's home page: home pages link headlines on other hosts or on the front itself, so the
@@ -48,6 +55,26 @@ _MONTH_PERMALINK = re.compile(
     r"[^/?#]*[^\W\d_][^/?#]*/?$"
 )
 _LONG_LINK_CHARS = 30
+#: The later pages of a listing: `/page/2/` (WordPress and most blog engines), `/seite-3`,
+#: `?paged=5`, `?page=2`, `?start=10`, `?PAGEN_1=5` (Bitrix). A first page is the listing itself
+#: and `page=1` also rides on article addresses (entermedia.co.kr's news_view.html?idx=..&page=1).
+_PAGED_PATH = re.compile(r"/(?:page|seite|pagina|strona)[/-]?\d+/?$", re.IGNORECASE)
+_PAGED_QUERY = re.compile(
+    r"(?:^|&)(?:paged|page|start|pagen_\d+)=(?:[2-9]|\d\d+)(?:&|$)", re.IGNORECASE
+)
+#: The address of a category, tag, section or author page, or of a month or day archive: the
+#: collection's name is the path's last segment (an article filed under a category has its
+#: slug after it), or the path ends at a month or a day. `?cat=N` is WordPress's plain category
+#: link. Words such as "topics" or "themen" also head article paths (`/themen/<slug>`), so only
+#: these are read.
+_COLLECTION_PATH = re.compile(
+    r"/(?:category|categories|tag|tags|section|author)/[^/.]+/?$"
+    r"|/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?/?$",
+    re.IGNORECASE,
+)
+_COLLECTION_QUERY = re.compile(r"(?:^|&)cat=\d+(?:&|$)")
+#: Second-level labels under a country code that registries sell names below (bbc.co.uk).
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"})
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CHALLENGE_TITLE = re.compile(
@@ -127,6 +154,25 @@ def declares_listing(page: Page) -> bool:
     return bool(page.schema_types & LISTING_TYPES) and not has_article_markers(page)
 
 
+def listing_address(page: Page) -> str | None:
+    """What in the page's address names a listing, None when nothing does.
+
+    A later page of a listing (`/page/3/`, `?paged=5`) is one whatever its markup: blog engines
+    mark each post of the list as an article (hentry, BlogPosting), so markup cannot clear it.
+    A category, tag, section, author or date-archive address is a listing when the page does
+    not mark itself as an article: outlets that tag every page `og:type=article` aside, an
+    article never lives at such an address.
+    """
+    parts = urlsplit(page.url)
+    if _PAGED_PATH.search(parts.path) or _PAGED_QUERY.search(parts.query):
+        return "a later page of a listing"
+    if has_article_markers(page):
+        return None
+    if _COLLECTION_PATH.search(parts.path) or _COLLECTION_QUERY.search(parts.query):
+        return "a category, tag, section, author or date archive"
+    return None
+
+
 def is_home_page(page: Page) -> bool:
     """The page is its site's front page: at the root and full of headline links."""
     if urlsplit(page.url).path.strip("/") or has_article_markers(page):
@@ -147,6 +193,30 @@ def _in_or_holds_heading(anchor: HtmlElement) -> bool:
     )
 
 
+class SiteLinks(StoryLinks):
+    """Story links anywhere on the outlet's site, its other hosts included.
+
+    Portals file their stories under one host per desk (finance.yahoo.com and www.yahoo.com,
+    edition.cnn.com and money.cnn.com), and their fronts link across them; a teaser of a story
+    on a sister host is still a teaser. The site is the host's last two labels, or three under
+    a second-level suffix such as co.uk or com.au.
+    """
+
+    def __init__(self, page_url: str) -> None:
+        super().__init__(page_url)
+        self._site = _site_of(self._host)
+
+    def _on_outlet(self, host: str) -> bool:
+        return _site_of(host) == self._site
+
+
+def _site_of(host: str) -> str:
+    labels = host.split(":")[0].split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
 def teaser_texts(page: Page, own_headline: str | None = None) -> frozenset[str]:
     """Normalised texts of the teasers the page shows for other stories of the outlet.
 
@@ -158,7 +228,7 @@ def teaser_texts(page: Page, own_headline: str | None = None) -> frozenset[str]:
     overlay, a print or comments view: dw.com wraps its standfirst in one), so it is no teaser.
     """
     texts: set[str] = set()
-    story_links = StoryLinks(page.url)
+    story_links = SiteLinks(page.url)
     own = _key(own_headline or "")
     for anchor in page.tree.iter("a"):
         target = story_links.target(anchor.get("href") or "")
@@ -183,10 +253,28 @@ def teaser_texts(page: Page, own_headline: str | None = None) -> frozenset[str]:
 
 
 def is_teaser_list(lines: list[str], teasers: frozenset[str]) -> bool:
+    """Most of the body is teasers: as whole lines, or as the words of teasers it holds.
+
+    The second reading is for bodies whose extractor ran teasers together (a front whose cards
+    are inline elements comes out as one long line) or kept only part of each card: the body
+    is a list when `MIN_TEASERS` teaser texts of `_MIN_TEASER_CHARS` or more appear in it and
+    they cover `TEASER_SHARE` of its characters (nested teaser blocks
+    overlap, so the covered span is counted once).
+    """
     if not teasers:
         return False
     count = sum(1 for line in lines if _key(line) in teasers)
-    return count >= MIN_TEASERS and count >= TEASER_SHARE * len(lines)
+    if count >= MIN_TEASERS and count >= TEASER_SHARE * len(lines):
+        return True
+    body = _key(" ".join(lines))
+    covered = bytearray(len(body))
+    found = 0
+    for teaser in teasers:
+        at = body.find(teaser) if len(teaser) >= _MIN_TEASER_CHARS else -1
+        if at >= 0:
+            found += 1
+            covered[at : at + len(teaser)] = b"\1" * len(teaser)
+    return found >= MIN_TEASERS and sum(covered) >= TEASER_SHARE * len(body)
 
 
 def _enclosing_block(element: HtmlElement) -> HtmlElement | None:

@@ -113,10 +113,13 @@ class StoryLinks:
         target = urlsplit(absolute)
         if target.scheme not in ("http", "https"):
             return None
-        if target.netloc.casefold().removeprefix("www.") != self._host:
+        if not self._on_outlet(target.netloc.casefold().removeprefix("www.")):
             return None
         path = target.path.rstrip("/")
         return absolute if path and path != self._path else None
+
+    def _on_outlet(self, host: str) -> bool:
+        return host == self._host
 
 
 def join_url(base: str, href: str) -> str | None:
