@@ -8,7 +8,13 @@ Per corpus (see bench/corpora.py for what each holds and where it comes from), f
   share of pages whose tokens match exactly), on pages whose corpus gives the whole body;
 - snip F1 / acc: trafilatura's own evaluation (whitespace-normalised substring tests of
   snippets that must and must not appear; F1 and accuracy over all snippets);
-- title: exact (whitespace-normalised) title, on pages whose corpus gives one;
+- title: exact (whitespace-normalised) title, on pages whose corpus gives one (a page ours
+  turns away counts as a miss). Each corpus's truth follows its project's own convention, not
+  ours (the visible headline, without the site's name): readability's is the metadata title as
+  written (JSON-LD or og:title, else `<title>`), site and author names kept ("… | eHow",
+  "… - Medium") and the SEO variant where the `<h1>` differs; newspaper4k's mostly the `<title>`;
+  postlight's and recipe-scrapers' a field their per-site parser picks. `--reasons` lists the
+  misses to read them against that;
 - day: publication day right, on pages whose corpus gives one; ours is `published_on` (the
   outlet's own calendar day, as the archive stores it); a bare-day truth, or a bare day of ours
   (precision `day`: no instant to move), is compared with that day, a truth with a time and an
