@@ -15,7 +15,8 @@ What each project's tests give, and so what each corpus holds:
   RSS sample and the Associated Press story of its meta-refresh test (one story under AP's
   generic title, its address not given) are `other`; the 571-byte meta-refresh stub is left out.
 - trafilatura-eval (tests/evaldata.json, pages under tests/eval and tests/cache): the snippets
-  the body must and must not contain.
+  the body must and must not contain; the one page that is a blog's index (ten posts under
+  their headline links; its snippets ask for the first post only) is `front`.
 - readability (test/test-pages): the whole expected body (`expected.html`, as text), title and
   published time (`expected-metadata.json`); pages Readability itself calls not readerable
   are `other`. Pages under 5,000 bytes are hand-made fragments testing one rule each and are
@@ -273,6 +274,11 @@ def gather_newspaper4k(repo: Repo) -> Iterator[Entry]:
 # trafilatura ----------------------------------------------------------------------------------
 
 
+#: Evaluation pages that are a blog's index, not one article: trafilatura's snippets ask for
+#: the first post's text and not the next posts'. The archive must not store them as articles.
+_TRAFILATURA_LISTINGS = frozenset({"echte-demokratie-jetzt.de.blog"})
+
+
 def gather_trafilatura(repo: Repo) -> Iterator[Entry]:
     evaldata = json.loads(repo.text("tests/evaldata.json"))
     files = repo.files("tests/eval") | repo.files("tests/cache")
@@ -287,6 +293,7 @@ def gather_trafilatura(repo: Repo) -> Iterator[Entry]:
             page_id,
             repo.read(found[0]),
             url,
+            kind="front" if page_id in _TRAFILATURA_LISTINGS else "article",
             with_=list(item["with"]),
             without=list(item["without"]),
         )

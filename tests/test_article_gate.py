@@ -160,3 +160,22 @@ def test_a_front_of_run_together_cards_on_sister_hosts_is_a_teaser_list() -> Non
 )
 def test_site_links_reach_the_outlets_sister_hosts_only(href: str, target: str | None) -> None:
     assert SiteLinks("https://www.newsportal.co.uk/world-news").target(href) == target
+
+
+@pytest.mark.parametrize(
+    "url", ["https://defencedesk.example.org/", "https://defencedesk.example.org/blog/"]
+)
+def test_marked_posts_at_a_blogs_root_are_its_index(url: str) -> None:
+    verdict = extract_article(_blog_listing(), url)
+
+    assert verdict == NotArticle(
+        "section_front", "the address of a listing: a blog's index of posts"
+    )
+
+
+def test_a_post_at_a_plain_permalink_is_no_index() -> None:
+    # WordPress's plain permalinks put every post at the root: /?p=3163 names one post, and
+    # the posts marked hentry around it are its neighbours, not a list.
+    verdict = extract_article(_blog_listing(), "https://defencedesk.example.org/?p=3163")
+
+    assert isinstance(verdict, ArticleRecord)

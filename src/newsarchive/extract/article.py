@@ -28,6 +28,7 @@ from newsarchive.extract.pagekind import (
     MIN_WORDS_UNMARKED,
     challenge_evidence,
     declares_listing,
+    is_blog_index,
     is_home_page,
     is_teaser_list,
     listing_address,
@@ -123,7 +124,7 @@ def _read(
     labels = link_labels(page.tree)
     markers = marks_a_post(page)
     home = is_home_page(page)
-    listing = listing_address(page)
+    listing = listing_address(page) or ("a blog's index of posts" if is_blog_index(page) else None)
     credits = page_credits(page)
     paywalled = is_paywalled(page)
 

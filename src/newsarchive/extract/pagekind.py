@@ -14,6 +14,8 @@ Thresholds (in words of the extracted body, see `text_size`):
   extractor ran together into one line), is a list of teasers (section front, tag page, search
   result), whatever its length; a teaser may link to any host of the outlet's site (portals
   file stories under finance.yahoo.com and www.yahoo.com alike);
+- a page at a site's root or its `/blog/` holding `MIN_INDEX_POSTS` posts marked hentry or
+  h-entry is the blog's index (a single post marks itself once);
 - a page whose address is a later page of a listing (`/page/3/`, `?paged=5`), or, without
   article markup, a category, tag, section, author or date archive (`/category/navy/`,
   `/2019/04/`), is a listing: on the fronts of the article-or-not and autopager corpora,
@@ -55,6 +57,16 @@ _MONTH_PERMALINK = re.compile(
     r"[^/?#]*[^\W\d_][^/?#]*/?$"
 )
 _LONG_LINK_CHARS = 30
+#: Posts a blog engine marks as such (microformats hentry, h-entry).
+_POST_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
+)
+#: Where a blog keeps its index: the site's root or one of these paths.
+_INDEX_PATHS = frozenset({"", "blog", "news", "articles", "posts"})
+MIN_INDEX_POSTS = 3
+#: A query naming one item: WordPress's plain permalinks put every post at the root (`/?p=3163`).
+_ITEM_QUERY = re.compile(r"(?:^|&)(?:p|page_id|post|id|story|article)=", re.IGNORECASE)
 #: The later pages of a listing: `/page/2/` (WordPress and most blog engines), `/seite-3`,
 #: `?paged=5`, `?page=2`, `?start=10`, `?PAGEN_1=5` (Bitrix). A first page is the listing itself
 #: and `page=1` also rides on article addresses (entermedia.co.kr's news_view.html?idx=..&page=1).
@@ -141,17 +153,29 @@ def marks_a_post(page: Page) -> bool:
     path = urlsplit(page.url).path
     if has_article_markers(page) or _PERMALINK.search(path) or _MONTH_PERMALINK.search(path):
         return True
-    return bool(
-        page.tree.xpath(
-            "//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')"
-            " or contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
-        )
-    )
+    return bool(page.tree.xpath(_POST_XPATH))
 
 
 def declares_listing(page: Page) -> bool:
     """The page calls itself a collection and says nothing of being an article."""
     return bool(page.schema_types & LISTING_TYPES) and not has_article_markers(page)
+
+
+def is_blog_index(page: Page) -> bool:
+    """The page is a blog's index: at the site's root or its `/blog/` (`/news/`, `/articles/`),
+    with no query naming one post, holding `MIN_INDEX_POSTS` or more posts that the blog
+    engine marks (hentry, h-entry), none inside another.
+
+    A single post marks itself once, and its related posts, marked too, sit beside it on a
+    post's own address; at a root or blog address, several marked posts are the index's list.
+    """
+    parts = urlsplit(page.url)
+    if parts.path.strip("/").casefold() not in _INDEX_PATHS or _ITEM_QUERY.search(parts.query):
+        return False
+    posts = page.tree.xpath(_POST_XPATH)
+    marked = set(posts)
+    outermost = [p for p in posts if not any(a in marked for a in p.iterancestors())]
+    return len(outermost) >= MIN_INDEX_POSTS
 
 
 def listing_address(page: Page) -> str | None:
