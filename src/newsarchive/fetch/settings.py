@@ -138,6 +138,9 @@ BASE_SETTINGS: dict[str, Any] = {
         # Scrapy's retries, except for responses that asked us to wait or are bot walls.
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
         "newsarchive.fetch.middlewares.PoliteRetryMiddleware": 550,
+        # Scrapy's meta refresh, reading the page's head only instead of decoding it all.
+        "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+        "newsarchive.fetch.middlewares.MetaRefreshMiddleware": 580,
     },
     "ITEM_PIPELINES": {
         "newsarchive.fetch.pipelines.ExtractionPipeline": 100,
