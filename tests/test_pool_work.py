@@ -13,6 +13,7 @@ import sys
 from sqlalchemy import Engine, text
 
 from newsarchive.analysis.page import extract_page
+from newsarchive.analysis.pool import SHARED_MODELS_FROM, pool_context
 from newsarchive.analysis.pool import extract_page as pool_extract_page
 from newsarchive.extract import Evidence
 from newsarchive.registry import Outlet
@@ -85,3 +86,9 @@ def test_the_forkserver_preload_loads_the_models_the_workers_share() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def test_a_small_pool_spawns_its_workers_and_a_large_one_shares_the_preloaded_models() -> None:
+    assert pool_context(2).get_start_method() == "spawn"
+    large = pool_context(SHARED_MODELS_FROM)
+    assert large.get_start_method() == "forkserver"

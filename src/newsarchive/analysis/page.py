@@ -122,7 +122,7 @@ _WARM_UP_PAGE = (
 def warm_up() -> None:
     """Imports, models and tables (trafilatura, lxml, the language model, the topic tables) loaded
     once per process, before the first page: in the crawl's forkserver, so that the pool's
-    workers share them (analysis/preload.py), else in each worker."""
+    workers share them (analysis/preload.py, from three workers on), else in each worker."""
     extract_page(_WARM_UP_PAGE, "utf-8", "http://localhost/warm-up", Evidence(), _WARM_UP_NOW)
 
 

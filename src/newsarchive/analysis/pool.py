@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from datetime import datetime
-from multiprocessing.context import ForkServerContext
+from multiprocessing.context import ForkServerContext, SpawnContext
 from typing import TYPE_CHECKING
 
 from newsarchive.analysis.result import PageExtraction
@@ -19,10 +19,21 @@ if TYPE_CHECKING:
     from newsarchive.registry import Outlet
 
 
-def pool_context() -> ForkServerContext:
-    """The multiprocessing context of an extraction pool: forkserver (the crawl process runs the
-    reactor and holds database connections: it must never fork), its server preloading
-    analysis/preload.py so that its workers share the models it loads."""
+#: Workers from which on a forkserver preloading the models (analysis/preload.py) takes less
+#: memory than workers loading their own. The server holds a whole copy of the extraction stack
+#: (~150 MiB) and each worker forked from it still dirties ~40 MiB of it, against ~150 MiB for a
+#: worker that loads its own (bench/crawl.py, 2 workers: summed PSS 314 MiB for the server and
+#: its workers, 305 for two spawned workers; summed RSS 476 against 345).
+SHARED_MODELS_FROM = 3
+
+
+def pool_context(workers: int) -> ForkServerContext | SpawnContext:
+    """The multiprocessing context of an extraction pool of `workers` processes. Never fork:
+    the crawl process runs the reactor and holds database connections. One or two workers are
+    spawned, each loading its own models; from SHARED_MODELS_FROM on, they are forked from a
+    forkserver that preloads analysis/preload.py, and share the models it loads."""
+    if workers < SHARED_MODELS_FROM:
+        return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsarchive.analysis.preload"])
     return context

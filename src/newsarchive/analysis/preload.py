@@ -1,4 +1,5 @@
-"""Imported by the crawl's forkserver (fetch/pipelines.py) before it forks the extraction pool.
+"""Imported by the crawl's forkserver (analysis/pool.py, with three or more extraction workers)
+before it forks the extraction pool.
 
 Its import loads what every worker needs (the extraction stack, the language model and the
 topic and country tables) once, in the forkserver; the workers forked from it share those

@@ -55,7 +55,7 @@ class ExtractionPipeline:
 
     def open_spider(self) -> None:
         self.pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=pool_context(), initializer=warm_up
+            max_workers=self.workers, mp_context=pool_context(self.workers), initializer=warm_up
         )
 
     def close_spider(self) -> None:
