@@ -158,3 +158,28 @@ def test_mojibake_far_into_a_long_page_is_still_seen() -> None:
 
     assert page.encoding == "utf-8"
     assert "arrivé à Genève" in page.text
+
+
+def test_the_mojibake_signs_are_in_every_string_ftfy_calls_bad() -> None:
+    """repair.py skips ftfy's pattern on text without one of MOJIBAKE_SIGNS: every pair of
+    characters that pattern can see, and real double-encodings, must hold one."""
+    import re
+
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
+
+    from newsarchive.extract.repair import MOJIBAKE_SIGNS, repair_mojibake
+
+    classes = re.compile("[" + "".join(MOJIBAKE_CATEGORIES.values()) + "]")
+    alphabet = {chr(c) for c in range(0x80, 0x3000) if classes.match(chr(c))}
+    alphabet |= {c for c in BADNESS_RE.pattern if not c.isascii()}
+    alphabet |= set("aZ .,!?\n")
+    pairs = [a + b for a in sorted(alphabet) for b in sorted(alphabet)]
+    flagged = [pair for pair in pairs if is_bad(pair)]
+    assert flagged  # the pattern does flag pairs: the loop below is not vacuous
+    assert [pair for pair in flagged if not MOJIBAKE_SIGNS.search(pair)] == []
+    for text in ("Iranâ€™s", "cafÃ©", "Ã ", "вЂ™", "ГўВЂВ™s", "Î²â‚¬â„¢", "Ø§Ù„Ø¹", "‚Äôs"):
+        assert MOJIBAKE_SIGNS.search(text), text
+    assert repair_mojibake("Iranâ€™s navy") == ("Iran’s navy", True)
+    typographic = "“We’re ready” — the minister said… ‘quietly’ «oui»"
+    assert not MOJIBAKE_SIGNS.search(typographic)
+    assert repair_mojibake(typographic) == (typographic, False)
