@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 #: A story stays open to new articles this long after its latest article: four days, because
 #: analyses and weekend pieces on an event come three to four days after its last report (the
@@ -65,7 +66,12 @@ def event_keys(
     return frozenset((kind, day, f"@{party}") for party in parties)
 
 
+@lru_cache(maxsize=65_536)
 def title_words(title: str) -> frozenset[str]:
+    """The words of four letters or more of a title, lower case. Cached: the store reads the
+    titles of every candidate story for each new article, the same stories for the articles
+    of one batch (at a million articles ~600 titles per article, a quarter of the store's
+    client CPU for a batch, bench/scale.py)."""
     return frozenset(w.lower() for w in _WORD.findall(title))
 
 
