@@ -282,8 +282,8 @@ def is_teaser_list(lines: list[str], teasers: frozenset[str]) -> bool:
     The second reading is for bodies whose extractor ran teasers together (a front whose cards
     are inline elements comes out as one long line) or kept only part of each card: the body
     is a list when `MIN_TEASERS` teaser texts of `_MIN_TEASER_CHARS` or more appear in it and
-    they cover `TEASER_SHARE` of its characters (nested teaser blocks
-    overlap, so the covered span is counted once).
+    they cover `TEASER_SHARE` of its characters. Nested teaser blocks (a card and its headline)
+    overlap: a span inside one already counted adds neither a teaser nor characters.
     """
     if not teasers:
         return False
@@ -291,13 +291,19 @@ def is_teaser_list(lines: list[str], teasers: frozenset[str]) -> bool:
     if count >= MIN_TEASERS and count >= TEASER_SHARE * len(lines):
         return True
     body = _key(" ".join(lines))
-    covered = bytearray(len(body))
-    found = 0
+    spans = []
     for teaser in teasers:
         at = body.find(teaser) if len(teaser) >= _MIN_TEASER_CHARS else -1
         if at >= 0:
+            spans.append((at, at + len(teaser)))
+    # A card's headline and summary are teasers inside the card's own: count outermost spans only,
+    # or one short story whose paragraphs sit in a single linked container counts as three.
+    covered = bytearray(len(body))
+    found = 0
+    for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
+        if not all(covered[start:end]):
             found += 1
-            covered[at : at + len(teaser)] = b"\1" * len(teaser)
+            covered[start:end] = b"\1" * (end - start)
     return found >= MIN_TEASERS and sum(covered) >= TEASER_SHARE * len(body)
 
 
