@@ -496,3 +496,44 @@ def test_planned_summits_restraint_and_oil_drills_are_not_events() -> None:
         "hopes to sign a deal with Russia."
     )
     assert _gatherings("Round-up", text, date(2024, 10, 15)) == []
+
+
+def _bench_structure() -> object:
+    """bench/structure.py as a module (bench/ is not a package): the sets it reports."""
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "bench" / "structure.py"
+    spec = importlib.util.spec_from_file_location("bench_structure", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_held_out_set_is_heldout4_and_its_gold_labels_are_well_formed() -> None:
+    """heldout4 replaced heldout3 as the held-out set on 2026-12-07; a malformed gold label (a
+    visitor on a meeting, a country on a call, a day after publication) would score as a miss."""
+    bench = _bench_structure()
+    assert bench.HELD_OUT.name == "heldout4.jsonl"  # type: ignore[attr-defined]
+    assert bench.DEV_5.name == "heldout3.jsonl"  # type: ignore[attr-defined]
+    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    assert len(articles) == 190
+    assert len({a["id"] for a in articles}) == 190
+    assert len({a["story"] for a in articles}) == 69
+    events = [(a, e) for a in articles for e in a["events"]]
+    assert len(events) == 206
+    assert {e["kind"] for _, e in events} == {
+        "visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction",
+    }  # fmt: skip
+    languages = [a["language"] for a in articles]
+    for language in ("en", "fr", "de", "es", "ru", "it", "pt", "tr", "zh", "ar", "ja"):
+        assert languages.count(language) >= 8, language
+    for article, event in events:
+        assert (event["visitor"] is None) == (event["kind"] != "visit"), article["id"]
+        if event["kind"] == "call":
+            assert event["country"] is None and event["place"] is None, article["id"]
+        else:
+            assert len(event["country"]) == 2 and event["country"].isupper(), article["id"]
+        published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
+        lag = (published.date() - date.fromisoformat(event["day"])).days
+        assert 0 <= lag <= 2, article["id"]
