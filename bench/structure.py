@@ -165,8 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", type=int, default=0, metavar="N",
                         help="print up to N wrong or missed items per measure")  # fmt: skip
+    parser.add_argument("--set", action="append", dest="sets", metavar="FILE",
+                        help="score only this set (file name, e.g. heldout3.jsonl); repeatable, "
+                        "so a blind set can be left out")  # fmt: skip
     args = parser.parse_args(argv)
-    sets = (
+    sets: tuple[tuple[str, Path], ...] = (
         ("dev set (rules tuned on it)", DATA),
         ("dev-2 (former held-out, tuned on from 2026-12-06)", DEV_2),
         ("dev-3 (hand-written 2026-12-06 to probe new rules)", DEV_3),
@@ -174,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         ("dev-5 (written blind 2026-12-07, tuned on from 2026-12-07)", DEV_5),
         ("held-out (written blind 2026-12-07 apart from the rules, never tuned on)", HELD_OUT),
     )
+    if args.sets:
+        unknown = set(args.sets) - {path.name for _, path in sets}
+        if unknown:
+            parser.error(f"no such set: {', '.join(sorted(unknown))}")
+        sets = tuple((name, path) for name, path in sets if path.name in args.sets)
     for name, path in sets:
         print(f"== {name}: {path.name}")
         report(load(path), args.show_misses)
