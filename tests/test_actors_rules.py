@@ -92,3 +92,36 @@ def test_a_middle_initial_and_titles_of_spokespeople_and_speakers() -> None:
         ("Kevin McCarthy", "Speaker"),
         ("Xi Jinping", "President"),
     ]
+
+
+def test_caucasus_central_asian_and_philippine_leaders_and_the_g20_as_languages_write_them() -> (
+    None
+):
+    text = (
+        "Ilham Aliev et Nikol Pachinian ; Kassym-Jomart Tokaïev, Alexandre Loukachenko ; "
+        "Nikol Paşinyan'ın ; Ferdinand Marcos Jr. ; au sommet du G20 et de la Communauté "
+        "politique européenne ; l'Otan."
+    )
+    assert [m.actor.name for m in find_actors(text)] == [
+        "Ilham Aliyev",
+        "Nikol Pashinyan",
+        "Kassym-Jomart Tokayev",
+        "Alexander Lukashenko",
+        "Nikol Pashinyan",
+        "Ferdinand Marcos Jr.",
+        "Group of Twenty",
+        "European Political Community",
+        "North Atlantic Treaty Organization",
+    ]
+
+
+def test_spokespeople_titled_in_german_french_and_spanish() -> None:
+    text = (
+        "Regierungssprecher Steffen Hebestreit sagte am Montag, der Kanzler reise nicht.\n"
+        "La porte-parole Maria Zakharova a démenti.\nLa portavoz Pilar Alegría lo confirmó."
+    )
+    assert [(m.actor.name, m.actor.office, m.actor.known) for m in find_actors(text)] == [
+        ("Steffen Hebestreit", "Spokesperson", False),
+        ("Maria Zakharova", "Spokesperson", False),
+        ("Pilar Alegría", "Spokesperson", False),
+    ]

@@ -588,3 +588,111 @@ def test_belarus_as_french_german_and_spanish_write_it() -> None:
         assert [(e[0], e[4]) for e in _events("", text, date(2022, 3, 3))] == [
             ("sanction", [("European Union", "participant"), ("Belarus", "target")])
         ], text
+
+
+def test_italian_and_portuguese_days_resolve_against_the_publication_day() -> None:
+    thursday = date(2024, 3, 14)
+    assert resolve_dates("Il ministro è arrivato ieri", thursday) == [date(2024, 3, 13)]
+    assert resolve_dates("martedì mattina", thursday) == [date(2024, 3, 12)]
+    assert resolve_dates("nesta terça-feira", thursday) == [date(2024, 3, 12)]
+    assert resolve_dates("O ministro chegou ontem", thursday) == [date(2024, 3, 13)]
+    assert resolve_dates("em 18 de outubro de 2024", thursday) == [date(2024, 10, 18)]
+    assert resolve_dates("il 5 giugno", date(2025, 6, 6)) == [date(2025, 6, 5)]
+
+
+def test_italian_and_portuguese_visits_and_a_summit_of_the_g20() -> None:
+    meloni = (
+        "La presidente del Consiglio Giorgia Meloni è arrivata giovedì a Varsavia per una visita "
+        "di due giorni."
+    )
+    assert _events("", meloni, date(2024, 3, 15)) == [
+        ("visit", date(2024, 3, 14), "Warsaw", "PL", [("Giorgia Meloni", "visitor")])
+    ]
+    lula = (
+        "O presidente Luiz Inácio Lula da Silva chegou nesta quinta-feira a Pequim, onde se "
+        "reuniu com o presidente Xi Jinping."
+    )
+    assert _events("", lula, date(2023, 4, 14)) == [
+        (
+            "visit",
+            date(2023, 4, 13),
+            "Beijing",
+            "CN",
+            [("Luiz Inacio Lula da Silva", "visitor"), ("Xi Jinping", "host")],
+        )
+    ]
+    rio = "Na cúpula do G20 no Rio de Janeiro, nesta segunda-feira, os líderes aprovaram um texto."
+    assert _events("", rio, date(2024, 11, 19)) == [
+        ("summit", date(2024, 11, 18), "Rio de Janeiro", "BR", [("Group of Twenty", "participant")])
+    ]
+    vilnius = "Al vertice della Nato di Vilnius, martedì, i leader hanno discusso dell'Ucraina."
+    assert [e[:4] for e in _events("", vilnius, date(2023, 7, 12))] == [
+        ("summit", date(2023, 7, 11), "Vilnius", "LT")
+    ]
+    quirinale = (
+        "Il presidente Mattarella ha ricevuto ieri al Quirinale il presidente brasiliano Luiz "
+        "Inácio Lula da Silva."
+    )
+    assert _events("", quirinale, date(2023, 6, 22)) == [
+        (
+            "visit",
+            date(2023, 6, 21),
+            None,  # the Quirinale is no city of the gazetteer
+            "IT",
+            [("Luiz Inacio Lula da Silva", "visitor"), ("Sergio Mattarella", "host")],
+        )
+    ]
+
+
+def test_a_french_call_without_articles_still_reads_hier_as_yesterday() -> None:
+    text = "Emmanuel Macron et Olaf Scholz se sont parlé hier au téléphone pendant une heure."
+    assert _events("", text, date(2024, 11, 16)) == [
+        (
+            "call",
+            date(2024, 11, 15),
+            None,
+            None,
+            [("Emmanuel Macron", "participant"), ("Olaf Scholz", "participant")],
+        )
+    ]
+    # German "hier" (here) stays no day.
+    assert resolve_dates("Scholz und Macron sind hier in Berlin", date(2024, 11, 16)) == []
+
+
+def test_turkish_places_before_the_visit_and_a_sale_approved() -> None:
+    visit = (
+        "Cumhurbaşkanı Recep Tayyip Erdoğan, perşembe günü Yunanistan'a resmi bir ziyaret "
+        "gerçekleştirdi. Atina'da Başbakan Kiryakos Miçotakis ile görüştü."
+    )
+    assert [e[:4] for e in _events("", visit, date(2023, 12, 8))] == [
+        ("visit", date(2023, 12, 7), "Athens", "GR")
+    ]
+    signed = "Liderler dün Washington'da ortak bir bildiri imzaladı: Azerbaycan ve Ermenistan."
+    assert [e[:4] for e in _events("", signed, date(2025, 8, 9))] == [
+        ("agreement", date(2025, 8, 8), "Washington", "US")
+    ]
+    sale = (
+        "ABD Dışişleri Bakanlığı, Polonya'ya 96 Apache helikopterinin satışını cuma günü onayladı."
+    )
+    assert _events("", sale, date(2023, 8, 26)) == [
+        (
+            "arms_transfer",
+            date(2023, 8, 25),
+            None,
+            "PL",
+            [("Poland", "recipient"), ("United States", "supplier")],
+        )
+    ]
+
+
+def test_a_french_approved_sale_is_an_arms_transfer() -> None:
+    text = "Le département d'État américain a approuvé vendredi la vente de 20 F-35 à la Roumanie."
+    assert _events("", text, date(2024, 9, 14)) == [
+        (
+            "arms_transfer",
+            date(2024, 9, 13),
+            None,
+            "RO",
+            [("Romania", "recipient"), ("United States", "supplier")],
+        )
+    ]

@@ -164,6 +164,8 @@ _FOREIGN_TITLES = {
     "Prime Minister": r"Premierminister(?:in)?|Ministerpräsident(?:in)?|Premier\s+ministre|"
     r"primer\s+ministro",
     "President": r"Präsident(?:in)?|présidente?|presidente?",
+    # "Regierungssprecher Steffen Hebestreit", "la porte-parole Maria Zakharova".
+    "Spokesperson": r"Regierungssprecher(?:in)?|porte-parole|portavoz|portavoce",
     # "son homologue biélorusse, X", "seinem belarussischen Amtskollegen X", "su homólogo X".
     "": r"homologue|(?:Amts)?[Kk]olleg(?:e|en|in)|homólog[oa]",
 }

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -319,7 +319,11 @@ _UNTIL = re.compile(
 )
 #: French "hier" (yesterday) is German "hier" (here): it counts in a French sentence only.
 _HIER = re.compile(r"(?<!\w)[Hh]ier(?!\w)")
-_FRENCH_WORDS = re.compile(r"(?<!\w)(?:le|la|les|des|du|est|a|ont|s'est|à|avec|pour)(?!\w)")
+#: "Macron et Scholz se sont parlé hier au téléphone" has none of the articles: "et", "sont"
+#: and "au" are French too (none is a German word).
+_FRENCH_WORDS = re.compile(
+    r"(?<!\w)(?:le|la|les|des|du|est|a|ont|s'est|à|avec|pour|et|sont|au|une)(?!\w)"
+)
 _GERMAN_WORDS = re.compile(r"(?<!\w)(?:der|die|das|und|ist|hat|nach|mit|für|sich|den|dem)(?!\w)")
 
 
@@ -670,7 +674,12 @@ def _destination(after: str) -> tuple[str | None, str | None]:
     if not match:
         return None, None
     words = match.group("place")
-    for phrase in (words, words.split()[0]):
+    return _where((words, words.split()[0]))
+
+
+def _where(phrases: Iterable[str]) -> tuple[str | None, str | None]:
+    """(city, country) of the first phrase that names a known city, or else a country."""
+    for phrase in phrases:
         city = _place_code(phrase)
         if city:
             return place_name(phrase), city
@@ -709,11 +718,28 @@ def _visit_draft(
         city, country, _ = _city_in(after_trigger)
         if city is None:
             city, country, _ = _city_in(after_trigger, bare=True)
+    if city is None and country is None:
+        city, country = _turkish_destination(sentence[: trigger.start()])
     draft = _Draft("visit", visitor, sentence.strip(), place=city, country=country)
     for host in hosts:
         if host.country == country:
             draft.others.setdefault(host, "host")
     return draft
+
+
+#: A Turkish place with the case ending of where to or where in, after an apostrophe:
+#: "Yunanistan'a ... ziyaret gerçekleştirdi", "Atina'da görüştü". Turkish puts the destination
+#: before the visit's word, so it is read from the words before it.
+_TURKISH_WHERE = re.compile(
+    r"(?<!\w)(?P<place>[A-ZÇÖÜŞİ][\w\-]+(?:[ \t][A-ZÇÖÜŞİ][\w\-]+)?)['’]"
+    r"(?:y?[ae]|[dt][ae])(?!\w)"
+)
+
+
+def _turkish_destination(head: str) -> tuple[str | None, str | None]:
+    """(city, country) of the last place the words before a visit's word put it in or send it
+    to, Turkish-fashion ("perşembe günü Yunanistan'a resmi bir ziyaret")."""
+    return _where(m.group("place") for m in reversed(list(_TURKISH_WHERE.finditer(head))))
 
 
 def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | None:
@@ -734,12 +760,17 @@ def _city_patterns(bare: bool) -> tuple[tuple[str, str, str, re.Pattern[str]], .
     to = "|".join(_vocabulary()["triggers"]["to"])
     before = r"(?<!\w)" if bare else rf"(?<!\w)(?:{to}) "
     after = rf"(?![ \t]+{_CAPITAL})" if bare else ""
+    # Turkish says "in" and "to" with a case ending after an apostrophe: "Washington'da".
+    turkish = "" if bare else r"|(?<!\w)({name})['’](?:y?[ae]|[dt][ae])(?!\w)"
     return tuple(
         (
             name.removesuffix("*"),
             place_name(name),
             code,
-            re.compile(rf"{before}({_place_regex(name)})(?!\w){after}"),
+            re.compile(
+                rf"{before}({_place_regex(name)})(?!\w){after}"
+                + turkish.format(name=_place_regex(name))
+            ),
         )
         for name, code in places().items()
     )
@@ -758,8 +789,9 @@ def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None,
         if literal not in sentence:
             continue
         found = pattern.search(sentence)
-        if found and (best[0] is None or found.start(1) < best[2][0]):
-            best = (city, code, found.span(1))
+        group = (found.lastindex or 1) if found else 1  # the Turkish alternative is group 2
+        if found and (best[0] is None or found.start(group) < best[2][0]):
+            best = (city, code, found.span(group))
     return best
 
 
