@@ -198,7 +198,8 @@ def reextract(
             summary.unchanged += stored.unchanged
             # Every re-extracted article, changed or not: the gazetteer or the event rules may
             # have changed since its actors and events were found.
-            relinked, events = relink(engine, [aid for aid, rec, _, _ in outcomes if rec])
+            found = {aid: ana.structure for aid, _, ana, _ in outcomes if ana and ana.structure}
+            relinked, events = relink(engine, [aid for aid, rec, _, _ in outcomes if rec], found)
             summary.relinked += relinked
             summary.events += events
             if progress is not None:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from newsarchive.analysis import classify_topics, find_countries
 from newsarchive.analysis.pool import outlet_facts as outlet_facts  # its home before pool.py
 from newsarchive.analysis.result import HTML_GZ_LEVEL, Analysis, PageExtraction
+from newsarchive.analysis.structure import find_structure
 from newsarchive.extract import ArticleRecord, Evidence, NotArticle, OutletFacts
 from newsarchive.extract.article import extract_article
 from newsarchive.extract.decoding import decode_html
@@ -23,18 +24,22 @@ from newsarchive.extract.sniff import binary_kind
 FAILURE_REASONS = {"bot_challenge": "blocked", "extraction_error": "extraction_error"}
 
 
-def analyse(record: ArticleRecord) -> Analysis:
-    """Topics, relevance and countries of an extracted article.
+def analyse(record: ArticleRecord, now: datetime) -> Analysis:
+    """Topics, relevance, countries, actors and events of an article extracted at `now`.
 
-    Actors and events are not found here but by the store (store/structure.py), after the
-    batch is written: only the store knows which articles are syndicated copies, which take
-    their original's story and need none (91% of the pages of bench/crawl.py's web).
+    Actors and events are found here, in the pool, though the store links them only for
+    articles that are not syndicated copies (which take their original's story): finding them
+    in the crawl process, which runs the reactor on one core, made it the crawl's bottleneck.
+    An article without a date is stored as first seen at about `now`, whose day resolves its
+    relative dates; the store finds them again should its day differ (Structure.fits).
     """
     topics = classify_topics(record.title, record.text)
+    day = (record.published_at or now).date()
     return Analysis(
         topics=topics.topics,
         relevance=topics.relevance,
         countries=find_countries(record.title, record.text),
+        structure=find_structure(record.title, record.text, day),
     )
 
 
@@ -98,7 +103,7 @@ def _extract_page(
             failure_reason=failure,
             not_article=result,
         )
-    analysis = analyse(result)
+    analysis = analyse(result, now or datetime.now(UTC))
     return PageExtraction(result, decoded.encoding, decoded.encoding_source, analysis=analysis)
 
 

@@ -1,11 +1,15 @@
-"""What analysis adds to an article before it is stored: topics, relevance and countries (its
-actors and events are found by the store, store/structure.py)."""
+"""What analysis adds to an article before it is stored: topics, relevance, countries, and its
+actors and events (which the store links, store/structure.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsarchive.extract.record import ArticleRecord, NotArticle
+
+if TYPE_CHECKING:  # the crawl process reads results without importing the analysis itself
+    from newsarchive.analysis.structure import Structure
 
 
 @dataclass(frozen=True)
@@ -13,6 +17,9 @@ class Analysis:
     topics: tuple[str, ...] = ()
     relevance: float | None = None
     countries: tuple[str, ...] = ()
+    #: Actors and events, found in the pool so the single-threaded crawl process only links
+    #: them; None where nobody looked (the store then finds them itself).
+    structure: Structure | None = None
 
 
 #: gzip level of a stored raw page (`pages.html_gz`), whoever compresses it: level 1 is several

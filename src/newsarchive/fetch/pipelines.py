@@ -313,9 +313,9 @@ class StorePipeline:
                 await self._spool(articles, pages, error)
                 return
             # Stories, actors and events of the new articles, one batch at a time (under the
-            # lock), in a thread off the reactor: only here is it known which new articles are
-            # syndicated copies, which join their original's story and need no analysis.
-            await asyncio.to_thread(assign_urls, self.writer.engine, result.new_urls)
+            # lock), in a thread off the reactor, from the actors and events the pool found.
+            found = {a.url: a.analysis.structure for a in articles if a.analysis.structure}
+            await asyncio.to_thread(assign_urls, self.writer.engine, result.new_urls, found)
         self.stats.inc_value("newsarchive/articles_new", result.new)
         self.stats.inc_value("newsarchive/articles_updated", result.updated)
         self.stats.inc_value("newsarchive/articles_unchanged", result.unchanged)

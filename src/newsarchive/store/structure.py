@@ -1,28 +1,28 @@
 """Stories, actors and events for newly stored articles, assigned incrementally per batch.
 
 Called after a batch of articles is written (fetch/pipelines.py). Each article is analysed once
-(analysis/actors.py, analysis/events.py), its actors and events are linked, and it joins an open
-story or opens one (analysis/stories.py). Nothing is recomputed for older articles: the only
-stories read are those whose latest article is within the story window of the new one and that
-share an actor or an event with it, found through indexes (ix_stories_last_published_at,
-ix_article_actors_actor_published, ix_events_kind_occurred_on), so a batch costs the same however
-large the archive grows. A syndicated copy (articles.duplicate_of) goes in its original's story.
+(analysis/structure.py: by the crawl's extraction pool, else here), its actors and events are
+linked, and it joins an open story or opens one (analysis/stories.py). Nothing is recomputed for
+older articles: the only stories read are those whose latest article is within the story window
+of the new one and that share an actor or an event with it, found through indexes
+(ix_stories_last_published_at, ix_article_actors_actor_published, ix_events_kind_occurred_on), so
+a batch costs the same however large the archive grows. A syndicated copy (articles.duplicate_of)
+goes in its original's story.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from newsarchive.analysis.actors import Actor, find_actors
-from newsarchive.analysis.events import Event, find_events
+from newsarchive.analysis.actors import Actor
+from newsarchive.analysis.events import Event
 from newsarchive.analysis.stories import (
     WINDOW,
     Features,
@@ -31,6 +31,7 @@ from newsarchive.analysis.stories import (
     event_keys,
     title_words,
 )
+from newsarchive.analysis.structure import Structure, find_structure
 from newsarchive.store.models import ArticleActor, EventActor, EventArticle
 
 log = logging.getLogger(__name__)
@@ -60,28 +61,24 @@ _LOAD = text(
 ).bindparams(bindparam("urls", expanding=True))
 
 
-@dataclass(frozen=True)
-class Structure:
-    """An article's actors and events."""
-
-    #: Each actor named, with how often, in order of first mention.
-    actors: tuple[tuple[Actor, int], ...]
-    events: tuple[Event, ...]
-
-
-def find_structure(title: str, text: str, published_on: date) -> Structure:
-    """The actors and events of an article, as the story structure links them; the events'
-    relative dates ("on Tuesday") are resolved against `published_on`."""
-    counts = Counter(m.actor for m in find_actors(f"{title}\n{text}"))
-    return Structure(tuple(counts.items()), tuple(find_events(title, text, published_on)))
+def structure_of(article: _Article, found: Structure | None = None) -> Structure:
+    """The article's actors and events: `found` (by the extraction pool) when it was found in
+    the article's stored title, text and publication day, else found here."""
+    day = article.published_at.date()
+    if found is not None and found.fits(article.title, article.text, day):
+        return found
+    return find_structure(article.title, article.text, day)
 
 
-def assign_urls(engine: Engine, urls: Sequence[str]) -> int:
-    """Assign stories, actors and events to the articles stored under `urls`; returns how many."""
+def assign_urls(
+    engine: Engine, urls: Sequence[str], found: Mapping[str, Structure] | None = None
+) -> int:
+    """Assign stories, actors and events to the articles stored under `urls`, with the
+    structures the extraction pool `found` by URL; returns how many."""
     if not urls:
         return 0
     with Session(engine) as session, session.begin():
-        return assign_in(session, urls)
+        return assign_in(session, urls, found)
 
 
 #: The candidates query is planned at an estimated cost above PostgreSQL's jit_above_cost
@@ -91,22 +88,25 @@ def assign_urls(engine: Engine, urls: Sequence[str]) -> int:
 _NO_JIT = text("SET LOCAL jit = off")
 
 
-def assign_in(session: Session, urls: Sequence[str]) -> int:
+def assign_in(
+    session: Session, urls: Sequence[str], found: Mapping[str, Structure] | None = None
+) -> int:
     """assign_urls inside the caller's transaction (bench/scale.py times a batch and rolls it
     back); returns how many articles were assigned."""
     session.execute(_NO_JIT)
     rows = session.execute(_LOAD, {"urls": list(urls)}).all()
-    for _url, *columns in rows:
-        assign_article(session, _Article(*columns))
+    found = found or {}
+    for url, *columns in rows:
+        assign_article(session, _Article(*columns), found.get(url))
     return len(rows)
 
 
 def _link(
-    session: Session, article: _Article
+    session: Session, article: _Article, structure: Structure | None = None
 ) -> tuple[list[int], list[Event], list[int], frozenset[tuple[str, str, str]]]:
-    """Record an article's actors and events: (actor ids compared by stories, the events, their
-    rows, the events' keys as stories compare them)."""
-    found = find_structure(article.title, article.text, article.published_at.date())
+    """Record an article's actors and events (`structure`, if found in it already): (actor ids
+    compared by stories, the events, their rows, the events' keys as stories compare them)."""
+    found = structure_of(article, structure)
     actor_ids = _link_actors(session, article, found.actors)
     events = list(found.events)
     event_ids = []
@@ -118,8 +118,9 @@ def _link(
     return actor_ids, events, event_ids, keys
 
 
-def assign_article(session: Session, article: _Article) -> int:
-    """Link one article's actors and events and put it in a story; returns the story id."""
+def assign_article(session: Session, article: _Article, found: Structure | None = None) -> int:
+    """Link one article's actors and events (`found` by the extraction pool, if it was) and put
+    it in a story; returns the story id."""
     if article.duplicate_of is not None:
         original = session.execute(
             text("SELECT story_id FROM articles WHERE id = :id"), {"id": article.duplicate_of}
@@ -127,7 +128,7 @@ def assign_article(session: Session, article: _Article) -> int:
         if original is not None:
             _join(session, article, int(original))
             return int(original)
-    actor_ids, events, event_ids, keys = _link(session, article)
+    actor_ids, events, event_ids, keys = _link(session, article, found)
     features = Features(
         published_at=article.published_at,
         title_words=title_words(article.title),
@@ -183,15 +184,18 @@ _UNLINK = (
 )
 
 
-def relink(engine: Engine, article_ids: Sequence[int]) -> tuple[int, int]:
+def relink(
+    engine: Engine, article_ids: Sequence[int], found: Mapping[int, Structure] | None = None
+) -> tuple[int, int]:
     """Recompute the actors and events of stored articles in place, after their text was
     re-extracted or the gazetteer or event rules changed (`newsarchive reextract`).
 
     Their old links go; events that only they reported go with them; the fresh ones are found
     exactly as the crawl finds them (a report of a known event links to its row). Stories are
     left as they are: regrouping them is `newsarchive stories rebuild`, which reads these links.
-    Syndicated copies have no analysis of their own and are skipped. Returns (articles
-    relinked, events they now report).
+    Syndicated copies have no analysis of their own and are skipped. `found` holds the
+    structures the extraction pool found, by article id. Returns (articles relinked, events
+    they now report).
     """
     if not article_ids:
         return 0, 0
@@ -213,7 +217,7 @@ def relink(engine: Engine, article_ids: Sequence[int]) -> tuple[int, int]:
             )
         events = 0
         for article, story in articles:
-            _, _, event_ids, _ = _link(session, article)
+            _, _, event_ids, _ = _link(session, article, (found or {}).get(article.id))
             _claim_events(session, event_ids, story)
             events += len(event_ids)
     return len(articles), events
