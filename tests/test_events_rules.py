@@ -696,3 +696,114 @@ def test_a_french_approved_sale_is_an_arms_transfer() -> None:
             [("Romania", "recipient"), ("United States", "supplier")],
         )
     ]
+
+
+def test_an_approved_sale_in_english_and_a_ceremony_hosted_by_someone() -> None:
+    sale = (
+        "WASHINGTON (Wire) - The U.S. State Department on Tuesday approved the sale of 12 F-16 "
+        "fighter jets to Poland."
+    )
+    assert _events("", sale, date(2024, 3, 13)) == [
+        (
+            "arms_transfer",
+            date(2024, 3, 12),
+            None,
+            "PL",
+            [("Poland", "recipient"), ("United States", "supplier")],
+        )
+    ]
+    # "hosted by" names the host after it: no visit of the signatories' host to them.
+    signed = (
+        "Ilham Aliyev and Nikol Pashinyan signed a joint declaration at the White House on "
+        "Friday, in a ceremony hosted by President Donald Trump."
+    )
+    assert [e[0] for e in _events("", signed, date(2025, 8, 9))] == ["agreement"]
+
+
+def test_a_visit_opening_the_sentence_names_its_visitor_after_it() -> None:
+    german = (
+        "Mit einem überraschenden Besuch in Warschau hat der französische Präsident Emmanuel "
+        "Macron am Montag die Unterstützung Frankreichs bekräftigt."
+    )
+    assert _events("", german, date(2024, 3, 12)) == [
+        ("visit", date(2024, 3, 11), "Warsaw", "PL", [("Emmanuel Macron", "visitor")])
+    ]
+    french = (
+        "En visite hier à Berlin, le président turc Recep Tayyip Erdogan a défendu sa position."
+    )
+    assert _events("", french, date(2023, 11, 18)) == [
+        ("visit", date(2023, 11, 17), "Berlin", "DE", [("Recep Tayyip Erdogan", "visitor")])
+    ]
+
+
+def test_a_month_without_its_day_before_the_publication_month_is_background() -> None:
+    text = (
+        "Modi besuchte gestern Kiew. Im Juli war Modi noch bei Kremlchef Wladimir Putin zu Gast "
+        "gewesen."
+    )
+    assert _events("", text, date(2024, 8, 24)) == [
+        ("visit", date(2024, 8, 23), "Kyiv", "UA", [("Narendra Modi", "visitor")])
+    ]
+
+
+def test_a_visit_placed_nowhere_is_where_its_visitor_held_talks_that_day() -> None:
+    text = (
+        "U.S. Defense Secretary Pete Hegseth arrived on Sunday on his first visit to Asia. "
+        "Hegseth met Japanese Defense Minister Gen Nakatani in Tokyo on Sunday."
+    )
+    assert _events("", text, date(2025, 3, 31)) == [
+        (
+            "visit",
+            date(2025, 3, 30),
+            "Tokyo",
+            "JP",
+            [("Pete Hegseth", "visitor"), ("Gen Nakatani", "host")],
+        )
+    ]
+
+
+def test_talks_placed_nowhere_are_in_the_first_city_the_article_puts_something_in() -> None:
+    text = "US-Außenminister Marco Rubio traf am Dienstag Russlands Außenminister Sergej Lawrow."
+    assert _events("Treffen in Riad", text, date(2025, 2, 19)) == [
+        (
+            "meeting",
+            date(2025, 2, 18),
+            "Riyadh",
+            "SA",
+            [("Marco Rubio", "participant"), ("Sergei Lavrov", "participant")],
+        )
+    ]
+
+
+def test_a_verb_ending_its_clause_takes_no_party_from_the_next_clause() -> None:
+    text = (
+        "Die USA werden der Ukraine Streumunition liefern, Berlin hält sich raus. Das hat das "
+        "Pentagon am Freitag bekannt gegeben."
+    )
+    assert _events("", text, date(2023, 7, 8)) == [
+        (
+            "arms_transfer",
+            date(2023, 7, 7),
+            None,
+            "UA",
+            [("Ukraine", "recipient"), ("United States", "supplier")],
+        )
+    ]
+
+
+def test_declarations_signed_and_a_signing_of_another_year_is_background() -> None:
+    signed = "Spain and Portugal signed a joint declaration on defence cooperation on Friday."
+    assert _events("", signed, date(2024, 3, 16)) == [
+        (
+            "agreement",
+            date(2024, 3, 15),
+            None,
+            None,
+            [("Spain", "signatory"), ("Portugal", "signatory")],
+        )
+    ]
+    old = (
+        "Washington anunció el viernes un paquete con proyectiles prohibidos por una convención "
+        "que España firmó en 2008."
+    )
+    assert _events("", old, date(2023, 7, 8)) == []

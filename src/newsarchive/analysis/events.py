@@ -144,7 +144,7 @@ _BUYS_EN = (
 )
 _SELLS_EN = (
     r"delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
-    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply"
+    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply|sales? of"
 )
 #: Words before a seller's verb that leave the transfer undecided ("plans to send", "could
 #: supply", "refused to deliver"). A decision is the news: "Germany will send 14 Leopard 2 tanks
@@ -369,6 +369,10 @@ def _arms_draft(
     parties = [m for m in ms if m.actor.kind != "person"]
     subject = [m for m in parties if m.end <= start + trigger.start()]
     objects = [m for m in parties if m.start >= start + trigger.end()]
+    if _CLAUSE_END.match(sentence, trigger.end()):
+        # A verb ending its clause leaves what follows to another clause: "USA liefern, Berlin
+        # hält sich raus" (Berlin is not the recipient).
+        objects = []
     marks = {_marker(sentence, start, m): m.actor for m in reversed(objects)}
     if not subject and "to" in marks and ("from" in marks or "by" in marks):
         # "were delivered to Poland by South Korea", "delivery of S-400 from Russia to Turkey"
@@ -492,6 +496,8 @@ def _hosted_draft(
     at = start + trigger.start()
     hosts = [m.actor for m in ms if m.end <= at and m.actor.country]
     if not hosts or _PASSIVE.search(sentence[: trigger.start()]):  # "was received by"
+        return None
+    if re.match(r"\s+by\b", sentence[trigger.end() :]):  # "a ceremony hosted by Trump"
         return None
     after = [m for m in ms if m.start >= start + trigger.end()]
     before = [m for m in ms if m.end <= at]
@@ -706,6 +712,12 @@ def _visit_draft(
         foreign = [m for m in before if country is None or m.actor.country != country]
         if foreign:
             visitor = foreign[-1].actor
+        elif not before and (city or country):
+            # The visit opens the sentence and its visitor follows: "Mit einem überraschenden
+            # Besuch in Kiew hat US-Präsident Joe Biden ...", "En visite hier à Athènes, le
+            # président turc Recep Tayyip Erdogan ...".
+            guests = [m for m in after if m.actor.country not in (None, country)]
+            visitor = guests[0].actor if guests else None
     if visitor is None:
         return None
     hosts = [
@@ -809,10 +821,32 @@ _IN_YEAR = re.compile(r"(?<!\w)(?:in|en|im|в|au cours de) ((?:19|20)\d\d)(?!\w)
 
 def _past(sentence: str, published_on: date) -> bool:
     """Whether a sentence tells of visits, talks or calls before the days it names (a year
-    before the publication's, "last year", "who visited"): background, not the news."""
+    before the publication's, "last year", "who visited", "im Juli" in an August article):
+    background, not the news."""
     if _PAST.search(sentence):
         return True
-    return any(int(year) < published_on.year for year in _IN_YEAR.findall(sentence))
+    if any(int(year) < published_on.year for year in _IN_YEAR.findall(sentence)):
+        return True
+    for match in _in_month().finditer(sentence):
+        if _months()[match.group("month").lower()] != published_on.month:
+            return True
+    return False
+
+
+@cache
+def _in_month() -> re.Pattern[str]:
+    """A month named without its day ("im Juli", "in July", "en juillet", "в июле" is not here:
+    Russian uses the prepositional): when something happened, a month back, not a day."""
+    names = sorted(
+        _vocabulary()["months"]["en"]
+        + [w for lang in ("fr", "de", "es", "it", "pt") for w in _vocabulary()["months"][lang]],
+        key=len,
+        reverse=True,
+    )
+    month = "|".join(map(re.escape, names))
+    return re.compile(
+        rf"(?<!\w)(?i:in|im|en|a|em|nel|di)\s+(?P<month>(?i:{month}))(?![ \t]*\d)(?!\w)"
+    )
 
 
 def find_events(title: str, text: str, published_on: date) -> list[Event]:
@@ -845,8 +879,11 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         # A gathering needs its own day: "joint naval drills in recent years" is background;
         # a headline's is the news of the article's days ("Sommet de l'OTAN : ...").
         headline = bool(title) and start == 0
+        # A signing or summit of another year is background too ("una convención que España
+        # firmó en 2008" beside the news of the day).
+        gathering = (days or headline) and not (background and _IN_YEAR.search(sentence))
         found += _party_drafts(sentence, start, in_sentence) or (
-            _gathering_drafts(sentence, start, in_sentence) if days or headline else []
+            _gathering_drafts(sentence, start, in_sentence) if gathering else []
         )
         for draft in found:
             draft.occurred_on = days[0] if days else None
@@ -876,8 +913,14 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
             for host in received:
                 if host.country == draft.country and host != draft.main:
                     draft.others.setdefault(host, "host")
+    _visit_from_talks(list(drafts.values()))
     _drop_visit_talks(drafts)
     _borrow_visit_place(list(drafts.values()))
+    for draft in drafts.values():
+        if draft.kind == "meeting" and draft.country is None:
+            # Talks placed nowhere else, nor by a visit of one of their people, were in the first
+            # city the article puts something in ("Treffen in Riad: ... Rubio traf Lawrow").
+            draft.place, draft.country, _ = _city_in(body)
     events = []
     for draft in drafts.values():
         day = draft.occurred_on or (recent[0] if recent else None)
@@ -996,6 +1039,28 @@ def _drop_visit_talks(drafts: dict[tuple[str, Actor], _Draft]) -> None:
             same_day = draft.occurred_on in (None, visit.occurred_on)
             if same_day and all(p.country == visit.country or p == visit.main for p in people):
                 del drafts[key]
+                break
+
+
+def _visit_from_talks(drafts: list[_Draft]) -> None:
+    """A visit the article places nowhere ("on his first visit to Asia") is where its visitor
+    held talks that day with people of another country ("Hegseth met Teodoro in Manila")."""
+    for visit in drafts:
+        if visit.kind != "visit" or visit.country is not None:
+            continue
+        for talks in drafts:
+            people = (talks.main, *talks.others)
+            same_day = talks.occurred_on in (None, visit.occurred_on)
+            if (
+                talks.kind == "meeting"
+                and same_day
+                and talks.country not in (None, visit.main.country)
+                and visit.main in people
+            ):
+                visit.place, visit.country = talks.place, talks.country
+                for other in people:
+                    if other != visit.main and other.country == talks.country:
+                        visit.others.setdefault(other, "host")
                 break
 
 
