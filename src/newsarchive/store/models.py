@@ -636,6 +636,20 @@ class Story(Base):
     countries: Mapped[list[str]] = mapped_column(
         TEXT_ARRAY, server_default="{}", comment="ISO alpha-2 countries its articles are about"
     )
+    # Kept by triggers (migration 0018), read by story assignment (store/structure.py), so that
+    # a candidate story costs one row rather than a read of all its articles and their links.
+    titles: Mapped[list[str]] = mapped_column(
+        TEXT_ARRAY,
+        server_default="{}",
+        comment="Titles of its articles, syndicated copies included, kept by triggers: story "
+        "assignment compares a new article's title words with them",
+    )
+    actor_ids: Mapped[list[int]] = mapped_column(
+        ARRAY(BigInteger),
+        server_default="{}",
+        comment="Ids of the actors other than states its articles name (article_actors), kept by "
+        "triggers: story assignment compares a new article's actors with them",
+    )
 
 
 class StoryMerge(Base):

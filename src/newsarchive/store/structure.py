@@ -348,27 +348,28 @@ def _link_event(
 # the window (ix_article_actors_actor_published: actor, then the article's time), each link's
 # article probed for its story: the links read grow with how often the actors are named in six
 # days, not with the archive. Reading the window's articles and probing each for the actors
-# instead cost 3,300 probes per new article at a million articles (docs/structure.md).
+# instead cost 3,300 probes per new article at a million articles (docs/structure.md). A
+# candidate's titles and actors are columns of its row, kept by triggers (migration 0018): reading
+# them from its articles and their links was most of the query at a million articles; its events
+# are few and their rows change as later reports add a country, a place or a party, so they are
+# read from the events as they are.
 _CANDIDATES = text(
     """
     WITH candidates AS (
-      SELECT s.id, s.last_published_at FROM stories s
+      SELECT s.id, s.last_published_at, s.actor_ids, s.titles FROM stories s
       WHERE s.last_published_at BETWEEN :since AND :until
         AND (s.id IN (SELECT a.story_id FROM article_actors aa
                       JOIN articles a ON a.id = aa.article_id
                       WHERE aa.actor_id IN :actors AND aa.published_at BETWEEN :since AND :until)
              OR s.id IN (SELECT e.story_id FROM events e WHERE e.id IN :events)))
-    SELECT c.id, c.last_published_at,
-      ARRAY(SELECT DISTINCT aa.actor_id::text FROM article_actors aa
-            JOIN articles a ON a.id = aa.article_id JOIN actors ac ON ac.id = aa.actor_id
-            WHERE a.story_id = c.id AND ac.kind <> 'state') AS actors,
+    SELECT c.id, c.last_published_at, c.actor_ids,
       ARRAY(SELECT DISTINCT e.place FROM events e WHERE e.story_id = c.id
             AND e.place IS NOT NULL) AS places,
       ARRAY(SELECT DISTINCT e.kind || '|' || e.occurred_on::text || '|'
                    || coalesce(e.country, '@' || ea.actor_id::text)
             FROM events e LEFT JOIN event_actors ea ON ea.event_id = e.id AND e.country IS NULL
             WHERE e.story_id = c.id) AS events,
-      ARRAY(SELECT a.title FROM articles a WHERE a.story_id = c.id) AS titles
+      c.titles
     FROM candidates c ORDER BY c.id
     """
 ).bindparams(bindparam("actors", expanding=True), bindparam("events", expanding=True))
@@ -397,7 +398,7 @@ def _open_stories(
         features = Features(
             published_at=last,
             title_words=frozenset().union(*(title_words(t) for t in titles)),
-            actors=frozenset(actors),
+            actors=frozenset(map(str, actors)),
             places=frozenset(places),
             events=frozenset(_event_key(e) for e in events),
         )
