@@ -80,7 +80,7 @@ from newsarchive.store.models import (  # noqa: E402
     SEARCH_TEXT_FUNCTION,
     SEARCH_VECTOR,
 )
-from newsarchive.store.structure import _actor_id, assign_in  # noqa: E402
+from newsarchive.store.structure import _actor_ids, _actor_key, assign_in  # noqa: E402
 from tests.fixtureweb.server import OriginServer, RequestLog  # noqa: E402
 
 OUTLETS = 150
@@ -311,7 +311,8 @@ def prepare(conn: psycopg.Connection[Any], engine: Any, pages: list[bytes], args
     people = [a for a in gazetteer().actors if a.kind == "person"][: args.actor_count]
     args.people = [a.name for a in people]
     with Session(engine) as session, session.begin():
-        actor_ids = [_actor_id(session, actor) for actor in people]
+        ids = _actor_ids(session, people)
+        actor_ids = [ids[_actor_key(actor)] for actor in people]
     with conn.transaction():
         conn.execute(
             "INSERT INTO outlets (slug, name, language, kind, domains) "

@@ -32,6 +32,7 @@ from newsarchive.analysis.stories import (
     title_words,
 )
 from newsarchive.analysis.structure import Structure, find_structure
+from newsarchive.store.models import Actor as ActorRow
 from newsarchive.store.models import ArticleActor, EventActor, EventArticle
 
 log = logging.getLogger(__name__)
@@ -96,31 +97,62 @@ def assign_in(
     session.execute(_NO_JIT)
     rows = session.execute(_LOAD, {"urls": list(urls)}).all()
     found = found or {}
-    for url, *columns in rows:
-        assign_article(session, _Article(*columns), found.get(url))
+    _assign_all(session, [(_Article(*columns), found.get(url)) for url, *columns in rows])
     return len(rows)
 
 
+def _named(structure: Structure) -> list[Actor]:
+    """Every actor the links of a structure record: those named, then each event's parties."""
+    return [actor for actor, _ in structure.actors] + [
+        party.actor for event in structure.events for party in event.actors
+    ]
+
+
+def _assign_all(session: Session, articles: Sequence[tuple[_Article, Structure | None]]) -> None:
+    """Put each article (with what the extraction pool found in it, if anything) in a story, in
+    order. The structures of all are settled first and the actors they name recorded in one
+    statement: a statement per actor was a third of a batch's round trips, and the round trips
+    most of its time on an empty archive (bench/scale.py). Syndicated copies are left to
+    `_link`: most join their original's story with no analysis."""
+    found = {a.id: structure_of(a, s) for a, s in articles if a.duplicate_of is None}
+    ids = _actor_ids(session, [actor for s in found.values() for actor in _named(s)])
+    for article, structure in articles:
+        assign_article(session, article, found.get(article.id, structure), ids)
+
+
 def _link(
-    session: Session, article: _Article, structure: Structure | None = None
+    session: Session,
+    article: _Article,
+    structure: Structure | None = None,
+    ids: Mapping[str, int] | None = None,
 ) -> tuple[list[int], list[Event], list[int], frozenset[tuple[str, str, str]]]:
-    """Record an article's actors and events (`structure`, if found in it already): (actor ids
-    compared by stories, the events, their rows, the events' keys as stories compare them)."""
+    """Record an article's actors and events (`structure`, if found in it already; `ids`, the
+    recorded actors by key, where the batch recorded them): (actor ids compared by stories, the
+    events, their rows, the events' keys as stories compare them)."""
     found = structure_of(article, structure)
-    actor_ids = _link_actors(session, article, found.actors)
+    ids = ids or {}
+    missing = [actor for actor in _named(found) if _actor_key(actor) not in ids]
+    if missing:
+        ids = {**ids, **_actor_ids(session, missing)}
+    actor_ids = _link_actors(session, article, found.actors, ids)
     events = list(found.events)
     event_ids = []
     keys: frozenset[tuple[str, str, str]] = frozenset()
     for event in events:
-        event_id, party_ids, country = _link_event(session, article.id, event)
+        event_id, party_ids, country = _link_event(session, article.id, event, ids)
         event_ids.append(event_id)
         keys |= event_keys(event.kind, event.occurred_on.isoformat(), country, map(str, party_ids))
     return actor_ids, events, event_ids, keys
 
 
-def assign_article(session: Session, article: _Article, found: Structure | None = None) -> int:
-    """Link one article's actors and events (`found` by the extraction pool, if it was) and put
-    it in a story; returns the story id."""
+def assign_article(
+    session: Session,
+    article: _Article,
+    found: Structure | None = None,
+    ids: Mapping[str, int] | None = None,
+) -> int:
+    """Link one article's actors and events (`found` by the extraction pool, if it was; `ids` as
+    for `_link`) and put it in a story; returns the story id."""
     if article.duplicate_of is not None:
         original = session.execute(
             text("SELECT story_id FROM articles WHERE id = :id"), {"id": article.duplicate_of}
@@ -128,7 +160,7 @@ def assign_article(session: Session, article: _Article, found: Structure | None 
         if original is not None:
             _join(session, article, int(original))
             return int(original)
-    actor_ids, events, event_ids, keys = _link(session, article, found)
+    actor_ids, events, event_ids, keys = _link(session, article, found, ids)
     features = Features(
         published_at=article.published_at,
         title_words=title_words(article.title),
@@ -216,8 +248,11 @@ def relink(
                 {"ids": list(set(dropped))},
             )
         events = 0
+        found = found or {}
+        settled = {a.id: structure_of(a, found.get(a.id)) for a, _ in articles}
+        names = _actor_ids(session, [actor for s in settled.values() for actor in _named(s)])
         for article, story in articles:
-            _, _, event_ids, _ = _link(session, article, (found or {}).get(article.id))
+            _, _, event_ids, _ = _link(session, article, settled[article.id], names)
             _claim_events(session, event_ids, story)
             events += len(event_ids)
     return len(articles), events
@@ -228,53 +263,72 @@ def _actor_key(actor: Actor) -> str:
 
 
 def _link_actors(
-    session: Session, article: _Article, counts: Sequence[tuple[Actor, int]]
+    session: Session,
+    article: _Article,
+    counts: Sequence[tuple[Actor, int]],
+    ids: Mapping[str, int],
 ) -> list[int]:
-    """Record the article's actors (each with its mentions); returns those a story is compared
-    on.
+    """Record the article's actors (each with its mentions), in one statement; returns those a
+    story is compared on.
 
     States are left out of that comparison: every article on Iran names Iran, so a shared
     state says nothing about a shared event (analysis/countries.py already records them).
     """
-    ids = []
-    for actor, mentions in counts:
-        actor_id = _actor_id(session, actor)
+    compared = []
+    mentions: dict[int, int] = {}  # two actors of one key are one row: the last count stands
+    for actor, count in counts:
+        actor_id = ids[_actor_key(actor)]
         if actor.kind != "state":
-            ids.append(actor_id)
+            compared.append(actor_id)
+        mentions[actor_id] = count
+    if mentions:
+        rows = [
+            {
+                "article_id": article.id,
+                "actor_id": actor_id,
+                "mentions": count,
+                "published_at": article.published_at,
+            }
+            for actor_id, count in mentions.items()
+        ]
+        statement = insert(ArticleActor).values(rows)
         session.execute(
-            insert(ArticleActor)
-            .values(
-                article_id=article.id,
-                actor_id=actor_id,
-                mentions=mentions,
-                published_at=article.published_at,
-            )
-            .on_conflict_do_update(
-                index_elements=["article_id", "actor_id"], set_={"mentions": mentions}
+            statement.on_conflict_do_update(
+                index_elements=["article_id", "actor_id"],
+                set_={"mentions": statement.excluded.mentions},
             )
         )
-    return ids
+    return compared
 
 
-def _actor_id(session: Session, actor: Actor) -> int:
-    row = session.execute(
-        text(
-            "INSERT INTO actors (key, name, kind, country, aliases, office, in_gazetteer) "
-            "VALUES (:key, :name, :kind, :country, :aliases, :office, :known) "
-            "ON CONFLICT (key) DO UPDATE SET in_gazetteer = actors.in_gazetteer OR :known "
-            "RETURNING id"
-        ),
-        {
-            "key": _actor_key(actor),
-            "name": actor.name,
-            "kind": actor.kind,
-            "country": actor.country,
-            "aliases": list(actor.aliases),
-            "office": actor.office,
-            "known": actor.known,
-        },
-    ).scalar_one()
-    return int(row)
+def _actor_ids(session: Session, actors: Sequence[Actor]) -> dict[str, int]:
+    """Record actors, in one statement: their ids by key. An actor already recorded keeps its
+    row (its name, kind and aliases as first recorded) and is marked from the gazetteer once
+    any record of it is; so is one named twice here, whose first naming makes the row."""
+    rows: dict[str, dict[str, object]] = {}
+    for actor in actors:
+        key = _actor_key(actor)
+        row = rows.get(key)
+        if row is None:
+            rows[key] = {
+                "key": key,
+                "name": actor.name,
+                "kind": actor.kind,
+                "country": actor.country,
+                "aliases": list(actor.aliases),
+                "office": actor.office,
+                "in_gazetteer": actor.known,
+            }
+        elif actor.known:
+            row["in_gazetteer"] = True
+    if not rows:
+        return {}
+    statement = insert(ActorRow).values(list(rows.values()))
+    upsert = statement.on_conflict_do_update(
+        index_elements=["key"],
+        set_={"in_gazetteer": ActorRow.in_gazetteer | statement.excluded.in_gazetteer},
+    ).returning(ActorRow.key, ActorRow.id)
+    return {key: int(actor_id) for key, actor_id in session.execute(upsert)}
 
 
 _SAME_EVENT = text(
@@ -291,11 +345,11 @@ _SAME_EVENT = text(
 
 
 def _link_event(
-    session: Session, article_id: int, event: Event
+    session: Session, article_id: int, event: Event, ids: Mapping[str, int]
 ) -> tuple[int, list[int], str | None]:
     """The event's row (an existing report's when kind, days, main actor and country agree):
     (its id, the ids of the actors this report names, the row's country)."""
-    actor_ids = [(_actor_id(session, a.actor), a.role) for a in event.actors]
+    actor_ids = [(ids[_actor_key(a.actor)], a.role) for a in event.actors]
     main, role = actor_ids[0]
     event_id = session.execute(
         _SAME_EVENT,
@@ -330,12 +384,16 @@ def _link_event(
             ),
             {"id": event_id, "place": event.place, "country": event.country},
         ).scalar()
-    for actor_id, actor_role in actor_ids:
-        session.execute(
-            insert(EventActor)
-            .values(event_id=event_id, actor_id=actor_id, role=actor_role)
-            .on_conflict_do_nothing()
+    session.execute(
+        insert(EventActor)
+        .values(
+            [
+                {"event_id": event_id, "actor_id": actor_id, "role": actor_role}
+                for actor_id, actor_role in actor_ids
+            ]
         )
+        .on_conflict_do_nothing()
+    )
     session.execute(
         insert(EventArticle)
         .values(event_id=event_id, article_id=article_id, evidence=event.evidence)
@@ -517,8 +575,7 @@ def rebuild(
     for start in range(0, len(articles), REBUILD_CHUNK):
         with Session(engine) as session, session.begin():
             session.execute(_NO_JIT)
-            for article in articles[start : start + REBUILD_CHUNK]:
-                assign_article(session, article)
+            _assign_all(session, [(a, None) for a in articles[start : start + REBUILD_CHUNK]])
         done = min(start + REBUILD_CHUNK, len(articles))
         if progress is not None:
             progress(done, len(articles))
