@@ -12,7 +12,7 @@ import pytest
 
 from newsarchive.extract import ArticleRecord, extract_article
 from newsarchive.extract.article import Reading, read_article
-from newsarchive.extract.dates import in_outlet_offset, written_dates
+from newsarchive.extract.dates import in_outlet_offset, status_id_date, written_dates
 from newsarchive.extract.page import parse_page
 
 URL = "https://harbourpost.example/world/ministers-agree"
@@ -229,4 +229,66 @@ def test_a_date_marked_above_the_headline_is_found_before_pruning() -> None:
     assert record.published_source == "htmldate"
     assert record.published_at == datetime(2019, 3, 14, tzinfo=UTC)
     assert record.published_on == date(2019, 3, 14)
+    assert record.published_precision == "day"
+
+
+def test_a_post_on_twitter_is_dated_by_the_id_in_its_address() -> None:
+    # The status ID's bits above the lowest 22 are milliseconds since 2010-11-04 01:42:54.657 UTC.
+    url = "https://twitter.com/Reuters/status/1281836879789404160/photo/1"
+
+    assert status_id_date(url) == datetime(2020, 7, 11, 6, 25, 2, 176000, tzinfo=UTC)
+    assert status_id_date("https://x.com/NATO/status/1281836879789404160") == datetime(
+        2020, 7, 11, 6, 25, 2, 176000, tzinfo=UTC
+    )
+    # IDs from before snowflakes (2010) were counters; other addresses hold no ID.
+    assert status_id_date("https://twitter.com/jack/status/20") is None
+    assert status_id_date("https://twitter.com/jack/status/29700000000") is None
+    assert status_id_date("https://example.com/Reuters/status/1281836879789404160") is None
+    assert status_id_date("https://twitter.com/Reuters") is None
+
+
+def test_a_tweet_page_takes_its_day_from_its_address_not_from_other_posts() -> None:
+    # A tweet's page has no date markup; the dates it shows belong to replies and other posts.
+    replies = "".join(
+        f'<div class="reply"><p>Reply {n}: the navies of both countries should hold more drills '
+        f"like this one, and publish what they learn.</p><span>Jul 15, 2020</span></div>"
+        for n in range(1, 4)
+    )
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><title>Reuters on Twitter: "Ministers agree on '
+        'joint naval drills"</title></head><body><main><h1>Reuters on Twitter</h1>'
+        f"<div>{STORY}</div>{replies}</main></body></html>"
+    )
+
+    reading = read_article(html, "https://twitter.com/Reuters/status/1281836879789404160")
+
+    assert isinstance(reading, Reading)
+    assert reading.record.published_source == "url"
+    assert reading.record.published_on == date(2020, 7, 11)
+    assert reading.record.published_at == datetime(2020, 7, 11, tzinfo=UTC)
+    assert reading.record.published_precision == "day"
+
+
+def test_a_date_in_an_aside_of_the_story_itself_is_read_but_not_one_of_the_sidebar() -> None:
+    # spektrum.de's layout: the <h1> sits in the breadcrumbs, the story's category, date and
+    # reading time in an <aside> column inside its <article>, and the page's sidebar (another
+    # <aside>, outside the article) lists other stories with their dates.
+    html = (
+        '<!DOCTYPE html><html lang="de"><head><title>Genetik: Das Geheimnis der Rafflesien'
+        '</title></head><body><aside class="sidebar-box"><ul><li><a href="/news/alt/1">Ältere '
+        'Meldung</a> <span class="date">02.01.2018</span></li></ul></aside>'
+        '<article class="content"><ol class="breadcrumbs"><li><a href="/">Startseite</a></li>'
+        "<li><h1>Genetik: Das Geheimnis der Rafflesien</h1></li></ol>"
+        '<div class="row"><aside class="small-12 medium-2 columns"><ul class="content__meta">'
+        '<li class="item content__meta__category">Hintergrund</li>'
+        '<li class="item content__meta__date">19.07.2022</li>'
+        '<li class="item">Lesedauer ca. 10 Minuten</li></ul></aside>'
+        f'<div class="small-12 medium-8 columns">{STORY}</div></div></article></body></html>'
+    )
+
+    record = extract_article(html, "https://www.spektrum.de/news/genetik-rafflesien/2039026")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.published_source == "htmldate"
+    assert record.published_on == date(2022, 7, 19)
     assert record.published_precision == "day"

@@ -78,6 +78,14 @@ _MODIFIED_META = (
 _URL_DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
+#: A post's address on Twitter/X and the ID that dates it (`status_id_date`).
+_STATUS_URL = re.compile(
+    r"https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/(?P<id>[0-9]{15,20})(?![0-9])",
+    re.IGNORECASE,
+)
+_SNOWFLAKE_EPOCH = datetime(2010, 11, 4, 1, 42, 54, 657000, tzinfo=UTC)
+#: A day after the epoch: smaller IDs are the counters of before snowflakes.
+_SNOWFLAKE_MIN = (24 * 3600 * 1000) << 22
 _MODIFIED_HINTS = ("updat", "modif", "edited", "revised")
 _PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "date-pub")
 
@@ -297,6 +305,7 @@ def find_published(
     later: list[tuple[str, Callable[[], datetime | None]]] = [
         (_evidence_source(evidence), lambda: evidence.published_at if evidence else None),
         ("url", lambda: _url_date(page.url) or _url_date(page.canonical_url or "")),
+        ("url", lambda: _status_day(page.url) or _status_day(page.canonical_url or "")),
         ("byline", lambda: byline()),
     ]
     for source, find in later:
@@ -625,6 +634,30 @@ def _url_date(url: str) -> datetime | None:
         return None
 
 
+def status_id_date(url: str) -> datetime | None:
+    """The instant a post on Twitter/X was made, which its address holds.
+
+    A status address (twitter.com/Reuters/status/1281836879789404160, also under /photo/1) names
+    the post by a "snowflake" ID whose bits above the lowest 22 count milliseconds since
+    `_SNOWFLAKE_EPOCH`: the post's own time, to the millisecond. Such a page carries no date in
+    its markup, and the dates htmldate finds there are of other posts. IDs from before
+    snowflakes (below `_SNOWFLAKE_MIN`, 2010) were mere counters and give nothing.
+    """
+    match = _STATUS_URL.match(url)
+    if match is None:
+        return None
+    number = int(match["id"])
+    if number < _SNOWFLAKE_MIN:
+        return None
+    return _SNOWFLAKE_EPOCH + timedelta(milliseconds=number >> 22)
+
+
+def _status_day(url: str) -> datetime | None:
+    """The UTC day of `status_id_date`: a date from the address is a bare day (`_DAY_SOURCES`)."""
+    instant = status_id_date(url)
+    return datetime(instant.year, instant.month, instant.day) if instant else None
+
+
 def byline_date(page: Page) -> datetime | None:
     """The first date written between the story's headline and its first paragraph.
 
@@ -737,22 +770,34 @@ def guess_from_markup(tree: HtmlElement, url: str, now: datetime | None) -> Date
 
 
 def _without_other_stories(tree: HtmlElement) -> HtmlElement:
-    """A copy of the page without asides, navigation, footers and related or popular lists."""
+    """A copy of the page without asides, navigation, footers and related or popular lists.
+
+    An aside inside the story's own `<article>` stays unless its class names other stories:
+    there it is the story's side column (spektrum.de sets category, date and reading time in
+    one beside the text), not the page's sidebar.
+    """
     copy = deepcopy(tree)
     headline = copy.find(".//h1")
     kept = {headline, *headline.iterancestors()} if headline is not None else set()
+    story = main_article_element(copy)
     doomed = [
         element
         for element in copy.xpath("//*")
         if element not in kept
         and (
-            element.tag in ("aside", "nav", "footer") or class_tokens(element) & _OTHER_STORY_TOKENS
+            (element.tag == "aside" and not _in_story(element, story))
+            or element.tag in ("nav", "footer")
+            or class_tokens(element) & _OTHER_STORY_TOKENS
         )
     ]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
     return copy
+
+
+def _in_story(element: HtmlElement, story: HtmlElement | None) -> bool:
+    return story is not None and story.tag == "article" and story in element.iterancestors()
 
 
 def guess_published(tree: HtmlElement, url: str, now: datetime | None) -> DateFinding | None:
