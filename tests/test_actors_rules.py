@@ -4,6 +4,7 @@ counterparts and more titles (analysis/actors.py)."""
 from __future__ import annotations
 
 from newsarchive.analysis.actors import find_actors, romanise, ru_stem
+from newsarchive.analysis.countries import country_mentions
 
 
 def _found(text: str) -> list[tuple[str, str, str | None, str | None, bool]]:
@@ -124,4 +125,19 @@ def test_spokespeople_titled_in_german_french_and_spanish() -> None:
         ("Steffen Hebestreit", "Spokesperson", False),
         ("Maria Zakharova", "Spokesperson", False),
         ("Pilar Alegría", "Spokesperson", False),
+    ]
+
+
+def test_leaders_and_countries_as_chinese_japanese_korean_and_arabic_write_them() -> None:
+    assert [m.actor.name for m in find_actors("普京与特朗普；ゼレンスキー大統領；ترامب")] == [
+        "Vladimir Putin",
+        "Donald Trump",
+        "Volodymyr Zelensky",
+        "Donald Trump",
+    ]
+    assert country_mentions("美国总统拜登与中方会谈；米国防総省；북한") == [
+        ("US", 0, 2),
+        ("CN", 7, 9),
+        ("US", 12, 14),
+        ("KP", 18, 20),
     ]

@@ -807,3 +807,61 @@ def test_declarations_signed_and_a_signing_of_another_year_is_background() -> No
         "que España firmó en 2008."
     )
     assert _events("", old, date(2023, 7, 8)) == []
+
+
+def test_chinese_and_japanese_calls_and_visits_with_their_dates() -> None:
+    call = "3月18日，国家主席习近平应约同美国总统拜登通电话。"
+    assert _events("", call, date(2022, 3, 19)) == [
+        (
+            "call",
+            date(2022, 3, 18),
+            None,
+            None,
+            [("Xi Jinping", "participant"), ("Joe Biden", "participant")],
+        )
+    ]
+    # "来华访问的美国国务卿布林肯": the visiting secretary of state follows the visit's word.
+    talks = "2024年4月26日，外交部长王毅在北京同来华访问的美国国务卿布林肯举行会谈。"
+    assert _events("", talks, date(2024, 4, 26)) == [
+        (
+            "visit",
+            date(2024, 4, 26),
+            "Beijing",
+            "CN",
+            [("Antony Blinken", "visitor"), ("Wang Yi", "host")],
+        )
+    ]
+    # "10日" alone is the 10th of the publication's month.
+    japanese = "岸田文雄首相は10日、ワシントンでバイデン大統領と会談した。"
+    assert _events("", japanese, date(2024, 4, 11)) == [
+        (
+            "visit",
+            date(2024, 4, 10),
+            "Washington",
+            "US",
+            [("Fumio Kishida", "visitor"), ("Joe Biden", "host")],
+        )
+    ]
+    phone = "石破茂首相は昨日、トランプ大統領と電話会談を行った。"
+    assert [e[:2] for e in _events("", phone, date(2025, 2, 8))] == [("call", date(2025, 2, 7))]
+
+
+def test_an_arabic_visit_told_verb_first() -> None:
+    text = "وصل الرئيس الفرنسي إيمانويل ماكرون أمس إلى الرياض في زيارة رسمية."
+    assert _events("", text, date(2024, 12, 3)) == [
+        ("visit", date(2024, 12, 2), "Riyadh", "SA", [("Emmanuel Macron", "visitor")])
+    ]
+
+
+def test_days_in_chinese_japanese_korean_and_arabic() -> None:
+    thursday = date(2024, 3, 14)
+    assert resolve_dates("星期三", thursday) == [date(2024, 3, 13)]
+    assert resolve_dates("水曜日", thursday) == [date(2024, 3, 13)]
+    assert resolve_dates("يوم الأربعاء", thursday) == [date(2024, 3, 13)]
+    assert resolve_dates("5 يونيو", date(2024, 6, 6)) == [date(2024, 6, 5)]
+    assert resolve_dates("6월 5일", date(2024, 6, 6)) == [date(2024, 6, 5)]
+    assert resolve_dates("28日", date(2024, 3, 2)) == [date(2024, 2, 28)]
+    assert resolve_dates("3日間の訓練", thursday) == []  # three days long, not the 3rd
+    # The Sea of Japan is no party to an exercise held in it.
+    drills = "中俄两国海军在日本海举行联合演习，演习于7月20日开始。"
+    assert _events("", drills, date(2023, 7, 21)) == []

@@ -90,8 +90,22 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
 @cache
 def _relative() -> re.Pattern[str]:
     words = [*_weekdays(), *(w for ws in _vocabulary()["relative"].values() for w in ws)]
-    return re.compile(r"(?<!\w)(?P<word>" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"{_START}(?P<word>{alternatives}){_END}", re.I)
 
+
+#: Chinese, Japanese and Korean characters: words of these scripts are not spaced, so a word
+#: boundary is only wanted against a letter of another script ("访问" inside "来华访问的").
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+#: Word boundaries that let a word touch CJK characters.
+_START = rf"(?<![^\W{_CJK}])"
+_END = rf"(?![^\W{_CJK}])"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+#: A CJK date: "2024年10月18日", "6月5日", Korean "6월 5일".
+_CJK_DATE = re.compile(
+    r"(?<!\d)(?:(?:(?P<year>\d{4})\s*[年년]\s*)?(?P<month>\d{1,2})\s*[月월]\s*)?"
+    r"(?P<day>\d{1,2})\s*[日일](?!間|间|以上|后|後)"
+)
 
 #: A capital letter, Latin or Cyrillic: what a place name starts with.
 _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯЁ]"
@@ -121,7 +135,7 @@ def _trigger(kind: str) -> re.Pattern[str]:
     english = {"visit": _VISIT_EN, "meeting": _MEETING_EN, "call": _CALL_EN}[kind]
     other = "|".join(_vocabulary()["triggers"][kind])
     # Other languages' words in any case: "Телефонный разговор" opens a sentence.
-    return re.compile(rf"(?<!\w)(?:{english}|(?i:{other}))(?!\w)")
+    return re.compile(rf"{_START}(?:{english}|(?i:{other})){_END}")
 
 
 @cache
@@ -160,7 +174,7 @@ def _arms_trigger(buys: bool) -> re.Pattern[str]:
     """A buyer's (`buys`) or a seller's verb, English here, others from events.toml."""
     english, key = (_BUYS_EN, "buy") if buys else (_SELLS_EN, "sell")
     other = "|".join(_vocabulary()["triggers"][key])
-    return re.compile(rf"(?<!\w)(?:{english}|{other})(?!\w)")
+    return re.compile(rf"{_START}(?:{english}|{other}){_END}")
 
 
 _OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+(?:the\s+)?$")
@@ -177,7 +191,7 @@ _SANCTION_EN = (
 def _sanction_trigger() -> re.Pattern[str]:
     """The words that report a sanction: English here, others from events.toml."""
     other = "|".join(_vocabulary()["triggers"]["sanction"])
-    return re.compile(rf"{_SANCTION_EN}|(?<!\w)(?:{other})(?!\w)")
+    return re.compile(rf"{_SANCTION_EN}|{_START}(?:{other}){_END}")
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+)?$")
@@ -296,6 +310,23 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
                 continue
             if match.group("year") is None and day > published_on + timedelta(days=1):
                 day = day.replace(year=year - 1)  # "Dec 30" in a January article
+            found.append(day)
+    if _HAS_CJK.search(sentence):
+        for match in _CJK_DATE.finditer(sentence):
+            year = int(match.group("year") or published_on.year)
+            # "10日" alone is the 10th of the publication's month (Japanese and Chinese news).
+            month = int(match.group("month") or published_on.month)
+            try:
+                day = date(year, month, int(match.group("day")))
+            except ValueError:
+                continue
+            if match.group("month") is None and day > published_on + timedelta(days=1):
+                try:  # the 28th in an article of the 2nd: last month's
+                    day = (day.replace(day=1) - timedelta(days=1)).replace(day=day.day)
+                except ValueError:
+                    continue
+            elif match.group("year") is None and day > published_on + timedelta(days=1):
+                day = day.replace(year=year - 1)
             found.append(day)
     relative = _vocabulary()["relative"]
     for match in _relative().finditer(sentence):
@@ -485,7 +516,7 @@ _ENVOY = re.compile(
 @cache
 def _host_trigger() -> re.Pattern[str]:
     other = "|".join(_vocabulary()["triggers"]["host"])
-    return re.compile(rf"(?<!\w)(?:{_HOST_EN}|{other})(?!\w)")
+    return re.compile(rf"{_START}(?:{_HOST_EN}|{other}){_END}")
 
 
 def _hosted_draft(
@@ -556,7 +587,7 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
 def _gathering_trigger(kind: str) -> re.Pattern[str]:
     """The words that report a summit, an exercise or an agreement (events.toml)."""
     words = "|".join(_vocabulary()["triggers"][kind])
-    return re.compile(rf"(?i)(?<!\w)(?:{words})(?!\w)")  # "Strategic Mutual Defence Agreement"
+    return re.compile(rf"(?i){_START}(?:{words}){_END}")  # "Strategic Mutual Defence Agreement"
 
 
 #: An exercise is military only when the sentence says so (or names an armed force): "exercise"
@@ -564,7 +595,8 @@ def _gathering_trigger(kind: str) -> re.Pattern[str]:
 _MILITARY = re.compile(
     r"(?i)(?<!\w)(?:joint|military|naval|navy|air force|army|troops|forces|warships?|militär\w*|"
     r"militaires?|navales?|conjunt[oa]s?|militares|commun(?:e|es)?|gemeinsam\w*|военн\w*|"
-    r"совместн\w*)(?!\w)"
+    r"совместн\w*|militari|militare|congiunt[aei]|عسكري\w*|مشترك\w*)(?!\w)"
+    r"|联合|军事|海军|空军|自衛隊|合同|軍事|군사|연합"
 )
 #: A region an exercise is held in, when it is not a known city: "in the Sea of Japan", "off
 #: Crimea", "in the Gulf of Oman".
@@ -704,7 +736,9 @@ def _visit_draft(
     before = [m for m in ms if m.end <= at]
     visitor: Actor | None = None
     head = sentence[trigger.end() : trigger.end() + 40]
-    if after and re.match(r"\s+(?:by|from|of)\b", head):
+    if after and (re.match(r"\s+(?:by|from|of)\b", head) or head.startswith("的")):
+        # "the visit by X"; Chinese "来华访问的英国外交大臣拉米" (the visiting British foreign
+        # secretary Lammy): the visitor follows.
         visitor = after[0].actor
     elif before and sentence[before[-1].end - start : trigger.start()].strip() in ("'s", "’s"):
         visitor = before[-1].actor
@@ -712,12 +746,15 @@ def _visit_draft(
         foreign = [m for m in before if country is None or m.actor.country != country]
         if foreign:
             visitor = foreign[-1].actor
-        elif not before and (city or country):
+        elif not before:
             # The visit opens the sentence and its visitor follows: "Mit einem überraschenden
             # Besuch in Kiew hat US-Präsident Joe Biden ...", "En visite hier à Athènes, le
-            # président turc Recep Tayyip Erdogan ...".
+            # président turc Recep Tayyip Erdogan ...", Arabic "وصل الرئيس الفرنسي ... إلى
+            # الرياض" (verb first).
+            if city is None and country is None and not sentence[: trigger.start()].strip():
+                city, country, _ = _city_in(sentence[trigger.end() :])  # the verb opens it
             guests = [m for m in after if m.actor.country not in (None, country)]
-            visitor = guests[0].actor if guests else None
+            visitor = guests[0].actor if guests and (city or country) else None
     if visitor is None:
         return None
     hosts = [
@@ -779,7 +816,10 @@ def _city_patterns(bare: bool) -> tuple[tuple[str, str, str, re.Pattern[str]], .
             name.removesuffix("*"),
             place_name(name),
             code,
-            re.compile(
+            # Chinese and Japanese put no preposition before a city ("在北京", "東京で").
+            re.compile(f"({re.escape(name)})")
+            if _HAS_CJK.search(name)
+            else re.compile(
                 rf"{before}({_place_regex(name)})(?!\w){after}"
                 + turkish.format(name=_place_regex(name))
             ),
@@ -1077,6 +1117,13 @@ def _borrow_visit_place(drafts: list[_Draft]) -> None:
                 break
 
 
+@cache
+def _named_city(spelling: str) -> re.Pattern[str]:
+    """A city's spelling anywhere, as a word (CJK: wherever it stands). Compiled once: the
+    spellings overflow re's cache, and the CJK-aware boundaries are slow to compile."""
+    return re.compile(rf"{_START}{_place_regex(spelling)}{_END}")
+
+
 def _first_city(body: str, country: str | None) -> str | None:
     """The first city of the event's country the article names: where a visit took place."""
     if country is None:
@@ -1085,7 +1132,7 @@ def _first_city(body: str, country: str | None) -> str | None:
     for city, code in places().items():
         if code != country:
             continue
-        match = re.search(rf"(?<!\w){_place_regex(city)}(?!\w)", body)
+        match = _named_city(city).search(body)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), place_name(city))
     return best[1] if best else None
