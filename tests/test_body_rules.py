@@ -6,7 +6,10 @@ the test fails if the rule stops applying to that shape.
 
 from __future__ import annotations
 
+import lxml.html
+
 from newsarchive.extract import ArticleRecord, extract_article
+from newsarchive.extract.body import _missed_prose
 
 STORY = [
     "Horror stories about the ride-hailing company have been commonplace in recent months, but "
@@ -144,3 +147,59 @@ def test_a_story_in_a_widget_among_the_next_stories_is_kept() -> None:
 
     assert isinstance(record, ArticleRecord)
     assert record.text == "\n".join(STORY[:5])
+
+
+def _spiegel_page(paragraphs: list[str]) -> str:
+    """spiegel.de's print edition: each paragraph a `div.dig-absatz` (no `<p>`), two pull quotes
+    as `<h4>` after them, then the copyright and a box selling the digital edition."""
+    story = "".join(f'<div class="dig-absatz" data-field="absatz">{p}</div>' for p in paragraphs)
+    return f"""<!DOCTYPE html><html><head><title>Ein Albtraum - DER SPIEGEL 52/2018</title>
+</head><body><div id="wrapper">
+<div id="breadcrumb"><ul class="breadcrumb-history"><li><a href="/">Nachrichten</a></li>
+<li><h1 class="so-hdln">Ein Albtraum</h1></li></ul></div>
+<div id="content-main" class="grid-article clearfix"><div class="column-wide">
+<div class="article-function-box-wide"><ul><li><a href="/pdf/1">PDF drucken</a></li></ul>
+<div id="spShortDate">22.12.2018</div></div>
+<div class="dig-artikel" lang="en"><h2 class="dig-artikel-hgroup"><span class="dig-ueberschrift">
+Ein Albtraum</span></h2>
+<div class="dig-text" data-field="text">{story}
+<h4>The company had an interesting, if predictable, response to the panic.</h4>
+<h4>There is only a transaction, executed at market value.</h4></div>
+<div class="dig-autoren">Von Clemens Höges</div></div>
+<div class="article-copyright"><p><strong>DER SPIEGEL 52/2018</strong><br/>
+Alle Rechte vorbehalten<br/>Vervielfältigung nur mit Genehmigung</p></div>
+</div><div class="column-small spiegel-asset-box">
+<div class="spiegel-magazin-title asset-title">DER SPIEGEL 52/2018</div>
+<div class="asset-box clearfix"><br/><a href="/spiegel/print/52.html">Heft lesen</a></div>
+<div class="module-box clearfix"><div class="module-title">Der digitale SPIEGEL</div>
+<a class="form-button" href="https://magazin.spiegel.de/SP/2018/52/">Diese Ausgabe jetzt digital
+lesen</a><p>Die digitale Welt der Nachrichten. Mit interaktiven Grafiken, spannenden Videos und
+beeindruckenden 3-D-Modellen.<br/>Sie lesen die neue Ausgabe noch vor Erscheinen der
+Print-Ausgabe, schon freitags ab 18 Uhr.</p></div>
+<div class="asset-box"><div class="asset-title">Abo-Angebote</div>
+<p>Den SPIEGEL lesen oder verschenken und Vorteile sichern!</p>
+<a class="form-button" href="https://abo.spiegel.de/de/c/spiegel">Jetzt Abo sichern</a></div>
+<div class="asset-box"><div class="asset-title">Ältere SPIEGEL-Ausgaben</div>
+<p><a href="/spiegel/print/"><strong>Kostenloses Archiv:</strong></a><br/>Stöbern Sie im
+kompletten SPIEGEL-Archiv seit 1947.</p></div>
+<div class="module-box clearfix spiegel-article-pdf"><div class="module-title">Artikel als PDF</div>
+<a href="https://magazin.spiegel.de/pdf/161500790">Artikel als PDF ansehen</a>
+<p><span class="asset-headline">Ein Albtraum</span></p></div>
+</div></div></div></body></html>"""
+
+
+def test_a_fast_pass_that_kept_a_tenth_of_the_paragraphs_calls_the_fallbacks() -> None:
+    # On the real page (its sidebar and top lists around this shape) trafilatura's fast pass
+    # kept the two pull quotes and the copyright box, 119 words of a 2,300-word story.
+    paragraphs = [f"{n}. {paragraph}" for n in range(1, 4) for paragraph in STORY]
+    tree = lxml.html.fromstring(_spiegel_page(paragraphs))
+    quotes = [
+        "The company had an interesting, if predictable, response to the panic.",
+        "There is only a transaction, executed at market value.",
+        "DER SPIEGEL 52/2018",
+        "Alle Rechte vorbehalten",
+    ]
+
+    assert _missed_prose(tree, quotes) is True
+    assert _missed_prose(tree, paragraphs[:9]) is False
+    assert _missed_prose(lxml.html.fromstring(_salon_page("hideOnInit")), quotes) is False

@@ -115,6 +115,12 @@ _BYLINE_WORDS = 10
 _PROMO_MAX_WORDS = 25
 #: Below this many words from the fast pass, trafilatura's fallback extractors get a turn.
 _RESCUE_WORDS = 100
+#: ... or below this many, and this share of the pruned page's paragraph text (on a page with
+#: this much): a fuller fast result is the story, and the fallbacks add teasers to it.
+_RESCUE_SHORT_WORDS = 250
+_RESCUE_SHARE = 0.1
+_RESCUE_PROSE = 1000
+_PARAGRAPH_HOLDERS = frozenset({"p", "div", "section", "article", "ul", "ol", "table"})
 
 
 @dataclass(frozen=True)
@@ -146,11 +152,31 @@ def extract_body(tree: HtmlElement, url: str, facts: PageFacts) -> list[str]:
     next to nothing, which is what they exist for.
     """
     lines = _tidy(_trafilatura_lines(tree, url, fast=True), facts)
-    if sum(len(line.split()) for line in lines) < _RESCUE_WORDS:
+    words = sum(len(line.split()) for line in lines)
+    if words < _RESCUE_WORDS or (words < _RESCUE_SHORT_WORDS and _missed_prose(tree, lines)):
         rescued = _tidy(_trafilatura_lines(tree, url, fast=False), facts)
-        if sum(len(line.split()) for line in rescued) > sum(len(line.split()) for line in lines):
+        if sum(len(line.split()) for line in rescued) > words:
             return rescued
     return lines
+
+
+def _missed_prose(tree: HtmlElement, lines: list[str]) -> bool:
+    """The fast pass kept a small part of the paragraphs left after pruning.
+
+    trafilatura's fast pass can settle on a pull quote or a teaser box when the story's
+    paragraphs sit in a container its scoring does not reach (spiegel.de kept two quoted
+    sentences of a 15,000-character story written as `div.dig-absatz`); its fallback extractors
+    read the whole page. Paragraphs are `<p>`s and `<div>`s holding no other block.
+    """
+    kept = sum(len(line) for line in lines)
+    if kept >= _RESCUE_SHARE * len(tree.text_content()):  # an upper bound of the prose
+        return False
+    prose = sum(
+        len(" ".join(block.text_content().split()))
+        for block in tree.iter("p", "div")
+        if block.tag == "p" or not any(child.tag in _PARAGRAPH_HOLDERS for child in block)
+    )
+    return prose >= _RESCUE_PROSE and kept < _RESCUE_SHARE * prose
 
 
 def _trafilatura_lines(tree: HtmlElement, url: str, fast: bool) -> list[str]:
