@@ -225,3 +225,39 @@ def test_migration_dates_stored_articles_and_daily_counts_count_the_outlets_day(
     ]
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert manifest["rows"] == 3
+
+
+#: A News Corp Australia page: the JSON-LD writes the Brisbane wall clock with a "Z", the meta
+#: tag the true instant (07:25 AEST on the 25th is 21:25 UTC on the 24th).
+COURIER_MAIL_HEAD = """<meta property="article:published_time" content="2020-04-24T21:25:06+00:00">
+<script type="application/ld+json">{"@context": "http://schema.org", "@type": "NewsArticle",
+"headline": "Frigates to join allied task force", "datePublished": "2020-04-25T07:25:06Z",
+"dateModified": "2020-04-25T07:25:45Z"}</script>"""
+
+
+def test_a_json_ld_wall_clock_labelled_utc_gives_way_to_the_meta_in_the_outlets_zone() -> None:
+    html = page(COURIER_MAIL_HEAD)
+
+    record = extract(html, OutletFacts(timezone="Australia/Brisbane"))
+
+    assert record.published_source == "meta"
+    assert record.published_at == datetime(2020, 4, 24, 21, 25, 6, tzinfo=UTC)
+    assert record.published_on == date(2020, 4, 25)
+    assert record.published_offset == timedelta(hours=10)
+
+
+def test_without_a_zone_or_with_another_the_json_ld_date_stands() -> None:
+    # Nothing on the page says which of the two is the wall clock: the JSON-LD is kept.
+    unknown = extract(page(COURIER_MAIL_HEAD))
+    assert unknown.published_source == "json_ld"
+    assert unknown.published_at == datetime(2020, 4, 25, 7, 25, 6, tzinfo=UTC)
+
+    # A recipe blog in New York the other way round: its meta tag is the wall clock (10:00
+    # EDT labelled +00:00), its JSON-LD the instant (14:00 UTC), which stays.
+    head = """<meta property="article:published_time" content="2021-07-12T10:00:00+00:00">
+<script type="application/ld+json">{"@context": "http://schema.org", "@type": "NewsArticle",
+"datePublished": "2021-07-12T14:00:00Z"}</script>"""
+    record = extract(page(head), OutletFacts(timezone="America/New_York"))
+    assert record.published_source == "json_ld"
+    assert record.published_at == datetime(2021, 7, 12, 14, 0, tzinfo=UTC)
+    assert record.published_on == date(2021, 7, 12)

@@ -116,7 +116,7 @@ def _read(
     authors = find_authors(page, names)
     published = (
         hinted_date(page.tree, hints, now)
-        or find_published(page, evidence, now)
+        or find_published(page, evidence, now, outlet.timezone)
         or guess_from_markup(page.tree, url, now)
     )
     modified_at = find_modified(page, now)

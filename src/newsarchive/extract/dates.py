@@ -280,12 +280,14 @@ def published_date(finding: DateFinding, zone: str | None) -> PublishedDate:
 
 
 def find_published(
-    page: Page, evidence: Evidence | None, now: datetime | None
+    page: Page, evidence: Evidence | None, now: datetime | None, zone: str | None = None
 ) -> DateFinding | None:
     """The first plausible date from the page's markup, the evidence, the URL or the byline.
 
     Call before the tree is pruned; when this finds nothing, `guess_published` runs htmldate
     on the pruned tree, where related stories and sidebars can no longer lend it their dates.
+    `zone` (the outlet's IANA zone, if known) settles which of two markup dates a whole number
+    of hours apart is the outlet's wall clock mislabelled as UTC (`_wall_clock_under_utc`).
     """
     article = page.article_object or {}
     byline = cache(lambda: byline_date(page))  # read for few pages: only when needed
@@ -299,6 +301,8 @@ def find_published(
     for source, find in markup:
         value = find()
         if value is not None and plausible(value, now):
+            if source == "json_ld" and _wall_clock_under_utc(value, page, zone):
+                value, source = _meta_date(page, _PUBLISHED_META) or value, "meta"
             if value.utcoffset() == timedelta(0):
                 value = in_outlet_offset(value, byline())
             return DateFinding(value, source)
@@ -313,6 +317,24 @@ def find_published(
         if value is not None and plausible(value, now):
             return DateFinding(value, source)
     return None
+
+
+def _wall_clock_under_utc(value: datetime, page: Page, zone: str | None) -> bool:
+    """Whether the JSON-LD's UTC `value` is the outlet's wall clock with a "Z" stuck on.
+
+    News Corp Australia's pages write `"datePublished": "2020-04-25T07:25:06Z"` in the JSON-LD
+    beside `article:published_time` 2020-04-24T21:25:06+00:00: the same minute and second, ten
+    hours apart, one of them the Brisbane wall clock labelled UTC. Which one the page alone does
+    not say (recipe blogs get it the other way round: their meta tag is the wall clock); the
+    outlet's zone does: read as a wall clock in `zone`, the JSON-LD is the meta tag's instant.
+    Without a zone, or when they agree or differ otherwise, the JSON-LD stands.
+    """
+    if zone is None or value.utcoffset() != timedelta(0):
+        return False
+    other = _meta_date(page, _PUBLISHED_META)
+    if other is None or other.tzinfo is None or other == value:
+        return False
+    return value.replace(tzinfo=ZoneInfo(zone)) == other
 
 
 def in_outlet_offset(value: datetime, shown: datetime | None) -> datetime:
