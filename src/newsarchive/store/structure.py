@@ -427,7 +427,7 @@ _CANDIDATES = text(
                    || coalesce(e.country, '@' || ea.actor_id::text)
             FROM events e LEFT JOIN event_actors ea ON ea.event_id = e.id AND e.country IS NULL
             WHERE e.story_id = c.id) AS events,
-      c.titles
+      array_to_string(c.titles, E'\n') AS titles
     FROM candidates c ORDER BY c.id
     """
 ).bindparams(bindparam("actors", expanding=True), bindparam("events", expanding=True))
@@ -455,7 +455,10 @@ def _open_stories(
     for story_id, last, actors, places, events, titles in rows:
         features = Features(
             published_at=last,
-            title_words=frozenset().union(*(title_words(t) for t in titles)),
+            # One line per title: their words are the words of the lines (no word spans a line
+            # break), found in one call, not cached (a long story's lines are long, and change
+            # as it grows).
+            title_words=title_words.__wrapped__(titles),
             actors=frozenset(map(str, actors)),
             places=frozenset(places),
             events=frozenset(_event_key(e) for e in events),
