@@ -7,11 +7,13 @@ class and id names mark page furniture.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from lxml.html import HtmlElement, fromstring
 
 from newsarchive.extract.boilerplate import _is_furniture
 from newsarchive.extract.language import detect_language
-from newsarchive.extract.tree import visible_text
+from newsarchive.extract.tree import StoryLinks, join_url, visible_text
 
 PAGE = """<html><head><title>Frigates</title><style>p { color: red }</style></head><body>
 <div id="story">Navy <!-- a comment's text is never shown -->orders<script>var ad = "AD TEXT";
@@ -80,3 +82,113 @@ def test_language_is_guessed_from_40_letters_of_any_script_and_digits_do_not_cou
     assert detect_language("ж " * 39) is None
     assert detect_language("ж " * 40) is not None
     assert detect_language("The defence ministers met in Brussels on Thursday.") == "en"
+
+
+def _story_link_by_urljoin(page_url: str, href: str) -> str | None:
+    """What StoryLinks answered before its shortcut: every link through urljoin."""
+    absolute = join_url(page_url, href)
+    if absolute is None:
+        return None
+    target = urlsplit(absolute)
+    if target.scheme not in ("http", "https"):
+        return None
+    here = urlsplit(page_url)
+    if target.netloc.casefold().removeprefix("www.") != here.netloc.casefold().removeprefix("www."):
+        return None
+    path = target.path.rstrip("/")
+    return absolute if path and path != here.path.rstrip("/") else None
+
+
+#: Links as news pages write them, and the near misses where urljoin rewrites a link: dot
+#: segments, params, empty "?" and "#", ports, users, IPv6 hosts, upper-case schemes, spaces,
+#: tabs, non-ASCII paths, scheme-relative and relative paths.
+LINKS = (
+    "https://www.defensenews.com/naval/2026/12/01/navy-orders-four-frigates/",
+    "https://defensenews.com/naval/2026/12/01/navy-orders-four-frigates?utm_source=rss&x=1",
+    "https://www.defensenews.com/naval/frigates/#comments",
+    "http://www.defensenews.com/naval/frigates/",
+    "https://www.defensenews.com",
+    "https://www.defensenews.com/",
+    "https://www.defensenews.com?page=2",
+    "https://WWW.DefenseNews.com/Naval/Frigates",
+    "https://www.defensenews.com/naval/2026/12/01/story-of-the-day",
+    "https://www.defensenews.com/naval/2026/12/01/story-of-the-day/",
+    "https://www.defensenews.com//naval//frigates",
+    "https://www.defensenews.com/naval/../air/jets",
+    "https://www.defensenews.com/naval/./frigates",
+    "https://www.defensenews.com/naval;jsessionid=1/frigates",
+    "https://www.defensenews.com/naval/frigates;jsessionid=1",
+    "https://www.defensenews.com/naval/frigates?",
+    "https://www.defensenews.com/naval/frigates#",
+    "https://www.defensenews.com/naval/frigates?a=1#",
+    "https://www.defensenews.com/naval/frigates?a=1;b=2#top?x#y",
+    "https://www.defensenews.com:443/naval/frigates",
+    "https://www.defensenews.com:99999/naval/frigates",
+    "https://user@www.defensenews.com/naval/frigates",
+    "https://[ccpa-preferences]/",
+    "https://[::1]/naval/frigates",
+    "HTTPS://www.defensenews.com/naval/frigates",
+    "https://www.defensenews.com/naval/fri gates",
+    "https://www.defensenews.com/naval/fri\tgates",
+    "https://www.defensenews.com/naval/fregatten-für-die-marine",
+    "https://www.other-outlet.com/naval/frigates",
+    "https://news.defensenews.com/naval/frigates",
+    "ftp://www.defensenews.com/naval/frigates",
+    "/naval/2026/12/01/navy-orders-four-frigates/",
+    "/naval/frigates?utm_source=rss",
+    "/naval/frigates#comments",
+    "/naval/frigates?#",
+    "/naval/../air/jets",
+    "/naval/./frigates",
+    "/naval/..",
+    "/naval/.",
+    "/naval/.hidden/...",
+    "/naval//frigates",
+    "/naval;p=1/frigates",
+    "/",
+    "/?page=2",
+    "/naval/2026/12/01/story-of-the-day",
+    "  /naval/frigates  ",
+    "/naval/fri\ngates",
+    "//www.defensenews.com/naval/frigates",
+    "//cdn.defensenews.com/naval/frigates",
+    "naval/frigates",
+    "../naval/frigates",
+    "?page=2",
+    "#comments",
+    "",
+    "javascript:void(0)",
+    "mailto:desk@defensenews.com",
+)
+PAGE_URLS = (
+    "https://www.defensenews.com/naval/2026/12/01/story-of-the-day/",
+    "http://www.defensenews.com/naval/2026/12/01/story-of-the-day",
+    "https://www.defensenews.com:8443/naval/2026/12/01/story-of-the-day",
+    "https://www.defensenews.com",
+    "ftp://www.defensenews.com/naval/story",
+    "",
+)
+
+
+def test_story_links_answer_as_urljoin_does_for_plain_links_and_near_misses() -> None:
+    for page_url in PAGE_URLS:
+        links = StoryLinks(page_url)
+        for href in LINKS:
+            assert links.target(href) == _story_link_by_urljoin(page_url, href), (page_url, href)
+
+
+def test_story_links_take_plain_links_without_urljoin() -> None:
+    links = StoryLinks("https://www.defensenews.com/naval/2026/12/01/story-of-the-day/")
+    assert links.target("/naval/frigates?utm_source=rss") == (
+        "https://www.defensenews.com/naval/frigates?utm_source=rss"
+    )
+    assert links.target("https://defensenews.com/air/jets#top") == (
+        "https://defensenews.com/air/jets#top"
+    )
+    assert links.target("/naval/2026/12/01/story-of-the-day") is None  # the page itself
+    assert links.target("/") is None  # the front page
+    assert links.target("https://www.other-outlet.com/naval/frigates") is None
+    assert links._plain("/naval/frigates") is not None
+    assert links._plain("https://defensenews.com/air/jets#top") is not None
+    assert links._plain("/naval/../air") is None  # dot segments go through urljoin
+    assert links._plain("/naval/frigates;p=1") is None  # so do params
