@@ -62,3 +62,27 @@ def test_arabic_script_outside_the_classifiers_three_is_read_from_its_letters(
 def test_too_little_text_has_no_language() -> None:
     assert detect_language("Reuters") is None
     assert detect_language("国防部") is None
+
+
+def test_the_numpy_walk_counts_features_as_py3langids_loop_in_its_order() -> None:
+    """Same counts in the same order give the same scores to the bit, so the same languages."""
+    from py3langid import langid
+
+    from newsarchive.extract import langid_walk
+
+    fast = langid_walk._identifier()
+    assert fast is not None
+    assert fast._walk.depth == 6  # py3langid 0.4's model: its longest feature's bytes
+    library = langid._get_identifier()
+    texts = [*SENTENCES.values(), "x", "ab", "Hi!", "", "🙂 NATO 2026 ✓", "\x00\xff"]
+    texts.append(" ".join(SENTENCES.values()) * 3)  # every script, past the walk's depth often
+    for text in texts:
+        data = library._encode(text)
+        expected = langid.visit_counts(
+            library.tk_nextmove, library._rowbase, library.tk_output, data
+        )
+        counted = langid_walk.visit_counts(fast._walk, data)
+        assert counted == expected, text
+        assert list((counted or {}).items()) == list((expected or {}).items()), text
+        assert fast.classify(text) == library.classify(text), text
+    assert langid_walk.classify(SENTENCES["ru"]) == "ru"

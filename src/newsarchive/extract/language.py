@@ -1,16 +1,17 @@
 """The body's language, from the text itself: `lang` attributes are template defaults too often.
 
-py3langid decides, and the script of the text corrects it where a character-n-gram model errs
-on short or mixed text: kana only occur in Japanese, so Chinese text is never Japanese and
-Japanese text always is; letters that Arabic lacks tell Persian (پ چ ژ گ) and Urdu (ٹ ڈ ڑ ں ے)
-from Arabic when the classifier strays outside the three.
+py3langid decides (its own classifier, with a faster walk: langid_walk.py), and the script of
+the text corrects it where a character-n-gram model errs on short or mixed text: kana only occur
+in Japanese, so Chinese text is never Japanese and Japanese text always is; letters that Arabic
+lacks tell Persian (پ چ ژ گ) and Urdu (ٹ ڈ ڑ ں ے) from Arabic when the classifier strays outside
+the three.
 """
 
 from __future__ import annotations
 
 import re
 
-import py3langid
+from newsarchive.extract.langid_walk import classify
 
 #: Below this many letters the classifier's guess is noise.
 MIN_LETTERS = 40
@@ -34,8 +35,7 @@ def detect_language(text: str) -> str | None:
     if sum(map(str.isalpha, head)) < MIN_LETTERS and cjk < MIN_CJK_CHARACTERS:
         return None
     sample = text[:_SAMPLE_CHARS]
-    language, _score = py3langid.classify(sample)
-    return _by_script(str(language), sample)
+    return _by_script(classify(sample), sample)
 
 
 def _by_script(language: str, sample: str) -> str:
