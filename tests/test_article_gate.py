@@ -11,7 +11,13 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.extract import ArticleRecord, NotArticle, extract_article
-from newsarchive.extract.pagekind import SiteLinks
+from newsarchive.extract.page import parse_page
+from newsarchive.extract.pagekind import (
+    SiteLinks,
+    dated_headlines,
+    is_section_address,
+    section_front_evidence,
+)
 
 _EXCERPTS = (
     "The frigate left the yard on Monday for three weeks of sea trials in the Baltic, the"
@@ -179,3 +185,183 @@ def test_a_post_at_a_plain_permalink_is_no_index() -> None:
     verdict = extract_article(_blog_listing(), "https://defencedesk.example.org/?p=3163")
 
     assert isinstance(verdict, ArticleRecord)
+
+
+_HEADLINES = (
+    "Senate passes the defence bill after a night of votes",
+    "Navy names the captain of its newest frigate",
+    "Allies agree to share radar data over the Baltic",
+    "Drone maker wins the army's contract for scouts",
+    "Minister visits the shipyard as sea trials begin",
+    "Parliament debates the cost of air defence batteries",
+    "Border guards report more night-time incursions",
+    "Ammunition plant opens its second production line",
+    "Coast guard takes delivery of two patrol boats",
+    "Defence chiefs meet in Brussels ahead of the summit",
+    "Army trains reservists on new artillery systems",
+    "Treaty talks resume after a month-long pause",
+)
+
+
+def _slug(headline: str) -> str:
+    return headline.casefold().replace(" ", "-")
+
+
+def _section_front(markup: str = "<meta property='og:type' content='article'>") -> str:
+    """A news site's section front (foxnews.com's and nbcnews.com's shape): a heading for the
+    section, then cards, each a headline linking to its story and a one-line standfirst. Fox
+    tags such fronts og:type=article, so markup does not clear them."""
+    cards = "".join(
+        f"<article class='story'><div class='m'><a href='/politics/{_slug(headline)}'>"
+        f"<img src='/i/{i}.jpg' alt=''></a></div><div class='info'><h4 class='title'>"
+        f"<a href='/politics/{_slug(headline)}'>{headline}</a></h4>"
+        f"<p class='dek'>Read the full story from our defence desk.</p></div></article>"
+        for i, headline in enumerate(_HEADLINES)
+    )
+    return (
+        f"<html><head><title>Politics | Defence Desk</title>{markup}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/politics'>Politics</a>"
+        " <a href='/world'>World</a></nav>"
+        f"<main><h1>Politics</h1><div class='collection'>{cards}</div>"
+        "<a class='more' href='/politics?page=2'>More</a></main>"
+        "<footer>Defence Desk</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.defencedesk.example.com/politics",
+        "https://www.defencedesk.example.com/news/world/middle_east",
+        "https://www.defencedesk.example.com/tech.html",
+        "https://www.defencedesk.example.com/category/tech/topics/military-tech.html",
+    ],
+)
+def test_section_front_with_article_markup_is_a_section_front(url: str) -> None:
+    page = parse_page(_section_front(), url)
+    assert page is not None
+
+    detail = "a section's address with 12 headline links and 0 paragraphs"
+    assert section_front_evidence(page) == detail
+    assert extract_article(_section_front(), url) == NotArticle("section_front", detail)
+
+
+@pytest.mark.parametrize(
+    ("url", "markup"),
+    [
+        # the same cards under a story's address: a slug of a headline's length, or an id
+        ("https://www.defencedesk.example.com/politics/senate-passes-the-defence-bill", ""),
+        ("https://www.defencedesk.example.com/politics/story?id=63252005", ""),
+        # a page that declares itself an Article in JSON-LD
+        (
+            "https://www.defencedesk.example.com/politics",
+            "<script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "headline": "Politics"}</script>',
+        ),
+    ],
+)
+def test_cards_under_a_story_address_or_declared_article_are_no_section_evidence(
+    url: str, markup: str
+) -> None:
+    page = parse_page(_section_front(markup), url)
+    assert page is not None
+
+    assert section_front_evidence(page) is None
+
+
+def _story_with_related_links() -> str:
+    """A story at a short address (a magazine's evergreen piece, /zaubernuss-im-winter) with a
+    rail of twelve related headlines: its four paragraphs of prose make it a story."""
+    related = "".join(
+        f"<li><h3><a href='/{_slug(headline)}'>{headline}</a></h3></li>" for headline in _HEADLINES
+    )
+    return (
+        "<html><head><title>Frigate starts sea trials</title></head><body>"
+        "<nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Frigate starts sea trials</h1>{_paragraphs(0)}</article>"
+        f"<aside><h2>Related</h2><ul>{related}</ul></aside>"
+        "<footer>Defence desk</footer></body></html>"
+    )
+
+
+def test_a_story_at_a_short_address_with_related_headlines_stays_an_article() -> None:
+    url = "https://defencedesk.example.org/frigate-trials/"
+    page = parse_page(_story_with_related_links(), url)
+    assert page is not None
+
+    assert section_front_evidence(page) is None
+    verdict = extract_article(_story_with_related_links(), url)
+    assert isinstance(verdict, ArticleRecord)
+    assert verdict.title == "Frigate starts sea trials"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.bbc.com/news/world/middle_east", True),
+        ("https://www.nbcnews.com/news/week-in-pictures", True),
+        ("http://www.foxnews.com/science.html", True),
+        ("https://www.example.com/", True),
+        ("https://www.example.com/blog/index.php", True),
+        ("https://www.example.com/a/b/c/d/e", False),  # deeper than a section
+        ("https://www.example.com/news/frigate-starts-sea-trials", False),  # a headline's slug
+        ("https://www.dw.com/en/tv/s-1452", False),  # digits: section or story id alike
+        ("https://www.example.com/politics?cid=12", False),
+        ("https://www.example.com/?p=3163", False),  # WordPress's plain permalink
+    ],
+)
+def test_section_address(url: str, expected: bool) -> None:
+    assert is_section_address(url) is expected
+
+
+_DATES = ("10 de marzo de 2016", "March 8, 2016", "02.03.2016", "2016年2月28日")
+
+
+def _unmarked_blog_index() -> str:
+    """A blog's home page as small engines make it (juanmerodio.com, inmykonos.com): each post
+    shown whole under its linked headline and a written date, and no hentry, h-entry or
+    schema.org marks, so only the repeated dated headlines tell an index from a post."""
+    posts = "".join(
+        f"<div class='post'><h2><a href='/{_slug(headline)}/'>{headline}</a></h2>"
+        f"<div class='meta'>Publicado el {day} por Juan</div>{_paragraphs(i)}</div>"
+        for i, (headline, day) in enumerate(zip(_HEADLINES, _DATES, strict=False))
+    )
+    return (
+        "<html><head><title>Defence desk blog</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/contacto/'>Contacto</a></nav>"
+        f"<div id='content'>{posts}</div><footer>Defence desk</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["https://defencedesk.example.org/", "https://defencedesk.example.org/news.html"]
+)
+def test_dated_headlines_at_a_blogs_root_are_its_index(url: str) -> None:
+    page = parse_page(_unmarked_blog_index(), url)
+    assert page is not None
+
+    assert dated_headlines(page) == 4
+    assert extract_article(_unmarked_blog_index(), url) == NotArticle(
+        "section_front", "the address of a listing: a blog's index of posts"
+    )
+
+
+def test_dated_headlines_on_a_posts_own_address_are_no_index() -> None:
+    # the same page under a post's address: its neighbours, dated, sit beside the post
+    verdict = extract_article(
+        _unmarked_blog_index(), "https://defencedesk.example.org/senate-passes-the-defence-bill/"
+    )
+
+    assert isinstance(verdict, ArticleRecord)
+
+
+def test_three_dated_headlines_at_a_root_are_too_few_for_an_index() -> None:
+    # a landing page at a site's root with a box of three dated news items stays an article
+    html = _unmarked_blog_index().replace(
+        f"<a href='/{_slug(_HEADLINES[3])}/'>{_HEADLINES[3]}</a>", _HEADLINES[3]
+    )
+    page = parse_page(html, "https://defencedesk.example.org/")
+    assert page is not None
+
+    assert dated_headlines(page) == 3
+    assert isinstance(extract_article(html, "https://defencedesk.example.org/"), ArticleRecord)

@@ -33,6 +33,7 @@ from newsarchive.extract.pagekind import (
     is_teaser_list,
     listing_address,
     marks_a_post,
+    section_front_evidence,
     teaser_texts,
     text_size,
 )
@@ -124,6 +125,7 @@ def _read(
     labels = link_labels(page.tree)
     markers = marks_a_post(page)
     home = is_home_page(page)
+    section = section_front_evidence(page)
     listing = listing_address(page) or ("a blog's index of posts" if is_blog_index(page) else None)
     credits = page_credits(page)
     paywalled = is_paywalled(page)
@@ -144,6 +146,8 @@ def _read(
         return NotArticle("teaser_list", f"the body is a list of teasers ({len(lines)} lines)")
     if listing is not None:
         return NotArticle("section_front", f"the address of a listing: {listing}")
+    if section is not None:
+        return NotArticle("section_front", section)
     size = text_size(text)
     # A date written under the headline is a story's byline: a short post, not a hub.
     dated = published is not None and published.source == "byline"

@@ -24,7 +24,15 @@ Thresholds (in words of the extracted body, see `text_size`):
   `HOME_HEADLINE_LINKS` headlines, or `HOME_LONG_LINKS` links with headline-long texts, is the
   outlet's home page: home pages link headlines on other hosts or on the front itself, so the
   teaser test misses them, and their ribbons of short blurbs pass the word count. Articles that
-  live at a site's root (one-page sites, landing pages) link a handful at most.
+  live at a site's root (one-page sites, landing pages) link a handful at most;
+- a page at a section's address (no digit in its path or query, at most four path segments,
+  the last of at most three words: `/politics`, `/news/world/middle_east`, `/tech.html`) that
+  declares no Article in JSON-LD or microdata, links `SECTION_HEADLINE_LINKS` or more headlines
+  of the outlet (links of 20+ characters in or around an `<h1>`-`<h6>`) and holds at most
+  `SECTION_MAX_PROSE` paragraphs of prose is a section front. Outlets tag their fronts
+  `og:type=article` (foxnews.com, bbc.com/future) and cut each card's standfirst to a line or
+  two, so neither markup nor the body's length tells them from a story; a story's address names
+  it in a slug of four or more words or an id with digits, and a story has paragraphs.
 """
 
 from __future__ import annotations
@@ -46,6 +54,15 @@ _MIN_TEASER_CHARS = 20
 HOME_HEADLINE_LINKS = 10
 HOME_LONG_LINKS = 50
 _HEADINGS = ("h2", "h3", "h4")
+SECTION_HEADLINE_LINKS = 10
+SECTION_MAX_PROSE = 3
+_SECTION_MAX_DEPTH = 4
+_SECTION_MAX_WORDS = 3
+#: A paragraph of prose: this long, and mostly not link text (a card's standfirst is shorter).
+_PROSE_CHARS = 150
+_ALL_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
+_SLUG_WORDS = re.compile(r"[^-_+.\s]+")
 #: A blog permalink: a full date, then the post's slug (a bare /YYYY/MM/DD/ is a day archive).
 _PERMALINK = re.compile(r"/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])/[^/?#]+")
 #: A month permalink (WordPress `/%year%/%monthnum%/%postname%/`, Movable Type
@@ -65,6 +82,19 @@ _POST_XPATH = (
 #: Where a blog keeps its index: the site's root or one of these paths.
 _INDEX_PATHS = frozenset({"", "blog", "news", "articles", "posts"})
 MIN_INDEX_POSTS = 3
+MIN_DATED_POSTS = 4
+_MIN_DATED_HEADLINE_CHARS = 10
+_CARD_LEVELS = 4
+_CARD_MAX_CHARS = 3000
+#: A date as blogs write one under a headline: ISO or a year then a month (2016-03, 2016年3月),
+#: day.month.year (10.03.2016, 10/3/16), a day, a month's name and a year (10 de marzo de 2016,
+#: 10. März 2016), or a month's name, a day and a year (March 10, 2016).
+_WRITTEN_DATE = re.compile(
+    r"\b(?:19|20)\d\d[-./年]\s?\d{1,2}"
+    r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d\b"
+    r"|\b\d{1,2}\.?\s+(?:de\s+)?[^\W\d]{3,}\.?\s+(?:de\s+)?(?:19|20)\d\d\b"
+    r"|\b[^\W\d]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+)
 #: A query naming one item: WordPress's plain permalinks put every post at the root (`/?p=3163`).
 _ITEM_QUERY = re.compile(r"(?:^|&)(?:p|page_id|post|id|story|article)=", re.IGNORECASE)
 #: The later pages of a listing: `/page/2/` (WordPress and most blog engines), `/seite-3`,
@@ -162,20 +192,62 @@ def declares_listing(page: Page) -> bool:
 
 
 def is_blog_index(page: Page) -> bool:
-    """The page is a blog's index: at the site's root or its `/blog/` (`/news/`, `/articles/`),
-    with no query naming one post, holding `MIN_INDEX_POSTS` or more posts that the blog
-    engine marks (hentry, h-entry), none inside another.
+    """The page is a blog's index: at the site's root or its `/blog/` (`/news/`, `/articles/`,
+    `/news.html`), with no query naming one post, holding `MIN_INDEX_POSTS` or more posts that
+    the blog engine marks (hentry, h-entry), none inside another, or `MIN_DATED_POSTS` or more
+    dated headlines (`dated_headlines`).
 
     A single post marks itself once, and its related posts, marked too, sit beside it on a
     post's own address; at a root or blog address, several marked posts are the index's list.
+    Blogs whose engine marks nothing (juanmerodio.com, inmykonos.com, kijonan.com) still date
+    each post under its headline, and an index shows its posts whole, so the body's length
+    and the absence of teasers say nothing: the repeated dated headlines do.
     """
     parts = urlsplit(page.url)
-    if parts.path.strip("/").casefold() not in _INDEX_PATHS or _ITEM_QUERY.search(parts.query):
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and segments[-1].casefold().startswith("index."):
+        segments.pop()
+    path = _PAGE_SUFFIX.sub("", "/".join(segments)).casefold()
+    if path not in _INDEX_PATHS or _ITEM_QUERY.search(parts.query):
         return False
     posts = page.tree.xpath(_POST_XPATH)
     marked = set(posts)
     outermost = [p for p in posts if not any(a in marked for a in p.iterancestors())]
-    return len(outermost) >= MIN_INDEX_POSTS
+    return len(outermost) >= MIN_INDEX_POSTS or dated_headlines(page) >= MIN_DATED_POSTS
+
+
+def dated_headlines(page: Page) -> int:
+    """How many distinct stories of the site the page heads with a dated headline: a link of
+    `_MIN_DATED_HEADLINE_CHARS` or more characters inside an `<h1>`-`<h6>`, whose card (the
+    heading's nearest ancestor, up to `_CARD_LEVELS` levels and `_CARD_MAX_CHARS` characters,
+    that holds a date) carries a `<time>` or a written date (`2016-03-10`, `10.03.2016`,
+    `10 de marzo de 2016`, `March 10, 2016`, `2016年3月`)."""
+    story_links = SiteLinks(page.url)
+    dated: set[str] = set()
+    for anchor in page.tree.iter("a"):
+        target = story_links.target(anchor.get("href") or "")
+        if target is None or target in dated:
+            continue
+        if len(" ".join(anchor.text_content().split())) < _MIN_DATED_HEADLINE_CHARS:
+            continue
+        heading = next((e for e in anchor.iterancestors() if e.tag in _ALL_HEADINGS), None)
+        if heading is not None and _card_is_dated(heading):
+            dated.add(target)
+    return len(dated)
+
+
+def _card_is_dated(heading: HtmlElement) -> bool:
+    node = heading.getparent()
+    for _ in range(_CARD_LEVELS):
+        if node is None or node.tag in ("body", "main", "html"):
+            return False
+        text = node.text_content()
+        if len(text) > _CARD_MAX_CHARS:
+            return False
+        if next(node.iter("time"), None) is not None or _WRITTEN_DATE.search(text):
+            return True
+        node = node.getparent()
+    return False
 
 
 def listing_address(page: Page) -> str | None:
@@ -209,6 +281,63 @@ def is_home_page(page: Page) -> bool:
         if len(text) >= _MIN_TEASER_CHARS and _in_or_holds_heading(anchor):
             headline_links += 1
     return headline_links >= HOME_HEADLINE_LINKS or long_links >= HOME_LONG_LINKS
+
+
+def is_section_address(url: str) -> bool:
+    """The address names a section rather than one story: no digit in its path or query, no
+    query naming an item, at most `_SECTION_MAX_DEPTH` path segments (an `index.*` page dropped)
+    and a last segment of at most `_SECTION_MAX_WORDS` words (`/news/world/middle_east`,
+    `/tech.html`, `/nightly-news`). Stories carry an id or a slug of a headline's length."""
+    parts = urlsplit(url.strip())
+    if re.search(r"\d", parts.path + parts.query) or _ITEM_QUERY.search(parts.query):
+        return False
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and segments[-1].casefold().startswith("index."):
+        segments.pop()
+    if not segments:
+        return True
+    last = _PAGE_SUFFIX.sub("", segments[-1])
+    return (
+        len(segments) <= _SECTION_MAX_DEPTH and len(_SLUG_WORDS.findall(last)) <= _SECTION_MAX_WORDS
+    )
+
+
+def section_front_evidence(page: Page) -> str | None:
+    """Why the page is a section front by its address and its cards, None if it is not one.
+
+    At a section's address (`is_section_address`), a page that declares no Article in JSON-LD
+    or microdata, links `SECTION_HEADLINE_LINKS` or more distinct headlines of the outlet and
+    holds at most `SECTION_MAX_PROSE` paragraphs of prose is a list of cards. `og:type=article`
+    does not clear it: outlets set it on every page, fronts included.
+    """
+    if not is_section_address(page.url):
+        return None
+    if page.article_object is not None or page.schema_types & ARTICLE_TYPES:
+        return None
+    prose = sum(1 for p in page.tree.iter("p") if _is_prose(p))
+    if prose > SECTION_MAX_PROSE:
+        return None
+    story_links = SiteLinks(page.url)
+    headlines = set()
+    for anchor in page.tree.iter("a"):
+        target = story_links.target(anchor.get("href") or "")
+        if target is None or len(" ".join(anchor.text_content().split())) < _MIN_TEASER_CHARS:
+            continue
+        if any(e.tag in _ALL_HEADINGS for e in anchor.iterancestors()) or any(
+            e.tag in _ALL_HEADINGS for e in anchor.iterdescendants()
+        ):
+            headlines.add(target)
+    if len(headlines) < SECTION_HEADLINE_LINKS:
+        return None
+    return f"a section's address with {len(headlines)} headline links and {prose} paragraphs"
+
+
+def _is_prose(paragraph: HtmlElement) -> bool:
+    text = " ".join(paragraph.text_content().split())
+    if len(text) < _PROSE_CHARS:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in paragraph.iter("a"))
+    return linked < 0.3 * len(text)
 
 
 def _in_or_holds_heading(anchor: HtmlElement) -> bool:
