@@ -865,3 +865,88 @@ def test_days_in_chinese_japanese_korean_and_arabic() -> None:
     # The Sea of Japan is no party to an exercise held in it.
     drills = "中俄两国海军在日本海举行联合演习，演习于7月20日开始。"
     assert _events("", drills, date(2023, 7, 21)) == []
+
+
+def test_a_japanese_visit_names_its_destination_before_the_verb() -> None:
+    text = "岸田文雄首相は21日、ウクライナの首都キーウを訪問した。"
+    assert _events("", text, date(2023, 3, 22)) == [
+        ("visit", date(2023, 3, 21), "Kyiv", "UA", [("Fumio Kishida", "visitor")])
+    ]
+    chinese = "俄罗斯总统普京16日抵达北京，开始对中国进行国事访问。"
+    assert _events("", chinese, date(2024, 5, 16)) == [
+        ("visit", date(2024, 5, 16), "Beijing", "CN", [("Vladimir Putin", "visitor")])
+    ]
+
+
+def test_delegations_meeting_somewhere_are_their_states_meeting() -> None:
+    text = (
+        "Russian and Ukrainian delegations held direct talks in Istanbul on Friday, the first "
+        "since 2022."
+    )
+    assert _events("", text, date(2025, 5, 17)) == [
+        (
+            "meeting",
+            date(2025, 5, 16),
+            "Istanbul",
+            "TR",
+            [("Russia", "participant"), ("Ukraine", "participant")],
+        )
+    ]
+    # Without a delegation it is not told as their meeting.
+    assert _events("", text.replace("delegations", "officials"), date(2025, 5, 17)) == []
+
+
+def test_ukrainian_and_persian_days() -> None:
+    thursday = date(2024, 3, 14)
+    assert resolve_dates("у середу", thursday) == [date(2024, 3, 13)]
+    assert resolve_dates("20 лютого", thursday) == [date(2024, 2, 20)]
+    assert resolve_dates("روز چهارشنبه", thursday) == [date(2024, 3, 13)]
+    assert resolve_dates("вчора", thursday) == [date(2024, 3, 13)]
+
+
+def test_a_bodys_leaders_meeting_somewhere_is_its_summit() -> None:
+    text = "NATO leaders meeting in Vilnius on Tuesday agreed that Ukraine's future is in NATO."
+    assert [e[:4] for e in _events("", text, date(2023, 7, 12))] == [
+        ("summit", date(2023, 7, 11), "Vilnius", "LT")
+    ]
+
+
+def test_the_visit_of_someone_in_spanish_and_german() -> None:
+    spanish = "La visita de Vladímir Putin a Pionyang comenzó el miércoles."
+    assert _events("", spanish, date(2024, 6, 20)) == [
+        ("visit", date(2024, 6, 19), "Pyongyang", "KP", [("Vladimir Putin", "visitor")])
+    ]
+    german = "Der Besuch von Kanzler Olaf Scholz in Peking begann am Sonntag."
+    assert _events("", german, date(2024, 6, 20)) == [
+        ("visit", date(2024, 6, 16), "Beijing", "CN", [("Olaf Scholz", "visitor")])
+    ]
+
+
+def test_a_leader_before_a_delivery_stands_for_their_state() -> None:
+    text = "Администрация Джо Байдена во вторник объявила о передаче Украине зенитных ракет."
+    assert _events("", text, date(2024, 6, 20)) == [
+        (
+            "arms_transfer",
+            date(2024, 6, 18),
+            None,
+            "UA",
+            [("Ukraine", "recipient"), ("United States", "supplier")],
+        )
+    ]
+
+
+def test_summits_of_bodies_named_in_chinese_and_arabic() -> None:
+    # "峰会7月": a word touching a digit still ends there.
+    assert _events("", "北约峰会7月11日在维尔纽斯开幕。", date(2023, 7, 12)) == [
+        (
+            "summit",
+            date(2023, 7, 11),
+            "Vilnius",
+            "LT",
+            [("North Atlantic Treaty Organization", "participant")],
+        )
+    ]
+    arabic = "انطلقت قمة مجموعة بريكس في قازان يوم الثلاثاء."
+    assert _events("", arabic, date(2024, 10, 23)) == [
+        ("summit", date(2024, 10, 22), "Kazan", "RU", [("BRICS", "participant")])
+    ]

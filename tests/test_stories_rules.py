@@ -137,3 +137,33 @@ def test_a_report_telling_no_event_joins_the_story_of_two_of_its_people() -> Non
     clusterer = Clusterer()
     opinion = clusterer.add(1, readout)
     assert clusterer.add(2, visit) != opinion
+
+
+def test_a_visit_and_its_talks_told_as_a_meeting_are_one_story() -> None:
+    visit = Features(
+        AT,
+        actors=frozenset({"David Lammy", "Wang Yi", "Ding Xuexiang"}),
+        events=event_keys("visit", "2024-10-18", "CN", ["David Lammy", "Wang Yi"]),
+    )
+    talks = Features(
+        AT,
+        actors=frozenset({"David Lammy", "Wang Yi"}),
+        events=event_keys("meeting", "2024-10-18", "CN", ["David Lammy", "Wang Yi"]),
+    )
+    assert similarity(talks, visit) == 0.8  # the event and all the actors
+    # Talks of one person of the visit, or on another day, are other business.
+    alone = replace(talks, actors=frozenset({"Wang Yi", "Sergei Lavrov"}))
+    assert similarity(alone, visit) == 0.0875  # half of half the actors
+    later = replace(talks, events=event_keys("meeting", "2024-10-19", "CN", []))
+    assert similarity(later, visit) == 0.175
+
+
+def test_two_reports_telling_no_event_join_on_two_people() -> None:
+    wire = Features(AT, actors=frozenset({"Marco Rubio", "Sergei Lavrov", "Mike Waltz"}))
+    paper = Features(AT, actors=frozenset({"Marco Rubio", "Sergei Lavrov", "Donald Trump"}))
+    assert similarity(paper, wire) == 0.458333  # half the event's weight, two of three actors
+    clusterer = Clusterer()
+    assert clusterer.add(1, wire) == clusterer.add(2, paper)
+    # One person in common is not enough.
+    other = Features(AT, actors=frozenset({"Marco Rubio", "Wang Yi"}))
+    assert clusterer.add(3, other) != clusterer.add(4, wire)

@@ -97,9 +97,9 @@ def _relative() -> re.Pattern[str]:
 #: Chinese, Japanese and Korean characters: words of these scripts are not spaced, so a word
 #: boundary is only wanted against a letter of another script ("访问" inside "来华访问的").
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
-#: Word boundaries that let a word touch CJK characters.
-_START = rf"(?<![^\W{_CJK}])"
-_END = rf"(?![^\W{_CJK}])"
+#: Word boundaries that let a word touch CJK characters and digits ("峰会7月11日").
+_START = rf"(?<![^\W\d{_CJK}])"
+_END = rf"(?![^\W\d{_CJK}])"
 _HAS_CJK = re.compile(f"[{_CJK}]")
 #: A CJK date: "2024年10月18日", "6月5日", Korean "6월 5일".
 _CJK_DATE = re.compile(
@@ -399,6 +399,15 @@ def _arms_draft(
     """Recipient and supplier of a purchase or delivery; both must be named."""
     parties = [m for m in ms if m.actor.kind != "person"]
     subject = [m for m in parties if m.end <= start + trigger.start()]
+    if not subject:
+        # "Администрация Джо Байдена ... объявила о передаче": a leader or minister before the
+        # verb stands for their state.
+        people = [m for m in ms if m.actor.kind == "person" and m.actor.country]
+        subject = [
+            Mention(state_actor(m.actor.country), m.start, m.end)
+            for m in people
+            if m.end <= start + trigger.start()
+        ][-1:]
     objects = [m for m in parties if m.start >= start + trigger.end()]
     if _CLAUSE_END.match(sentence, trigger.end()):
         # A verb ending its clause leaves what follows to another clause: "USA liefern, Berlin
@@ -727,6 +736,11 @@ def _where(phrases: Iterable[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: The words after a visit's word before its visitor: "the visit by Modi", "la visita de Putin",
+#: "la visite du président", "der Besuch von Scholz", "la visita di Meloni", "a visita de Lula".
+_VISIT_OF = re.compile(r"\s+(?:by|from|of|de|du|des|di|del|della|da|do|von)\b")
+
+
 def _visit_draft(
     sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
 ) -> _Draft | None:
@@ -736,7 +750,7 @@ def _visit_draft(
     before = [m for m in ms if m.end <= at]
     visitor: Actor | None = None
     head = sentence[trigger.end() : trigger.end() + 40]
-    if after and (re.match(r"\s+(?:by|from|of)\b", head) or head.startswith("的")):
+    if after and (_VISIT_OF.match(head) or head.startswith("的")):
         # "the visit by X"; Chinese "来华访问的英国外交大臣拉米" (the visiting British foreign
         # secretary Lammy): the visitor follows.
         visitor = after[0].actor
@@ -769,6 +783,8 @@ def _visit_draft(
             city, country, _ = _city_in(after_trigger, bare=True)
     if city is None and country is None:
         city, country = _turkish_destination(sentence[: trigger.start()])
+    if city is None and country is None and _HAS_CJK.search(sentence):
+        city, country = _cjk_destination(sentence[: trigger.start()], visitor)
     draft = _Draft("visit", visitor, sentence.strip(), place=city, country=country)
     for host in hosts:
         if host.country == country:
@@ -789,6 +805,47 @@ def _turkish_destination(head: str) -> tuple[str | None, str | None]:
     """(city, country) of the last place the words before a visit's word put it in or send it
     to, Turkish-fashion ("perşembe günü Yunanistan'a resmi bir ziyaret")."""
     return _where(m.group("place") for m in reversed(list(_TURKISH_WHERE.finditer(head))))
+
+
+#: Delegations, in the registry's languages: talks between them are the states' meeting.
+_DELEGATIONS = re.compile(
+    r"(?i)(?<!\w)(?:delegations?|délégations?|Delegation(?:en)?|delegaci(?:ón|ones)|"
+    r"delegazion[ei]|delegaç(?:ão|ões)|делегаци\w*|heyet\w*|وفد\w*)(?!\w)|代表团|代表団|대표단"
+)
+
+
+def _delegation_talks(sentence: str, ms: Sequence[Mention]) -> list[_Draft]:
+    """ "Russian and Ukrainian delegations held talks in Istanbul": a meeting of two states
+    whose people the sentence does not name."""
+    if not _DELEGATIONS.search(sentence):
+        return []
+    triggers = _trigger("meeting").finditer(sentence)
+    if not any(not _not_held(sentence[: t.start()]) for t in triggers):
+        return []
+    states = list(dict.fromkeys(m.actor for m in ms if m.actor.kind == "state"))
+    if len(states) < 2:
+        return []
+    draft = _Draft("meeting", states[0], sentence.strip())
+    for other in states[1:]:
+        draft.others[other] = "participant"
+    draft.place, draft.country, _ = _city_in(sentence)
+    if draft.country in {s.country for s in states}:
+        draft.place = draft.country = None  # "in Moscow" is a side's home: a visit, not this
+    return [draft]
+
+
+def _cjk_destination(head: str, visitor: Actor) -> tuple[str | None, str | None]:
+    """(city, country) last named before a CJK visit's verb, not the visitor's own: Japanese
+    and Korean put the destination first ("ウクライナの首都キーウを訪問した")."""
+    best: tuple[int, str | None, str] | None = None
+    for literal, city, code, _ in _city_patterns(True):
+        at = head.rfind(literal) if _HAS_CJK.search(literal) else -1
+        if at >= 0 and code != visitor.country and (best is None or at > best[0]):
+            best = (at, city, code)
+    for code, start, _ in country_mentions(head):
+        if code != visitor.country and (best is None or start > best[0]):
+            best = (start, None, code)
+    return (best[1], best[2]) if best else (None, None)
 
 
 def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | None:
@@ -925,6 +982,8 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
         found += _party_drafts(sentence, start, in_sentence) or (
             _gathering_drafts(sentence, start, in_sentence) if gathering else []
         )
+        if not found and not background and (days or headline):
+            found += _delegation_talks(sentence, in_sentence)
         for draft in found:
             draft.occurred_on = days[0] if days else None
             _merge(drafts, draft)

@@ -88,6 +88,10 @@ def _parties(keys: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set
     return found
 
 
+#: Kinds one report may tell a visit's talks as.
+_VISIT_TALKS = ("visit", "meeting")
+
+
 def _events_agree(a: Features, b: Features) -> bool:
     """Whether two articles (or stories) report one event.
 
@@ -100,6 +104,13 @@ def _events_agree(a: Features, b: Features) -> bool:
     """
     if any(not key[2].startswith("@") and key in b.events for key in a.events):
         return True
+    if len(a.actors & b.actors) >= 2:
+        # A visit and talks of one day in one country, told as a visit by one report and as a
+        # meeting by another ("Lammy in Peking: ... Wang Yi getroffen"), with two people in
+        # common: the visit's talks.
+        talks = {(d, w) for k, d, w in a.events if k in _VISIT_TALKS and "@" not in w}
+        if any((d, w) in talks for k, d, w in b.events if k in _VISIT_TALKS and "@" not in w):
+            return True
     parties_a, parties_b = _parties(a.events), _parties(b.events)
     for group, mine in parties_a.items():
         theirs = parties_b.get(group)
@@ -133,7 +144,7 @@ def similarity(a: Features, b: Features) -> float:
         # business (Modi and Xi's talks at the BRICS summit, Kishida in Kyiv while Xi was in
         # Moscow) are another story.
         actors /= 2
-    if not a.events and b.events and len(a.actors & b.actors) >= 2:
+    if not a.events and len(a.actors & b.actors) >= 2:
         # The article tells no event the rules read (a readout's prose, a language they read
         # less of) but names two of the people of the story's events: the same event told
         # another way. Not the other way round: a story of an opinion piece naming the same
