@@ -950,3 +950,99 @@ def test_summits_of_bodies_named_in_chinese_and_arabic() -> None:
     assert _events("", arabic, date(2024, 10, 23)) == [
         ("summit", date(2024, 10, 22), "Kazan", "RU", [("BRICS", "participant")])
     ]
+
+
+def test_a_treaty_named_in_quotes_and_a_statement_on_travel() -> None:
+    treaty = (
+        'Russia and North Korea signed a "comprehensive strategic partnership" treaty on Wednesday.'
+    )
+    assert _events("", treaty, date(2024, 6, 20)) == [
+        (
+            "agreement",
+            date(2024, 6, 19),
+            None,
+            None,
+            [("Russia", "signatory"), ("North Korea", "signatory")],
+        )
+    ]
+    title = "Statement from President Joe Biden on Travel to Kyiv, Ukraine"
+    assert _events(title, "Today, I am in Kyiv.", date(2023, 2, 20)) == [
+        ("visit", date(2023, 2, 20), "Kyiv", "UA", [("Joe Biden", "visitor")])
+    ]
+
+
+def test_a_courtesy_call_on_a_host_is_a_visit_not_a_phone_call() -> None:
+    text = (
+        "Pentagon chief Pete Hegseth paid a courtesy call on President Ferdinand Marcos Jr. on "
+        "Friday."
+    )
+    assert _events("", text, date(2025, 3, 29)) == [
+        (
+            "visit",
+            date(2025, 3, 28),
+            None,
+            "PH",
+            [("Pete Hegseth", "visitor"), ("Ferdinand Marcos Jr.", "host")],
+        )
+    ]
+
+
+def test_turkish_talks_told_in_the_pluperfect() -> None:
+    text = (
+        "Erdoğan, çarşamba günü Rusya Devlet Başkanı Vladimir Putin ile Astana'da bir araya "
+        "gelmişti."
+    )
+    assert _events("", text, date(2024, 7, 5)) == [
+        (
+            "meeting",
+            date(2024, 7, 3),
+            "Astana",
+            "KZ",
+            [("Recep Tayyip Erdogan", "participant"), ("Vladimir Putin", "participant")],
+        )
+    ]
+
+
+def test_the_same_day_is_the_day_the_article_last_named() -> None:
+    text = (
+        "On July 8, the foreign ministers met in Manila.\n"
+        "On the same day, Japan and the Philippines signed the Reciprocal Access Agreement."
+    )
+    assert _events("", text, date(2024, 7, 9)) == [
+        (
+            "agreement",
+            date(2024, 7, 8),
+            None,
+            None,
+            [("Japan", "signatory"), ("Philippines", "signatory")],
+        )
+    ]
+
+
+def test_russian_talks_with_the_other_side() -> None:
+    text = (
+        "Глава российской делегации в пятницу заявил, что Москва удовлетворена итогами "
+        "переговоров с украинской стороной в Стамбуле."
+    )
+    assert _events("", text, date(2025, 5, 17)) == [
+        (
+            "meeting",
+            date(2025, 5, 16),
+            "Istanbul",
+            "TR",
+            [("Russia", "participant"), ("Ukraine", "participant")],
+        )
+    ]
+
+
+def test_a_naval_exercise_is_military_by_its_word() -> None:
+    text = "Das Marinemanöver der Ukraine und der USA hat am Montag in Odessa begonnen."
+    assert _events("", text, date(2021, 6, 29)) == [
+        (
+            "exercise",
+            date(2021, 6, 28),
+            "Odesa",
+            "UA",
+            [("Ukraine", "participant"), ("United States", "participant")],
+        )
+    ]

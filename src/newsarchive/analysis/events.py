@@ -111,7 +111,8 @@ _CJK_DATE = re.compile(
 _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 
 _VISIT_EN = (
-    r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|arrived in|arrives in|landed in|"
+    r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|[Tt]ravel to|arrived in|arrives in|landed in|"
+    r"paid (?:a |an )?(?:courtesy |farewell )?call on|"
     r"left(?=\s+[A-Z])|"
     r"fl(?:ew|ies|ying) to|head(?:ed|s|ing) to"
 )
@@ -119,7 +120,7 @@ _NOT_HAPPENED = re.compile(
     r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
 )
 _MEETING_EN = (
-    r"met|meets|meeting with|h(?:e|o)ld(?:s)? (?:[\w-]+ ){0,4}?talks|talks with|"
+    r"met|meets|[Mm]eeting with|h(?:e|o)ld(?:s)? (?:[\w-]+ ){0,4}?talks|talks with|"
     r"spent (?:[\w-]+ ){1,4}?with"
 )
 _CALL_EN = (
@@ -604,7 +605,7 @@ def _gathering_trigger(kind: str) -> re.Pattern[str]:
 _MILITARY = re.compile(
     r"(?i)(?<!\w)(?:joint|military|naval|navy|air force|army|troops|forces|warships?|militär\w*|"
     r"militaires?|navales?|conjunt[oa]s?|militares|commun(?:e|es)?|gemeinsam\w*|военн\w*|"
-    r"совместн\w*|militari|militare|congiunt[aei]|عسكري\w*|مشترك\w*)(?!\w)"
+    r"совместн\w*|militari|militare|congiunt[aei]|عسكري\w*|مشترك\w*|marine\w*|морск\w*)(?!\w)"
     r"|联合|军事|海军|空军|自衛隊|合同|軍事|군사|연합"
 )
 #: A region an exercise is held in, when it is not a known city: "in the Sea of Japan", "off
@@ -810,7 +811,8 @@ def _turkish_destination(head: str) -> tuple[str | None, str | None]:
 #: Delegations, in the registry's languages: talks between them are the states' meeting.
 _DELEGATIONS = re.compile(
     r"(?i)(?<!\w)(?:delegations?|délégations?|Delegation(?:en)?|delegaci(?:ón|ones)|"
-    r"delegazion[ei]|delegaç(?:ão|ões)|делегаци\w*|heyet\w*|وفد\w*)(?!\w)|代表团|代表団|대표단"
+    r"delegazion[ei]|delegaç(?:ão|ões)|делегаци\w*|сторон(?:ой|ами|ы)|heyet\w*|وفد\w*)(?!\w)|"
+    r"代表团|代表団|대표단"
 )
 
 
@@ -916,6 +918,13 @@ _PAST = re.compile(
 _IN_YEAR = re.compile(r"(?<!\w)(?:in|en|im|в|au cours de) ((?:19|20)\d\d)(?!\w)")
 
 
+#: "The same day" names the day the article last named: "On the same day, ... signed".
+_SAME_DAY = re.compile(
+    r"(?i)(?<!\w)(?:(?:on )?the same day|le même jour|am (?:selben|gleichen) Tag|el mismo día|"
+    r"lo stesso giorno|no mesmo dia|в тот же день|aynı gün)(?!\w)|同日|同じ日|当天|当日"
+)
+
+
 def _past(sentence: str, published_on: date) -> bool:
     """Whether a sentence tells of visits, talks or calls before the days it names (a year
     before the publication's, "last year", "who visited", "im Juli" in an August article):
@@ -964,6 +973,7 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
     ]
     drafts: dict[tuple[str, Actor], _Draft] = {}
     received: list[Actor] = []
+    previous: list[date] = []  # the last days a sentence named
     for (start, end), sentence_days in zip(spans, named, strict=True):
         sentence = body[start:end]
         ms = [m for m in mentions if start <= m.start < end]
@@ -973,6 +983,9 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
             received += _received_by(sentence, start, ms)
         in_sentence = [m for m in parties if start <= m.start < end]
         days = [d for d in sentence_days if d <= published_on]
+        if not days and _SAME_DAY.search(sentence):
+            days = previous  # "On the same day, ... signed the Agreement"
+        previous = days or previous
         # A gathering needs its own day: "joint naval drills in recent years" is background;
         # a headline's is the news of the article's days ("Sommet de l'OTAN : ...").
         headline = bool(title) and start == 0
