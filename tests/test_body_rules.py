@@ -203,3 +203,36 @@ def test_a_fast_pass_that_kept_a_tenth_of_the_paragraphs_calls_the_fallbacks() -
     assert _missed_prose(tree, quotes) is True
     assert _missed_prose(tree, paragraphs[:9]) is False
     assert _missed_prose(lxml.html.fromstring(_salon_page("hideOnInit")), quotes) is False
+
+
+def _tour_magazin_page(promo: str, heading: str) -> str:
+    """A German magazine's template (tour-magazin.de): an inline promo between paragraphs, then
+    a heading over teasers of other stories, inside the article's own container."""
+    first = "".join(f"<p>{paragraph}</p>" for paragraph in STORY[:4])
+    rest = "".join(f"<p>{paragraph}</p>" for paragraph in STORY[4:])
+    return f"""<!DOCTYPE html><html lang="de"><head><title>Unfall beim Training | TOUR</title>
+</head><body><div class="page"><article class="article">
+<h1>Unfall beim Training</h1>
+<div class="article__body">{first}
+<p><strong>{promo}</strong> <a href="/radsport/news/andere-geschichte/">Der Sturz von gestern
+und seine Folgen</a></p>{rest}
+<div class="col-12"><h2 class="headline">{heading}</h2>
+<div class="item"><p>Zwölf Räder für den Herbst, von leicht bis robust, im Vergleich.</p>
+<a href="/radsport/a/">Neue Räder im Test</a></div>
+<div class="item"><p>Wo es sich im Oktober noch lohnt: fünf Strecken in den Alpen.</p>
+<a href="/radsport/b/">Die besten Touren im Herbst</a></div></div>
+</div></article></div></body></html>"""
+
+
+def test_headings_over_other_stories_in_other_languages_end_the_story() -> None:
+    url = "https://www.tour-magazin.de/radsport/news/unfall-beim-training/"
+    for promo, heading in [
+        ("Lesen Sie auch:", "Das könnte Sie auch interessieren"),
+        ("À lire aussi :", "Sur le même sujet"),
+        ("Lee también:", "Noticias relacionadas"),
+        ("Leggi anche:", "Articoli correlati"),
+    ]:
+        record = extract_article(_tour_magazin_page(promo, heading), url)
+
+        assert isinstance(record, ArticleRecord)
+        assert record.text == "\n".join(STORY), heading

@@ -96,6 +96,28 @@ _FURNITURE_TOKEN = re.compile(
 )
 _FURNITURE_TAGS = ("nav", "aside", "form", "footer", "dialog", "noscript", "button", "select")
 
+#: The same headings as German, French, Spanish, Portuguese, Italian and Polish outlets write
+#: them (trafilatura's evaluation pages: "Das könnte Sie auch interessieren", "À lire aussi",
+#: "Weitere Artikel zum Thema" kept as body text).
+_OTHER_STORIES = (
+    r"das könnte (?:sie|dich) auch interessieren|(?:das )?könnte (?:sie|dich) interessieren|"
+    r"ähnliche (?:artikel|beiträge|themen|nachrichten)|"
+    r"weitere (?:artikel|beiträge|nachrichten|meldungen)(?: (?:zum thema|aus [\w .&'-]{1,40}))?|"
+    r"meistgelesen(?:e (?:artikel|beiträge|nachrichten))?|"
+    r"articles similaires|sur le même (?:sujet|thème)|vous aimerez aussi|les plus lus|"
+    r"noticias relacionadas|artículos relacionados|lo más leído|"
+    r"notícias relacionadas|artigos relacionados|mais lidas|"
+    r"articoli correlati|(?:i )?più letti|"
+    r"podobne artykuły|najczęściej czytane"
+)
+_OTHER_HEADINGS = (
+    r"lesen sie auch|auch interessant|mehr zum thema(?: [\w .&'-]{1,40})?|weitere themen|"
+    r"(?:zum )?weiterlesen|kommentare|"
+    r"(?:à )?lire aussi|à découvrir(?: aussi)?|commentaires|"
+    r"(?:te|le) puede interesar|(?:lee|lea) también|comentarios|"
+    r"leia também|leggi anche|potrebbe interessarti|commenti|"
+    r"czytaj (?:też|także|również)|zobacz (?:też|także)|komentarze"
+)
 #: Headings that open a block of other stories or of reader interaction, never story text.
 TAIL_HEADING = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
@@ -110,7 +132,8 @@ TAIL_HEADING = re.compile(
     r"leave a (?:comment|reply)|post a comment|(?:\d+ )?comments?|"
     r"join the (?:conversation|discussion)|"
     r"share this(?: (?:article|story|post|page))?|"
-    r"(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|newsletter)"
+    r"(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|newsletter|"
+    rf"{_OTHER_STORIES}|{_OTHER_HEADINGS})"
     r"\s*(?:[:.!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
@@ -123,14 +146,16 @@ STORY_END = re.compile(
     r"more (?:stories|articles|news) from [\w .&'-]{1,40}|(?:what to )?read next|"
     r"editor'?s picks?|leave a (?:comment|reply)|post a comment|"
     r"join the (?:conversation|discussion)|"
-    r"(?:\d+ )?comments)"
+    rf"(?:\d+ )?comments|{_OTHER_STORIES})"
     r"\s*(?:[:.!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 #: The label of an inline promo: "READ: ...", "Also read - ...", "RELATED: ...".
 PROMO_LABEL = re.compile(
     r"^\[?(?:also read|read also|read more|read|related|see also|see more|more|also|watch|listen|"
-    r"recommended|don'?t miss|must read|click here|more on this|suggested)"
+    r"recommended|don'?t miss|must read|click here|more on this|suggested|"
+    r"lesen sie auch|mehr zum thema|weiterlesen|(?:à )?lire aussi|(?:lee|lea) también|"
+    r"leia também|leggi anche|czytaj (?:też|także|również)|zobacz (?:też|także))"
     r"(?: (?:post|posts|story|stories|article|articles|coverage|video))?\b\s*[:|–—>»-]",
     re.IGNORECASE,
 )
