@@ -33,7 +33,7 @@ from newsarchive.analysis.stories import (
 )
 from newsarchive.analysis.structure import Structure, find_structure
 from newsarchive.store.models import Actor as ActorRow
-from newsarchive.store.models import ArticleActor, EventActor, EventArticle
+from newsarchive.store.models import ArticleActor
 
 log = logging.getLogger(__name__)
 
@@ -181,8 +181,7 @@ def assign_article(
         story = decision.story
         for other in decision.merge:
             _merge(session, other, story, article.id)
-    _join(session, article, int(story))
-    _claim_events(session, event_ids, int(story))
+    _join(session, article, int(story), event_ids)
     return int(story)
 
 
@@ -331,6 +330,20 @@ def _actor_ids(session: Session, actors: Sequence[Actor]) -> dict[str, int]:
     return {key: int(actor_id) for key, actor_id in session.execute(upsert)}
 
 
+#: An event's parties as this report names them and the report itself, in one round trip.
+_REPORT = text(
+    """
+    WITH parties AS (
+      INSERT INTO event_actors (event_id, actor_id, role)
+      SELECT :event, p.actor_id, p.role
+      FROM unnest(CAST(:actors AS bigint[]), CAST(:roles AS text[])) AS p(actor_id, role)
+      ON CONFLICT DO NOTHING
+    )
+    INSERT INTO event_articles (event_id, article_id, evidence)
+    VALUES (:event, :article, :evidence) ON CONFLICT DO NOTHING
+    """
+)
+
 _SAME_EVENT = text(
     """
     SELECT e.id FROM events e
@@ -385,19 +398,14 @@ def _link_event(
             {"id": event_id, "place": event.place, "country": event.country},
         ).scalar()
     session.execute(
-        insert(EventActor)
-        .values(
-            [
-                {"event_id": event_id, "actor_id": actor_id, "role": actor_role}
-                for actor_id, actor_role in actor_ids
-            ]
-        )
-        .on_conflict_do_nothing()
-    )
-    session.execute(
-        insert(EventArticle)
-        .values(event_id=event_id, article_id=article_id, evidence=event.evidence)
-        .on_conflict_do_nothing()
+        _REPORT,
+        {
+            "event": event_id,
+            "actors": [actor_id for actor_id, _ in actor_ids],
+            "roles": [role for _, role in actor_ids],
+            "article": article_id,
+            "evidence": event.evidence,
+        },
     )
     return int(event_id), [actor_id for actor_id, _ in actor_ids], country
 
@@ -509,11 +517,22 @@ _REFRESH = text(
 )
 
 
-def _join(session: Session, article: _Article, story: int) -> None:
-    session.execute(
-        text("UPDATE articles SET story_id = :story WHERE id = :id"),
-        {"story": story, "id": article.id},
+#: An article joins a story, and the events it first reported become the story's, in one round
+#: trip (the story's counts are refreshed after: _REFRESH reads the article in the story).
+_JOIN = text(
+    """
+    WITH claimed AS (
+      UPDATE events SET story_id = :story
+      WHERE id = ANY(CAST(:events AS bigint[])) AND story_id IS NULL
     )
+    UPDATE articles SET story_id = :story WHERE id = :id
+    """
+)
+
+
+def _join(session: Session, article: _Article, story: int, event_ids: Sequence[int] = ()) -> None:
+    """Put the article in the story with the events it first reported (see _claim_events)."""
+    session.execute(_JOIN, {"story": story, "id": article.id, "events": list(event_ids)})
     session.execute(_REFRESH, {"story": story})
 
 
