@@ -141,3 +141,23 @@ def test_leaders_and_countries_as_chinese_japanese_korean_and_arabic_write_them(
         ("US", 12, 14),
         ("KP", 18, 20),
     ]
+
+
+def test_leaders_as_ukrainian_persian_and_korean_write_them() -> None:
+    ukrainian = (
+        "Володимир Зеленський зустрівся з Кіром Стармером. Володимир Путін мовчить. Андрій "
+        "Сибіга та Рустем Умєров."
+    )
+    assert [m.actor.name for m in find_actors(ukrainian)] == [
+        "Volodymyr Zelensky",
+        "Keir Starmer",
+        "Vladimir Putin",
+        "Andrii Sybiha",
+        "Rustem Umerov",
+    ]
+    persian = "مسعود پزشکیان با ولادیمیر پوتین دیدار کرد."
+    assert [m.actor.name for m in find_actors(persian)] == ["Masoud Pezeshkian", "Vladimir Putin"]
+    assert [m.actor.name for m in find_actors("시진핑 주석과 이재명 대통령")] == [
+        "Xi Jinping",
+        "Lee Jae-myung",
+    ]

@@ -1046,3 +1046,17 @@ def test_a_naval_exercise_is_military_by_its_word() -> None:
             [("Ukraine", "participant"), ("United States", "participant")],
         )
     ]
+
+
+def test_a_korean_summit_meeting_abroad_and_korean_weekdays() -> None:
+    assert resolve_dates("수요일", date(2024, 3, 14)) == [date(2024, 3, 13)]
+    text = "이재명 대통령은 15일 도널드 트럼프 대통령과 워싱턴에서 정상회담을 했다."
+    assert _events("", text, date(2025, 8, 26)) == [
+        (
+            "visit",
+            date(2025, 8, 15),
+            "Washington",
+            "US",
+            [("Lee Jae-myung", "visitor"), ("Donald Trump", "host")],
+        )
+    ]
