@@ -192,3 +192,27 @@ def test_story_links_take_plain_links_without_urljoin() -> None:
     assert links._plain("https://defensenews.com/air/jets#top") is not None
     assert links._plain("/naval/../air") is None  # dot segments go through urljoin
     assert links._plain("/naval/frigates;p=1") is None  # so do params
+
+
+def test_pruning_walks_into_kept_blocks_and_not_into_dropped_ones() -> None:
+    """Top down: a furniture name on the story's wrapper (it holds the headline) keeps it, and
+    the furniture inside it still goes; a dropped block goes whole, with its own furniture."""
+    from lxml.html import tostring
+
+    from newsarchive.extract.boilerplate import prune_boilerplate
+
+    story = " ".join(["The navy ordered four frigates for the Baltic on Thursday."] * 4)
+    tree = fromstring(
+        "<html><body>"
+        '<div class="content-with-sidebar"><h1>Navy orders frigates</h1>'
+        f'<div class="share-bar"><a href="/x">Share</a></div><p>{story}</p>'
+        '<div class="related"><div class="share">Share this</div><p>Other story</p></div>'
+        "</div>"
+        '<div id="sidebar"><div class="popular">Most read</div></div>'
+        "</body></html>"
+    )
+    prune_boilerplate(tree, "https://www.defensenews.com/naval/2026/12/01/frigates/")
+    assert tostring(tree.find("body"), encoding="unicode") == (
+        '<body><div class="content-with-sidebar"><h1>Navy orders frigates</h1>'
+        f"<p>{story}</p></div></body>"
+    )
