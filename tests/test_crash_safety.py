@@ -107,6 +107,8 @@ def test_a_database_outage_mid_crawl_loses_no_fetched_article(
         # What the first run fetched came from the spool, not from fetching it again.
         refetched = {f"{web.outlets[r.outlet]}{r.path}" for r in web.requests}
         assert fetched_in_first and not fetched_in_first & refetched
+        # Replayed articles join their stories as the pipeline's would: none is left without.
+        assert query(database_url, "SELECT url FROM articles WHERE story_id IS NULL") == []
     assert list((tmp_path / "spool").glob("*.batch")) == []
     runs = query(database_url, "SELECT id, outcome FROM crawl_runs ORDER BY id")
     assert [r.outcome for r in runs] == ["failed", "ok"]
@@ -149,3 +151,32 @@ def test_a_crawl_killed_mid_run_is_completed_by_the_next_without_duplicates(
     runs = query(database_url, "SELECT outcome, alerts FROM crawl_runs ORDER BY id")
     assert [r.outcome for r in runs] == ["failed", "ok"]
     assert runs[0].alerts[0]["check"] == "abandoned"
+
+
+def test_an_article_left_without_a_story_is_given_one_by_the_next_run(
+    database_url: str, tmp_path: Path
+) -> None:
+    """A batch whose story assignment failed after its commit is swept by a later run."""
+    with FixtureWeb() as web:
+        registry = web.write_registry(tmp_path / "outlets.toml")
+        first = crawl(registry, database_url, tmp_path)
+        assert first.returncode == EXIT_OK, first.stderr[-3000:]
+        stray = query(database_url, "SELECT url FROM articles ORDER BY id LIMIT 1")[0].url
+        # What a failed assignment leaves: the article stored, no story, no actor links yet.
+        query(
+            database_url,
+            "WITH a AS (SELECT id FROM articles WHERE url = :url), "
+            "gone AS (DELETE FROM event_articles WHERE article_id IN (SELECT id FROM a)), "
+            "links AS (DELETE FROM article_actors WHERE article_id IN (SELECT id FROM a)) "
+            "UPDATE articles SET story_id = NULL, first_seen_at = first_seen_at - interval "
+            "'1 hour' WHERE id IN (SELECT id FROM a) RETURNING id",
+            url=stray,
+        )
+        fresh = query(database_url, "SELECT count(*) AS n FROM articles WHERE story_id IS NULL")
+        assert fresh[0].n == 1
+
+        second = crawl(registry, database_url, tmp_path)
+
+        assert second.returncode == EXIT_OK, second.stderr[-3000:]
+        assert "assigned stories to 1 articles stored without one" in second.stdout
+    assert query(database_url, "SELECT url FROM articles WHERE story_id IS NULL") == []

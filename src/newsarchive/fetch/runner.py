@@ -32,8 +32,10 @@ from newsarchive.store.database import DatabaseUrl, make_engine
 from newsarchive.store.locks import RUN_LOCK_NAMESPACE, RunLocks
 from newsarchive.store.monitors import LISTINGS_FAILED, check_run, monitor_settings
 from newsarchive.store.outlets import sync_outlets
+from newsarchive.store.rows import ArticleRow, PageRow
 from newsarchive.store.runs import RunSummary, abandon_stale_runs, finish_run, start_run
 from newsarchive.store.spool import ReplayResult, Spool
+from newsarchive.store.structure import assign_strays, assign_urls
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,7 @@ def run_crawl(
             job = _CrawlJob(outlets, locked, backfill, max_articles, redis_url)
             stats, crashed = _crawl(job, engine, database_url, run_id, spool, overrides or {})
         after = _replay(spool, writer, notes)
+        _sweep_strays(engine, notes)
         summary = summarise(stats)
         alerts = _check_coverage(engine, run_id, locked, overrides or {}, notes)
         outcome = decide_outcome(
@@ -266,8 +269,23 @@ def _replay(spool: Spool, writer: ArticleWriter, notes: list[str]) -> ReplayResu
     """Write batches spooled while the database was away (by this or an earlier run)."""
     if not spool.pending():
         return ReplayResult()
+
+    def store_and_assign(
+        run: int | None, articles: Sequence[ArticleRow], pages: Sequence[PageRow]
+    ) -> object:
+        # As the pipeline does: the batch's new articles join their stories once stored. The
+        # batch is stored either way: if assigning fails, its articles wait for a later run's
+        # sweep (_sweep_strays), and the spool file must not be kept or set aside for it.
+        result = writer.store_batch(run, articles, pages)
+        found = {a.url: a.analysis.structure for a in articles if a.analysis.structure}
+        try:
+            assign_urls(writer.engine, result.new_urls, found)
+        except Exception as error:
+            log.error("could not assign stories to a replayed batch: %s", brief(error))
+        return result
+
     try:
-        result = spool.replay(writer.store_batch)
+        result = spool.replay(store_and_assign)
     except Exception as error:  # the spool stays; the next run tries again
         log.error("could not replay the spool: %s", brief(error))
         return ReplayResult(left=len(spool.pending()))
@@ -276,6 +294,19 @@ def _replay(spool: Spool, writer: ArticleWriter, notes: list[str]) -> ReplayResu
     if result.rejected:
         notes.append(f"{result.rejected} spooled batches were set aside (see the log)")
     return result
+
+
+def _sweep_strays(engine: Engine, notes: list[str]) -> None:
+    """Give a story to articles an earlier run stored without one (its story assignment
+    failed after the commit): every stored article belongs to exactly one story."""
+    try:
+        swept = assign_strays(engine)
+    except Exception as error:  # they stay story-less; the next run sweeps again
+        log.error("could not assign stories to stored articles: %s", brief(error))
+        notes.append(f"stories could not be assigned: {brief(error)}")
+        return
+    if swept:
+        notes.append(f"assigned stories to {swept} articles stored without one")
 
 
 def _check_coverage(

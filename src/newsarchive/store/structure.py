@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, bindparam, text
 from sqlalchemy.dialects.postgresql import insert
@@ -80,6 +80,42 @@ def assign_urls(
         return 0
     with Session(engine) as session, session.begin():
         return assign_in(session, urls, found)
+
+
+#: Articles stored but left without a story: a batch replayed from the spool, or one whose
+#: story assignment failed after its articles were committed. Only those older than
+#: STRAY_MIN_AGE, so a batch another crawl process has just stored and is assigning right now
+#: is left to it; SKIP LOCKED, so two runs sweeping at once never take the same article.
+_STRAYS = text(
+    """
+    SELECT url FROM articles
+    WHERE story_id IS NULL AND first_seen_at < now() - make_interval(secs => :min_age)
+    ORDER BY coalesce(published_at, first_seen_at), id
+    LIMIT :limit FOR UPDATE SKIP LOCKED
+    """
+)
+
+#: How old a story-less article must be before a sweep assigns it (see _STRAYS).
+STRAY_MIN_AGE = timedelta(minutes=10)
+
+
+def assign_strays(
+    engine: Engine, *, min_age: timedelta = STRAY_MIN_AGE, batch: int = 50, limit: int = 5000
+) -> int:
+    """Assign stories to stored articles left without one (see _STRAYS), oldest first, a batch
+    per transaction; returns how many. Bounded by `limit` so a run's end stays short: what is
+    left is swept by the next run."""
+    taken = assigned = 0
+    while taken < limit:
+        with Session(engine) as session, session.begin():
+            urls = session.scalars(
+                _STRAYS, {"min_age": min_age.total_seconds(), "limit": min(batch, limit - taken)}
+            ).all()
+            if not urls:
+                break
+            taken += len(urls)
+            assigned += assign_in(session, urls)
+    return assigned
 
 
 #: The candidates query is planned at an estimated cost above PostgreSQL's jit_above_cost
