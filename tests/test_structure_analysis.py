@@ -510,13 +510,14 @@ def _bench_structure() -> object:
     return module
 
 
-def test_the_held_out_set_is_heldout4_and_its_gold_labels_are_well_formed() -> None:
-    """heldout4 replaced heldout3 as the held-out set on 2026-12-07; a malformed gold label (a
-    visitor on a meeting, a country on a call, a day after publication) would score as a miss."""
+def test_dev_6_is_heldout4_and_its_gold_labels_are_well_formed() -> None:
+    """heldout4 was the held-out set from 2026-12-07 and is dev-6 (tuned on) from 2026-12-08; a
+    malformed gold label (a visitor on a meeting, a country on a call, a day after publication)
+    would score as a miss."""
     bench = _bench_structure()
-    assert bench.HELD_OUT.name == "heldout4.jsonl"  # type: ignore[attr-defined]
+    assert bench.DEV_6.name == "heldout4.jsonl"  # type: ignore[attr-defined]
     assert bench.DEV_5.name == "heldout3.jsonl"  # type: ignore[attr-defined]
-    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    articles = bench.load(bench.DEV_6)  # type: ignore[attr-defined]
     assert len(articles) == 190
     assert len({a["id"] for a in articles}) == 190
     assert len({a["story"] for a in articles}) == 69
