@@ -11,10 +11,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session
 
 from newsarchive.store.database import downgrade_database, make_engine, upgrade_database
+from newsarchive.store.structure import _Article, _join
 
 AT = datetime(2026, 3, 2, 9, tzinfo=UTC)
+LATER = datetime(2026, 3, 3, 18, tzinfo=UTC)
 
 #: What the candidates query read from the articles before migration 0018.
 _FROM_ARTICLES = text(
@@ -198,3 +201,81 @@ def test_the_migration_fills_the_columns_of_stored_stories(empty_database_url: s
         assert columns == 0
     finally:
         engine.dispose()
+
+
+#: The story's row as the counts refresh computed it before migration 0019 (after each join).
+_SUMMARY = text(
+    """
+    SELECT s.title, s.first_published_at, s.last_published_at, s.article_count, s.outlet_count,
+           s.languages, s.countries
+    FROM stories s WHERE s.id = :story
+    """
+)
+
+
+def test_an_article_joining_a_story_writes_its_row_once_with_title_times_and_counts(
+    engine: Engine,
+) -> None:
+    """The join's trigger recomputes the whole row; the store writes it no second time."""
+    with engine.begin() as conn:
+        _, _, blinken = _archive(conn)
+        other = conn.execute(
+            text(
+                "INSERT INTO outlets (slug, name, language, kind) "
+                "VALUES ('f', 'F', 'fr', 'newspaper') RETURNING id"
+            )
+        ).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, outlet_id, url, original_url, final_url, title, text, "
+                "word_count, content_hash, simhash, extractor_version, published_at, language, "
+                "countries) OVERRIDING SYSTEM VALUE VALUES (4, :outlet, 'https://f.example/4', "
+                "'https://f.example/4', 'https://f.example/4', 'Blinken à Manille', 'Corps', 1, "
+                "md5('4'), 4, 'test', :at, 'fr', ARRAY['ph', 'us'])"
+            ),
+            {"outlet": other, "at": LATER},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO article_actors (article_id, actor_id, mentions, published_at) "
+                "VALUES (4, :blinken, 1, :at)"
+            ),
+            {"blinken": blinken, "at": LATER},
+        )
+    with Session(engine) as session, session.begin():
+        before = _story_updates(session)
+        _join(session, _Article(4, other, "Blinken à Manille", "Corps", LATER, None), 2)
+        assert _story_updates(session) - before == 1
+    with engine.connect() as conn:
+        assert tuple(conn.execute(_SUMMARY, {"story": 2}).one()) == (
+            "Blinken lands in Manila",
+            AT,
+            LATER,
+            2,
+            2,
+            ["fr"],
+            ["ph", "us"],
+        )
+        assert _stored(conn)[2] == (["Blinken lands in Manila", "Blinken à Manille"], [blinken])
+
+
+def test_a_refetch_that_moves_an_articles_time_moves_its_storys_times(engine: Engine) -> None:
+    with engine.begin() as conn:
+        _archive(conn)
+        conn.execute(text("UPDATE articles SET published_at = :at WHERE id = 2"), {"at": LATER})
+        first, last, count = conn.execute(
+            text(
+                "SELECT first_published_at, last_published_at, article_count "
+                "FROM stories WHERE id = 1"
+            )
+        ).one()
+        assert (first, last, count) == (AT, LATER, 2)
+
+
+def _story_updates(session: Session) -> int:
+    """Rows of stories this transaction has updated so far."""
+    return int(
+        session.execute(
+            text("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'stories'")
+        ).scalar_one()
+    )

@@ -530,31 +530,10 @@ def _merge(session: Session, other: int, into: int, article_id: int) -> None:
     log.info("story %d merged into %d by article %d", other, into, article_id)
 
 
-_REFRESH = text(
-    """
-    UPDATE stories s SET
-      title = f.title, first_published_at = f.first_at, last_published_at = f.last_at,
-      article_count = f.articles, outlet_count = f.outlets, languages = f.languages,
-      countries = f.countries
-    FROM (
-      SELECT (array_agg(a.title ORDER BY coalesce(a.published_at, a.first_seen_at), a.id))[1]
-               AS title,
-             min(coalesce(a.published_at, a.first_seen_at)) AS first_at,
-             max(coalesce(a.published_at, a.first_seen_at)) AS last_at,
-             count(*) AS articles, count(DISTINCT a.outlet_id) AS outlets,
-             coalesce(array_agg(DISTINCT a.language) FILTER (WHERE a.language IS NOT NULL),
-                      '{}') AS languages,
-             ARRAY(SELECT DISTINCT c FROM articles b, unnest(b.countries) c
-                   WHERE b.story_id = :story ORDER BY c) AS countries
-      FROM articles a WHERE a.story_id = :story
-    ) f
-    WHERE s.id = :story
-    """
-)
-
-
 #: An article joins a story, and the events it first reported become the story's, in one round
-#: trip (the story's counts are refreshed after: _REFRESH reads the article in the story).
+#: trip. The story's row (title, times, counts, languages, countries, titles, actors) is then
+#: recomputed once, by the statement trigger on articles (migrations 0018, 0019): refreshing
+#: the counts here as well wrote the row a second time.
 _JOIN = text(
     """
     WITH claimed AS (
@@ -569,7 +548,6 @@ _JOIN = text(
 def _join(session: Session, article: _Article, story: int, event_ids: Sequence[int] = ()) -> None:
     """Put the article in the story with the events it first reported (see _claim_events)."""
     session.execute(_JOIN, {"story": story, "id": article.id, "events": list(event_ids)})
-    session.execute(_REFRESH, {"story": story})
 
 
 def _event_key(joined: str) -> tuple[str, str, str]:
@@ -617,17 +595,10 @@ def rebuild(
     """
     bound = since or datetime(1, 1, 1, tzinfo=UTC)
     with Session(engine) as session, session.begin():
-        straddling = session.scalars(
-            text(
-                "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL "
-                "AND coalesce(published_at, first_seen_at) >= :since"
-            ),
-            {"since": bound},
-        ).all()
+        # Stories that keep older articles are recomputed without the rest by the trigger on
+        # articles (migration 0019) as their articles leave them.
         for statement in _UNASSIGN:
             session.execute(text(statement), {"since": bound})
-        for story in straddling:  # stories that keep older articles: counts without the rest
-            session.execute(_REFRESH, {"story": story})
         articles = [_Article(*row) for row in session.execute(_TO_REBUILD, {"since": bound})]
     done = 0
     for start in range(0, len(articles), REBUILD_CHUNK):
