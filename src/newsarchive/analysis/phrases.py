@@ -25,3 +25,18 @@ def alternation(phrases: Iterable[str], rest_regex: Callable[[str], str]) -> str
     return "|".join(
         f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items())
     )
+
+
+def grouped(branches: Iterable[tuple[str, str]]) -> str:
+    """A regex (no groups of its own) of alternatives given as (first character, regex of the
+    rest), grouped under their first character but otherwise tried in the order given.
+
+    Unlike `alternation`, the order of preference is the caller's, so a pattern written as a
+    plain alternation keeps its meaning exactly: two alternatives with different first
+    characters never match at the same position, and those sharing one keep their order. The
+    caller must not give case variants of one character apart under re.IGNORECASE.
+    """
+    by_first: dict[str, list[str]] = {}
+    for first, rest in branches:
+        by_first.setdefault(first, []).append(rest)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
