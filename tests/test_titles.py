@@ -559,3 +559,57 @@ def test_a_byline_on_its_own_line_of_the_h1_is_not_part_of_the_headline() -> Non
 </h1><div class="cmn-article_text"><p>{"".join(BODIES["ja"])}</p></div></div></body></html>"""
     url = "https://www.nikkei.com/article/DGXMZO31897660Y8A610C1000000/"
     assert found_title(html, url) == headline
+
+
+#: Templates that name the outlet only in the header's link home (no og:site_name, no JSON-LD
+#: publisher, no `<h1>` around the headline): (url, head, header, headline).
+HOME_LINK_TEMPLATES = [
+    pytest.param(
+        "https://www.asahi.com/articles/ASTD5123ASTDUTFK00XM.html",
+        """<title>{h}：朝日新聞デジタル</title>
+<meta property="og:title" content="{h}：朝日新聞デジタル">""",
+        '<a href="https://www.asahi.com/"><img src="/img/logo.svg" alt="朝日新聞デジタル"></a>',
+        "防衛費増額、財源の議論先送り 政府・与党",
+        id="logo-image-alt",
+    ),
+    pytest.param(
+        "http://politics.people.com.cn/n1/2025/1205/c1024-40618000.html",
+        "<title>{h}--时政--人民网</title>",
+        '<a href="http://www.people.com.cn/" title="人民网">人民网首页</a>',
+        "国家主席会见法国总统",
+        id="link-to-the-sister-host-home",
+    ),
+    pytest.param(
+        "https://www3.nhk.or.jp/news/html/20251205/k10014000000000.html",
+        "<title>{h} | NHK | 防衛</title>",
+        '<a href="/" aria-label="NHK"><svg></svg></a>',
+        "防衛費増額、財源の議論先送り",
+        id="aria-label-and-a-tagline-behind-the-name",
+    ),
+    pytest.param(
+        "https://www.spiegel.de/politik/deutschland/bundeswehr-a-1234.html",
+        "<title>{h} - DER SPIEGEL</title>",
+        '<a href="https://www.spiegel.de/">DER SPIEGEL</a>',
+        "Bundeswehr: Pistorius will 2026 mehr Soldaten einziehen",
+        id="link-text",
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "head", "header", "headline"), HOME_LINK_TEMPLATES)
+def test_the_link_home_names_the_site(url: str, head: str, header: str, headline: str) -> None:
+    lang = "ja" if "jp" in url or "asahi" in url else "zh" if "people" in url else "en"
+    html = f"""<html lang="{lang}"><head><meta charset="utf-8">{head.format(h=headline)}</head>
+<body><header>{header}<nav><a href="/politics/">政治</a></nav></header>
+<main><div class="article-title">{headline}</div>
+<p>{"".join(BODIES[lang])}</p></main></body></html>"""
+    assert found_title(html, url) == headline
+
+
+def test_a_link_to_another_outlets_home_names_no_site() -> None:
+    """`b.co.jp` is no sister of `a.co.jp`: the segment it labels stays in the headline."""
+    headline = "防衛費増額、財源の議論先送り：政府・与党"
+    html = f"""<html><head><title>{headline}</title></head><body>
+<header><a href="https://www.seifu.co.jp/">政府・与党</a></header>
+<main><p>{"".join(BODIES["ja"])}</p></main></body></html>"""
+    assert found_title(html, "https://www.kyodo.co.jp/politics/2025-12-05/") == headline

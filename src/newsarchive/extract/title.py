@@ -52,6 +52,10 @@ _LABEL_WORDS = frozenset(
 _AGREEMENT = 0.5
 _LABEL_MAX_WORDS, _LABEL_MAX_CHARS = 3, 30  # "Allergies Health Center", "好奇心日报"
 _MAX_NAME_WORDS = 6  # an "application-name" longer than this is a title, not a name
+_MAX_NAME_CHARS = 40  # a link home labelled longer than this is a teaser, not the site's name
+_MAX_HOME_LINKS = 8  # the logo and a breadcrumb's first step come early; footers repeat them
+#: Second-level labels under which unrelated outlets register (`asahi.co.jp`, `bbc.co.uk`).
+_PUBLIC_SECOND_LEVELS = frozenset({"co", "com", "net", "org", "or", "ne", "go", "gov", "ac", "edu"})
 #: Paths of a link to a site's home page (relative or absolute, without a query).
 _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php"})
 
@@ -327,6 +331,7 @@ def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
         # "Xinhua (English)", "CNA (Channel NewsAsia)": pages sign with the name alone.
         names.append(outlet_name.split("(", 1)[0])
     names.extend(_logo_texts(page))
+    names.extend(_home_link_names(page))
     for meta in ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"):
         value = page.meta_first(meta)
         if value and len(value.split()) <= _MAX_NAME_WORDS:
@@ -437,7 +442,49 @@ def _is_logo(h1: HtmlElement, url: str) -> bool:
     return any(_is_home_link(a.get("href"), url) for a in links)
 
 
-def _is_home_link(href: str | None, url: str) -> bool:
+def _home_link_names(page: Page) -> list[str]:
+    """The names on the page's links to the site's home page: the logo's `alt`, the link's
+    `title` or `aria-label`, its text. Many templates state the outlet's name nowhere else
+    (`<a href="https://www.asahi.com/"><img alt="朝日新聞デジタル"></a>` beside a `<title>` ending
+    in `：朝日新聞デジタル`); a link home labelled "Home" or "トップ" names no headline's
+    segment."""
+    names: list[str] = []
+    links = 0
+    for a in page.tree.iter("a"):
+        if not _is_home_link(a.get("href"), page.url, sister_hosts=True):
+            continue
+        labels = [img.get("alt") for img in a.iter("img")]
+        labels += [a.get("title"), a.get("aria-label"), text_of(a)]
+        names.extend(
+            " ".join(label.split())
+            for label in labels
+            if label
+            and label.strip()
+            and len(label.split()) <= _MAX_NAME_WORDS
+            and len(label) <= _MAX_NAME_CHARS
+        )
+        links += 1
+        if links >= _MAX_HOME_LINKS:
+            break
+    return names
+
+
+def _same_site(host: str, other: str) -> bool:
+    """Two hosts of one outlet: equal, one under the other, or sisters under a parent that is
+    more than a public suffix (`politics.people.com.cn` and `www.people.com.cn`; not `a.co.jp`
+    and `b.co.jp`)."""
+    host, other = host.removeprefix("www."), other.removeprefix("www.")
+    if host == other or host.endswith("." + other) or other.endswith("." + host):
+        return True
+    parent, other_parent = host.partition(".")[2], other.partition(".")[2]
+    return (
+        parent == other_parent
+        and parent.count(".") >= 1
+        and parent.split(".")[0] not in _PUBLIC_SECOND_LEVELS
+    )
+
+
+def _is_home_link(href: str | None, url: str, *, sister_hosts: bool = False) -> bool:
     if href is None or not href.strip() or href.strip().startswith("#"):
         return False  # "" and "#": a link to nowhere in particular, not to the home page
     parts = urlsplit(href.strip())
@@ -446,7 +493,8 @@ def _is_home_link(href: str | None, url: str) -> bool:
     if not parts.netloc:
         return True
     host = urlsplit(url).netloc.casefold().removeprefix("www.")
-    return parts.netloc.casefold().removeprefix("www.") == host
+    link_host = parts.netloc.casefold().removeprefix("www.")
+    return link_host == host or (sister_hosts and _same_site(link_host, host))
 
 
 def _headline_text(h1: HtmlElement) -> str:
