@@ -613,3 +613,11 @@ def test_a_link_to_another_outlets_home_names_no_site() -> None:
 <header><a href="https://www.seifu.co.jp/">政府・与党</a></header>
 <main><p>{"".join(BODIES["ja"])}</p></main></body></html>"""
     assert found_title(html, "https://www.kyodo.co.jp/politics/2025-12-05/") == headline
+
+
+def test_a_link_home_with_an_invalid_host_is_passed_over() -> None:
+    headline = "Bundeswehr: Pistorius will 2026 mehr Soldaten einziehen"
+    html = f"""<html><head><title>{headline} - DER SPIEGEL</title></head><body><header>
+<a href="https://[ccpa-preferences]/">Do not sell</a><a href="/">DER SPIEGEL</a></header>
+<main><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    assert found_title(html, "https://www.spiegel.de/politik/bundeswehr-a-1234.html") == headline

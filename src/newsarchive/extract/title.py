@@ -487,7 +487,10 @@ def _same_site(host: str, other: str) -> bool:
 def _is_home_link(href: str | None, url: str, *, sister_hosts: bool = False) -> bool:
     if href is None or not href.strip() or href.strip().startswith("#"):
         return False  # "" and "#": a link to nowhere in particular, not to the home page
-    parts = urlsplit(href.strip())
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:  # "https://[ccpa-preferences]/": no address at all, so no home page
+        return False
     if parts.query or parts.path.lstrip("./") not in _HOME_PATHS:
         return False
     if not parts.netloc:
