@@ -161,3 +161,28 @@ def test_leaders_as_ukrainian_persian_and_korean_write_them() -> None:
         "Xi Jinping",
         "Lee Jae-myung",
     ]
+
+
+def test_people_and_bodies_of_gulf_levant_and_afghan_news_under_their_usual_names() -> None:
+    """Names the gazetteer lacked or spelt otherwise than the sets' convention (usual English
+    spelling with diacritics, full names of bodies)."""
+    text = (
+        "Ahmed al-Sharaa met Bashar al-Assad's foes; الشرع; аш-Шараа; the Arab League and APEC; "
+        "the Taliban and Zalmay Khalilzad; Mariusz Błaszczak; U.S. Forces Korea; Alexei "
+        "Navalny; Yoon Seok-youl; Abdullah bin Zayed."
+    )
+    assert [m.actor.name for m in find_actors(text)] == [
+        "Ahmed al-Sharaa",
+        "Bashar al-Assad",
+        "Ahmed al-Sharaa",
+        "Ahmed al-Sharaa",
+        "League of Arab States",
+        "Asia-Pacific Economic Cooperation",
+        "Taliban",
+        "Zalmay Khalilzad",
+        "Mariusz Błaszczak",
+        "United States Forces Korea",
+        "Alexei Navalny",
+        "Yoon Suk Yeol",
+        "Abdullah bin Zayed Al Nahyan",
+    ]

@@ -816,6 +816,31 @@ EVENT_CASES = [
         D(2021, 6, 29),
         [("exercise", D(2021, 6, 28), "Odesa", "UA", _p("Ukraine", "United States"))],
     ),
+    # --- Arabic clitics, verb-first hosts, places by their palaces and new cities (dev-6)
+    _ev(  # the article on the summit's word (القمة), "today" (اليوم)
+        "ar-summit-word-with-its-article-and-today",
+        "انطلقت اليوم في الدوحة القمة الخليجية بمشاركة قادة دول مجلس التعاون لدول الخليج العربية.",
+        D(2025, 5, 14),
+        [("summit", D(2025, 5, 14), "Doha", "QA", _p("Gulf Cooperation Council"))],
+    ),
+    _ev(  # "received" opens the sentence: the host, then the visitor; "in" on the city (بباريس)
+        "ar-verb-first-host-and-a-city-with-its-preposition",
+        "استقبل الرئيس الفرنسي إيمانويل ماكرون اليوم بباريس الرئيس السوري أحمد الشرع.",
+        D(2025, 5, 7),
+        [("visit", D(2025, 5, 7), "Paris", "FR", _v("Ahmed al-Sharaa", "Emmanuel Macron"))],
+    ),
+    _ev(  # the Elysée stands for Paris as the Kremlin for Moscow
+        "fr-received-at-the-elysee",
+        "Emmanuel Macron a reçu mercredi à l'Élysée le président syrien Ahmed al-Charaa.",
+        D(2025, 5, 8),
+        [("visit", D(2025, 5, 7), "Paris", "FR", _v("Ahmed al-Sharaa", "Emmanuel Macron"))],
+    ),
+    _ev(
+        "en-summit-in-hiroshima",
+        "Leaders of the G7 opened their summit in Hiroshima on Friday.",
+        D(2023, 5, 20),
+        [("summit", D(2023, 5, 19), "Hiroshima", "JP", _p("Group of Seven"))],
+    ),
     _ev(
         "ko-summit-meeting-abroad-is-a-visit",
         "이재명 대통령은 15일 도널드 트럼프 대통령과 워싱턴에서 정상회담을 했다.",
@@ -881,6 +906,8 @@ DAY_CASES = [
     pytest.param("روز چهارشنبه", THU, [WED], id="fa-weekday"),
     pytest.param("вчора", THU, [WED], id="uk-vchora"),
     pytest.param("수요일", THU, [WED], id="ko-weekday"),
+    pytest.param("عقدت اليوم", THU, [THU], id="ar-today"),
+    pytest.param("Prezydent powiedział dzisiaj", THU, [THU], id="pl-dzisiaj"),
 ]
 
 

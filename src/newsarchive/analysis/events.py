@@ -60,6 +60,21 @@ def _vocabulary() -> dict[str, Any]:
     return tomllib.loads(document)
 
 
+#: Arabic writes the article, "and", "in/with" and "for" onto the word (القمة, بالقمة, وصل ->
+#: ووصل) and possessives after it (زيارته, "his visit"): an Arabic trigger takes them all.
+_ARABIC_BEFORE = "(?:[وف]?(?:بال|لل|ال|[بل])|[وف])?"
+_ARABIC_AFTER = "(?:ه|ها|هما|هم)?"
+_ARABIC_WORD = re.compile("^[\u0621-\u064a]")
+
+
+def _words(kind: str) -> str:
+    """events.toml's trigger words of `kind` as one alternation, Arabic ones with their clitics."""
+    return "|".join(
+        f"{_ARABIC_BEFORE}(?:{word}){_ARABIC_AFTER}" if _ARABIC_WORD.match(word) else word
+        for word in _vocabulary()["triggers"][kind]
+    )
+
+
 @cache
 def _weekdays() -> dict[str, int]:
     """Weekday word (any language) -> Monday-based index."""
@@ -134,7 +149,7 @@ def _trigger(kind: str) -> re.Pattern[str]:
     """The words that report a visit, meeting or call: English here, other languages in
     events.toml's [triggers]."""
     english = {"visit": _VISIT_EN, "meeting": _MEETING_EN, "call": _CALL_EN}[kind]
-    other = "|".join(_vocabulary()["triggers"][kind])
+    other = _words(kind)
     # Other languages' words in any case: "Телефонный разговор" opens a sentence.
     return re.compile(rf"{_START}(?:{english}|(?i:{other})){_END}")
 
@@ -174,7 +189,7 @@ _UNDECIDED = re.compile(
 def _arms_trigger(buys: bool) -> re.Pattern[str]:
     """A buyer's (`buys`) or a seller's verb, English here, others from events.toml."""
     english, key = (_BUYS_EN, "buy") if buys else (_SELLS_EN, "sell")
-    other = "|".join(_vocabulary()["triggers"][key])
+    other = _words(key)
     return re.compile(rf"{_START}(?:{english}|{other}){_END}")
 
 
@@ -191,7 +206,7 @@ _SANCTION_EN = (
 @cache
 def _sanction_trigger() -> re.Pattern[str]:
     """The words that report a sanction: English here, others from events.toml."""
-    other = "|".join(_vocabulary()["triggers"]["sanction"])
+    other = _words("sanction")
     return re.compile(rf"{_SANCTION_EN}|{_START}(?:{other}){_END}")
 
 
@@ -523,9 +538,13 @@ _ENVOY = re.compile(
 )
 
 
+#: What may stand before a verb that opens its sentence: nothing, or a dateline ("الرياض - ").
+_OPENS = re.compile(r"\s*(?:[^\W\d]+(?:[ \t][^\W\d]+)?[ \t]*[-–—][ \t]*)?")
+
+
 @cache
 def _host_trigger() -> re.Pattern[str]:
-    other = "|".join(_vocabulary()["triggers"]["host"])
+    other = _words("host")
     return re.compile(rf"{_START}(?:{_HOST_EN}|{other}){_END}")
 
 
@@ -536,11 +555,15 @@ def _hosted_draft(
     of another country) after it; the visit is in the host's country."""
     at = start + trigger.start()
     hosts = [m.actor for m in ms if m.end <= at and m.actor.country]
+    after = [m for m in ms if m.start >= start + trigger.end()]
+    if not hosts and _OPENS.fullmatch(sentence[: trigger.start()]) and after[0:1]:
+        # The verb opens the sentence (Arabic is verb-first: "استقبل ولي العهد ... الرئيس
+        # دونالد ترمب", the crown prince received President Trump): host, then visitor, after it.
+        hosts, after = [m.actor for m in after[:1] if m.actor.country], after[1:]
     if not hosts or _PASSIVE.search(sentence[: trigger.start()]):  # "was received by"
         return None
     if re.match(r"\s+by\b", sentence[trigger.end() :]):  # "a ceremony hosted by Trump"
         return None
-    after = [m for m in ms if m.start >= start + trigger.end()]
     before = [m for m in ms if m.end <= at]
     if not after and _CLAUSE_END.match(sentence, trigger.end()):
         # "Merz hat ... Modi in Berlin empfangen", "Erdoğan, ... Arakçi'yi ... kabul etti": the
@@ -596,7 +619,7 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
 @cache
 def _gathering_trigger(kind: str) -> re.Pattern[str]:
     """The words that report a summit, an exercise or an agreement (events.toml)."""
-    words = "|".join(_vocabulary()["triggers"][kind])
+    words = _words(kind)
     return re.compile(rf"(?i){_START}(?:{words}){_END}")  # "Strategic Mutual Defence Agreement"
 
 
@@ -878,6 +901,9 @@ def _city_patterns(bare: bool) -> tuple[tuple[str, str, str, re.Pattern[str]], .
             # Chinese and Japanese put no preposition before a city ("在北京", "東京で").
             re.compile(f"({re.escape(name)})")
             if _HAS_CJK.search(name)
+            # Arabic writes "in" onto the city: "بالرياض" is "في الرياض".
+            else re.compile(rf"(?:{before}|(?<!\w)[وف]?ب)({_place_regex(name)})(?!\w)")
+            if _ARABIC_WORD.match(name)
             else re.compile(
                 rf"{before}({_place_regex(name)})(?!\w){after}"
                 + turkish.format(name=_place_regex(name))
