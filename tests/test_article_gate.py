@@ -365,3 +365,65 @@ def test_three_dated_headlines_at_a_root_are_too_few_for_an_index() -> None:
 
     assert dated_headlines(page) == 3
     assert isinstance(extract_article(html, "https://defencedesk.example.org/"), ArticleRecord)
+
+
+def _front_with_standfirsts(outlet: str) -> str:
+    """A front whose cards each print a paragraph-long standfirst under the headline: yahoo.com's
+    topic pages (each headline linking to the outlet that wrote the story, `outlet` = "other")
+    and civfanatics.ru's news front (its own stories, `outlet` = ""). Fifteen standfirsts of
+    prose length: only their place, one in each headline's card, says they are teasers."""
+    cards = "".join(
+        f"<li class='stream-item'><div class='cf'><h3><a href='https://{outlet or 'www'}"
+        f".defencedesk.example.{'net' if outlet else 'com'}/{_slug(headline)}-{i}'>{headline}"
+        f"</a></h3><div class='summary'><p>{_EXCERPTS[i % len(_EXCERPTS)]}</p></div>"
+        "<span class='source'>Defence Desk</span></div></li>"
+        for i, headline in enumerate(_HEADLINES + tuple(f"{h}, again" for h in _HEADLINES[:3]))
+    )
+    return (
+        "<html><head><title>Science</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news/'>News</a></nav>"
+        f"<main><h1>Science</h1><ul class='stream'>{cards}</ul></main>"
+        "<footer>Defence Desk</footer></body></html>"
+    )
+
+
+def test_a_front_of_cards_with_long_standfirsts_is_a_section_front() -> None:
+    url = "https://www.defencedesk.example.com/news/topics/science"
+    detail = "a section's address with 15 headline links and 0 paragraphs"
+
+    # the aggregator's headlines link other outlets: no teaser of its own, the cards tell
+    assert extract_article(_front_with_standfirsts("other"), url) == NotArticle(
+        "section_front", detail
+    )
+    # its own stories' cards: each standfirst is the card's, not a paragraph of the page
+    page = parse_page(_front_with_standfirsts(""), url)
+    assert page is not None
+    assert section_front_evidence(page) == detail
+
+
+def test_a_short_story_beside_related_cards_with_standfirsts_stays_an_article() -> None:
+    """A three-paragraph story at a two-word address with no markup (creativecommons.at's
+    /faircoin-hackathon) beside six related cards with standfirsts and four headings linking
+    elsewhere: ten headlines, too few for a front, and the story's paragraphs its own."""
+    related = "".join(
+        f"<div class='views-row'><h4><a href='/{_slug(headline)}'>{headline}</a></h4>"
+        f"<p>Earlier this year: {_EXCERPTS[i % len(_EXCERPTS)]}</p></div>"
+        for i, headline in enumerate(_HEADLINES[:6])
+    )
+    elsewhere = "".join(
+        f"<h4><a href='https://commons.example.net/{_slug(headline)}'>{headline}</a></h4>"
+        for headline in _HEADLINES[6:10]
+    )
+    html = (
+        "<html><head><title>Frigate trials</title></head><body>"
+        f"<header>{elsewhere}</header>"
+        f"<div id='content'><h1>Frigate trials</h1>{_paragraphs(0)}</div>"
+        f"<aside>{related}</aside><footer>Defence desk</footer></body></html>"
+    )
+    html = html.replace(f"<p>{_EXCERPTS[3]}</p>", "", 1)  # three paragraphs of its own
+    url = "https://defencedesk.example.org/frigate-trials"
+    page = parse_page(html, url)
+    assert page is not None
+
+    assert section_front_evidence(page) is None
+    assert isinstance(extract_article(html, url), ArticleRecord)

@@ -38,12 +38,12 @@ Thresholds (in words of the extracted body, see `text_size`):
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from lxml.html import HtmlElement
 
 from newsarchive.extract.page import ARTICLE_TYPES, LISTING_TYPES, Page
-from newsarchive.extract.tree import StoryLinks, text_of
+from newsarchive.extract.tree import StoryLinks, join_url, text_of
 
 MIN_WORDS_UNMARKED = 80
 MIN_TEASERS = 3
@@ -55,6 +55,9 @@ HOME_HEADLINE_LINKS = 10
 HOME_LONG_LINKS = 50
 _HEADINGS = ("h2", "h3", "h4")
 SECTION_HEADLINE_LINKS = 10
+SECTION_ANY_HEADLINES = 15
+_STANDFIRST_LEVELS = 5
+_CARD_EXTRA_CHARS = 500
 SECTION_MAX_PROSE = 3
 _SECTION_MAX_DEPTH = 4
 _SECTION_MAX_WORDS = 3
@@ -306,30 +309,78 @@ def section_front_evidence(page: Page) -> str | None:
     """Why the page is a section front by its address and its cards, None if it is not one.
 
     At a section's address (`is_section_address`), a page that declares no Article in JSON-LD
-    or microdata, links `SECTION_HEADLINE_LINKS` or more distinct headlines of the outlet and
-    holds at most `SECTION_MAX_PROSE` paragraphs of prose is a list of cards. `og:type=article`
-    does not clear it: outlets set it on every page, fronts included.
+    or microdata, links `SECTION_HEADLINE_LINKS` or more distinct headlines of the outlet (or
+    `SECTION_ANY_HEADLINES` headlines anywhere: aggregators such as yahoo.com/news/topics link
+    other outlets' stories, and video fronts play theirs from script, with no address) and
+    holds at most `SECTION_MAX_PROSE` paragraphs of prose of its own is a list of cards.
+    A paragraph inside a headline's card (`_in_card`: the standfirst of a teaser) is the card's,
+    not the page's: fronts print a long standfirst under each headline, while a story's
+    paragraphs stand together, away from the headlines of its sidebars. `og:type=article` does
+    not clear it: outlets set it on every page, fronts included.
     """
     if not is_section_address(page.url):
         return None
     if page.article_object is not None or page.schema_types & ARTICLE_TYPES:
         return None
-    prose = sum(1 for p in page.tree.iter("p") if _is_prose(p))
+    story_links = SiteLinks(page.url)
+    own = urlsplit(page.url)
+    headlines: set[str] = set()
+    anywhere: set[str] = set()
+    anchors: set[HtmlElement] = set()
+    for anchor in page.tree.iter("a"):
+        text = " ".join(anchor.text_content().split())
+        if len(text) < _MIN_TEASER_CHARS or not _near_heading(anchor):
+            continue
+        href = (anchor.get("href") or "").strip()
+        target = story_links.target(href)
+        if target is not None:
+            headlines.add(target)
+        elif href and _points_to(page.url, href, own):
+            continue  # the page's own headline, linked to itself
+        anywhere.add(text.casefold())
+        anchors.add(anchor)
+    if len(headlines) < SECTION_HEADLINE_LINKS and len(anywhere) < SECTION_ANY_HEADLINES:
+        return None
+    prose = sum(1 for p in page.tree.iter("p") if _is_prose(p) and not _in_card(p, anchors))
     if prose > SECTION_MAX_PROSE:
         return None
-    story_links = SiteLinks(page.url)
-    headlines = set()
-    for anchor in page.tree.iter("a"):
-        target = story_links.target(anchor.get("href") or "")
-        if target is None or len(" ".join(anchor.text_content().split())) < _MIN_TEASER_CHARS:
-            continue
-        if any(e.tag in _ALL_HEADINGS for e in anchor.iterancestors()) or any(
-            e.tag in _ALL_HEADINGS for e in anchor.iterdescendants()
-        ):
-            headlines.add(target)
-    if len(headlines) < SECTION_HEADLINE_LINKS:
-        return None
-    return f"a section's address with {len(headlines)} headline links and {prose} paragraphs"
+    return (
+        f"a section's address with {max(len(headlines), len(anywhere))} headline links"
+        f" and {prose} paragraphs"
+    )
+
+
+def _near_heading(anchor: HtmlElement) -> bool:
+    return any(e.tag in _ALL_HEADINGS for e in anchor.iterancestors()) or any(
+        e.tag in _ALL_HEADINGS for e in anchor.iterdescendants()
+    )
+
+
+def _points_to(page_url: str, href: str, own: SplitResult) -> bool:
+    joined = join_url(page_url, href)
+    if joined is None:
+        return False
+    target = urlsplit(joined)
+    return target.netloc.casefold().removeprefix("www.") == own.netloc.casefold().removeprefix(
+        "www."
+    ) and target.path.rstrip("/") == own.path.rstrip("/")
+
+
+def _in_card(paragraph: HtmlElement, headline_anchors: set[HtmlElement]) -> bool:
+    """The paragraph is a teaser's standfirst: a small ancestor (up to `_STANDFIRST_LEVELS`
+    levels up, holding at most `_CARD_EXTRA_CHARS` characters besides the paragraph) holds a
+    headline link."""
+    size = len(paragraph.text_content())
+    node = paragraph.getparent()
+    for _ in range(_STANDFIRST_LEVELS):
+        if node is None or node.tag in ("body", "main", "html"):
+            return False
+        if len(node.text_content()) > size + _CARD_EXTRA_CHARS:
+            return False
+        if any(a in headline_anchors for a in node.iter("a")):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _is_prose(paragraph: HtmlElement) -> bool:
