@@ -621,3 +621,59 @@ def test_a_link_home_with_an_invalid_host_is_passed_over() -> None:
 <a href="https://[ccpa-preferences]/">Do not sell</a><a href="/">DER SPIEGEL</a></header>
 <main><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
     assert found_title(html, "https://www.spiegel.de/politik/bundeswehr-a-1234.html") == headline
+
+
+#: Templates with the headline in a heading other than an `<h1>` and labels no meta tag names
+#: around it in the `<title>`: (url, language, `<title>`, heading markup, headline).
+SHOWN_HEADING_TEMPLATES = [
+    pytest.param(
+        "https://www.hani.co.kr/arti/politics/assembly/1234567.html",
+        "ko",
+        "<title>{h} : 정치일반 : 정치 : 뉴스 : 한겨레</title>",
+        '<h4><span class="title">{h}</span></h4>',
+        "여야, 예산안 처리 합의 불발…본회의 연기",
+        id="hani-chain-of-sections",
+    ),
+    pytest.param(
+        "https://news.sina.com.cn/c/2025-12-05/doc-inhqwert1234567.shtml",
+        "zh",
+        "<title>{h}|法国|总统_新浪新闻</title>",
+        '<div class="main-title">{h}</div>',
+        "国家主席会见法国总统",
+        id="sina-keywords-without-spaces",
+    ),
+    pytest.param(
+        "https://www.hankookilbo.com/News/Read/A2025120514250001234",
+        "ko",
+        "<title>{h}-정치ㅣ한국일보</title>",
+        '<h2 class="title">{h}</h2>',
+        "여야, 예산안 처리 합의 불발…본회의 연기",
+        id="hankook-bare-hyphen-section",
+    ),
+    pytest.param(
+        "https://krimiblog.example.org/2025/12/ermittlungen.html",
+        "en",
+        "<title>Krimiblog: {h}</title>",
+        '<h2 class="post-title" itemprop="headline">{h}</h2>',
+        "Ottawa to raise defence spending by $8.1B as allies press for NATO target",
+        id="blog-name-and-colon-before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "lang", "head", "heading", "headline"), SHOWN_HEADING_TEMPLATES)
+def test_the_heading_the_page_shows_picks_the_headline_out_of_the_title(
+    url: str, lang: str, head: str, heading: str, headline: str
+) -> None:
+    html = f"""<html lang="{lang}"><head><meta charset="utf-8">{head.format(h=headline)}</head>
+<body><header><a href="/news/">뉴스</a></header><main>{heading.format(h=headline)}
+<p>{"".join(BODIES[lang])}</p></main></body></html>"""
+    assert found_title(html, url) == headline
+
+
+def test_a_short_heading_opening_the_title_does_not_cut_it() -> None:
+    """The section's heading "Brexit" opens the title, but the rest is the story: kept."""
+    title = "Brexit: the deal explained, clause by clause"
+    html = f"""<html><head><title>{title}</title></head><body>
+<div class="section-title">Brexit</div><main><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    assert found_title(html, "https://www.example.co.uk/brexit/deal-explained") == title

@@ -5,12 +5,14 @@ Pages state their headline up to five times: the story's `<h1>`, `og:title`, the
 the outlet's name behind a separator (`…：朝日新聞デジタル`, `…-정치ㅣ한국일보`, `… | CBC News`);
 the `<h1>` is what a reader sees but on many templates the first one is the logo. So an `<h1>`
 wins only when it agrees with a metadata title, and otherwise the metadata titles are used with
-the outlet's name cut off. A page describing one recipe (schema.org `Recipe`) is titled with the
-recipe's name, not the post's SEO headline. Only a whole segment that names the site (or, beside
-it, the page's section) is ever cut: a headline that itself contains a separator stays whole.
-The site's names come from the registry (also without a qualifier: "Xinhua (English)"), the meta
-tags, JSON-LD, the host, and an `<h1>` that is the logo (a link to the home page), which names
-the site on templates that state no name anywhere else (`…_智能_好奇心日报`).
+the outlet's name cut off; a heading that shows a run of a metadata title's segments whole
+(`<div class="title">` on templates without an `<h1>`) keeps that run. A page describing one
+recipe (schema.org `Recipe`) is titled with the recipe's name, not the post's SEO headline.
+Only a whole segment that names the site (or, beside it, the page's section) is ever cut: a
+headline that itself contains a separator stays whole. The site's names come from the registry
+(also without a qualifier: "Xinhua (English)"), the meta tags, JSON-LD, the host, the page's
+links home (the logo's `alt`, their text), and an `<h1>` that is the logo (a link to the home
+page), which names the site on templates that state no name anywhere else (`…_智能_好奇心日报`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ _SECTION_MAX_CHARS = 16
 #: Between a headline and its section a bare hyphen is also used (`…-정치ㅣ한국일보`): it is only
 #: cut when the segment after it is the section the page declares.
 _SECTION_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|-")
+#: Where a title splits around a headline the page shows whole: any separator, also a bare
+#: hyphen and a colon ("Krimiblog: …"), as only a run a heading repeats exactly is taken.
+_SHOWN_SEPARATOR = re.compile(_SECTION_SEPARATOR.pattern + r"|:\s+")
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _WORD = re.compile(r"\w")
 _TRUNCATED = ("...", "…")
@@ -56,6 +61,12 @@ _MAX_NAME_CHARS = 40  # a link home labelled longer than this is a teaser, not t
 _MAX_HOME_LINKS = 8  # the logo and a breadcrumb's first step come early; footers repeat them
 #: Second-level labels under which unrelated outlets register (`asahi.co.jp`, `bbc.co.uk`).
 _PUBLIC_SECOND_LEVELS = frozenset({"co", "com", "net", "org", "or", "ne", "go", "gov", "ac", "edu"})
+#: Where a template without an `<h1>` around the headline sets it.
+_HEADING_XPATH = (
+    "//h1|//h2|//h3|//*[@itemprop='headline']"
+    "|//*[contains(@class, 'title') or contains(@class, 'headline')]"
+)
+_MAX_HEADINGS, _MAX_HEADING_CHARS = 200, 300
 #: Paths of a link to a site's home page (relative or absolute, without a query).
 _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php"})
 
@@ -88,10 +99,48 @@ def find_title(page: Page, evidence_title: str | None, outlet_name: str | None =
             for other in ordered
         ):
             continue
-        return title
+        return _shown_part(page, title, site_names) or title
     if raw:  # every title is the outlet's name (a home page): better that than nothing
         return " ".join(raw[0].split())
     return ""
+
+
+def _shown_part(page: Page, title: str, site_names: set[str]) -> str | None:
+    """The run of `title`'s first or last segments that the page shows as a heading of its
+    own, when the rest are labels no meta tag names (`… : 정치일반 : 정치 : 뉴스 : 한겨레`,
+    `…|法国|总统`, `…-정치`, `Krimiblog: …`).
+
+    Templates that set the headline in a `<div class="title">` or an `<h2>` rather than an
+    `<h1>` still show it whole: the longest such run that an element made for headings holds
+    as its whole text is the headline (a bare hyphen splits too, as the heading must match the
+    run exactly). A run shorter than what it would drop ("Site" of `Site: Headline`) is never
+    taken: it names the outlet, not the story.
+    """
+    parts: dict[str, str] = {}
+    for match in _SHOWN_SEPARATOR.finditer(title):
+        opening, closing = title[: match.start()].strip(), title[match.end() :].strip()
+        for part, dropped in ((opening, closing), (closing, opening)):
+            key = _flat(part)
+            if key and len(key) >= len(_flat(dropped)) and key not in site_names:
+                parts.setdefault(key, part)
+    if not parts:
+        return None
+    best: str | None = None
+    for element in _heading_elements(page):
+        text = text_of(element)
+        if len(text) > _MAX_HEADING_CHARS:
+            continue
+        part = parts.get(_flat(text))
+        if part is not None and (best is None or len(part) > len(best)):
+            best = part
+    return best
+
+
+def _heading_elements(page: Page) -> list[HtmlElement]:
+    """Elements a template sets a headline in: `<h1>`–`<h3>`, `itemprop="headline"`, and any
+    element whose class names a title or headline."""
+    found: list[HtmlElement] = page.tree.xpath(_HEADING_XPATH)
+    return found[:_MAX_HEADINGS]
 
 
 def _names_the_topic_of(label: str, h1: str) -> bool:
