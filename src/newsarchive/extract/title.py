@@ -130,9 +130,9 @@ def _shown_part(page: Page, title: str, site_names: set[str]) -> str | None:
         text = text_of(element)
         if len(text) > _MAX_HEADING_CHARS:
             continue
-        part = parts.get(_flat(text))
-        if part is not None and (best is None or len(part) > len(best)):
-            best = part
+        shown = parts.get(_flat(text))
+        if shown is not None and (best is None or len(shown) > len(best)):
+            best = shown
     return best
 
 
