@@ -841,6 +841,36 @@ EVENT_CASES = [
         D(2023, 5, 20),
         [("summit", D(2023, 5, 19), "Hiroshima", "JP", _p("Group of Seven"))],
     ),
+    # --- a lead naming no day tells talks of the day it was published (readouts, agencies)
+    _ev(
+        "ru-readout-naming-no-day",
+        "Владимир Путин провёл в Кремле переговоры с президентом Турции Реджепом Тайипом "
+        "Эрдоганом, прибывшим в Россию с визитом.\nСтороны обсудили газ.",
+        D(2024, 9, 3),
+        [("visit", D(2024, 9, 3), "Moscow", "RU", _v("Recep Tayyip Erdogan", "Vladimir Putin"))],
+        title="Путин провёл переговоры с Эрдоганом",
+    ),
+    _ev(
+        "tr-agency-lead-naming-no-day",
+        "Cumhurbaşkanı Recep Tayyip Erdoğan, resmi ziyaret için gittiği Almanya'nın başkenti "
+        "Berlin'de Başbakan Olaf Scholz ile bir araya geldi.",
+        D(2023, 11, 17),
+        [("visit", D(2023, 11, 17), "Berlin", "DE", _v("Recep Tayyip Erdogan", "Olaf Scholz"))],
+        title="Erdoğan Berlin'de",
+    ),
+    _ev(  # a purchase told with no day is a habit, not the news of the day
+        "en-undated-purchase-is-a-habit",
+        "Olaf Scholz's government buys arms from Israel and the United States alike.",
+        D(2024, 9, 3),
+        [],
+    ),
+    _ev(  # past the lead, talks with no day are not dated by the publication
+        "en-undated-talks-past-the-lead",
+        "Talks are one thing.\nErdogan met Putin in Sochi, which changed little.",
+        D(2024, 9, 3),
+        [],
+        title="Analysis",
+    ),
     _ev(
         "ko-summit-meeting-abroad-is-a-visit",
         "이재명 대통령은 15일 도널드 트럼프 대통령과 워싱턴에서 정상회담을 했다.",

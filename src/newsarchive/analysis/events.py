@@ -981,6 +981,11 @@ def _in_month() -> re.Pattern[str]:
     )
 
 
+#: The sentences of an article's lead: its headline and first sentence.
+_LEAD = 2
+_TALKS = ("visit", "meeting", "call")
+
+
 def find_events(title: str, text: str, published_on: date) -> list[Event]:
     """The visits, meetings, calls, arms transfers, sanctions, summits, exercises and agreements
     an article reports, one per event."""
@@ -1000,7 +1005,12 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
     drafts: dict[tuple[str, Actor], _Draft] = {}
     received: list[Actor] = []
     previous: list[date] = []  # the last days a sentence named
-    for (start, end), sentence_days in zip(spans, named, strict=True):
+    # A readout or agency lead names no day at all ("Путин провел в Кремле переговоры с ...",
+    # "Erdoğan, ... Steinmeier ile bir araya geldi"): the visit or talks its headline and first
+    # sentence tell were on the day it was published. Not a sale or a sanction: "Modi's
+    # government buys arms from Russia" is a habit.
+    undated = not any(named)
+    for index, ((start, end), sentence_days) in enumerate(zip(spans, named, strict=True)):
         sentence = body[start:end]
         ms = [m for m in mentions if start <= m.start < end]
         background = _past(sentence, published_on)
@@ -1025,6 +1035,8 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
             found += _delegation_talks(sentence, in_sentence)
         for draft in found:
             draft.occurred_on = days[0] if days else None
+            if undated and index < _LEAD and draft.kind in _TALKS:
+                draft.occurred_on = published_on
             _merge(drafts, draft)
     _place_by_dateline(list(drafts.values()), text)
     home = _dateline(text)[1]
