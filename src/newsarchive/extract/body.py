@@ -11,6 +11,9 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
 from newsarchive.extract.boilerplate import PROMO_LABEL, STORY_END
+from newsarchive.extract.stoplist import share_stoplist
+
+share_stoplist()  # the fallback's stop words held once per process (extract/stoplist.py)
 
 #: Blocks whose whole text is one line (trafilatura's XML names and, from its fallback
 #: extractors, HTML ones).
