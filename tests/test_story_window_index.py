@@ -1,9 +1,10 @@
-"""Story assignment's candidate lookup reads an index range, not the archive (migration 0017).
+"""Story assignment's candidate lookup reads the stories of the window, not the archive.
 
 For each new article the store looks for the stories of the last days that name one of its
-actors (store/structure.py, _CANDIDATES). article_actors carries its article's time, indexed
-after the actor, so the lookup reads the links of those actors within the window; a trigger keeps
-that time equal to the article's when a re-fetch or a re-extraction changes it.
+actors (store/structure.py, _CANDIDATES): the stories whose latest article is within the window
+(ix_stories_last_published_at), each with the actors its articles name (stories.actor_ids,
+migration 0018). article_actors carries its article's time (migration 0017), which a trigger
+keeps equal to the article's when a re-fetch or a re-extraction changes it.
 """
 
 from __future__ import annotations
@@ -67,15 +68,15 @@ def _archive(engine: Engine) -> list[int]:
     return actors
 
 
-def test_the_stories_naming_an_actor_come_from_its_links_of_the_window_alone(
+def test_the_stories_naming_an_actor_come_from_the_stories_of_the_window_alone(
     engine: Engine,
 ) -> None:
     actors = _archive(engine)
     explain = text("EXPLAIN (FORMAT json) " + _CANDIDATES.text).bindparams(
-        bindparam("actors", expanding=True), bindparam("events", expanding=True)
+        bindparam("events", expanding=True)
     )
     with engine.connect() as conn:
-        conn.execute(text("ANALYZE article_actors"))
+        conn.execute(text("ANALYZE stories"))
         conn.execute(text("SET enable_seqscan = off"))
         plan = json.dumps(
             conn.execute(
@@ -83,18 +84,24 @@ def test_the_stories_naming_an_actor_come_from_its_links_of_the_window_alone(
                 {
                     "since": START + timedelta(hours=100),
                     "until": START + timedelta(hours=172),
-                    "actors": actors[:1],
+                    "actor_array": actors[:1],
                     "events": [-1],
+                    "prune": True,
+                    "n_actors": 1,
+                    "has_events": False,
+                    "has_places": False,
                 },
             ).scalar()
         )
-    assert '"Index Name": "ix_article_actors_actor_published"' in plan
-    # Both keys bound the range: the actor and the window, not the actor's links of all time.
-    condition = plan.split('"Index Name": "ix_article_actors_actor_published"')[1]
+    assert '"Index Name": "ix_stories_last_published_at"' in plan
+    # The window bounds the range: not the stories (nor the actor's links) of all time.
+    condition = plan.split('"Index Name": "ix_stories_last_published_at"')[1]
     condition = condition.split('"Index Cond": "', 1)[1].split('"', 1)[0]
-    assert "actor_id" in condition
-    assert "published_at >=" in condition
-    assert "published_at <=" in condition
+    assert "last_published_at >=" in condition
+    assert "last_published_at <=" in condition
+    # No article and no actor link is read to find them.
+    assert '"Relation Name": "articles"' not in plan
+    assert '"Relation Name": "article_actors"' not in plan
 
 
 def test_an_article_finds_the_stories_of_the_window_that_name_its_actors(engine: Engine) -> None:

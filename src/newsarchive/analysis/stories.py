@@ -156,6 +156,37 @@ def similarity(a: Features, b: Features) -> float:
     return round(0.45 * events + 0.35 * actors + 0.1 * places + 0.1 * words, 6)
 
 
+def could_join(
+    article: Features, shared_actors: int, story_actors: int, story_has_events: bool
+) -> bool:
+    """Whether a story could reach JOIN_THRESHOLD with the article, from what its row says
+    (how many actors it names, how many of them the article names, whether it has any event):
+    an upper bound of `similarity`, so a story for which this is False is never joined or
+    bridged. The store drops such stories in its candidates query (store/structure.py,
+    _CANDIDATES, which computes the same bound), before their events and titles are read.
+
+    Events can agree only when both sides tell some; places come from a story's events; title
+    words count at most their whole weight; the actors' term is exact (halving only lowers it).
+    """
+    if article.events and story_has_events:
+        events = 1.0
+    elif not article.events and shared_actors >= 2:
+        events = 0.5
+    else:
+        events = 0.0
+    small = min(len(article.actors), story_actors)
+    actors = shared_actors / small if small else 0.0
+    places = 1.0 if article.places and story_has_events else 0.0
+    bound = 0.45 * events + 0.35 * actors + 0.1 * places + 0.1
+    return round(bound, 6) >= JOIN_THRESHOLD - BOUND_SLACK
+
+
+#: How far below JOIN_THRESHOLD a story's bound may be and the story still be read: the bound is
+#: computed in SQL's exact decimals and `similarity` in binary fractions, so a bound equal to the
+#: threshold must never be dropped for a rounding difference.
+BOUND_SLACK = 1e-6
+
+
 def union(features: Iterable[Features]) -> Features:
     items = list(features)
     return Features(

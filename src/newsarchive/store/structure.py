@@ -4,9 +4,9 @@ Called after a batch of articles is written (fetch/pipelines.py). Each article i
 (analysis/structure.py: by the crawl's extraction pool, else here), its actors and events are
 linked, and it joins an open story or opens one (analysis/stories.py). Nothing is recomputed for
 older articles: the only stories read are those whose latest article is within the story window
-of the new one and that share an actor or an event with it, found through indexes
-(ix_stories_last_published_at, ix_article_actors_actor_published, ix_events_kind_occurred_on), so
-a batch costs the same however large the archive grows. A syndicated copy (articles.duplicate_of)
+of the new one and that share an actor (stories.actor_ids) or an event with it and could join
+it, found through indexes (ix_stories_last_published_at, ix_events_kind_occurred_on), so a batch
+costs the same however large the archive grows. A syndicated copy (articles.duplicate_of)
 goes in its original's story.
 """
 
@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 from newsarchive.analysis.actors import Actor
 from newsarchive.analysis.events import Event
 from newsarchive.analysis.stories import (
+    BOUND_SLACK,
+    JOIN_THRESHOLD,
     WINDOW,
     Features,
     OpenStory,
@@ -204,7 +206,7 @@ def assign_article(
         places=frozenset(e.place for e in events if e.place),
         events=keys,
     )
-    decision = decide(features, _open_stories(session, article, actor_ids, event_ids))
+    decision = decide(features, _open_stories(session, article, actor_ids, event_ids, features))
     if decision.story is None:
         story = session.execute(
             text(
@@ -446,23 +448,33 @@ def _link_event(
     return int(event_id), [actor_id for actor_id, _ in actor_ids], country
 
 
-# The stories of the window naming one of the actors come from the links of those actors within
-# the window (ix_article_actors_actor_published: actor, then the article's time), each link's
-# article probed for its story: the links read grow with how often the actors are named in six
-# days, not with the archive. Reading the window's articles and probing each for the actors
-# instead cost 3,300 probes per new article at a million articles (docs/structure.md). A
-# candidate's titles and actors are columns of its row, kept by triggers (migration 0018): reading
-# them from its articles and their links was most of the query at a million articles; its events
-# are few and their rows change as later reports add a country, a place or a party, so they are
-# read from the events as they are.
+# The stories of the window naming one of the actors are found among the stories whose latest
+# article is within the window (ix_stories_last_published_at), by the actors their row carries
+# (stories.actor_ids, kept by triggers, migration 0018): what they read grows with how much is
+# published in eight days, not with the archive. They came from the links of those actors within
+# the window (ix_article_actors_actor_published), each link's article probed for its story: the
+# planner scanned the window's stories anyway, and the article probes (~280 per new article at a
+# million articles, mostly read from disk) were most of the query (docs/structure.md). A story
+# whose row names the actor only for an article older than the window is now found too; its
+# features named the actor already. Its events are few and their rows change as later reports
+# add a country, a place or a party, so they are read from the events as they are.
+#
+# A story that cannot reach the join threshold whatever its events and titles say
+# (analysis/stories.py, could_join: the same bound, from the actors the story and the article
+# share, how many each names and whether the story has events) is dropped before its events and
+# titles are read and sent: at a million articles two common actors found ~160 stories per new
+# article, nearly all sharing one actor of the story's four or five and nothing else, and
+# reading, sending and scoring them grew the batch with the archive (bench/scale.py).
 _CANDIDATES = text(
-    """
+    f"""
     WITH candidates AS (
-      SELECT s.id, s.last_published_at, s.actor_ids, s.titles FROM stories s
+      SELECT s.id, s.last_published_at, s.actor_ids, s.titles,
+        cardinality(ARRAY(SELECT unnest(s.actor_ids)
+                          INTERSECT SELECT unnest(CAST(:actor_array AS bigint[])))) AS shared,
+        EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id) AS has_events
+      FROM stories s
       WHERE s.last_published_at BETWEEN :since AND :until
-        AND (s.id IN (SELECT a.story_id FROM article_actors aa
-                      JOIN articles a ON a.id = aa.article_id
-                      WHERE aa.actor_id IN :actors AND aa.published_at BETWEEN :since AND :until)
+        AND (s.actor_ids && CAST(:actor_array AS bigint[])
              OR s.id IN (SELECT e.story_id FROM events e WHERE e.id IN :events)))
     SELECT c.id, c.last_published_at, c.actor_ids,
       ARRAY(SELECT DISTINCT e.place FROM events e WHERE e.story_id = c.id
@@ -472,16 +484,29 @@ _CANDIDATES = text(
             FROM events e LEFT JOIN event_actors ea ON ea.event_id = e.id AND e.country IS NULL
             WHERE e.story_id = c.id) AS events,
       array_to_string(c.titles, E'\n') AS titles
-    FROM candidates c ORDER BY c.id
+    FROM candidates c
+    WHERE NOT :prune OR round(
+        0.45 * CASE WHEN :has_events AND c.has_events THEN 1
+                    WHEN NOT :has_events AND c.shared >= 2 THEN 0.5 ELSE 0 END
+        + 0.35 * coalesce(c.shared::numeric
+                          / nullif(least(:n_actors, cardinality(c.actor_ids)), 0), 0)
+        + CASE WHEN :has_places AND c.has_events THEN 0.1 ELSE 0 END
+        + 0.1, 6) >= {JOIN_THRESHOLD - BOUND_SLACK!r}
+    ORDER BY c.id
     """
-).bindparams(bindparam("actors", expanding=True), bindparam("events", expanding=True))
+).bindparams(bindparam("events", expanding=True))
 
 
 def _open_stories(
-    session: Session, article: _Article, actor_ids: list[int], event_ids: list[int]
+    session: Session,
+    article: _Article,
+    actor_ids: list[int],
+    event_ids: list[int],
+    features: Features | None = None,
 ) -> list[OpenStory]:
     """Stories near the article in time that share an actor or an event with it, each with
-    the features of all its articles. One query however many stories qualify: at a million
+    the features of all its articles; given the article's `features`, only those that could
+    join it (see _CANDIDATES). One query however many stories qualify: at a million
     articles a pair of common actors finds a hundred open stories, and a query per story cost
     more than the rest of the assignment (bench/scale.py)."""
     if not actor_ids and not event_ids:
@@ -491,13 +516,17 @@ def _open_stories(
         {
             "since": article.published_at - WINDOW,
             "until": article.published_at + WINDOW,
-            "actors": actor_ids or [-1],
+            "actor_array": sorted(set(actor_ids)),
             "events": event_ids or [-1],
+            "prune": features is not None,
+            "n_actors": len(features.actors) if features else 0,
+            "has_events": bool(features and features.events),
+            "has_places": bool(features and features.places),
         },
     ).all()
     stories = []
     for story_id, last, actors, places, events, titles in rows:
-        features = Features(
+        told = Features(
             published_at=last,
             # One line per title: their words are the words of the lines (no word spans a line
             # break), found in one call, not cached (a long story's lines are long, and change
@@ -507,7 +536,7 @@ def _open_stories(
             places=frozenset(places),
             events=frozenset(_event_key(e) for e in events),
         )
-        stories.append(OpenStory(int(story_id), last, features))
+        stories.append(OpenStory(int(story_id), last, told))
     return stories
 
 
