@@ -16,6 +16,7 @@ from newsarchive.extract.pagekind import (
     SiteLinks,
     dated_headlines,
     is_section_address,
+    is_story_address,
     section_front_evidence,
 )
 
@@ -427,3 +428,53 @@ def test_a_short_story_beside_related_cards_with_standfirsts_stays_an_article() 
 
     assert section_front_evidence(page) is None
     assert isinstance(extract_article(html, url), ArticleRecord)
+
+
+def _short_item() -> str:
+    """A radio piece's page as dw.com serves it: no markup, a two-sentence summary (some 45
+    words) and the credits, under navigation."""
+    return (
+        "<html><head><title>Soil loss and elephants in Guinea</title></head><body>"
+        "<nav><a href='/fr/'>Accueil</a> <a href='/fr/afrique/s-12345'>Afrique</a></nav>"
+        "<div class='col3'><h1>Soil loss and elephants in Guinea</h1>"
+        "<p class='intro'>Twenty-four billion tonnes of fertile soil are lost every year as"
+        " biodiversity declines, according to a study led by the research institute in Dakar,"
+        " which followed herds of forest elephants across the south of the country for three"
+        " years.</p><p>Author: Kossivi Tiassou</p><p>Editor: M-A. Pierron</p></div>"
+        "<footer>Deutsche Welle</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "story"),
+    [
+        ("https://www.dw.com/fr/la-perte-des-terres-fertiles-et-les-elephants/a-6533123", True),
+        (
+            "https://www.speicherguide.de/faktor-mensch/schwierige-gespraeche-so-gehts-24376.aspx",
+            True,
+        ),
+        ("https://www.detaykibris.com/yikilan-binalar-izmirden-goruntuler-2196g.htm", True),
+        # a headline-long slug without an id, an id without a slug, a section with an id
+        ("https://www.theverge.com/iphone-android-app-review", False),
+        ("https://www.israelhayom.co.il/article/791661", False),
+        ("https://www.dw.com/en/top-stories/arts/s-10553", False),
+    ],
+)
+def test_story_address(url: str, story: bool) -> None:
+    assert is_story_address(url) is story
+
+
+def test_a_short_item_at_a_story_address_is_an_article() -> None:
+    url = "https://www.dw.com/fr/la-perte-des-terres-fertiles-et-les-elephants/a-6533123"
+
+    verdict = extract_article(_short_item(), url)
+
+    assert isinstance(verdict, ArticleRecord)
+    assert verdict.text.startswith("Twenty-four billion tonnes")
+
+
+def test_the_same_short_item_elsewhere_is_too_short() -> None:
+    verdict = extract_article(_short_item(), "https://www.dw.com/fr/afrique/s-12345")
+
+    assert isinstance(verdict, NotArticle)
+    assert verdict.reason == "too_short"

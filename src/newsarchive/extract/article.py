@@ -25,11 +25,13 @@ from newsarchive.extract.hints import hinted_date, hinted_title, narrow_body
 from newsarchive.extract.language import detect_language
 from newsarchive.extract.page import Page, parse_page
 from newsarchive.extract.pagekind import (
+    MIN_WORDS_STORY_ADDRESS,
     MIN_WORDS_UNMARKED,
     challenge_evidence,
     declares_listing,
     is_blog_index,
     is_home_page,
+    is_story_address,
     is_teaser_list,
     listing_address,
     marks_a_post,
@@ -151,7 +153,9 @@ def _read(
     size = text_size(text)
     # A date written under the headline is a story's byline: a short post, not a hub.
     dated = published is not None and published.source == "byline"
-    if size < MIN_WORDS_UNMARKED and not markers and not dated:
+    # A short item at a story's address (a slug and an id) is one of the outlet's stories.
+    story = size >= MIN_WORDS_STORY_ADDRESS and is_story_address(url)
+    if size < MIN_WORDS_UNMARKED and not markers and not dated and not story:
         return NotArticle(
             "too_short",
             f"{size} words (< {MIN_WORDS_UNMARKED}) and no article, post or byline marks",

@@ -8,6 +8,11 @@ Thresholds (in words of the extracted body, see `text_size`):
   element) or dates its headline (a byline date, as `dates.find_published` reads it), because
   short pages without such marks are nearly always hubs, galleries or error pages, while short
   posts keep their blog engine's marks or a dated byline even without structured data;
+- a body of `MIN_WORDS_STORY_ADDRESS` words or more is an article at a story's address (a slug
+  of four or more words and a number in the path, `is_story_address`): outlets file short items
+  (a radio piece's summary, a photo gallery's caption, a video's standfirst) under the same
+  addresses as their stories, while fronts, tag pages and archives are named in a word or
+  three (a front's own short body may still pass here: losing a story costs more);
 - a body in which at least `MIN_TEASERS` lines, and `TEASER_SHARE` of all lines, are texts of
   teasers for other stories of the outlet (headline links and the standfirsts next to them), or
   in which `MIN_TEASERS` teaser texts cover `TEASER_SHARE` of the characters (cards the
@@ -46,6 +51,8 @@ from newsarchive.extract.page import ARTICLE_TYPES, LISTING_TYPES, Page
 from newsarchive.extract.tree import StoryLinks, join_url, text_of
 
 MIN_WORDS_UNMARKED = 80
+MIN_WORDS_STORY_ADDRESS = 30
+_STORY_SLUG_WORDS = 4
 MIN_TEASERS = 3
 TEASER_SHARE = 0.5
 _TEASER_BLOCKS = ("p", "h2", "h3", "h4", "h5", "span", "div", "time")
@@ -284,6 +291,21 @@ def is_home_page(page: Page) -> bool:
         if len(text) >= _MIN_TEASER_CHARS and _in_or_holds_heading(anchor):
             headline_links += 1
     return headline_links >= HOME_HEADLINE_LINKS or long_links >= HOME_LONG_LINKS
+
+
+def is_story_address(url: str) -> bool:
+    """The address names one story: its path holds a number (the story's id or date) and a
+    segment whose slug has `_STORY_SLUG_WORDS` or more words with letters
+    (`/la-perte-des-terres-fertiles/a-6533123`, `/schwierige-gespraeche-so-gehts-24376.aspx`).
+    Fronts, tags and archives are named in a word or three (`/news/world`, `/tag/navy`)."""
+    path = urlsplit(url.strip()).path
+    if not re.search(r"\d", path):
+        return False
+    for segment in path.split("/"):
+        words = _SLUG_WORDS.findall(_PAGE_SUFFIX.sub("", segment))
+        if sum(1 for word in words if not word.isdigit()) >= _STORY_SLUG_WORDS:
+            return True
+    return False
 
 
 def is_section_address(url: str) -> bool:
