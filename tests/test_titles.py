@@ -677,3 +677,41 @@ def test_a_short_heading_opening_the_title_does_not_cut_it() -> None:
     html = f"""<html><head><title>{title}</title></head><body>
 <div class="section-title">Brexit</div><main><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
     assert found_title(html, "https://www.example.co.uk/brexit/deal-explained") == title
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "expected"),
+    [
+        (
+            "防衛費増額、財源の議論先送り（1/2ページ） - 産経ニュース",
+            {"産経ニュース"},
+            "防衛費増額、財源の議論先送り",
+        ),
+        (
+            "防衛費増額、財源の議論先送り(2ページ目)：読売新聞",
+            {"読売新聞"},
+            "防衛費増額、財源の議論先送り",
+        ),
+        (
+            "Army rally draws 40,000 (page 2) - Times of India",
+            {"timesofindia"},
+            "Army rally draws 40,000",
+        ),
+        (
+            "LWN.net Weekly Edition for March 26, 2015 [LWN.net]",
+            {"lwnnet"},
+            "LWN.net Weekly Edition for March 26, 2015",
+        ),
+        # A count that is the headline's own, and a bracket that names no site, stay.
+        (
+            "Bill passes with a (2/3 majority) - Times of India",
+            {"timesofindia"},
+            "Bill passes with a (2/3 majority)",
+        ),
+        ("Talks resume [UPDATED] - Arab News", {"arabnews"}, "Talks resume [UPDATED]"),
+    ],
+)
+def test_page_counts_and_bracketed_site_names_are_cut(
+    title: str, names: set[str], expected: str
+) -> None:
+    assert strip_site_name(title, names) == expected

@@ -45,6 +45,14 @@ _SECTION_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|-")
 #: Where a title splits around a headline the page shows whole: any separator, also a bare
 #: hyphen and a colon ("Krimiblog: …"), as only a run a heading repeats exactly is taken.
 _SHOWN_SEPARATOR = re.compile(_SECTION_SEPARATOR.pattern + r"|:\s+")
+#: The page count some outlets put behind the headline of a story split over pages:
+#: "（1/2ページ）", "(2ページ目)", "(page 2)", "（第2页）".
+_PAGE_COUNT = re.compile(
+    r"\s*[(（]\s*(?:\d{1,3}\s*/\s*\d{1,3}\s*(?:ページ|页|頁|페이지)?|\d{1,3}\s*ページ目"
+    r"|[Pp]age\s+\d{1,3}|第\s*\d{1,3}\s*[页頁])\s*[)）]$"
+)
+#: A name in brackets closing a title: `… [Archive of Our Own]`, `…【日経】`.
+_BRACKETED = re.compile(r"\s*[\[【]([^\[\]【】]{1,60})[\]】]$")
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _WORD = re.compile(r"\w")
 _TRUNCATED = ("...", "…")
@@ -184,8 +192,9 @@ def _is_label(text: str) -> bool:
 
 
 def strip_site_name(title: str, site_names: set[str], sections: Iterable[str] = ()) -> str:
-    """Drop leading and trailing segments that name the outlet (and the section beside them)."""
-    title = " ".join(title.split())
+    """Drop leading and trailing segments that name the outlet (and the section beside them),
+    and the page count of a story split over pages (`…（1/2ページ） - 産経ニュース`)."""
+    title = _without_bracketed_name(" ".join(title.split()), site_names)
     section_keys = {_flat(s) for s in sections} - {""}
     start, end = 0, len(title)
     while True:
@@ -209,7 +218,16 @@ def strip_site_name(title: str, site_names: set[str], sections: Iterable[str] = 
         else:
             end = _site_segments_start(title, start, end, spans, site_names)
             break
-    return title[start:end].strip() or title
+    stripped = title[start:end].strip()
+    return _PAGE_COUNT.sub("", stripped) or stripped or title
+
+
+def _without_bracketed_name(title: str, site_names: set[str]) -> str:
+    """The title less the site's name in brackets at its end (`… [LWN.net]`, `…【日経】`)."""
+    match = _BRACKETED.search(title)
+    if match and match.start() > 0 and _names_site(match.group(1), site_names):
+        return title[: match.start()]
+    return title
 
 
 def _site_segments_start(
