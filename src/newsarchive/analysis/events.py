@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -40,6 +41,7 @@ from newsarchive.analysis.actors import (
     state_actor,
 )
 from newsarchive.analysis.countries import _SENTENCE_END, country_code, country_mentions
+from newsarchive.analysis.phrases import grouped
 
 KINDS = ("visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction")
 ROLES = ("visitor", "host", "participant", "signatory", "supplier", "recipient", "target")
@@ -92,7 +94,7 @@ def _months() -> dict[str, int]:
 def _date_patterns() -> tuple[re.Pattern[str], ...]:
     """ "Apr 27, 2022", "27 April", "le 27 avril", "am 27. April", "el 27 de abril"."""
     names = sorted(_months(), key=len, reverse=True)
-    month = r"(?P<month>(?i:" + "|".join(map(re.escape, names)) + r"))\.?"
+    month = r"(?P<month>(?i:" + _grouped_words(names) + r"))\.?"
     return (
         re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"),
         re.compile(
@@ -105,8 +107,15 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
 @cache
 def _relative() -> re.Pattern[str]:
     words = [*_weekdays(), *(w for ws in _vocabulary()["relative"].values() for w in ws)]
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    alternatives = _grouped_words(sorted(words, key=len, reverse=True))
     return re.compile(rf"{_START}(?P<word>{alternatives}){_END}", re.I)
+
+
+def _grouped_words(words: Sequence[str]) -> str:
+    """Words as a case-insensitive alternation tried in the order given, grouped under their
+    first letters: re tries each alternative in turn at every position, and these patterns run
+    over every sentence of every article."""
+    return grouped(((w[0], re.escape(w[1:])) for w in words), ignore_case=True)
 
 
 #: Chinese, Japanese and Korean characters: words of these scripts are not spaced, so a word
@@ -263,7 +272,7 @@ def _weapons() -> re.Pattern[str]:
     """Words that make a purchase or delivery an arms transfer (events.toml)."""
     document = files("newsarchive.analysis").joinpath("events.toml").read_text("utf-8")
     words: list[str] = tomllib.loads(document)["weapons"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")", re.I)
+    return re.compile(r"(?<!\w)(?:" + _grouped_words(words) + ")", re.I)
 
 
 @cache
@@ -314,7 +323,8 @@ def _place_regex(spelling: str) -> str:
 def resolve_dates(sentence: str, published_on: date) -> list[date]:
     """Days a sentence names, explicit dates first, relative ones resolved on `published_on`."""
     found: list[date] = []
-    for pattern in _date_patterns():
+    # Both date patterns need a day's digits: most sentences have none and are not searched.
+    for pattern in _date_patterns() if _DIGIT.search(sentence) else ():
         for match in pattern.finditer(sentence):
             month = _months().get(match.group("month").lower())
             if month is None or _UNTIL.search(sentence, 0, match.start()):
@@ -354,7 +364,7 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
         else:
             back = (published_on.weekday() - _weekdays()[word]) % 7
             found.append(published_on - timedelta(days=back))
-    if _HIER.search(sentence) and _french(sentence):
+    if "ier" in sentence and _HIER.search(sentence) and _french(sentence):
         found.append(published_on - timedelta(days=1))
     return found
 
@@ -366,6 +376,7 @@ _UNTIL = re.compile(
 )
 #: French "hier" (yesterday) is German "hier" (here): it counts in a French sentence only.
 _HIER = re.compile(r"(?<!\w)[Hh]ier(?!\w)")
+_DIGIT = re.compile(r"\d")
 #: "Macron et Scholz se sont parlé hier au téléphone" has none of the articles: "et", "sont"
 #: and "au" are French too (none is a German word).
 _FRENCH_WORDS = re.compile(
@@ -993,51 +1004,81 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
     mentions = _person_mentions(body)
     parties = _party_mentions(body)
     spans = _sentences(body)
-    # Each sentence's days, resolved once: both the article's recent days and each sentence's
-    # own events read them (resolving is a dozen regular expressions per sentence).
-    named = [resolve_dates(body[s:e], published_on) for s, e in spans]
-    recent = [
-        day
-        for days in named
-        for day in days
-        if published_on - timedelta(days=RECENT_DAYS) <= day <= published_on
-    ]
+    # Each sentence's days, resolved once and only when wanted (resolving is a dozen regular
+    # expressions per sentence): for a sentence that reports something, or that may report a
+    # gathering or delegations' talks, for the sentence before "the same day", and for the
+    # article's recent days should an event have no day of its own.
+    named: list[list[date] | None] = [None] * len(spans)
+
+    def named_days(index: int) -> list[date]:
+        days = named[index]
+        if days is None:
+            start, end = spans[index]
+            days = named[index] = resolve_dates(body[start:end], published_on)
+        return days
+
+    def own_days(index: int) -> list[date]:
+        return [d for d in named_days(index) if d <= published_on]
+
+    def sentence_days(index: int) -> list[date]:
+        days = own_days(index)
+        if not days and _SAME_DAY.search(body[spans[index][0] : spans[index][1]]):
+            # "On the same day, ... signed the Agreement": the last days a sentence named.
+            earlier = (own_days(i) for i in range(index - 1, -1, -1))
+            days = next((d for d in earlier if d), [])
+        return days
+
+    mention_starts = [m.start for m in mentions]
+    party_starts = [m.start for m in parties]
     drafts: dict[tuple[str, Actor], _Draft] = {}
     received: list[Actor] = []
-    previous: list[date] = []  # the last days a sentence named
+
     # A readout or agency lead names no day at all ("Путин провел в Кремле переговоры с ...",
     # "Erdoğan, ... Steinmeier ile bir araya geldi"): the visit or talks its headline and first
     # sentence tell were on the day it was published. Not a sale or a sanction: "Modi's
     # government buys arms from Russia" is a habit.
-    undated = not any(named)
-    for index, ((start, end), sentence_days) in enumerate(zip(spans, named, strict=True)):
+    def undated() -> bool:
+        return not any(named_days(index) for index in range(len(spans)))
+
+    for index, (start, end) in enumerate(spans):
         sentence = body[start:end]
-        ms = [m for m in mentions if start <= m.start < end]
+        ms = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+        in_sentence = parties[bisect_left(party_starts, start) : bisect_left(party_starts, end)]
+        if not ms and not in_sentence:
+            continue  # names nobody: reports nothing whatever its words
         background = _past(sentence, published_on)
         found = _person_drafts(sentence, start, ms) if ms and not background else []
         if ms and not found and not background:
             received += _received_by(sentence, start, ms)
-        in_sentence = [m for m in parties if start <= m.start < end]
-        days = [d for d in sentence_days if d <= published_on]
-        if not days and _SAME_DAY.search(sentence):
-            days = previous  # "On the same day, ... signed the Agreement"
-        previous = days or previous
         # A gathering needs its own day: "joint naval drills in recent years" is background;
         # a headline's is the news of the article's days ("Sommet de l'OTAN : ...").
         headline = bool(title) and start == 0
+        # Sanctions and arms transfers need two parties, gatherings one.
+        party = _party_drafts(sentence, start, in_sentence) if len(in_sentence) >= 2 else []
         # A signing or summit of another year is background too ("una convención que España
         # firmó en 2008" beside the news of the day).
-        gathering = (days or headline) and not (background and _IN_YEAR.search(sentence))
-        found += _party_drafts(sentence, start, in_sentence) or (
-            _gathering_drafts(sentence, start, in_sentence) if gathering else []
-        )
-        if not found and not background and (days or headline):
+        dated = in_sentence and (headline or sentence_days(index))
+        if not party and dated and not (background and _IN_YEAR.search(sentence)):
+            party = _gathering_drafts(sentence, start, in_sentence)
+        found += party
+        if not found and not background and len(in_sentence) >= 2 and dated:
             found += _delegation_talks(sentence, in_sentence)
-        for draft in found:
-            draft.occurred_on = days[0] if days else None
-            if undated and index < _LEAD and draft.kind in _TALKS:
-                draft.occurred_on = published_on
-            _merge(drafts, draft)
+        if found:
+            days = sentence_days(index)
+            for draft in found:
+                draft.occurred_on = days[0] if days else None
+                if index < _LEAD and draft.kind in _TALKS and undated():
+                    draft.occurred_on = published_on
+                _merge(drafts, draft)
+    if any(draft.occurred_on is None for draft in drafts.values()):
+        recent = [
+            day
+            for index in range(len(spans))
+            for day in named_days(index)
+            if published_on - timedelta(days=RECENT_DAYS) <= day <= published_on
+        ]
+    else:
+        recent = []
     _place_by_dateline(list(drafts.values()), text)
     home = _dateline(text)[1]
     for draft in drafts.values():

@@ -27,16 +27,20 @@ def alternation(phrases: Iterable[str], rest_regex: Callable[[str], str]) -> str
     )
 
 
-def grouped(branches: Iterable[tuple[str, str]]) -> str:
+def grouped(branches: Iterable[tuple[str, str]], ignore_case: bool = False) -> str:
     """A regex (no groups of its own) of alternatives given as (first character, regex of the
     rest), grouped under their first character but otherwise tried in the order given.
 
     Unlike `alternation`, the order of preference is the caller's, so a pattern written as a
-    plain alternation keeps its meaning exactly: two alternatives with different first
-    characters never match at the same position, and those sharing one keep their order. The
-    caller must not give case variants of one character apart under re.IGNORECASE.
+    plain alternation keeps its meaning exactly: two alternatives whose first characters match
+    different characters never match at the same position, and those sharing one keep their
+    order. With `ignore_case` (the regex is used under re.IGNORECASE) first characters that
+    match alike ("a" and "A") share a group.
     """
     by_first: dict[str, list[str]] = {}
     for first, rest in branches:
+        if ignore_case and first not in by_first:
+            same = (k for k in by_first if re.fullmatch(re.escape(k), first, re.IGNORECASE))
+            first = next(same, first)
         by_first.setdefault(first, []).append(rest)
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
