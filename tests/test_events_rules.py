@@ -871,6 +871,26 @@ EVENT_CASES = [
         [],
         title="Analysis",
     ),
+    # --- a signed deal for weapons is an arms transfer, not an agreement
+    _ev(
+        "en-agreement-for-fighters-is-an-arms-transfer",
+        "Chile and Sweden signed an agreement on Thursday for 12 Gripen fighters.",
+        D(2024, 9, 6),
+        [("arms_transfer", D(2024, 9, 5), None, "CL", _to("Chile", "Sweden"))],
+    ),
+    _ev(
+        "fr-contract-signed-for-fighters-is-an-arms-transfer",
+        "Le Pérou a signé lundi un contrat avec la Suède pour l'achat de 24 avions de combat "
+        "Gripen.",
+        D(2024, 9, 3),
+        [("arms_transfer", D(2024, 9, 2), None, "PE", _to("Peru", "Sweden"))],
+    ),
+    _ev(  # the day between the deal and its purpose
+        "en-signed-a-contract-on-a-day-to-buy",
+        "Peru signed a contract on Monday to buy 24 Gripen jets from Sweden.",
+        D(2024, 9, 3),
+        [("arms_transfer", D(2024, 9, 2), None, "PE", _to("Peru", "Sweden"))],
+    ),
     _ev(
         "ko-summit-meeting-abroad-is-a-visit",
         "이재명 대통령은 15일 도널드 트럼프 대통령과 워싱턴에서 정상회담을 했다.",

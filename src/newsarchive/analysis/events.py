@@ -179,7 +179,8 @@ def _destination_pattern() -> re.Pattern[str]:
 _BUYS_EN = (
     r"t(?:ook|akes|aking) delivery of|received|receives|bought|buys|buy|purchased|"
     r"ordered|orders|acquired|acquires|imported|"
-    r"signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement) (?:to (?:buy|purchase|acquire)|for)"
+    r"signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)(?: [\w.]+){0,2}? "
+    r"(?:to (?:buy|purchase|acquire)|for)"
 )
 _SELLS_EN = (
     r"delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
@@ -686,9 +687,24 @@ def _gathering_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[
             if _SIDELINES.search(head):
                 continue
             draft = _gathering_draft(kind, sentence, start, trigger, ms)
+            if draft and kind == "agreement" and _weapons().search(sentence):
+                return _arms_deal(draft)
             if draft:
                 return [draft]
     return []
+
+
+def _arms_deal(agreement: _Draft) -> list[_Draft]:
+    """A signed deal for weapons is an arms transfer, not an agreement ("India and France signed
+    an inter-governmental agreement for 26 Rafale Marine fighters"): to its first state party
+    from the next one. Signed by people, it is left to the sale's own verbs."""
+    states = [a for a in (agreement.main, *agreement.others) if a.kind == "state"]
+    if len(states) < 2:
+        return []
+    recipient, supplier = states[0], states[1]
+    draft = _Draft("arms_transfer", recipient, agreement.evidence, country=recipient.country)
+    draft.others[supplier] = "supplier"
+    return [draft]
 
 
 def _gathering_draft(
