@@ -87,7 +87,14 @@ class Frontier:
         """Which of these URLs the archive already holds (as an article, or as a settled page).
 
         One statement with the URLs as one array parameter: a listing of 1,000 URLs is one
-        round trip of four index probes per URL, whatever the archive's size (bench/scale.py).
+        round trip of four index probes per URL (bench/scale.py). Each probe of a B-tree descends
+        from its root, so the cost grows with the archive's logarithm, not flat: at a million
+        articles (vacuumed, as autovacuum keeps a real archive; warm) the url and original_url
+        indexes are four levels deep and 1,000 URLs read ~4,300 buffers in each, and the pages
+        probe ~4,000 more plus the found pages' heap (~13,100 buffers, ~24 ms on a loaded
+        machine, against ~5 ms on an empty archive). Hash indexes measured ~1,250 buffers per
+        1,000 probes there (~14 ms in all), but articles.url must stay a B-tree for its unique
+        constraint (ON CONFLICT needs one), and a hash index has no index-only scan.
         """
         wanted = list(dict.fromkeys(urls))
         if not wanted:
