@@ -15,6 +15,7 @@ from newsarchive.extract.page import parse_page
 from newsarchive.extract.pagekind import (
     SiteLinks,
     dated_headlines,
+    is_numbered_section_address,
     is_section_address,
     is_story_address,
     section_front_evidence,
@@ -478,3 +479,76 @@ def test_the_same_short_item_elsewhere_is_too_short() -> None:
 
     assert isinstance(verdict, NotArticle)
     assert verdict.reason == "too_short"
+
+
+@pytest.mark.parametrize(
+    ("url", "numbered"),
+    [
+        ("https://www.dw.com/en/top-stories/arts/s-10553", True),
+        ("https://www.dw.com/en/tv/s-1452", True),
+        ("https://www.israelhayom.co.il/article/791661", True),  # a story's too: markup decides
+        ("https://www.dw.com/en/la-perte-des-terres-fertiles/a-6533123", False),
+        ("https://www.dw.com/a-6533123", False),
+        ("https://www.dw.com/en/tv/", False),
+    ],
+)
+def test_numbered_section_address(url: str, numbered: bool) -> None:
+    assert is_numbered_section_address(url) is numbered
+
+
+def test_cards_at_a_numbered_section_without_markup_are_a_section_front() -> None:
+    # dw.com numbers its sections as its stories (/en/top-stories/arts/s-10553) and marks neither
+    url = "https://www.defencedesk.example.com/en/politics/s-10553"
+    page = parse_page(_section_front(""), url)
+    assert page is not None
+
+    assert section_front_evidence(page) == (
+        "a section's address with 12 headline links and 0 paragraphs"
+    )
+    # with article markup the id may be a story's (/article/791661): no evidence
+    marked = parse_page(_section_front(), url)
+    assert marked is not None
+    assert section_front_evidence(marked) is None
+
+
+def test_a_category_archive_listing_dated_posts_is_a_listing_despite_post_markup() -> None:
+    """livedoor's category pages (/archives/cat_103640.html) mark the page a BlogPosting, as
+    its posts are, and list the category's posts under dated headlines."""
+    html = _unmarked_blog_index().replace(
+        "</title>",
+        "</title><script type='application/ld+json'>"
+        '{"@type": "BlogPosting", "headline": "Defence desk blog"}</script>',
+    )
+    url = "https://defencedesk.example.org/archives/cat_103640.html"
+
+    assert extract_article(html, url) == NotArticle(
+        "section_front",
+        "the address of a listing: a category, tag, section, author or date archive",
+    )
+
+
+def _blogger_front() -> str:
+    """Blogger's front page set to show one post: the newest post whole, its title linking to
+    its permalink, marked as the post's own page is (hentry, BlogPosting)."""
+    return (
+        "<html><head><title>Defence desk</title></head><body>"
+        "<h1 class='title'>Defence desk</h1>"
+        "<div class='blog-posts hfeed'><h2 class='date-header'>Thursday, March 17, 2016</h2>"
+        "<div class='post hentry' itemscope itemtype='http://schema.org/BlogPosting'>"
+        "<h3 class='post-title entry-title' itemprop='name'><a href='"
+        "https://defencedesk.example.org/2016/03/frigate-trials.html'>Frigate starts sea"
+        f" trials</a></h3><div class='post-body entry-content'>{_paragraphs(0)}</div></div>"
+        "</div><div class='sidebar'><a href='/2016/'>2016 (102)</a></div></body></html>"
+    )
+
+
+def test_a_blogs_front_showing_its_newest_post_is_its_index() -> None:
+    assert extract_article(_blogger_front(), "https://defencedesk.example.org/") == NotArticle(
+        "section_front", "the address of a listing: a blog's index of posts"
+    )
+
+
+def test_the_post_on_its_own_permalink_stays_an_article() -> None:
+    url = "https://defencedesk.example.org/2016/03/frigate-trials.html"
+
+    assert isinstance(extract_article(_blogger_front(), url), ArticleRecord)

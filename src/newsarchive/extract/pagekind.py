@@ -20,9 +20,11 @@ Thresholds (in words of the extracted body, see `text_size`):
   result), whatever its length; a teaser may link to any host of the outlet's site (portals
   file stories under finance.yahoo.com and www.yahoo.com alike);
 - a page at a site's root or its `/blog/` holding `MIN_INDEX_POSTS` posts marked hentry or
-  h-entry is the blog's index (a single post marks itself once);
+  h-entry is the blog's index (a single post marks itself once), as is one there showing a post
+  whose title links to the post's permalink (Blogger's front shows its newest post whole);
 - a page whose address is a later page of a listing (`/page/3/`, `?paged=5`), or, without
-  article markup, a category, tag, section, author or date archive (`/category/navy/`,
+  article markup or with the dated headlines or marked posts of a list, a category, tag,
+  section, author or date archive (`/category/navy/`, `/archives/cat_103640.html`,
   `/2019/04/`), is a listing: on the fronts of the article-or-not and autopager corpora,
   blog engines mark every post of a list as a post, and the address is what says "list";
 - a page at the root of its site (path `/`) without article markup that links at least
@@ -37,7 +39,9 @@ Thresholds (in words of the extracted body, see `text_size`):
   `SECTION_MAX_PROSE` paragraphs of prose is a section front. Outlets tag their fronts
   `og:type=article` (foxnews.com, bbc.com/future) and cut each card's standfirst to a line or
   two, so neither markup nor the body's length tells them from a story; a story's address names
-  it in a slug of four or more words or an id with digits, and a story has paragraphs.
+  it in a slug of four or more words or an id with digits, and a story has paragraphs. A
+  section's address ending in an id (`/en/tv/s-1452`) counts for a page with no article
+  markup at all.
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ _PROSE_CHARS = 150
 _ALL_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
 _SLUG_WORDS = re.compile(r"[^-_+.\s]+")
+#: A segment that is only an id: digits, perhaps after a letter or two (`s-1452`, `a_77`).
+_ID_SEGMENT = re.compile(r"(?:[a-z]{1,2}[-_])?\d+(?:\.html?)?", re.IGNORECASE)
 #: A blog permalink: a full date, then the post's slug (a bare /YYYY/MM/DD/ is a day archive).
 _PERMALINK = re.compile(r"/(?:19|20)\d\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])/[^/?#]+")
 #: A month permalink (WordPress `/%year%/%monthnum%/%postname%/`, Movable Type
@@ -88,6 +94,11 @@ _LONG_LINK_CHARS = 30
 _POST_XPATH = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]"
+)
+#: Links in a post's title as microformats mark it (hentry's entry-title, h-entry's p-name).
+_TITLE_LINK_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' p-name ')]//a[@href]"
 )
 #: Where a blog keeps its index: the site's root or one of these paths.
 _INDEX_PATHS = frozenset({"", "blog", "news", "articles", "posts"})
@@ -116,11 +127,13 @@ _PAGED_QUERY = re.compile(
 )
 #: The address of a category, tag, section or author page, or of a month or day archive: the
 #: collection's name is the path's last segment (an article filed under a category has its
-#: slug after it), or the path ends at a month or a day. `?cat=N` is WordPress's plain category
+#: slug after it), a blog engine numbers the category (`/archives/cat_103640.html`, livedoor
+#: and Movable Type), or the path ends at a month or a day. `?cat=N` is WordPress's plain category
 #: link. Words such as "topics" or "themen" also head article paths (`/themen/<slug>`), so only
 #: these are read.
 _COLLECTION_PATH = re.compile(
     r"/(?:category|categories|tag|tags|section|author)/[^/.]+/?$"
+    r"|/(?:cat|category|tag)[-_]\d+(?:\.html?)?$"
     r"|/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?/?$",
     re.IGNORECASE,
 )
@@ -204,8 +217,9 @@ def declares_listing(page: Page) -> bool:
 def is_blog_index(page: Page) -> bool:
     """The page is a blog's index: at the site's root or its `/blog/` (`/news/`, `/articles/`,
     `/news.html`), with no query naming one post, holding `MIN_INDEX_POSTS` or more posts that
-    the blog engine marks (hentry, h-entry), none inside another, or `MIN_DATED_POSTS` or more
-    dated headlines (`dated_headlines`).
+    the blog engine marks (hentry, h-entry), none inside another, `MIN_DATED_POSTS` or more
+    dated headlines (`dated_headlines`), or a post whose title links to its permalink
+    elsewhere (`_titles_a_permalink`).
 
     A single post marks itself once, and its related posts, marked too, sit beside it on a
     post's own address; at a root or blog address, several marked posts are the index's list.
@@ -220,10 +234,21 @@ def is_blog_index(page: Page) -> bool:
     path = _PAGE_SUFFIX.sub("", "/".join(segments)).casefold()
     if path not in _INDEX_PATHS or _ITEM_QUERY.search(parts.query):
         return False
-    posts = page.tree.xpath(_POST_XPATH)
-    marked = set(posts)
-    outermost = [p for p in posts if not any(a in marked for a in p.iterancestors())]
-    return len(outermost) >= MIN_INDEX_POSTS or dated_headlines(page) >= MIN_DATED_POSTS
+    return _lists_posts(page) or _titles_a_permalink(page, SiteLinks(page.url))
+
+
+def _titles_a_permalink(page: Page, story_links: StoryLinks) -> bool:
+    """A post's title (microformats `entry-title` or `p-name`) links to a permalink of the site
+    (`/2016/03/slug.html`): the post lives there, and this page only shows it, as Blogger's
+    front shows its newest post whole, one BlogPosting like the post's own page."""
+    for anchor in page.tree.xpath(_TITLE_LINK_XPATH):
+        target = story_links.target(anchor.get("href") or "")
+        if target is None:
+            continue
+        path = urlsplit(target).path
+        if _PERMALINK.search(path) or _MONTH_PERMALINK.search(path):
+            return True
+    return False
 
 
 def dated_headlines(page: Page) -> int:
@@ -266,17 +291,28 @@ def listing_address(page: Page) -> str | None:
     A later page of a listing (`/page/3/`, `?paged=5`) is one whatever its markup: blog engines
     mark each post of the list as an article (hentry, BlogPosting), so markup cannot clear it.
     A category, tag, section, author or date-archive address is a listing when the page does
-    not mark itself as an article: outlets that tag every page `og:type=article` aside, an
-    article never lives at such an address.
+    not mark itself as an article, or when it shows the posts of a list (`_lists_posts`):
+    outlets that tag every page `og:type=article` aside, an article never lives at such an
+    address, and blog engines mark the posts of a category page as they mark a post.
     """
     parts = urlsplit(page.url)
     if _PAGED_PATH.search(parts.path) or _PAGED_QUERY.search(parts.query):
         return "a later page of a listing"
-    if has_article_markers(page):
+    if not (_COLLECTION_PATH.search(parts.path) or _COLLECTION_QUERY.search(parts.query)):
         return None
-    if _COLLECTION_PATH.search(parts.path) or _COLLECTION_QUERY.search(parts.query):
+    if not has_article_markers(page) or _lists_posts(page):
         return "a category, tag, section, author or date archive"
     return None
+
+
+def _lists_posts(page: Page) -> bool:
+    """The page shows `MIN_DATED_POSTS` dated headlines or `MIN_INDEX_POSTS` posts marked hentry
+    or h-entry, none inside another: at a collection's address that is its list, even where the
+    blog engine marks each post as a BlogPosting (livedoor's /archives/cat_103640.html)."""
+    posts = page.tree.xpath(_POST_XPATH)
+    marked = set(posts)
+    outermost = [p for p in posts if not any(a in marked for a in p.iterancestors())]
+    return len(outermost) >= MIN_INDEX_POSTS or dated_headlines(page) >= MIN_DATED_POSTS
 
 
 def is_home_page(page: Page) -> bool:
@@ -327,6 +363,17 @@ def is_section_address(url: str) -> bool:
     )
 
 
+def is_numbered_section_address(url: str) -> bool:
+    """The address is a section's followed by a bare id as its last segment (`/en/tv/s-1452`,
+    `/news/world/12345.html`): CMSs number their section pages as they number their stories."""
+    parts = urlsplit(url.strip())
+    segments = [s for s in parts.path.split("/") if s]
+    if len(segments) < 2 or not _ID_SEGMENT.fullmatch(segments[-1]):
+        return False
+    rest = "/".join(segments[:-1])
+    return is_section_address(f"{parts.scheme}://{parts.netloc}/{rest}/?{parts.query}")
+
+
 def section_front_evidence(page: Page) -> str | None:
     """Why the page is a section front by its address and its cards, None if it is not one.
 
@@ -338,9 +385,13 @@ def section_front_evidence(page: Page) -> str | None:
     A paragraph inside a headline's card (`_in_card`: the standfirst of a teaser) is the card's,
     not the page's: fronts print a long standfirst under each headline, while a story's
     paragraphs stand together, away from the headlines of its sidebars. `og:type=article` does
-    not clear it: outlets set it on every page, fronts included.
+    not clear it: outlets set it on every page, fronts included. A section's address followed
+    by an id (`is_numbered_section_address`: dw.com's /en/top-stories/arts/s-10553) counts only
+    on a page with no article markup at all, since stories also live at /article/791661.
     """
-    if not is_section_address(page.url):
+    if not is_section_address(page.url) and not (
+        is_numbered_section_address(page.url) and not has_article_markers(page)
+    ):
         return None
     if page.article_object is not None or page.schema_types & ARTICLE_TYPES:
         return None
