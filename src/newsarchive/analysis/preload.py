@@ -6,6 +6,6 @@ topic and country tables) once, in the forkserver; the workers forked from it sh
 pages copy-on-write instead of each loading its own copy (~75 MiB of it the language model).
 """
 
-from newsarchive.analysis.page import warm_up
+from newsarchive.analysis.pool import warm_up
 
-warm_up()
+warm_up()  # its heap setting (return_large_blocks) is inherited by every worker forked
