@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement, fromstring
 
-from newsarchive.extract.boilerplate import _is_furniture
+from newsarchive.extract.boilerplate import _MAYBE_HIDDEN, _is_furniture, _is_hidden
 from newsarchive.extract.language import detect_language
-from newsarchive.extract.tree import StoryLinks, join_url, visible_text
+from newsarchive.extract.tree import StoryLinks, join_url, short_text_of, text_of, visible_text
 
 PAGE = """<html><head><title>Frigates</title><style>p { color: red }</style></head><body>
 <div id="story">Navy <!-- a comment's text is never shown -->orders<script>var ad = "AD TEXT";
@@ -48,6 +48,66 @@ def test_visible_text_of_an_element_inside_a_noscript_or_a_script_is_empty() -> 
 def test_visible_text_without_anything_hidden_is_the_normalised_text() -> None:
     paragraph = _element("<div><p> Said  on <em>Thursday</em>\n.</p></div>", "//p")
     assert visible_text(paragraph) == "Said on Thursday ."
+
+
+def test_visible_text_gives_back_the_tree_it_read_as_it_was() -> None:
+    """The unseen elements are emptied in place for the read: their text, children and the
+    children's tails must all be back after it, nested ones too, in page order."""
+    from lxml.html import tostring
+
+    page = PAGE.replace(
+        "<noscript>", "<noscript>before <script>var inner = 1;</script> after <b>bold</b> tail "
+    )
+    tree = fromstring(page)
+    before = tostring(tree, encoding="unicode")
+    body = tree.find("body")
+    assert body is not None
+    seen = " ".join(
+        "".join(
+            body.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+        ).split()
+    )
+    assert visible_text(body) == seen
+    assert tostring(tree, encoding="unicode") == before
+    noscript = tree.find(".//noscript")
+    assert noscript is not None and noscript.text == "before "
+    assert [child.tag for child in noscript] == ["script", "b", "p"]
+
+
+def test_short_text_is_the_text_up_to_the_limit_and_none_beyond_it() -> None:
+    """Splitting stops early on long texts: the answer must be text_of's, at every length."""
+    for words in range(0, 40):
+        for spacing in (" ", "  \n ", "\u00a0"):
+            markup = spacing.join(["ab"] * words + ["c"] * (words % 3))
+            element = _element(f"<div><p>{spacing}{markup} <b>x</b>{spacing}</p></div>", "//p")
+            full = text_of(element)
+            for limit in (1, 2, 10, 59, 60, 61, 100):
+                expected = full if len(full) <= limit else None
+                assert short_text_of(element, limit) == expected, (words, spacing, limit)
+
+
+def test_every_block_that_is_hidden_is_one_the_hidden_story_rule_reads() -> None:
+    """The rule reads only the blocks an XPath finds: it must find all that `_is_hidden` takes."""
+    marks = [
+        'class="toggle-group hideOnInit"',
+        'class="HIDDEN"',
+        'class="is_hidden"',
+        'class="x-hıdden"',  # Python's IGNORECASE takes a dotless i for "i"
+        'class="HİDE"',  # and a dotted capital I
+        'id="story-Hidden"',
+        'style="display: none"',
+        'style="visibility:hidden"',
+        "hidden",
+        'aria-hidden="true"',
+        'class="shown"',
+        'id="hiding"',
+    ]
+    blocks = "".join(f"<div {mark}><p>text</p></div>" for mark in marks)
+    body = _element(f"<html><body>{blocks}</body></html>", "//body")
+    found = set(body.xpath(_MAYBE_HIDDEN))
+    hidden = [div for div in body.iter("div") if _is_hidden(div)]
+    assert len(hidden) == len(marks) - 2
+    assert all(div in found for div in hidden)
 
 
 def test_furniture_names_are_whole_words_of_the_class_and_id() -> None:

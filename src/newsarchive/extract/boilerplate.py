@@ -18,6 +18,7 @@ from newsarchive.extract.tree import (
     StoryLinks,
     class_string,
     link_text_length,
+    short_text_of,
     text_of,
     visible_text,
 )
@@ -205,16 +206,21 @@ def prune_boilerplate(tree: HtmlElement, url: str) -> None:
     for element in list(tree.iter(*_FURNITURE_TAGS)):
         if element.getparent() is not None and not protected(element):
             _drop(element)
-    # Top down, and not into what was dropped: the elements of a dropped block are out of the
-    # page, and what a rule would do to them changes nothing that is left (a fifth of the
-    # elements of a news page, each with its own checks, went that way).
-    waiting = list(tree)[::-1]
-    while waiting:
-        element = waiting.pop()
-        if isinstance(element.tag, str) and _is_furniture(element) and not protected(element):
+    # Top down (document order), and not into what was dropped: the elements of a dropped
+    # block are out of the page, and what a rule would do to them changes nothing that is left
+    # (a fifth of the elements of a news page, each with its own checks, went that way). Only
+    # elements with a class, id, itemtype or role can be furniture: one XPath finds them in C,
+    # where a walk in Python visited every element. When one is checked, nothing inside it has
+    # been dropped yet (its descendants come after it), as in a walk from the top.
+    dropped: set[HtmlElement] = set()
+    for element in tree.xpath(_NAMED):
+        if (
+            _is_furniture(element)
+            and not (dropped and any(a in dropped for a in element.iterancestors()))
+            and not protected(element)
+        ):
             _drop(element)
-        else:
-            waiting.extend(list(element)[::-1])
+            dropped.add(element)
     _drop_tail_blocks(tree, protected)
     _drop_inline_promos(tree, url)
     _show_hidden_story(root, total_prose)
@@ -230,7 +236,12 @@ def _show_hidden_story(root: HtmlElement, total_prose: int) -> None:
     """
     if total_prose < 200:
         return
-    for element in root.iter(*_TEXT_BLOCKS, "article", "main"):
+    # Only elements that `_is_hidden` could accept (one XPath, in C, rather than five
+    # attribute reads for each block of the page); unhiding changes attributes of the block
+    # and its ancestors only, which come before the blocks still to be read.
+    for element in root.xpath(_MAYBE_HIDDEN):
+        if element.tag not in _HIDING_BLOCKS:
+            continue
         if not _is_hidden(element) or _prose_length(element) < _STORY_SHARE * total_prose:
             continue
         for hidden in (element, *element.iterancestors()):
@@ -244,6 +255,17 @@ def _show_hidden_story(root: HtmlElement, total_prose: int) -> None:
                 hidden.attrib.pop(attribute, None)
             if _HIDING_CLASS.search(hidden.get("id") or ""):
                 del hidden.attrib["id"]
+
+
+_HIDING_BLOCKS = frozenset((*_TEXT_BLOCKS, "article", "main"))
+#: Elements with a hidden or aria-hidden attribute, a style, or "hid" (of "hide", "hidden") in
+#: their class or id in any case `_HIDING_CLASS` matches (Python's IGNORECASE also takes the
+#: Turkish dotted and dotless i for "i"): a superset of those `_is_hidden` accepts.
+_MAYBE_HIDDEN = (
+    "descendant-or-self::*[@hidden or @aria-hidden or @style"
+    " or contains(translate(@class, 'HIDİı', 'hidii'), 'hid')"
+    " or contains(translate(@id, 'HIDİı', 'hidii'), 'hid')]"
+)
 
 
 def _is_hidden(element: HtmlElement) -> bool:
@@ -278,6 +300,10 @@ def _is_story_block(element: HtmlElement, total_prose: int) -> bool:
 
 def _prose_length(element: HtmlElement) -> int:
     return sum(len(p.text_content()) for p in element.iter("p"))
+
+
+#: Elements that `_is_furniture` could accept: it reads only these four attributes.
+_NAMED = ".//*[@class or @id or @itemtype or @role]"
 
 
 def _is_furniture(element: HtmlElement) -> bool:
@@ -325,8 +351,8 @@ def _drop_tail_blocks(tree: HtmlElement, protected: Callable[[HtmlElement], bool
     for heading in list(tree.iter(*_HEADING_LIKE)):
         if heading.getparent() is None or len(heading) > 3:
             continue
-        text = text_of(heading)
-        if len(text) > 60 or not TAIL_HEADING.match(text):
+        text = short_text_of(heading, 60)
+        if text is None or not TAIL_HEADING.match(text):
             continue
         # Climb out of wrappers that hold nothing but the heading, then drop what follows.
         block = heading
@@ -362,8 +388,8 @@ def _drop_inline_promos(tree: HtmlElement, url: str) -> None:
             continue
         if element.tag in ("div", "section", "li") and _has_block_child(element):
             continue
-        text = text_of(element)
-        if not text or len(text) > 400:
+        text = short_text_of(element, 400)
+        if not text:
             continue
         if _is_promo(element, text, story_links) or _is_page_path_line(element, text):
             _drop(element)
@@ -376,10 +402,10 @@ def _is_promo(element: HtmlElement, text: str, story_links: StoryLinks) -> bool:
         return False
     if PROMO_LABEL.match(text):
         return True
-    if _LIST_LABEL.match(text) and link_text_length(element) >= 0.5 * len(text):
+    linked = link_text_length(element)
+    if _LIST_LABEL.match(text) and linked >= 0.5 * len(text):
         return True
     # A paragraph or subheading that is nothing but a link to another story of the outlet.
-    linked = link_text_length(element)
     return (
         len(text) >= 12
         and linked >= 0.9 * len(text)
