@@ -25,7 +25,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from newsarchive.extract.page import Page
-from newsarchive.extract.tree import class_string, class_tokens, main_article_element, visible_text
+from newsarchive.extract.tree import class_string, class_tokens, visible_text
 
 _LOCKED_TIERS = frozenset({"locked", "metered"})
 #: Class or id words of a container of paywalled text: evidence when it wraps the story's prose.
@@ -82,7 +82,7 @@ def is_paywalled(page: Page) -> bool:
     return (
         _declared_not_free(page)
         or (page.meta_first("article:content_tier") or "").casefold() in _LOCKED_TIERS
-        or _has_paywall_container(page.tree)
+        or _has_paywall_container(page)
         or _has_paywall_notice(page.tree)
     )
 
@@ -104,23 +104,21 @@ def _is_false(value: Any) -> bool:
     return value is False or (isinstance(value, str) and value.strip().casefold() == "false")
 
 
-def _has_paywall_container(tree: HtmlElement) -> bool:
+def _has_paywall_container(page: Page) -> bool:
+    tree = page.tree
     # Every class and id of the body in one string first: most pages name no paywall anywhere,
     # and one search of that string settles it (a name matched there may span two elements'
     # names; the walk below then decides).
     names = " ".join(tree.xpath("//body//*/@class | //body//*/@id")).casefold()
     if not _PAYWALL_CLASS.search(names):
         return False
-    story: HtmlElement | None = None
-    story_found = False
     for element in tree.xpath("//body//*[@class or @id]"):
         name = class_string(element)
         if not _PAYWALL_CLASS.search(name) or _FREE_CLASS.search(name):
             continue
         if class_tokens(element) & _NOT_PAYWALL_TOKENS:
             continue
-        if not story_found:  # the story element only for pages that name a paywall
-            story, story_found = main_article_element(tree), True
+        story = page.story  # found only on pages that name a paywall
         if _wraps_story(element, story):
             return True
         if story is not None and _contains(story, element) and _PROMPT_CLASS.search(name):

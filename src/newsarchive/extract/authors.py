@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from newsarchive.extract.credits import AGENCIES
 from newsarchive.extract.page import Page
-from newsarchive.extract.tree import class_tokens, main_article_element
+from newsarchive.extract.tree import class_tokens
 
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|reporting|edited|compiled|published|story|text|"
@@ -270,7 +270,7 @@ def _meta_authors(page: Page) -> list[str]:
 
 
 def _byline_authors(page: Page) -> list[str]:
-    scope = main_article_element(page.tree)
+    scope = page.story
     if scope is None:
         scope = page.tree
     found = _bylines_in(scope)

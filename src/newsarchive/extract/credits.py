@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsarchive.extract.page import Page
-from newsarchive.extract.tree import class_tokens, main_article_element, text_of
+from newsarchive.extract.tree import class_tokens, short_text_of, text_of
 
 #: Canonical agency name -> the names it goes by. A name in capitals only is matched in that case
 #: ("AP", "AA", "SPA": an "ap" or a "spa" is not an agency); any other name in any case. Names
@@ -229,7 +229,7 @@ _MAX_BLOCK_CHARS = 400
 def page_credits(page: Page) -> tuple[Credit, ...]:
     """Credits the page gives outside the body text; read before the tree is pruned."""
     found: list[Credit] = []
-    scope = main_article_element(page.tree)
+    scope = page.story
     elements = _story_elements(scope) if scope is not None else []
     blocks = _short_blocks(elements)
     paragraphs = (text_of(element) for element in elements if element.tag == "p")
@@ -390,8 +390,8 @@ def _short_blocks(elements: list[HtmlElement]) -> list[tuple[HtmlElement, str]]:
     for element in elements:
         if element.tag not in _BLOCKS or any(child.tag in _BLOCK_PARENTS for child in element):
             continue
-        text = text_of(element)
-        if text and len(text) <= _MAX_BLOCK_CHARS:
+        text = short_text_of(element, _MAX_BLOCK_CHARS)
+        if text:
             blocks.append((element, text))
     return blocks
 

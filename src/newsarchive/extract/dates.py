@@ -607,7 +607,7 @@ def _time_element_date(page: Page, modified: bool = False) -> datetime | None:
     For the publication date, times marked as updates are skipped; for the modification date,
     only those are taken.
     """
-    scope = main_article_element(page.tree)
+    scope = page.story
     if scope is None:
         return None
     candidates: list[tuple[int, datetime]] = []
@@ -723,7 +723,7 @@ def byline_date(page: Page) -> datetime | None:
 def _headline(page: Page) -> HtmlElement | None:
     """The story's `<h1>` (or an `<h2>` that repeats the page's title), not the site's logo."""
     title = _key(page.meta_first("og:title", "twitter:title") or _title_text(page))
-    scope = main_article_element(page.tree)
+    scope = page.story
     first_h1 = None
     for root in (scope, page.tree):
         if root is None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from newsarchive.extract.tree import join_url
+from newsarchive.extract.tree import join_url, main_article_element
 
 #: schema.org types that describe the story itself (a WebPage or an ItemList never does).
 ARTICLE_TYPES = frozenset(
@@ -68,6 +69,17 @@ class Page:
     #: through lxml.html's class lookup, a Python call (~3,500 a page, 3% of extraction).
     #: While this list lives, every walk hands back the objects made here.
     nodes: list[HtmlElement] = field(default_factory=list, repr=False, compare=False)
+
+    @cached_property
+    def story(self) -> HtmlElement | None:
+        """The story's element (`main_article_element`) of the page as parsed, found once.
+
+        The title, date, author, credit and paywall rules each ask for it before the tree is
+        pruned, and finding it walks the page (its `<article>`s, or an XPath for article
+        microdata): the answer is the same for all of them. Rules that read the pruned tree
+        call `main_article_element` on it instead.
+        """
+        return main_article_element(self.tree)
 
     def meta_first(self, *names: str) -> str | None:
         """The first non-empty content among meta tags `names` (lower-case), in that order."""
