@@ -26,7 +26,7 @@ from babel import Locale
 from rapidfuzz import fuzz, process
 
 from newsarchive.analysis.countries import country_code
-from newsarchive.analysis.phrases import grouped
+from newsarchive.analysis.phrases import grouped, translated
 
 KINDS = ("person", "organisation", "armed_force", "state")
 
@@ -251,8 +251,11 @@ class Gazetteer:
 
 def fold(name: str) -> str:
     """Lower case without accents, hyphens or apostrophes: what spelling variants share."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if name.isascii():  # most names: nothing to decompose (fold runs on every stretch of names)
+        plain = name.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return re.sub(r"[\s'\-]+", " ", plain).strip()
 
 
@@ -431,7 +434,7 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
 
 def _find_actors(text: str, gaz: Gazetteer) -> list[Mention]:
-    text = text.translate(_APOSTROPHES)
+    text = translated(text, _APOSTROPHES)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -631,7 +634,7 @@ def _titled_country(adjective: str | None, of: str | None) -> str | None:
 
 def find_title_references(text: str) -> list[TitleReference]:
     """Unnamed references such as "the Chinese defense minister", with country and office."""
-    text = text.translate(_APOSTROPHES)
+    text = translated(text, _APOSTROPHES)
     found = []
     for match in _TITLE_ONLY.finditer(text):
         country = country_of(match.group("adj"))

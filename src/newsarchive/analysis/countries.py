@@ -21,7 +21,7 @@ from typing import Any
 
 from babel import Locale
 
-from newsarchive.analysis.phrases import alternation
+from newsarchive.analysis.phrases import alternation, translated
 
 # Same characters as topics.py: outlets type curly apostrophes, the data uses straight ones.
 # One character for one, so match offsets stay valid in the original text.
@@ -197,15 +197,15 @@ def country_mentions(text: str) -> list[tuple[str, int, int]]:
     """(ISO code, start, end) of every country a text names ("France", "South Korean",
     "Washington"), in text order: the parties of arms transfers and sanctions (events.py).
     Offsets are into `text` as given (the apostrophe folding keeps lengths)."""
-    return list(_mentions(_gazetteer(), text.translate(_APOSTROPHES), set(), guard=True))
+    return list(_mentions(_gazetteer(), translated(text, _APOSTROPHES), set(), guard=True))
 
 
 def find_countries(title: str, text: str) -> tuple[str, ...]:
     """Sorted ISO 3166-1 alpha-2 codes of the countries the article is about."""
     gazetteer = _gazetteer()
     rules = gazetteer.salience
-    title = title.translate(_APOSTROPHES)
-    text = text.translate(_APOSTROPHES)
+    title = translated(title, _APOSTROPHES)
+    text = translated(text, _APOSTROPHES)
     article = f"{title}\n{text}"
     vetoed = {name for name, cues in gazetteer.vetoes.items() if any(c in article for c in cues)}
     starts = [0] + [end.end() for end in _SENTENCE_END.finditer(text)]

@@ -8,7 +8,7 @@ engine reject a position after one comparison per distinct first character.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 
 def alternation(phrases: Iterable[str], rest_regex: Callable[[str], str]) -> str:
@@ -44,3 +44,13 @@ def grouped(branches: Iterable[tuple[str, str]], ignore_case: bool = False) -> s
             first = next(same, first)
         by_first.setdefault(first, []).append(rest)
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+def translated(text: str, table: Mapping[int, str]) -> str:
+    """`text.translate(table)` for a table of a few characters: str.translate with a dict looks
+    every character of the text up (0.2 ms on an article, several times per article), while
+    str.replace scans for each character in C. No replacement may itself be in the table.
+    """
+    for code, replacement in table.items():
+        text = text.replace(chr(code), replacement)
+    return text

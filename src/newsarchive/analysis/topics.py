@@ -29,7 +29,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from newsarchive.analysis.phrases import alternation
+from newsarchive.analysis.phrases import alternation, translated
 
 # The taxonomy section whose terms count for relevance only.
 GENERAL = "general"
@@ -185,10 +185,10 @@ def _term_of(matcher: _Matcher, surface: str) -> str | None:
 def _found_terms(text: str) -> dict[str, float]:
     """Each term found, with where it first occurs as a fraction of the text (0 = start)."""
     matcher = _matcher()
-    text = text.translate(_APOSTROPHES)
+    text = translated(text, _APOSTROPHES)
     length = max(len(text), 1)
     found: dict[str, float] = {}
-    folded = text.translate(_TURKISH_DOTTED_I).casefold()
+    folded = translated(text, _TURKISH_DOTTED_I).casefold()
     for pattern, haystack in ((matcher.exact, text), (matcher.folded, folded)):
         for match in pattern.finditer(haystack):
             term = _term_of(matcher, match.group())
