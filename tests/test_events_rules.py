@@ -892,6 +892,18 @@ EVENT_CASES = [
         [("arms_transfer", D(2024, 9, 2), None, "PE", _to("Peru", "Sweden"))],
     ),
     _ev(
+        "it-ha-telefonato-a",
+        "Giorgia Meloni ha telefonato ieri a Emmanuel Macron.",
+        D(2025, 7, 2),
+        [("call", D(2025, 7, 1), None, None, _p("Giorgia Meloni", "Emmanuel Macron"))],
+    ),
+    _ev(  # Xi as Ukrainian declines him
+        "uk-call-with-xi-declined",
+        "Президент Володимир Зеленський сьогодні провів телефонну розмову з Сі Цзіньпіном.",
+        D(2023, 4, 26),
+        [("call", D(2023, 4, 26), None, None, _p("Volodymyr Zelensky", "Xi Jinping"))],
+    ),
+    _ev(
         "ko-summit-meeting-abroad-is-a-visit",
         "이재명 대통령은 15일 도널드 트럼프 대통령과 워싱턴에서 정상회담을 했다.",
         D(2025, 8, 26),
