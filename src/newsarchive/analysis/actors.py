@@ -147,7 +147,11 @@ _TITLE_ALT = grouped((t[0], re.escape(t[1:])) for t in sorted(_TITLES, key=len, 
 _PERSON_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}"
 # "[Chinese|China's] Defense Minister Wei Fenghe [of China]", "Gen. Mohammad Bagheri", and the
 # apposition "the Brazilian defence minister, Jose Mucio, said".
+# A match starts at a capital (the adjective) or at a title's first letter, in any case: the
+# lookahead spares trying the 47 titles at every other position (it halves the search).
+_TITLE_STARTS = "".join(sorted({t[0] for t in _TITLES}))
 _TITLED = re.compile(
+    rf"(?=[A-Z]|(?i:[{_TITLE_STARTS}]))"
     rf"(?:\b(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:'s)?\s+)?(?i:(?P<title>{_TITLE_ALT}))"
     rf"(?:[ \t]+|,[ \t]+(?=(?:{_PERSON_NAME}),))(?P<name>{_PERSON_NAME})"
     r"(?:\s+of\s+(?P<of>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"
