@@ -538,3 +538,31 @@ def test_dev_6_is_heldout4_and_its_gold_labels_are_well_formed() -> None:
         published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
         lag = (published.date() - date.fromisoformat(event["day"])).days
         assert 0 <= lag <= 2, article["id"]
+
+
+def test_held_out_is_heldout5_and_its_gold_labels_are_well_formed() -> None:
+    """heldout5 is the held-out set from 2026-12-07 (never tuned on): its figures are the ones
+    quoted for unseen text, so its gold must be well formed (a visitor only on visits, no country
+    on calls, no day after publication). A few visits are reported three days after the arrival,
+    as the background of the trip an article covers (its README's conventions)."""
+    bench = _bench_structure()
+    assert bench.HELD_OUT.name == "heldout5.jsonl"  # type: ignore[attr-defined]
+    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    assert len(articles) == 187
+    assert len({a["id"] for a in articles}) == 187
+    assert len({a["story"] for a in articles}) == 86
+    events = [(a, e) for a in articles for e in a["events"]]
+    assert len(events) == 294
+    assert {e["kind"] for _, e in events} == {
+        "visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction",
+    }  # fmt: skip
+    assert len({a["language"] for a in articles}) >= 10
+    for article, event in events:
+        assert (event["visitor"] is None) == (event["kind"] != "visit"), article["id"]
+        if event["kind"] == "call":
+            assert event["country"] is None and event["place"] is None, article["id"]
+        else:
+            assert len(event["country"]) == 2 and event["country"].isupper(), article["id"]
+        published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
+        lag = (published.date() - date.fromisoformat(event["day"])).days
+        assert 0 <= lag <= 3, article["id"]
