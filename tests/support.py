@@ -81,3 +81,26 @@ def no_browser() -> str | None:
     if chromium_path() is None:
         return "no Chromium on this machine (.ci/run installs Debian's chromium)"
     return None
+
+
+def outlet_and_three_people(conn: Any) -> tuple[int, list[int]]:
+    """An outlet and three gazetteer people (`person 0|` … `person 2|`) for the story-window tests,
+    which build small archives of their own in SQL; returns the outlet id and the actor ids."""
+    from sqlalchemy import text
+
+    outlet = conn.execute(
+        text(
+            "INSERT INTO outlets (slug, name, language, kind) "
+            "VALUES ('w', 'W', 'en', 'newspaper') RETURNING id"
+        )
+    ).scalar_one()
+    actors = list(
+        conn.execute(
+            text(
+                "INSERT INTO actors (key, name, kind, in_gazetteer) "
+                "SELECT 'person ' || n || '|', 'Person ' || n, 'person', true "
+                "FROM generate_series(0, 2) n ORDER BY n RETURNING id"
+            )
+        ).scalars()
+    )
+    return outlet, actors

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from newsarchive.analysis.stories import JOIN_THRESHOLD, Features, could_join, similarity
 from newsarchive.store.structure import _Article, _open_stories
+from tests.support import outlet_and_three_people
 
 AT = datetime(2026, 2, 1, 12, tzinfo=UTC)
 
@@ -59,21 +60,7 @@ def _archive(engine: Engine) -> list[int]:
     """60 one-article stories an hour apart: story g names actor g mod 3, and actor (g + 1) mod 3
     too when g is even; stories g with g mod 5 == 0 have an event. Returns the actor ids."""
     with engine.begin() as conn:
-        outlet = conn.execute(
-            text(
-                "INSERT INTO outlets (slug, name, language, kind) "
-                "VALUES ('w', 'W', 'en', 'newspaper') RETURNING id"
-            )
-        ).scalar_one()
-        actors = list(
-            conn.execute(
-                text(
-                    "INSERT INTO actors (key, name, kind, in_gazetteer) "
-                    "SELECT 'person ' || n || '|', 'Person ' || n, 'person', true "
-                    "FROM generate_series(0, 2) n ORDER BY n RETURNING id"
-                )
-            ).scalars()
-        )
+        outlet, actors = outlet_and_three_people(conn)
         conn.execute(
             text(
                 "INSERT INTO stories (id, title, first_published_at, last_published_at) "

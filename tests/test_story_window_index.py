@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from newsarchive.analysis.stories import WINDOW
 from newsarchive.store.structure import _CANDIDATES, _Article, _open_stories
+from tests.support import outlet_and_three_people
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -25,21 +26,7 @@ def _archive(engine: Engine) -> list[int]:
     """200 articles an hour apart, each in a story of its own and naming one of three actors
     (article g names actor g mod 3); returns the actor ids."""
     with engine.begin() as conn:
-        outlet = conn.execute(
-            text(
-                "INSERT INTO outlets (slug, name, language, kind) "
-                "VALUES ('w', 'W', 'en', 'newspaper') RETURNING id"
-            )
-        ).scalar_one()
-        actors = list(
-            conn.execute(
-                text(
-                    "INSERT INTO actors (key, name, kind, in_gazetteer) "
-                    "SELECT 'person ' || n || '|', 'Person ' || n, 'person', true "
-                    "FROM generate_series(0, 2) n ORDER BY n RETURNING id"
-                )
-            ).scalars()
-        )
+        outlet, actors = outlet_and_three_people(conn)
         conn.execute(
             text(
                 "INSERT INTO stories (id, title, first_published_at, last_published_at) "

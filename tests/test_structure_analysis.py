@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -510,6 +511,23 @@ def _bench_structure() -> object:
     return module
 
 
+def _assert_well_formed(events: list[tuple[dict[str, Any], dict[str, Any]]], max_lag: int) -> None:
+    """A set's gold events cover all eight kinds, a visitor only on visits, no country or place on
+    calls, a country code elsewhere, and no day after publication or over `max_lag` days before."""
+    assert {e["kind"] for _, e in events} == {
+        "visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction",
+    }  # fmt: skip
+    for article, event in events:
+        assert (event["visitor"] is None) == (event["kind"] != "visit"), article["id"]
+        if event["kind"] == "call":
+            assert event["country"] is None and event["place"] is None, article["id"]
+        else:
+            assert len(event["country"]) == 2 and event["country"].isupper(), article["id"]
+        published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
+        lag = (published.date() - date.fromisoformat(event["day"])).days
+        assert 0 <= lag <= max_lag, article["id"]
+
+
 def test_dev_6_is_heldout4_and_its_gold_labels_are_well_formed() -> None:
     """heldout4 was the held-out set from 2026-12-07 and is dev-6 (tuned on) from 2026-12-08; a
     malformed gold label (a visitor on a meeting, a country on a call, a day after publication)
@@ -523,21 +541,10 @@ def test_dev_6_is_heldout4_and_its_gold_labels_are_well_formed() -> None:
     assert len({a["story"] for a in articles}) == 69
     events = [(a, e) for a in articles for e in a["events"]]
     assert len(events) == 206
-    assert {e["kind"] for _, e in events} == {
-        "visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction",
-    }  # fmt: skip
     languages = [a["language"] for a in articles]
     for language in ("en", "fr", "de", "es", "ru", "it", "pt", "tr", "zh", "ar", "ja"):
         assert languages.count(language) >= 8, language
-    for article, event in events:
-        assert (event["visitor"] is None) == (event["kind"] != "visit"), article["id"]
-        if event["kind"] == "call":
-            assert event["country"] is None and event["place"] is None, article["id"]
-        else:
-            assert len(event["country"]) == 2 and event["country"].isupper(), article["id"]
-        published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
-        lag = (published.date() - date.fromisoformat(event["day"])).days
-        assert 0 <= lag <= 2, article["id"]
+    _assert_well_formed(events, max_lag=2)
 
 
 def test_held_out_is_heldout5_and_its_gold_labels_are_well_formed() -> None:
@@ -553,16 +560,5 @@ def test_held_out_is_heldout5_and_its_gold_labels_are_well_formed() -> None:
     assert len({a["story"] for a in articles}) == 86
     events = [(a, e) for a in articles for e in a["events"]]
     assert len(events) == 294
-    assert {e["kind"] for _, e in events} == {
-        "visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction",
-    }  # fmt: skip
     assert len({a["language"] for a in articles}) >= 10
-    for article, event in events:
-        assert (event["visitor"] is None) == (event["kind"] != "visit"), article["id"]
-        if event["kind"] == "call":
-            assert event["country"] is None and event["place"] is None, article["id"]
-        else:
-            assert len(event["country"]) == 2 and event["country"].isupper(), article["id"]
-        published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
-        lag = (published.date() - date.fromisoformat(event["day"])).days
-        assert 0 <= lag <= 3, article["id"]
+    _assert_well_formed(events, max_lag=3)
