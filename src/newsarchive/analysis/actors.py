@@ -429,22 +429,14 @@ def _surname(actor: Actor) -> str | None:
     return words[-1]
 
 
-#: The last text find_actors read, its gazetteer and its mentions: an article's actors are asked
-#: for three times over one text (its actor links, then the people and the parties of its
-#: events), and the fuzzy person matching is the dearest part of its analysis.
-_last: tuple[str, Gazetteer, tuple[Mention, ...]] | None = None
-
-
 def find_actors(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
-    """Every mention of an actor in `text`, in text order (a fresh list: callers may add to it)."""
-    global _last
-    gaz = gaz or gazetteer()
-    last = _last
-    if last is not None and last[1] is gaz and last[0] == text:
-        return list(last[2])
-    mentions = _find_actors(text, gaz)
-    _last = (text, gaz, tuple(mentions))
-    return mentions
+    """Every mention of an actor in `text`, in text order (a fresh list: callers may add to it).
+
+    The fuzzy person matching is the dearest part of an article's analysis: a caller that needs
+    the actors of one text for several purposes (find_structure: the actor links, then the
+    people and the parties of the events) finds them once and passes them on.
+    """
+    return _find_actors(text, gaz or gazetteer())
 
 
 def _find_actors(text: str, gaz: Gazetteer) -> list[Mention]:

@@ -400,9 +400,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _person_mentions(text: str) -> list[Mention]:
-    """Named people plus unnamed titled references resolved to a named person of the article."""
-    mentions = [m for m in find_actors(text) if m.actor.kind == "person"]
+def _person_mentions(text: str, actors: Sequence[Mention]) -> list[Mention]:
+    """Named people (of `actors`, the text's actor mentions) plus unnamed titled references
+    resolved to a named person of the article."""
+    mentions = [m for m in actors if m.actor.kind == "person"]
     people = list(dict.fromkeys(m.actor for m in mentions))
     for ref in find_title_references(text):
         same = [p for p in people if p.country == ref.country and office_matches(p, ref.office)]
@@ -411,9 +412,10 @@ def _person_mentions(text: str) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _party_mentions(text: str) -> list[Mention]:
-    """Every actor the text names, and every country it names as that country's state."""
-    mentions = find_actors(text)
+def _party_mentions(text: str, actors: Sequence[Mention]) -> list[Mention]:
+    """Every actor the text names (`actors`), and every country it names as that country's
+    state."""
+    mentions = list(actors)
     taken = [(m.start, m.end) for m in mentions]
     for code, start, end in country_mentions(text):
         if all(end <= s or start >= e for s, e in taken):
@@ -1013,12 +1015,17 @@ _LEAD = 2
 _TALKS = ("visit", "meeting", "call")
 
 
-def find_events(title: str, text: str, published_on: date) -> list[Event]:
+def find_events(
+    title: str, text: str, published_on: date, actors: Sequence[Mention] | None = None
+) -> list[Event]:
     """The visits, meetings, calls, arms transfers, sanctions, summits, exercises and agreements
-    an article reports, one per event."""
+    an article reports, one per event; `actors` are the actor mentions of `f"{title}\n{text}"`
+    when the caller has found them already (find_structure), so they are not looked for twice."""
     body = f"{title}\n{text}"
-    mentions = _person_mentions(body)
-    parties = _party_mentions(body)
+    if actors is None:
+        actors = find_actors(body)
+    mentions = _person_mentions(body, actors)
+    parties = _party_mentions(body, actors)
     spans = _sentences(body)
     # Each sentence's days, resolved once and only when wanted (resolving is a dozen regular
     # expressions per sentence): for a sentence that reports something, or that may report a
@@ -1138,8 +1145,8 @@ def find_events(title: str, text: str, published_on: date) -> list[Event]:
             place = _first_city(body, draft.country)  # where the visit and its talks were
         main_role = _MAIN_ROLE.get(draft.kind, "participant")
         others = (EventActor(a, r) for a, r in draft.others.items())
-        actors = (EventActor(draft.main, main_role), *others)
-        events.append(Event(draft.kind, day, place, draft.country, actors, draft.evidence))
+        parties_of = (EventActor(draft.main, main_role), *others)
+        events.append(Event(draft.kind, day, place, draft.country, parties_of, draft.evidence))
     return events
 
 

@@ -47,10 +47,11 @@ class Structure:
 def find_structure(title: str, text: str, published_on: date) -> Structure:
     """The actors and events of an article, as the story structure links them; the events'
     relative dates ("on Tuesday") are resolved against `published_on`."""
-    counts = Counter(m.actor for m in find_actors(f"{title}\n{text}"))
+    actors = find_actors(f"{title}\n{text}")
+    counts = Counter(m.actor for m in actors)
     return Structure(
         tuple(counts.items()),
-        tuple(find_events(title, text, published_on)),
+        tuple(find_events(title, text, published_on, actors)),
         published_on,
         source_digest(title, text),
     )
