@@ -124,6 +124,23 @@ def _events_agree(a: Features, b: Features) -> bool:
     return False
 
 
+#: What each kind of agreement weighs in `similarity`; could_join's bound and the store's
+#: candidates query (store/structure.py, _CANDIDATES) are derived from the same weights.
+EVENT_WEIGHT = 0.45
+ACTOR_WEIGHT = 0.35
+PLACE_WEIGHT = 0.1
+WORD_WEIGHT = 0.1
+
+
+def _weighed(events: float, actors: float, places: float, words: float) -> float:
+    """The weighted sum, rounded so that weights adding up to the threshold meet it despite
+    binary fractions."""
+    return round(
+        EVENT_WEIGHT * events + ACTOR_WEIGHT * actors + PLACE_WEIGHT * places + WORD_WEIGHT * words,
+        6,
+    )
+
+
 def similarity(a: Features, b: Features) -> float:
     """0..1: a shared event weighs most, then shared actors, places and title words.
 
@@ -152,8 +169,7 @@ def similarity(a: Features, b: Features) -> float:
         events = 0.5
     places = 1.0 if a.places & b.places else 0.0
     words = _jaccard(a.title_words, b.title_words)
-    # Rounded so that weights adding up to the threshold meet it despite binary fractions.
-    return round(0.45 * events + 0.35 * actors + 0.1 * places + 0.1 * words, 6)
+    return _weighed(events, actors, places, words)
 
 
 def could_join(
@@ -177,8 +193,7 @@ def could_join(
     small = min(len(article.actors), story_actors)
     actors = shared_actors / small if small else 0.0
     places = 1.0 if article.places and story_has_events else 0.0
-    bound = 0.45 * events + 0.35 * actors + 0.1 * places + 0.1
-    return round(bound, 6) >= JOIN_THRESHOLD - BOUND_SLACK
+    return _weighed(events, actors, places, 1.0) >= JOIN_THRESHOLD - BOUND_SLACK
 
 
 #: How far below JOIN_THRESHOLD a story's bound may be and the story still be read: the bound is

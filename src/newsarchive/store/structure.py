@@ -24,9 +24,13 @@ from sqlalchemy.orm import Session
 from newsarchive.analysis.actors import Actor
 from newsarchive.analysis.events import Event
 from newsarchive.analysis.stories import (
+    ACTOR_WEIGHT,
     BOUND_SLACK,
+    EVENT_WEIGHT,
     JOIN_THRESHOLD,
+    PLACE_WEIGHT,
     WINDOW,
+    WORD_WEIGHT,
     Features,
     OpenStory,
     decide,
@@ -486,12 +490,12 @@ _CANDIDATES = text(
       array_to_string(c.titles, E'\n') AS titles
     FROM candidates c
     WHERE NOT :prune OR round(
-        0.45 * CASE WHEN :has_events AND c.has_events THEN 1
+        {EVENT_WEIGHT!r} * CASE WHEN :has_events AND c.has_events THEN 1
                     WHEN NOT :has_events AND c.shared >= 2 THEN 0.5 ELSE 0 END
-        + 0.35 * coalesce(c.shared::numeric
+        + {ACTOR_WEIGHT!r} * coalesce(c.shared::numeric
                           / nullif(least(:n_actors, cardinality(c.actor_ids)), 0), 0)
-        + CASE WHEN :has_places AND c.has_events THEN 0.1 ELSE 0 END
-        + 0.1, 6) >= {JOIN_THRESHOLD - BOUND_SLACK!r}
+        + CASE WHEN :has_places AND c.has_events THEN {PLACE_WEIGHT!r} ELSE 0 END
+        + {WORD_WEIGHT!r}, 6) >= {JOIN_THRESHOLD - BOUND_SLACK!r}
     ORDER BY c.id
     """
 ).bindparams(bindparam("events", expanding=True))
