@@ -92,14 +92,25 @@ def _months() -> dict[str, int]:
 
 @cache
 def _date_patterns() -> tuple[re.Pattern[str], ...]:
-    """ "Apr 27, 2022", "27 April", "le 27 avril", "am 27. April", "el 27 de abril"."""
+    """ "Apr 27, 2022", "27 April", "le 27 avril", "am 27. April", "el 27 de abril", Hebrew
+    "27 באפריל" ("in April"), Vietnamese "27 tháng 4", and day and month in digits after the
+    words events.toml's [numeric_dates] lists ("Chiều 10/9", "Rabu (29/6/2022)")."""
     names = sorted(_months(), key=len, reverse=True)
     month = r"(?P<month>(?i:" + _grouped_words(names) + r"))\.?"
+    numeric = "|".join(_vocabulary()["numeric_dates"]["before"])
     return (
         re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"),
         re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{month}"
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+|ב-?)?{month}"
             rf"(?:\s+(?:de\s+)?(?P<year>\d{{4}}))?(?!\w)"
+        ),
+        re.compile(
+            rf"(?i:(?<!\w)(?:{numeric})\s*)(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
+            r"(?:/(?P<year>\d{4}))?(?![\d/])"
+        ),
+        re.compile(
+            r"(?<!\d)(?P<day>\d{1,2})\s+(?i:tháng)\s+(?P<month>\d{1,2})"
+            r"(?:(?:\s+(?i:năm)|,)\s+(?P<year>\d{4}))?(?!\d)"
         ),
     )
 
@@ -324,11 +335,14 @@ def _place_regex(spelling: str) -> str:
 def resolve_dates(sentence: str, published_on: date) -> list[date]:
     """Days a sentence names, explicit dates first, relative ones resolved on `published_on`."""
     found: list[date] = []
-    # Both date patterns need a day's digits: most sentences have none and are not searched.
+    # The date patterns all need a day's digits: most sentences have none and are not searched.
     for pattern in _date_patterns() if _DIGIT.search(sentence) else ():
         for match in pattern.finditer(sentence):
-            month = _months().get(match.group("month").lower())
+            written = match.group("month")
+            month = int(written) if written.isdigit() else _months().get(written.lower())
             if month is None or _UNTIL.search(sentence, 0, match.start()):
+                continue
+            if _UNTIL_AFTER.match(sentence, match.end()):
                 continue
             year = int(match.group("year") or published_on.year)
             try:
@@ -373,8 +387,11 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
 #: Words before the day something lasts until, not the day it happened: "drills will run until
 #: September 7", "qui durera jusqu'au 24 octobre", "который продлится до 24 октября".
 _UNTIL = re.compile(
-    r"(?i)(?<!\w)(?:until|till|through|bis(?: zum)?|jusqu'(?:au|à)|hasta(?: el)?|до)\s+$"
+    r"(?i)(?<!\w)(?:until|till|through|bis(?: zum)?|jusqu'(?:au|à)|hasta(?: el)?|до|do|עד|"
+    r"đến(?: ngày)?|hingga|sampai(?: dengan)?)\s+(?:ב-?)?$"
 )
+#: Hindi says "until" after the day: "18 अक्टूबर तक चलने वाले" (running until 18 October).
+_UNTIL_AFTER = re.compile(r"\s*तक(?!\w)")
 #: French "hier" (yesterday) is German "hier" (here): it counts in a French sentence only.
 _HIER = re.compile(r"(?<!\w)[Hh]ier(?!\w)")
 _DIGIT = re.compile(r"\d")

@@ -1,0 +1,59 @@
+"""Event rules in the languages beyond English, French, German and Spanish (events.toml and the
+per-language paths of analysis/events.py), as tables of real-shaped sentences with exact values:
+how each language writes its days, and the words its press reports events with."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsarchive.analysis.events import resolve_dates
+
+D = date
+
+DAY_CASES = [
+    # Polish: weekdays in the accusative after "w"/"we", months in the genitive.
+    ("Keir Starmer przyjechał w czwartek do Kijowa", D(2025, 1, 17), [D(2025, 1, 16)]),
+    ("Zełenski przyleciał w środę do Waszyngtonu.", D(2022, 12, 22), [D(2022, 12, 21)]),
+    ("Rozmowy odbyły się we wtorek", D(2022, 5, 1), [D(2022, 4, 26)]),
+    ("Niedziela: szczyt w Wilnie", D(2023, 7, 11), [D(2023, 7, 9)]),
+    ("Umowę podpisano 27 kwietnia 2022 r.", D(2022, 5, 1), [D(2022, 4, 27)]),
+    ("Wczoraj premier przyleciał do Kijowa", D(2022, 5, 1), [D(2022, 4, 30)]),
+    ("Ćwiczenia potrwają do 18 października.", D(2024, 10, 9), []),
+    # Hebrew: "today (Thursday)", "on Tuesday", "in October" written onto the month.
+    ("ג'ו ביידן חתם היום (חמישי) על צו", D(2024, 2, 1), [D(2024, 2, 1)]),
+    ("ביידן נחת הבוקר (רביעי) בנמל התעופה", D(2023, 10, 18), [D(2023, 10, 18)]),
+    ("אתמול ביקר בארץ קנצלר גרמניה", D(2023, 10, 18), [D(2023, 10, 17)]),
+    ("השר נחת ביום שלישי בבירה", D(2023, 10, 19), [D(2023, 10, 17)]),
+    ("מאז מתקפת הטרור של חמאס ב-7 באוקטובר", D(2023, 10, 17), [D(2023, 10, 7)]),
+    # Hindi: "on Tuesday", "26 October"; "until 18 October" follows its day.
+    ("दोनों नेताओं के बीच मंगलवार को फोन पर बातचीत हुई।", D(2025, 6, 18), [D(2025, 6, 17)]),
+    ("गुरुवार को", D(2025, 6, 20), [D(2025, 6, 19)]),
+    ("26 अक्टूबर को दिल्ली पहुंचे", D(2020, 10, 27), [D(2020, 10, 26)]),
+    ("18 अक्टूबर तक चलने वाले इस अभ्यास", D(2024, 10, 9), []),
+    ("आज", D(2024, 10, 9), [D(2024, 10, 9)]),
+    # Indonesian: the weekday and the date in digits, day first, in brackets.
+    ("bertemu Presiden Zelensky di Kyiv, Rabu (29/6/2022).", D(2022, 6, 30), [D(2022, 6, 29)] * 2),
+    ("tiba di Beijing, Jumat (8/11) malam", D(2024, 11, 9), [D(2024, 11, 8)] * 2),
+    ("dilantik pada 20 Oktober lalu", D(2024, 11, 9), [D(2024, 10, 20)]),
+    ("Menteri tiba kemarin", D(2024, 11, 9), [D(2024, 11, 8)]),
+    ("Sabtu", D(2024, 11, 9), [D(2024, 11, 9)]),
+    # Vietnamese: the time of day before the date in digits; "thứ ba" alone is "third".
+    ("Chiều 10/9, chuyên cơ chở Tổng thống Biden đã hạ cánh", D(2023, 9, 10), [D(2023, 9, 10)]),
+    ("ngày 27 tháng 4 năm 2022", D(2022, 5, 1), [D(2022, 4, 27)]),
+    ("Đây là lần thứ ba ông thăm Việt Nam", D(2023, 12, 12), []),
+    ("Hai bên đã hội đàm vào thứ Ba", D(2023, 12, 14), [D(2023, 12, 12)]),
+    ("hôm qua", D(2022, 5, 1), [D(2022, 4, 30)]),
+    # Digits alone are no date: "10/9" may be a score or month first.
+    ("The vote was 10/9 in favour", D(2022, 5, 1), []),
+    # Persian digits and the Gregorian month as Persian writes it.
+    ("۲۷ آوریل", D(2022, 5, 1), [D(2022, 4, 27)]),
+    # Ukrainian "the day before".
+    ("Зеленський напередодні прибув до Вашингтона", D(2022, 12, 22), [D(2022, 12, 21)]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DAY_CASES)
+def test_days_in_each_language(text: str, published: date, expected: list[date]) -> None:
+    assert resolve_dates(text, published) == expected
