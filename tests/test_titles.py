@@ -615,6 +615,18 @@ def test_a_link_to_another_outlets_home_names_no_site() -> None:
     assert found_title(html, "https://www.kyodo.co.jp/politics/2025-12-05/") == headline
 
 
+def test_a_blog_on_a_shared_host_is_no_sister_of_another() -> None:
+    """Two blogs on blogspot.com are registered apart (a private public suffix): the blogroll's
+    link to another blog's home names that blog, not this one, so a headline segment spelling
+    it stays."""
+    headline = "Swapping books for a month - Slow Books"
+    html = f"""<html lang="en"><head><title>{headline}</title></head><body>
+<aside><a href="https://slowbooks.blogspot.com/">Slow Books</a></aside>
+<main><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    url = "https://booknotes.blogspot.com/2025/12/swapping-books.html"
+    assert found_title(html, url) == headline
+
+
 def test_a_link_home_with_an_invalid_host_is_passed_over() -> None:
     headline = "Bundeswehr: Pistorius will 2026 mehr Soldaten einziehen"
     html = f"""<html><head><title>{headline} - DER SPIEGEL</title></head><body><header>

@@ -52,7 +52,7 @@ from urllib.parse import SplitResult, urlsplit
 from lxml.html import HtmlElement
 
 from newsarchive.extract.page import ARTICLE_TYPES, LISTING_TYPES, Page
-from newsarchive.extract.tree import StoryLinks, join_url, short_text_of, text_of
+from newsarchive.extract.tree import StoryLinks, join_url, same_host, short_text_of, text_of
 
 MIN_WORDS_UNMARKED = 80
 MIN_WORDS_STORY_ADDRESS = 30
@@ -434,9 +434,7 @@ def _points_to(page_url: str, href: str, own: SplitResult) -> bool:
     if joined is None:
         return False
     target = urlsplit(joined)
-    return target.netloc.casefold().removeprefix("www.") == own.netloc.casefold().removeprefix(
-        "www."
-    ) and target.path.rstrip("/") == own.path.rstrip("/")
+    return same_host(target.netloc, own.netloc) and target.path.rstrip("/") == own.path.rstrip("/")
 
 
 def _in_card(paragraph: HtmlElement, headline_anchors: set[HtmlElement]) -> bool:

@@ -25,9 +25,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+from tld import get_fld
 
 from newsarchive.extract.page import Page, schema_types
-from newsarchive.extract.tree import main_article_element, text_of
+from newsarchive.extract.tree import host_key, main_article_element, same_host, text_of
 
 #: Where a title splits into segments. Latin separators need spaces around them, so hyphenated
 #: words, "U.S.-led" and "10:30" never split; the full-width and CJK ones (`｜`, `：`, `ㅣ`), a
@@ -67,8 +68,6 @@ _LABEL_MAX_WORDS, _LABEL_MAX_CHARS = 3, 30  # "Allergies Health Center", "好奇
 _MAX_NAME_WORDS = 6  # an "application-name" longer than this is a title, not a name
 _MAX_NAME_CHARS = 40  # a link home labelled longer than this is a teaser, not the site's name
 _MAX_HOME_LINKS = 8  # the logo and a breadcrumb's first step come early; footers repeat them
-#: Second-level labels under which unrelated outlets register (`asahi.co.jp`, `bbc.co.uk`).
-_PUBLIC_SECOND_LEVELS = frozenset({"co", "com", "net", "org", "or", "ne", "go", "gov", "ac", "edu"})
 #: Where a template without an `<h1>` around the headline sets it.
 _HEADING_XPATH = (
     "//h1|//h2|//h3|//*[@itemprop='headline']"
@@ -537,18 +536,18 @@ def _home_link_names(page: Page) -> list[str]:
 
 
 def _same_site(host: str, other: str) -> bool:
-    """Two hosts of one outlet: equal, one under the other, or sisters under a parent that is
-    more than a public suffix (`politics.people.com.cn` and `www.people.com.cn`; not `a.co.jp`
-    and `b.co.jp`)."""
-    host, other = host.removeprefix("www."), other.removeprefix("www.")
-    if host == other or host.endswith("." + other) or other.endswith("." + host):
-        return True
-    parent, other_parent = host.partition(".")[2], other.partition(".")[2]
-    return (
-        parent == other_parent
-        and parent.count(".") >= 1
-        and parent.split(".")[0] not in _PUBLIC_SECOND_LEVELS
-    )
+    """Two hosts under one registered domain, sisters of one outlet (`politics.people.com.cn`
+    and `www.people.com.cn`; not `a.co.jp` and `b.co.jp`, registered apart under a public
+    suffix, as the Public Suffix List that `tld` carries says)."""
+    domain = _registered_domain(host)
+    return domain is not None and domain == _registered_domain(other)
+
+
+def _registered_domain(host: str) -> str | None:
+    """The domain a host is registered under (`ig.com.br` of `receitas.ig.com.br`), or None
+    for a host no public suffix covers (an address, `localhost`)."""
+    found = get_fld(host_key(host).split(":")[0], fix_protocol=True, fail_silently=True)
+    return found if isinstance(found, str) else None
 
 
 def _is_home_link(href: str | None, url: str, *, sister_hosts: bool = False) -> bool:
@@ -562,9 +561,8 @@ def _is_home_link(href: str | None, url: str, *, sister_hosts: bool = False) -> 
         return False
     if not parts.netloc:
         return True
-    host = urlsplit(url).netloc.casefold().removeprefix("www.")
-    link_host = parts.netloc.casefold().removeprefix("www.")
-    return link_host == host or (sister_hosts and _same_site(link_host, host))
+    host = urlsplit(url).netloc
+    return same_host(parts.netloc, host) or (sister_hosts and _same_site(parts.netloc, host))
 
 
 def _headline_text(h1: HtmlElement) -> str:

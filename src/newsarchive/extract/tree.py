@@ -188,6 +188,17 @@ _PLAIN_ROOTED = re.compile(rf"(?P<path>/(?!/){_PATH_CHARS}*){_AFTER_PATH}")
 _DOT_SEGMENT = re.compile(r"/\.\.?(?:/|$)")
 
 
+def host_key(netloc: str) -> str:
+    """A link's host as the outlet's pages compare it: case-folded and without "www."
+    (`WWW.BBC.com`, `bbc.com`), as outlets link their own pages both ways."""
+    return netloc.casefold().removeprefix("www.")
+
+
+def same_host(netloc: str, other: str) -> bool:
+    """Two links' hosts name one site once case and "www." are ignored."""
+    return host_key(netloc) == host_key(other)
+
+
 def join_url(base: str, href: str) -> str | None:
     """`href` made absolute against `base`, or None when it is no URL at all.
 
