@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from newsarchive.analysis.countries import country_mentions
 from newsarchive.analysis.events import resolve_dates
 
 D = date
@@ -57,3 +58,32 @@ DAY_CASES = [
 @pytest.mark.parametrize(("text", "published", "expected"), DAY_CASES)
 def test_days_in_each_language(text: str, published: date, expected: list[date]) -> None:
     assert resolve_dates(text, published) == expected
+
+
+COUNTRY_CASES = [
+    # Hebrew writes "and", "in", "to" onto the name; "הודיעו" (announced) is no India.
+    (
+        "בריטניה, קנדה, אוסטרליה, ניו זילנד ונורווגיה הודיעו על הטלת סנקציות",
+        ["GB", "CA", "AU", "NZ", "NO"],
+    ),
+    ('נשיא ארה"ב ביקר בישראל', ["US", "IL"]),
+    # Polish and Ukrainian decline the names.
+    ("Stany Zjednoczone i Ukraina podpisały w Waszyngtonie umowę", ["US", "UA", "US"]),
+    ("Premier Polski przyjechał do Kijowa z Niemiec", ["PL", "UA", "DE"]),
+    ("Зеленський підписав угоди з Німеччиною та Францією", ["DE", "FR"]),
+    ("Візит до Великої Британії та Сполучених Штатів", ["GB", "US"]),
+    # Russian names of the Gulf states and of Hungary, declined.
+    ("Визит в Объединённые Арабские Эмираты и Катар", ["AE", "QA"]),
+    ("премьер-министр Венгрии", ["HU"]),
+    # Hindi, Indonesian and Vietnamese.
+    ("भारत, अमेरिका, जापान और ऑस्ट्रेलिया की नौसेनाओं का संयुक्त अभ्यास", ["IN", "US", "JP", "AU"]),
+    ("Presiden tiba di Beijing, China, lalu ke AS", ["CN", "CN", "US"]),
+    ("chuyến thăm Việt Nam của Tổng thống Mỹ, sau Trung Quốc", ["VN", "US", "CN"]),
+    # Vietnamese "Đức" is also part of people's names.
+    ("Phó Thủ tướng Vũ Đức Đam", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTRY_CASES)
+def test_countries_in_each_language(text: str, expected: list[str]) -> None:
+    assert [code for code, _, _ in country_mentions(text)] == expected

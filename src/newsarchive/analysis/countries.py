@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -89,6 +90,22 @@ def _add(codes: dict[str, str | None], phrase: str, code: str | None) -> None:
         raise ValueError(f"{phrase!r} names both {known} and {code}")
 
 
+def _by_script(phrases: Iterable[str]) -> str:
+    """The phrases' alternation, one per script (Latin, Cyrillic, Hebrew, Devanagari...), each
+    behind a lookahead on its own first letters: a word of one script is compared with that
+    script's names only, so the languages added cost little on text in the others (measured:
+    six more languages and Hebrew's prefixed forms, 0.55 -> 0.73 ms per AEB article without)."""
+    scripts: dict[str, list[str]] = {}
+    for phrase in phrases:
+        script = unicodedata.name(phrase[0], "?").split()[0]
+        scripts.setdefault(script, []).append(phrase)
+    return "|".join(
+        f"(?=[{''.join(sorted({re.escape(p[0]) for p in group}))}])"
+        f"(?:{alternation(group, _rest_regex)})"
+        for _, group in sorted(scripts.items())
+    )
+
+
 def load_gazetteer(document: str | None = None) -> Gazetteer:
     """Build the gazetteer from Babel and countries.toml (or the given TOML text)."""
     if document is None:
@@ -111,6 +128,9 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
     for language in languages["codes"]:
         forms = dict(languages[language])
         skip = set(forms.pop("skip"))
+        # Letters a language writes onto the word before a name (Hebrew "ו", "ב": "ובריטניה").
+        prefixes: list[str] = forms.pop("prefixes", [])
+        own: dict[str, str] = {}
         named: dict[str, set[str]] = {}
         for code, name in Locale(language).territories.items():
             if len(code) == 2 and code.isalpha() and code not in not_iso:
@@ -120,10 +140,14 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
         # and a name another language already uses for another country.
         for variant, found in named.items():
             if len(found) == 1 and codes.get(variant, next(iter(found))) in found:
-                codes[variant] = next(iter(found))
+                codes[variant] = own[variant] = next(iter(found))
         for code, phrases in forms.items():
             for phrase in phrases:
                 _add(codes, phrase, code)
+                own[phrase] = code
+        for phrase, code in own.items() if prefixes else ():
+            for prefix in prefixes:
+                codes.setdefault(prefix + phrase, code)
     masks = list(data["not_countries"]["phrases"])
     # "Russian-speaking Ukrainians", "French-language press": a language, not the country.
     masks += [f"{demonym}-{suffix}" for demonym in demonyms for suffix in ("speaking", "language")]
@@ -133,7 +157,7 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
     # Chinese, Japanese and Korean names are not spaced from the words around them ("美国总统",
     # "米国防総省"): they match wherever they stand.
     unspaced = [phrase for phrase in codes if _CJK.search(phrase)]
-    names = alternation((p for p in codes if not _CJK.search(p)), _rest_regex)
+    names = _by_script(p for p in codes if not _CJK.search(p))
     cjk = alternation(unspaced, _rest_regex)
     capitals = {phrase for phrases in data["capitals"].values() for phrase in phrases}
     return Gazetteer(
