@@ -208,3 +208,62 @@ def test_chinese_japanese_and_korean_names_in_running_text() -> None:
         ("Cho Tae-yul", "KR", "Foreign Minister (2024-2025)"),
         ("Park Jin", "KR", "Foreign Minister (2022-2024)"),
     ]
+
+
+def bodies(text: str) -> list[str]:
+    kinds = ("organisation", "armed_force")
+    return [m.actor.name for m in find_actors(text) if m.actor.kind in kinds]
+
+
+def test_leaders_beyond_the_registry_in_hebrew_hindi_arabic_vietnamese_and_indonesian() -> None:
+    assert people("ראש הממשלה בנימין נתניהו קיבל את פני הנשיא ג'ו ביידן ואת יצחק הרצוג.") == [
+        ("Benjamin Netanyahu", "IL", "Prime Minister"),
+        ("Joe Biden", "US", "President (2021-2025)"),
+        ("Isaac Herzog", "IL", "President"),
+    ]
+    text = "राजनाथ सिंह ने अमेरिकी रक्षा मंत्री मार्क एस्पर और माइक पोम्पियो से मुलाकात की।"
+    assert [name for name, _, _ in people(text)] == ["Rajnath Singh", "Mark Esper", "Mike Pompeo"]
+    text = "استقبل الرئيس عبد الفتاح السيسي الملك عبدالله الثاني والرئيس محمود عباس."
+    assert people(text) == [
+        ("Abdel Fattah al-Sisi", "EG", "President"),
+        ("Abdullah II", "JO", "King"),
+        ("Mahmoud Abbas", "PS", "President"),
+    ]
+    assert [name for name, _, _ in people("Chủ tịch Tập Cận Bình hội đàm tại Hà Nội.")] == [
+        "Xi Jinping"
+    ]
+    assert people("Presiden Jokowi bertemu Menteri Luar Negeri Retno Marsudi.") == [
+        ("Joko Widodo", "ID", "President (2014-2024)"),
+        ("Retno Marsudi", "ID", "Foreign Minister (2014-2024)"),
+    ]
+
+
+def test_armed_forces_commands_movements_and_groupings_in_several_scripts() -> None:
+    text = (
+        "The U.S. Navy, the Japan Maritime Self-Defense Force and the Royal Australian Navy "
+        "joined the Indian Navy. The Quad met; OPEC+ kept output; the PKK and the YPG fought."
+    )
+    assert bodies(text) == [
+        "United States Navy",
+        "Japan Maritime Self-Defense Force",
+        "Royal Australian Navy",
+        "Indian Navy",
+        "Quadrilateral Security Dialogue",
+        "OPEC+",
+        "Kurdistan Workers' Party",
+        "People's Defense Units",
+    ]
+    assert bodies("中国人民解放军东部战区开展演训。海上自衛隊と在日米軍が参加した。") == [
+        "People's Liberation Army",
+        "Eastern Theater Command",
+        "Japan Maritime Self-Defense Force",
+        "United States Forces Japan",
+    ]
+    # A service's name in one language that names any country's service is not taken for one:
+    # "Luftwaffe" is the air force of whichever country the German text names.
+    assert bodies("Die russische Luftwaffe und die Marine griffen an.") == []
+
+
+def test_a_new_surname_that_is_a_word_a_place_or_a_common_name_names_no_one_alone() -> None:
+    text = "Costa Rica. Harris County. An Antonov An-124 landed. Michel said. Demir Çelik."
+    assert people(text) == []
