@@ -167,3 +167,33 @@ def test_two_reports_telling_no_event_join_on_two_people() -> None:
     # One person in common is not enough.
     other = Features(AT, actors=frozenset({"Marco Rubio", "Wang Yi"}))
     assert clusterer.add(3, other) != clusterer.add(4, wire)
+
+
+def test_an_article_naming_the_people_of_two_events_does_not_merge_their_stories() -> None:
+    people = frozenset({"Narendra Modi", "Vladimir Putin", "Xi Jinping"})
+    summit = Features(
+        AT,
+        actors=people | {"Shanghai Cooperation Organisation"},
+        places=frozenset({"Tianjin"}),
+        events=event_keys("summit", "2025-08-31", "CN", []),
+    )
+    talks = Features(
+        AT,
+        actors=people,
+        events=event_keys("meeting", "2025-09-01", None, ["Narendra Modi", "Vladimir Putin"]),
+    )
+    # A wire telling neither event in a form the rules read, naming the same people.
+    wire = Features(AT, actors=people)
+    clusterer = Clusterer()
+    first = clusterer.add(1, summit)
+    second = clusterer.add(2, talks)
+    assert second != first
+    assert clusterer.add(3, wire) in (first, second)
+    assert len(clusterer.stories) == 2
+    # A story that tells no event (a piece of the morning, before the summit's reports) is
+    # still bridged: nothing in it says it is another event.
+    clusterer = Clusterer()
+    quiet = clusterer.add(1, Features(AT, actors=frozenset({"Narendra Modi", "Xi Jinping"})))
+    assert clusterer.add(2, summit) != quiet
+    clusterer.add(3, wire)
+    assert len(clusterer.stories) == 1

@@ -229,11 +229,16 @@ def decide(article: Features, stories: Sequence[OpenStory]) -> Decision:
     # Bridging two stories takes more than an event alone: a brief naming no one and nowhere
     # ("Leopards for Ukraine") must not merge Germany's and the United States' tanks for
     # Ukraine of the same day. It must share a person or a place with each story it bridges.
+    # Nor does it merge two stories that each tell events and none of the other's: the same
+    # people in two events (Modi at the SCO summit in Tianjin, then in his meeting with Putin
+    # there) named by an article that tells neither.
     by_id = {story.id: story.features for story in stories}
+    joined = by_id[agreeing[0]]
     bridged = [
         story
         for story in agreeing[1:]
-        if article.actors & by_id[story].actors or article.places & by_id[story].places
+        if (article.actors & by_id[story].actors or article.places & by_id[story].places)
+        and not (joined.events and by_id[story].events and not _events_agree(joined, by_id[story]))
     ]
     return Decision(agreeing[0], tuple(bridged))
 
