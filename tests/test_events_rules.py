@@ -69,6 +69,103 @@ D = date
 TUE = D(2024, 7, 9)
 
 EVENT_CASES = [
+    # --- shared logic: calls from afar, datelines, lists of visitors, context and plans
+    _ev(
+        "en-video-call-is-a-call-placed-nowhere",
+        "Russian President Vladimir Putin and Chinese President Xi Jinping held talks by video "
+        "link on Friday, the Kremlin said.",
+        D(2022, 12, 30),
+        [("call", D(2022, 12, 30), None, None, _p("Vladimir Putin", "Xi Jinping"))],
+    ),
+    _ev(
+        "en-call-from-a-visit-is-placed-nowhere",
+        "U.S. President Joe Biden arrived in Tel Aviv on Wednesday. On the flight home, Biden "
+        "spoke by phone with French President Emmanuel Macron.",
+        D(2023, 10, 18),
+        [
+            ("visit", D(2023, 10, 18), "Tel Aviv", "IL"),
+            ("call", D(2023, 10, 18), None, None),
+        ],
+        fields=K4,
+    ),
+    _ev(
+        "en-dateline-city-unknown-to-the-gazetteer-spelled-as-the-text-does",
+        "SHARM EL-SHEIKH, Egypt (Reuters) - U.S. President Donald Trump flew to Egypt on Monday "
+        "after addressing Israel's parliament. Leaders gathered in the Red Sea resort of Sharm "
+        "el-Sheikh.",
+        D(2025, 10, 13),
+        [("visit", D(2025, 10, 13), "Sharm el-Sheikh", "EG", _v("Donald Trump"))],
+    ),
+    _ev(
+        "en-visit-placed-nowhere-is-where-the-dateline-is",
+        "WASHINGTON (Reuters) - South Korean President Yoon Suk Yeol addressed a joint meeting of "
+        "Congress on Thursday, during a state visit.",
+        D(2023, 4, 27),
+        [("visit", D(2023, 4, 27), "Washington", "US", _v("Yoon Suk Yeol"))],
+    ),
+    _ev(
+        "en-a-list-of-visitors-each-visit",
+        "French President Emmanuel Macron, German Chancellor Olaf Scholz and Italian Prime "
+        "Minister Mario Draghi arrived in Kyiv on Thursday.",
+        D(2022, 6, 16),
+        [
+            ("visit", D(2022, 6, 16), "Kyiv", "UA", _v("Emmanuel Macron")),
+            ("visit", D(2022, 6, 16), "Kyiv", "UA", _v("Olaf Scholz")),
+            ("visit", D(2022, 6, 16), "Kyiv", "UA", _v("Mario Draghi")),
+        ],
+    ),
+    _ev(
+        "en-a-list-of-states-each-sanction",
+        "Britain, Canada and Norway on Tuesday imposed sanctions on Iran's Revolutionary Guards.",
+        D(2025, 6, 10),
+        [
+            ("sanction", "GB", _on("United Kingdom", "Islamic Revolutionary Guard Corps")),
+            ("sanction", "CA", _on("Canada", "Islamic Revolutionary Guard Corps")),
+            ("sanction", "NO", _on("Norway", "Islamic Revolutionary Guard Corps")),
+        ],
+        fields=PARTIES,
+    ),
+    _ev(
+        "en-a-day-after-recalls-an-earlier-visit",
+        "Iranian President Ebrahim Raisi arrived in Moscow on Thursday for talks, a day after "
+        "Vladimir Putin visited the United Arab Emirates.",
+        D(2023, 12, 7),
+        [("visit", D(2023, 12, 7), "Moscow", "RU", _v("Ebrahim Raisi"))],
+    ),
+    _ev(
+        "en-the-trip-refers-back-to-the-visit-told",
+        "Hungarian Prime Minister Viktor Orban flew to Moscow on Friday. European Commission "
+        'President Ursula von der Leyen called the trip "appeasement."',
+        D(2024, 7, 5),
+        [("visit", D(2024, 7, 5), "Moscow", "RU", _v("Viktor Orban"))],
+    ),
+    _ev(
+        "en-arrival-of-a-visitor-named-after-it",
+        "The visit to Beijing coincided with the arrival in Moscow of Indian Prime Minister "
+        "Narendra Modi on Monday.",
+        D(2024, 7, 8),
+        [("visit", D(2024, 7, 8), "Moscow", "RU", _v("Narendra Modi"))],
+    ),
+    _ev(
+        "en-talks-in-a-planned-trip-are-planned",
+        "Joe Biden will fly to Tokyo on Sunday for talks with Prime Minister Fumio Kishida.",
+        D(2022, 5, 20),
+        [],
+    ),
+    _ev(
+        "en-an-invitation-to-make-a-visit-is-no-visit",
+        "Vladimir Putin on Friday invited Xi Jinping to make a state visit to Moscow in the "
+        "spring.",
+        D(2022, 12, 30),
+        [],
+    ),
+    _ev(
+        "en-a-visit-is-not-to-the-visitors-own-capital",
+        "Russian President Vladimir Putin flew to the United Arab Emirates on Wednesday, a sign "
+        "of the ties between Abu Dhabi and Moscow.",
+        D(2023, 12, 6),
+        [("visit", D(2023, 12, 6), "Abu Dhabi", "AE", _v("Vladimir Putin"))],
+    ),
     # --- Russian and Turkish words, declined cities, air defence deliveries
     _ev(
         "ru-visit-to-a-declined-city",
@@ -970,6 +1067,12 @@ DAY_CASES = [
     pytest.param("수요일", THU, [WED], id="ko-weekday"),
     pytest.param("عقدت اليوم", THU, [THU], id="ar-today"),
     pytest.param("Prezydent powiedział dzisiaj", THU, [THU], id="pl-dzisiaj"),
+    pytest.param(
+        "It was Merz's first visit to Ukraine since taking office on Tuesday.",
+        THU,
+        [],
+        id="en-since",
+    ),
 ]
 
 

@@ -149,7 +149,7 @@ _VISIT_EN = (
     r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|[Tt]ravel to|arrived in|arrives in|landed in|"
     r"paid (?:a |an )?(?:courtesy |farewell )?call on|"
     r"left(?=\s+[A-Z])|"
-    r"fl(?:ew|ies|ying) to|head(?:ed|s|ing) to"
+    r"fl(?:ew|ies|ying) to|head(?:ed|s|ing) to|arrival(?= (?:in|of|to) [A-Z])"
 )
 _NOT_HAPPENED = re.compile(
     r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
@@ -160,7 +160,9 @@ _MEETING_EN = (
 )
 _CALL_EN = (
     r"(?:tele)?phone (?:call|talks|conversation)|(?:by|on the|over the) (?:tele)?phone|"
-    r"phoned|telephoned|[Cc]all with|(?:in|during|on) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2}call"
+    r"phoned|telephoned|[Cc]all with|(?:in|during|on) (?:(?:a|an|the|their) )?(?:[\w-]+ ){0,2}call|"
+    r"(?:by|via|over) video(?: link|conference| conference)?|video ?(?:call|conference|link)s?|"
+    r"videoconference"
 )
 
 
@@ -180,7 +182,8 @@ def _destination_pattern() -> re.Pattern[str]:
     à Téhéran", "zu einem Besuch in Peking"."""
     to = "|".join(_vocabulary()["triggers"]["to"])
     return re.compile(
-        rf"^\W*(?:(?:\w+\s+){{0,3}}?(?:{to})\s+)?(?P<place>{_CAPITAL}[\w'\-]+(?:\s+{_CAPITAL}[\w'\-]+)?)"
+        rf"^\W*(?:(?:\w+\s+){{0,3}}?(?:{to})\s+(?:the\s+)?)?"
+        rf"(?P<place>{_CAPITAL}[\w'\-]+(?:\s+{_CAPITAL}[\w'\-]+){{0,2}})"
     )
 
 
@@ -340,7 +343,7 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
         for match in pattern.finditer(sentence):
             written = match.group("month")
             month = int(written) if written.isdigit() else _months().get(written.lower())
-            if month is None or _UNTIL.search(sentence, 0, match.start()):
+            if month is None or _not_the_day(sentence, match.start()):
                 continue
             if _UNTIL_AFTER.match(sentence, match.end()):
                 continue
@@ -371,6 +374,8 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
             found.append(day)
     relative = _vocabulary()["relative"]
     for match in _relative().finditer(sentence):
+        if _not_the_day(sentence, match.start()):
+            continue
         word = match.group("word").lower()
         if word in relative["yesterday"]:
             found.append(published_on - timedelta(days=1))
@@ -392,6 +397,15 @@ _UNTIL = re.compile(
 )
 #: Hindi says "until" after the day: "18 अक्टूबर तक चलने वाले" (running until 18 October).
 _UNTIL_AFTER = re.compile(r"\s*तक(?!\w)")
+#: A day something is counted from: "Merz's first visit since taking office on Tuesday".
+_SINCE = re.compile(r"(?i)(?<!\w)since\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+)?$")
+
+
+def _not_the_day(sentence: str, at: int) -> bool:
+    """Whether the day named at `at` is one something lasts until or is counted from."""
+    return bool(_UNTIL.search(sentence, 0, at) or _SINCE.search(sentence, 0, at))
+
+
 #: French "hier" (yesterday) is German "hier" (here): it counts in a French sentence only.
 _HIER = re.compile(r"(?<!\w)[Hh]ier(?!\w)")
 _DIGIT = re.compile(r"\d")
@@ -493,10 +507,12 @@ def _marker(sentence: str, start: int, mention: Mention) -> str | None:
     return found.group().split()[0] if found else None
 
 
-def _sanction_draft(
+def _sanction_drafts(
     sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
-) -> _Draft | None:
-    """Who imposed a sanction (`participant`) and on whom (`target`); both must be named."""
+) -> list[_Draft]:
+    """Who imposed a sanction (`participant`) and on whom (`target`); both must be named. States
+    that impose it together ("Britain, Canada, Australia, New Zealand and Norway on Tuesday
+    imposed sanctions") each impose their own."""
     before = [m for m in ms if m.end <= start + trigger.start()]
     after = [m for m in ms if m.start >= start + trigger.end()]
     head = sentence[: trigger.start()]
@@ -504,34 +520,68 @@ def _sanction_draft(
     if _PASSIVE.search(head) and not active:  # "X was sanctioned by Y"
         by = [m for m in after if re.search(r"\bby\s+(?:the\s+)?$", sentence[: m.start - start])]
         if not before or not by:
-            return None
+            return []
         imposer, target = by[0].actor, before[-1].actor
+        group = _coordinated(sentence, start, after, by[0])
     else:
         if not after and len(before) >= 2 and _CLAUSE_END.match(sentence, trigger.end()):
             # "Deutschland hat gegen Iran Sanktionen verhängt": the verb ends the clause.
             before, after = before[:1], before[1:]
         if not before or not after:
-            return None
+            return []
         imposer = before[-1].actor
+        group = _coordinated(sentence, start, before, before[-1])
         targets = [m for m in after if m.actor != imposer]
         if not targets:
-            return None
+            return []
         # "on Iran's Revolutionary Guards": the body, not the state that owns it.
         owner = sentence[targets[0].end - start : targets[0].end - start + 2] in ("'s", "’s")
         target = targets[1 if owner and len(targets) > 1 else 0].actor
-    draft = _Draft("sanction", imposer, sentence.strip(), country=imposer.country)
-    draft.others[target] = "target"
-    return draft
+    drafts = []
+    for side in (*(a for a in group if a != target), imposer):
+        draft = _Draft("sanction", side, sentence.strip(), country=side.country)
+        draft.others[target] = "target"
+        drafts.append(draft)
+    return drafts
+
+
+#: An English visit noun after "the" or "this" refers back to a visit the article tells
+#: elsewhere ("Ukraine's foreign ministry said the visit had not been agreed", "Sullivan said
+#: ... during the trip"): its visitor is not the person named before it, unless the words after
+#: it name them ("the visit by Modi", "the arrival in Moscow of Modi").
+_THE_VISIT = re.compile(r"(?i)(?<!\w)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$")
+_VISIT_NOUNS = frozenset({"visit", "visits", "trip", "tour", "arrival"})
+_NAMES_VISITOR = re.compile(
+    rf"(?:\s+(?:to|in)\s+(?:the\s+)?{_CAPITAL}[\w'\-]+(?:\s+{_CAPITAL}[\w'\-]+)*)?\s+(?:by|of)\b"
+)
+
+
+def _refers_back(sentence: str, trigger: re.Match[str]) -> bool:
+    """Whether a visit's word is "the visit" told elsewhere (see _THE_VISIT)."""
+    return (
+        trigger.group() in _VISIT_NOUNS
+        and bool(_THE_VISIT.search(sentence, 0, trigger.start()))
+        and not _NAMES_VISITOR.match(sentence, trigger.end())
+    )
+
+
+#: What a sentence recalls as the context of its news: "Raisi arrived in Moscow ..., a day after
+#: the Russian leader visited the United Arab Emirates", "The exercises come weeks after
+#: Hegseth visited Manila". The words from here on tell another, earlier event.
+_CONTEXT_SPAN = re.compile(
+    r"(?i)(?<!\w)(?:(?:a|one|two|three|four|five|six|several|a few|\d+)\s+)?"
+    r"(?:days?|weeks?|months?|hours?)\s+(?:after|before)(?!\w)"
+)
 
 
 def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
     """The visit, or else the call or meeting, a sentence naming people reports."""
     for trigger in _trigger("visit").finditer(sentence):
-        if _not_held(sentence[: trigger.start()]):
+        if _not_held(sentence[: trigger.start()]) or _refers_back(sentence, trigger):
             continue
-        draft = _visit_draft(sentence, start, trigger, ms)
-        if draft:
-            return [draft]
+        drafts = _visit_draft(sentence, start, trigger, ms)
+        if drafts:
+            return drafts
     if not _trigger("call").search(sentence):  # "Zelensky received a call from Macron"
         for trigger in _host_trigger().finditer(sentence):
             draft = _hosted_draft(sentence, start, trigger, ms)
@@ -555,9 +605,18 @@ _CALLED_OFF = re.compile(
 )
 
 
+#: A plan in the clause before a visit's or talks' word: "Biden will fly to Tokyo on Sunday for
+#: talks with Kishida", "Von der Leyen ... is to join Macron and Xi for three-way talks",
+#: "invited him to make a state visit to Moscow".
+_PLANNED = re.compile(
+    r"(?i)(?<!\w)(?:will|(?:is|are|was|were)\s+(?:due|expected|set|scheduled)\s+to|(?:is|are)\s+to|"
+    r"plans?\s+to|to\s+(?:make|pay|undertake|go\s+on))(?!\w)[^,;:]*$"
+)
+
+
 def _not_held(head: str) -> bool:
     """Whether the words before a visit's or talks' word say they did not take place."""
-    return bool(_NOT_HAPPENED.search(head) or _CALLED_OFF.search(head))
+    return bool(_NOT_HAPPENED.search(head) or _CALLED_OFF.search(head) or _PLANNED.search(head))
 
 
 #: The words of a host receiving a visitor: "Aliyev received Guler", "Xi hosted Putin", "a
@@ -631,9 +690,9 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
         head = sentence[: trigger.start()]
         if _NOT_HAPPENED.search(head) or _BACKGROUND.search(head):
             continue
-        draft = _sanction_draft(sentence, start, trigger, ms)
-        if draft:
-            return [draft]
+        drafts = _sanction_drafts(sentence, start, trigger, ms)
+        if drafts:
+            return drafts
     if not _weapons().search(sentence):
         return []
     for buys in (True, False):
@@ -790,8 +849,9 @@ def _destination(after: str) -> tuple[str | None, str | None]:
     match = _destination_pattern().match(after)
     if not match:
         return None, None
-    words = match.group("place")
-    return _where((words, words.split()[0]))
+    words = match.group("place").split()
+    # "to the United Arab Emirates and then", "in Qingdao, China": the longest name first.
+    return _where(" ".join(words[:end]) for end in range(len(words), 0, -1))
 
 
 def _where(phrases: Iterable[str]) -> tuple[str | None, str | None]:
@@ -808,17 +868,21 @@ def _where(phrases: Iterable[str]) -> tuple[str | None, str | None]:
 
 #: The words after a visit's word before its visitor: "the visit by Modi", "la visita de Putin",
 #: "la visite du président", "der Besuch von Scholz", "la visita di Meloni", "a visita de Lula".
-_VISIT_OF = re.compile(r"\s+(?:by|from|of|de|du|des|di|del|della|da|do|von)\b")
+_VISIT_OF = re.compile(
+    rf"\s+(?:by|from|of|de|du|des|di|del|della|da|do|von)\b|{_NAMES_VISITOR.pattern}"
+)
 
 
 def _visit_draft(
     sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
-) -> _Draft | None:
+) -> list[_Draft]:
+    """The visit (or the visits of a list of visitors) a visit's word reports."""
     at = start + trigger.start()
     city, country = _destination(sentence[trigger.end() :])
     after = [m for m in ms if m.start >= start + trigger.end()]
     before = [m for m in ms if m.end <= at]
     visitor: Actor | None = None
+    group: list[Actor] = []
     head = sentence[trigger.end() : trigger.end() + 40]
     if after and (_VISIT_OF.match(head) or head.startswith("的")):
         # "the visit by X"; Chinese "来华访问的英国外交大臣拉米" (the visiting British foreign
@@ -830,6 +894,7 @@ def _visit_draft(
         foreign = [m for m in before if country is None or m.actor.country != country]
         if foreign:
             visitor = foreign[-1].actor
+            group = _coordinated(sentence, start, before, foreign[-1])
         elif not before:
             # The visit opens the sentence and its visitor follows: "Mit einem überraschenden
             # Besuch in Kiew hat US-Präsident Joe Biden ...", "En visite hier à Athènes, le
@@ -840,7 +905,9 @@ def _visit_draft(
             guests = [m for m in after if m.actor.country not in (None, country)]
             visitor = guests[0].actor if guests and (city or country) else None
     if visitor is None:
-        return None
+        return []
+    if country == visitor.country:  # "ties with Washington and Moscow": not where Putin went
+        city = country = None
     hosts = [
         m.actor for m in ms if m.actor != visitor and m.actor.country not in (None, visitor.country)
     ]
@@ -851,15 +918,46 @@ def _visit_draft(
         city, country, _ = _city_in(after_trigger)
         if city is None:
             city, country, _ = _city_in(after_trigger, bare=True)
+        if country == visitor.country:
+            city = country = None
     if city is None and country is None:
         city, country = _turkish_destination(sentence[: trigger.start()])
     if city is None and country is None and _HAS_CJK.search(sentence):
         city, country = _cjk_destination(sentence[: trigger.start()], visitor)
-    draft = _Draft("visit", visitor, sentence.strip(), place=city, country=country)
-    for host in hosts:
-        if host.country == country:
-            draft.others.setdefault(host, "host")
-    return draft
+    drafts = []
+    for guest in (*(a for a in group if a.country != country), visitor):
+        draft = _Draft("visit", guest, sentence.strip(), place=city, country=country)
+        for host in hosts:
+            if host.country == country and host not in (visitor, *group):
+                draft.others.setdefault(host, "host")
+        drafts.append(draft)
+    return drafts
+
+
+#: What joins the names of a list, titles included: "French President Emmanuel Macron, German
+#: Chancellor Olaf Scholz and Italian Prime Minister Mario Draghi arrived", "Britain, Canada,
+#: Australia, New Zealand and Norway on Tuesday imposed sanctions".
+_LIST_JOIN = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+    r"(?:(?:[A-Z][\w.'’\-]*|of|the|for)[ \t]+)*"
+)
+
+
+def _coordinated(
+    sentence: str, start: int, mentions: Sequence[Mention], last: Mention
+) -> list[Actor]:
+    """The actors listed with `last` (the last name of a list that ends with it), before it."""
+    group: list[Actor] = []
+    index = mentions.index(last)
+    while index > 0:
+        previous = mentions[index - 1]
+        between = sentence[previous.end - start : mentions[index].start - start]
+        if not _LIST_JOIN.fullmatch(between):
+            break
+        if previous.actor not in group and previous.actor != last.actor:
+            group.insert(0, previous.actor)
+        index -= 1
+    return group
 
 
 #: A Turkish place with the case ending of where to or where in, after an apostrophe:
@@ -1082,6 +1180,10 @@ def find_events(
 
     for index, (start, end) in enumerate(spans):
         sentence = body[start:end]
+        context = _CONTEXT_SPAN.search(sentence)
+        if context:  # what follows recalls an earlier event
+            end = start + context.start()
+            sentence = sentence[: context.start()]
         ms = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         in_sentence = parties[bisect_left(party_starts, start) : bisect_left(party_starts, end)]
         if not ms and not in_sentence:
@@ -1146,6 +1248,7 @@ def find_events(
                     draft.others.setdefault(host, "host")
     _visit_from_talks(list(drafts.values()))
     _drop_visit_talks(drafts)
+    _visits_by_dateline(list(drafts.values()), text)
     _borrow_visit_place(list(drafts.values()))
     for draft in drafts.values():
         if draft.kind == "meeting" and draft.country is None:
@@ -1204,19 +1307,46 @@ def _leader(actor: Actor) -> bool:
 
 #: A wire dateline: "MOSCOW (Atlas Wire) -", "KAZAN, Russia (Reuters) -", "RIYADH —".
 _DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+)*)(?:,[ \t]+[A-Z][\w .]+?)?[ \t]*"
+    r"^\s*(?P<city>[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+)*)"
+    r"(?:,[ \t]+(?P<country>[A-Z][\w .]+?))?[ \t]*"
     r"(?:\(|[—–]|-[ \t])"
 )
 
 
 def _dateline(text: str) -> tuple[str | None, str | None]:
-    """(city, country) of the wire dateline the text opens with, if it names a known city."""
+    """(city, country) of the wire dateline the text opens with: a known city, or one the
+    gazetteer lacks with the country the dateline names ("ANTALYA, Turkey (Reuters) -"), spelled
+    as the text spells it ("SHARM EL-SHEIKH, Egypt" ... "the resort of Sharm el-Sheikh")."""
     match = _DATELINE.match(text)
     if not match:
         return None, None
     city = match.group("city").title()
     country = _place_code(city)
-    return (place_name(city), country) if country else (None, None)
+    if country:
+        return place_name(city), country
+    named = match.group("country")
+    country = country_code(named.strip()) if named else None
+    if country is None:
+        return None, None
+    written = re.compile(rf"(?i)(?<!\w){re.escape(city)}(?!\w)").search(text, match.end())
+    return (written.group() if written and written.group()[0].isupper() else city), country
+
+
+def _visits_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
+    """A visit the article places nowhere, by a visitor from another country, is where the
+    article is datelined ("WASHINGTON (Reuters) - ... during a state visit that began on
+    Monday"); a visit to the dateline's country is in the dateline's city ("PYEONGTAEK, South
+    Korea - Biden arrived in South Korea"), not in the first city the text names."""
+    city, country = _dateline(text)
+    if country is None:
+        return
+    for draft in drafts:
+        if draft.kind != "visit" or draft.place is not None:
+            continue
+        if draft.country is None and draft.main.country not in (None, country):
+            draft.country = country
+        if draft.country == country:
+            draft.place = city
 
 
 def _place_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
@@ -1296,10 +1426,11 @@ def _visit_from_talks(drafts: list[_Draft]) -> None:
 
 
 def _borrow_visit_place(drafts: list[_Draft]) -> None:
-    """A meeting or call with a visitor during their visit happens where the visit does."""
+    """A meeting with a visitor during their visit happens where the visit does. Not a call: it
+    is made from afar, even from the visit ("On the flight home, he spoke by phone with Sisi")."""
     visits = [d for d in drafts if d.kind == "visit"]
     for draft in drafts:
-        if draft.kind == "visit" or draft.country is not None:
+        if draft.kind in ("visit", "call") or draft.country is not None:
             continue
         for visit in visits:
             same_day = draft.occurred_on in (None, visit.occurred_on)
