@@ -547,14 +547,13 @@ def test_dev_6_is_heldout4_and_its_gold_labels_are_well_formed() -> None:
     _assert_well_formed(events, max_lag=2)
 
 
-def test_held_out_is_heldout5_and_its_gold_labels_are_well_formed() -> None:
-    """heldout5 is the held-out set from 2026-12-07 (never tuned on): its figures are the ones
-    quoted for unseen text, so its gold must be well formed (a visitor only on visits, no country
-    on calls, no day after publication). A few visits are reported three days after the arrival,
-    as the background of the trip an article covers (its README's conventions)."""
+def test_dev_7_is_heldout5_and_its_gold_labels_are_well_formed() -> None:
+    """heldout5 was the held-out set from 2026-12-07 and is dev-7 (tuned on) from 2026-12-09; a
+    malformed gold label would score as a miss. A few visits are reported three days after the
+    arrival, as the background of the trip an article covers (its README's conventions)."""
     bench = _bench_structure()
-    assert bench.HELD_OUT.name == "heldout5.jsonl"  # type: ignore[attr-defined]
-    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    assert bench.DEV_7.name == "heldout5.jsonl"  # type: ignore[attr-defined]
+    articles = bench.load(bench.DEV_7)  # type: ignore[attr-defined]
     assert len(articles) == 187
     assert len({a["id"] for a in articles}) == 187
     assert len({a["story"] for a in articles}) == 86
@@ -562,3 +561,19 @@ def test_held_out_is_heldout5_and_its_gold_labels_are_well_formed() -> None:
     assert len(events) == 294
     assert len({a["language"] for a in articles}) >= 10
     _assert_well_formed(events, max_lag=3)
+
+
+def test_held_out_is_heldout6_and_its_gold_labels_are_well_formed() -> None:
+    """heldout6 is the held-out set from 2026-12-09 (written blind, never tuned on): its figures
+    are the ones quoted for unseen text, so its gold must be well formed. One agreement (the
+    Turkey-Libya memoranda) is reported four days after its signing."""
+    bench = _bench_structure()
+    assert bench.HELD_OUT.name == "heldout6.jsonl"  # type: ignore[attr-defined]
+    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    assert len(articles) == 207
+    assert len({a["id"] for a in articles}) == 207
+    assert len({a["story"] for a in articles}) == 89
+    events = [(a, e) for a in articles for e in a["events"]]
+    assert len(events) == 242
+    assert len({a["language"] for a in articles}) >= 14
+    _assert_well_formed(events, max_lag=4)
