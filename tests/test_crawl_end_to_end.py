@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,19 @@ def test_raw_html_is_kept_for_every_stored_article(archive: CrawledArchive) -> N
         " SELECT 1 FROM pages p WHERE p.article_id = a.id AND p.html_gz IS NOT NULL)"
     )
     assert missing == []
+
+
+def test_the_raw_page_is_stored_as_the_server_gzipped_it(archive: CrawledArchive) -> None:
+    """The fixture web gzips at level 9 with no timestamp; the crawl's own compression (level 1,
+    stamped with the time) would not give these bytes: they are the server's, kept as received."""
+    rows = archive.query(
+        "SELECT p.html_gz FROM pages p JOIN articles a ON a.id = p.article_id "
+        "WHERE p.html_gz IS NOT NULL"
+    )
+    assert len(rows) >= len(archive.web.expected_articles)
+    for row in rows:
+        stored = bytes(row.html_gz)
+        assert stored == gzip.compress(gzip.decompress(stored), mtime=0)
 
 
 def test_robots_disallowed_pages_are_never_requested(archive: CrawledArchive) -> None:

@@ -11,12 +11,15 @@ import subprocess
 import sys
 
 import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse
 from sqlalchemy import Engine, text
 
 from newsarchive.analysis.page import extract_page
 from newsarchive.analysis.pool import SHARED_MODELS_FROM, pool_context
 from newsarchive.analysis.pool import extract_page as pool_extract_page
 from newsarchive.extract import Evidence
+from newsarchive.fetch.middlewares import ReceivedGzipMiddleware, received_gzip
 from newsarchive.registry import Outlet
 from newsarchive.store.articles import ArticleWriter
 from newsarchive.store.outlets import sync_outlets
@@ -37,6 +40,30 @@ def test_the_pool_compresses_the_raw_page_only_when_asked() -> None:
     plain = extract_page(PAGE, "utf-8", url, Evidence())
     assert plain.html_gz is None
     assert plain.record == compressed.record
+
+
+def _as_received(wire: bytes, body: bytes, encoding: str = "gzip") -> HtmlResponse:
+    """A response whose body `wire` went through ReceivedGzipMiddleware and was inflated to
+    `body` (as Scrapy's HttpCompressionMiddleware, next in the chain, does)."""
+    request = Request("https://wire.example/drill")
+    headers = {"Content-Type": "text/html", "Content-Encoding": encoding}
+    response = HtmlResponse(request.url, body=wire, headers=headers, request=request)
+    ReceivedGzipMiddleware().process_response(request, response)
+    return response.replace(body=body)
+
+
+def test_a_gzip_body_is_kept_as_received_only_when_it_inflates_to_the_page() -> None:
+    wire = gzip.compress(PAGE, compresslevel=6, mtime=0)
+    assert received_gzip(_as_received(wire, PAGE)) == wire
+    # Scrapy keeps what it could inflate of a cut stream: those bytes would not read back.
+    cut = len(PAGE) // 2
+    assert received_gzip(_as_received(wire[:-40], PAGE[:cut])) is None
+    # Two members inflate to the page, but the trailer covers the last one only.
+    halves = gzip.compress(PAGE[:cut], mtime=0) + gzip.compress(PAGE[cut:], mtime=0)
+    assert gzip.decompress(halves) == PAGE
+    assert received_gzip(_as_received(halves, PAGE)) is None
+    assert received_gzip(_as_received(wire + b"\0" * 8, PAGE)) is None
+    assert received_gzip(_as_received(wire, PAGE, encoding="br")) is None
 
 
 def test_the_writer_stores_the_pools_compressed_page_as_it_is(engine: Engine) -> None:

@@ -34,7 +34,8 @@ class FetchedArticle:
     failure_reason: str | None = None  # extraction_error, blocked, binary_content, ...
     not_article: str | None = None  # "reason: detail" when extraction found no article
     analysis: Analysis | None = None
-    html_gz: bytes | None = None  # `body` gzip-compressed by the extraction pool, for storage
+    #: `body` gzip-compressed for storage: as the server sent it, else by the extraction pool.
+    html_gz: bytes | None = None
 
 
 @dataclass

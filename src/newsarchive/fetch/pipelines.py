@@ -76,7 +76,9 @@ class ExtractionPipeline:
             item.evidence,
             fetched_at,
             self.facts.get(item.outlet),
-            True,  # the raw page compressed for storage in the pool, not here
+            # The raw page compressed for storage in the pool, not here, unless the server's
+            # gzip bytes are kept as received.
+            item.html_gz is None,
         )
         item.record = result.record
         item.encoding = result.encoding
@@ -85,7 +87,7 @@ class ExtractionPipeline:
         item.failure_reason = result.failure_reason
         item.not_article = str(result.not_article) if result.not_article else None
         item.analysis = result.analysis
-        item.html_gz = result.html_gz
+        item.html_gz = item.html_gz or result.html_gz
         return item
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from scrapy.settings import BaseSettings
+from scrapy.settings import BaseSettings, default_settings
 
 from newsarchive.analysis import RELEVANCE_THRESHOLD
 from newsarchive.fetch.browser import browser_settings
@@ -127,6 +127,13 @@ BASE_SETTINGS: dict[str, Any] = {
     # The newsarchive command configures logging once for everything; Scrapy adds no handler.
     "LOG_INSTALL_ROOT_HANDLER": False,
     "LOGSTATS_INTERVAL": 60.0,
+    # gzip only (Scrapy's HttpCompressionMiddleware would also offer deflate, br and zstd): a
+    # gzip body is stored as received (fetch.middlewares.ReceivedGzipMiddleware); any other
+    # encoding costs a compression of the page in the pool.
+    "DEFAULT_REQUEST_HEADERS": {
+        **default_settings.DEFAULT_REQUEST_HEADERS,
+        "Accept-Encoding": "gzip",
+    },
     "DOWNLOADER_MIDDLEWARES": {
         # Before robots.txt (100) so a refused address is never even asked for its robots.txt.
         "newsarchive.fetch.middlewares.PrivateNetworkMiddleware": 50,
@@ -141,6 +148,9 @@ BASE_SETTINGS: dict[str, Any] = {
         # Scrapy's meta refresh, reading the page's head only instead of decoding it all.
         "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
         "newsarchive.fetch.middlewares.MetaRefreshMiddleware": 580,
+        # Just before Scrapy's HttpCompressionMiddleware (590) inflates a body: keeps the gzip
+        # bytes as received, so the archive stores them instead of compressing the page again.
+        "newsarchive.fetch.middlewares.ReceivedGzipMiddleware": 595,
     },
     "ITEM_PIPELINES": {
         "newsarchive.fetch.pipelines.ExtractionPipeline": 100,

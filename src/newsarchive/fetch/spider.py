@@ -25,7 +25,7 @@ from newsarchive.fetch.browser import browser_meta
 from newsarchive.fetch.database import CrawlDatabase
 from newsarchive.fetch.failures import describe_failure
 from newsarchive.fetch.items import FetchedArticle, FetchFailure, ListingFetched
-from newsarchive.fetch.middlewares import retry_after_seconds
+from newsarchive.fetch.middlewares import received_gzip, retry_after_seconds
 from newsarchive.fetch.settings import read_float, read_int
 from newsarchive.logs import brief
 from newsarchive.registry import Outlet
@@ -347,6 +347,7 @@ class OutletSpider(Spider):
             body=response.body,
             http_charset=_charset(content_type),
             evidence=response.meta["evidence"],
+            html_gz=received_gzip(response),
         )
 
     def listing_failed(self, failure: Failure) -> Iterator[FetchFailure]:
