@@ -124,6 +124,8 @@ class PeakMemory:
         self.progress = progress
         self.samples: list[tuple[int, int]] = []
         self._cpu: dict[int, float] = {}
+        #: root pid -> CPU seconds of its main thread (the crawl's reactor), last sampled.
+        self._main_thread: dict[int, float] = {}
         self._cpu_before = {p.pid: _cpu_seconds(p) for p in self.processes}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -145,6 +147,8 @@ class PeakMemory:
                             max(pss_peak, memory.pss),
                         )
                         self._cpu[member.pid] = _cpu_seconds(member)
+                        if member.pid == process.pid:
+                            self._main_thread[member.pid] = _main_thread_seconds(member)
                         if member.pid not in self.commands:
                             self.commands[member.pid] = _role(member, process)
                 except psutil.Error:
@@ -168,6 +172,10 @@ class PeakMemory:
     @property
     def cpu_seconds(self) -> float:
         return sum(self._cpu.values()) - sum(self._cpu_before.values())
+
+    def main_thread_seconds(self, pid: int) -> float | None:
+        """CPU seconds of a sampled root process's main thread (None: never sampled)."""
+        return self._main_thread.get(pid)
 
     def cpu_split(self) -> list[tuple[str, float, int, int]]:
         """(role, CPU seconds, peak RSS, peak PSS) of each process sampled, the busiest first."""
@@ -239,6 +247,16 @@ class ServerCpu:
         self._thread.join()
         self._sample()
         return sum(last - self._first.get(pid, 0.0) for pid, last in self._last.items())
+
+
+def _main_thread_seconds(process: psutil.Process) -> float:
+    """CPU seconds of the process's main thread: in the crawl, the reactor's (the rest is its
+    database threads, the pool's hand-off threads and the start-up)."""
+    try:
+        threads = process.threads()
+    except psutil.Error:
+        return 0.0
+    return float(sum(t.user_time + t.system_time for t in threads if t.id == process.pid))
 
 
 def _cpu_seconds(process: psutil.Process) -> float:
@@ -629,6 +647,10 @@ def print_split(memory: PeakMemory, server_seconds: float | None, pages: int) ->
                 f"    {seconds * 1000 / pages:8.1f}  {role:32} "
                 f"{rss / 2**20:5.0f} MiB RSS {pss / 2**20:5.0f} MiB PSS"
             )
+    for process in memory.processes:
+        main = memory.main_thread_seconds(process.pid)
+        if main is not None:
+            print(f"    {main * 1000 / pages:8.1f}    of which its main thread (the reactor)")
     if server_seconds is not None:
         print(f"    {server_seconds * 1000 / pages:8.1f}  PostgreSQL server (postmaster, backends)")
 
