@@ -10,6 +10,7 @@ import pytest
 
 from newsarchive.analysis.countries import country_mentions
 from newsarchive.analysis.events import resolve_dates
+from tests.test_events_rules import FIELDS, _events, _on, _p, _s, _to, _v
 
 D = date
 
@@ -87,3 +88,92 @@ COUNTRY_CASES = [
 @pytest.mark.parametrize(("text", "expected"), COUNTRY_CASES)
 def test_countries_in_each_language(text: str, expected: list[str]) -> None:
     assert [code for code, _, _ in country_mentions(text)] == expected
+
+
+EVENT_CASES = [
+    # Polish: a visit ("przyjechał do Kijowa"), a signing, a call, a purchase of tanks.
+    (
+        "Premier Wielkiej Brytanii Keir Starmer przyjechał w czwartek do Kijowa.",
+        D(2025, 1, 17),
+        [("visit", D(2025, 1, 16), "Kyiv", "UA", _v("Keir Starmer"))],
+    ),
+    (
+        "Stany Zjednoczone i Ukraina podpisały w środę wieczorem w Waszyngtonie umowę.",
+        D(2025, 5, 1),
+        [("agreement", D(2025, 4, 30), "Washington", "US", _s("United States", "Ukraine"))],
+    ),
+    (
+        "Prezydent Andrzej Duda rozmawiał we wtorek telefonicznie z prezydentem Wołodymyrem "
+        "Zełenskim.",
+        D(2025, 5, 1),
+        [("call", D(2025, 4, 29), None, None, _p("Andrzej Duda", "Volodymyr Zelensky"))],
+    ),
+    (
+        "Polska kupiła w czwartek od Korei Południowej 180 czołgów K2.",
+        D(2022, 7, 29),
+        [("arms_transfer", D(2022, 7, 28), None, "PL", _to("Poland", "South Korea"))],
+    ),
+    # Hindi: the destination before the verb; a navies' exercise in a port; a sanction.
+    (
+        "प्रधानमंत्री नरेंद्र मोदी शुक्रवार सुबह दो दिवसीय यात्रा पर जापान की राजधानी टोक्यो पहुंचे।",
+        D(2025, 8, 29),
+        [("visit", D(2025, 8, 29), "Tokyo", "JP", _v("Narendra Modi"))],
+    ),
+    (
+        "भारत, अमेरिका, जापान और ऑस्ट्रेलिया की नौसेनाओं का संयुक्त अभ्यास 'मालाबार 2024' मंगलवार "
+        "को विशाखापत्तनम में शुरू हुआ।",
+        D(2024, 10, 9),
+        [
+            (
+                "exercise",
+                D(2024, 10, 8),
+                "Visakhapatnam",
+                "IN",
+                _p("India", "United States", "Japan", "Australia"),
+            )
+        ],
+    ),
+    (
+        "बुधवार को अमेरिका ने रूस पर नए प्रतिबंध लगाए।",
+        D(2024, 10, 10),
+        [("sanction", D(2024, 10, 9), None, "US", _on("United States", "Russia"))],
+    ),
+    # Hebrew: "and Canada", "in Washington" written onto the word.
+    (
+        "בריטניה וקנדה הטילו היום (שלישי) סנקציות על איראן.",
+        D(2025, 6, 10),
+        [("sanction", D(2025, 6, 10), None, "CA", _on("Canada", "Iran"))],
+    ),
+    (
+        "ראש הממשלה בנימין נתניהו נחת הבוקר (רביעי) בוושינגטון.",
+        D(2025, 2, 5),
+        [("visit", D(2025, 2, 5), "Washington", "US", _v("Benjamin Netanyahu"))],
+    ),
+    # Indonesian and Vietnamese ledes: the date in digits.
+    (
+        "Amerika Serikat menjatuhkan sanksi terhadap Rusia, Kamis (22/2/2024).",
+        D(2024, 2, 23),
+        [("sanction", D(2024, 2, 22), None, "US", _on("United States", "Russia"))],
+    ),
+    (
+        "Chiều 10/9, Tổng thống Hoa Kỳ Joe Biden đã đến Hà Nội, bắt đầu chuyến thăm cấp Nhà nước.",
+        D(2023, 9, 10),
+        [("visit", D(2023, 9, 10), "Hanoi", "VN", _v("Joe Biden"))],
+    ),
+    # Ukrainian: an arrival, a decision to hand over air defence.
+    (
+        "Президент Франції Емманюель Макрон у суботу прибув до Києва.",
+        D(2025, 5, 10),
+        [("visit", D(2025, 5, 10), "Kyiv", "UA", _v("Emmanuel Macron"))],
+    ),
+    (
+        "Німеччина у суботу вирішила передати Україні третю систему протиповітряної оборони.",
+        D(2024, 4, 14),
+        [("arms_transfer", D(2024, 4, 13), None, "UA", _to("Ukraine", "Germany"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), EVENT_CASES)
+def test_events_in_each_language(text: str, published: date, expected: list[object]) -> None:
+    assert _events("", text, published, FIELDS) == expected

@@ -30,9 +30,10 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 # A sentence ends at . ! or ? (plus closing quotes) followed by space, unless the dot ends an
 # initial ("U.S.", "Donald J.") or a title ("Gen.", "Gov."); a line break always ends one,
-# since extracted text puts headings and paragraphs on lines of their own.
+# since extracted text puts headings and paragraphs on lines of their own. Hindi ends one with
+# a danda (।).
 _SENTENCE_END = re.compile(
-    r"[.!?](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bLt\.)"
+    r"[.!?।](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bLt\.)"
     r"(?<!\bCol\.)(?<!\bMaj\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bSt\.)(?<!\bNo\.)"
     r"(?<!\bAdm\.)(?<!\bCapt\.)(?<!\b\d\.)(?<!\b\d\d\.)[\"”’')\]]*\s+|\n\s*"
 )

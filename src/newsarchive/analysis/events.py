@@ -67,12 +67,21 @@ def _vocabulary() -> dict[str, Any]:
 _ARABIC_BEFORE = "(?:[وف]?(?:بال|لل|ال|[بل])|[وف])?"
 _ARABIC_AFTER = "(?:ه|ها|هما|هم)?"
 _ARABIC_WORD = re.compile("^[\u0621-\u064a]")
+#: Hebrew writes "and", "the", "in", "to", "from", "that" onto the word: "ובביקור", "והגיע".
+_HEBREW_BEFORE = "(?:[ובלהמש]{1,2})?"
+_HEBREW_WORD = re.compile("^[\u05d0-\u05ea]")
+_DEVANAGARI_WORD = re.compile("^[\u0900-\u097f]")
 
 
 def _words(kind: str) -> str:
-    """events.toml's trigger words of `kind` as one alternation, Arabic ones with their clitics."""
+    """events.toml's trigger words of `kind` as one alternation, Arabic and Hebrew ones with
+    their clitics."""
     return "|".join(
-        f"{_ARABIC_BEFORE}(?:{word}){_ARABIC_AFTER}" if _ARABIC_WORD.match(word) else word
+        f"{_ARABIC_BEFORE}(?:{word}){_ARABIC_AFTER}"
+        if _ARABIC_WORD.match(word)
+        else f"{_HEBREW_BEFORE}(?:{word})"
+        if _HEBREW_WORD.match(word)
+        else word
         for word in _vocabulary()["triggers"][kind]
     )
 
@@ -136,6 +145,9 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
 _START = rf"(?<![^\W\d{_CJK}])"
 _END = rf"(?![^\W\d{_CJK}])"
 _HAS_CJK = re.compile(f"[{_CJK}]")
+#: Scripts of languages that name a visit's destination before its verb: Japanese, Korean and
+#: Hindi ("जापान की राजधानी टोक्यो पहुंचे", arrived in Tokyo, the capital of Japan).
+_VERB_LAST = re.compile(f"[{_CJK}\u0900-\u097f]")
 #: A CJK date: "2024年10月18日", "6月5日", Korean "6월 5일".
 _CJK_DATE = re.compile(
     r"(?<!\d)(?:(?:(?P<year>\d{4})\s*[年년]\s*)?(?P<month>\d{1,2})\s*[月월]\s*)?"
@@ -238,7 +250,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+)?$")
 #: A passive anywhere before a verb at the end of its clause: "Modi wurde von Merz empfangen".
 _PASSIVE_ANY = re.compile(r"(?i)(?<!\w)(?:wurden?|worden|von|was|were|by|par|por|fue)(?!\w)")
 #: A verb that ends its clause (what follows is punctuation or nothing).
-_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?]|$)")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?।]|$)")
 _BACKGROUND = re.compile(
     r"\b(?:previously|already|earlier|long|once|lift(?:ed|s)?|eas(?:ed|es|e)|remov(?:ed|es|e)|"
     r"waiv(?:ed|es|e))\s+(?:\w+\s+)?$",
@@ -718,8 +730,10 @@ def _gathering_trigger(kind: str) -> re.Pattern[str]:
 _MILITARY = re.compile(
     r"(?i)(?<!\w)(?:joint|military|naval|navy|air force|army|troops|forces|warships?|militär\w*|"
     r"militaires?|navales?|conjunt[oa]s?|militares|commun(?:e|es)?|gemeinsam\w*|военн\w*|"
-    r"совместн\w*|militari|militare|congiunt[aei]|عسكري\w*|مشترك\w*|marine\w*|морск\w*)(?!\w)"
-    r"|联合|军事|海军|空军|自衛隊|合同|軍事|군사|연합"
+    r"совместн\w*|militari|militare|congiunt[aei]|عسكري\w*|مشترك\w*|marine\w*|морск\w*|"
+    r"військов\w*|спільн\w*|wojskow\w*|wspóln\w*|marynark\w*|morsk\w*|militer|gabungan|"
+    r"angkatan laut|quân sự|hải quân|צבאי\w*|משותף|משותפים|ימי|सैन्य|संयुक्त|नौसेना\w*|सेना\w*)"
+    r"(?!\w)|联合|军事|海军|空军|自衛隊|合同|軍事|군사|연합"
 )
 #: A region an exercise is held in, when it is not a known city: "in the Sea of Japan", "off
 #: Crimea", "in the Gulf of Oman".
@@ -922,7 +936,7 @@ def _visit_draft(
             city = country = None
     if city is None and country is None:
         city, country = _turkish_destination(sentence[: trigger.start()])
-    if city is None and country is None and _HAS_CJK.search(sentence):
+    if city is None and country is None and _VERB_LAST.search(sentence):
         city, country = _cjk_destination(sentence[: trigger.start()], visitor)
     drafts = []
     for guest in (*(a for a in group if a.country != country), visitor):
@@ -1004,11 +1018,11 @@ def _delegation_talks(sentence: str, ms: Sequence[Mention]) -> list[_Draft]:
 
 
 def _cjk_destination(head: str, visitor: Actor) -> tuple[str | None, str | None]:
-    """(city, country) last named before a CJK visit's verb, not the visitor's own: Japanese
-    and Korean put the destination first ("ウクライナの首都キーウを訪問した")."""
+    """(city, country) last named before a visit's verb, not the visitor's own: Japanese,
+    Korean and Hindi put the destination first ("ウクライナの首都キーウを訪問した")."""
     best: tuple[int, str | None, str] | None = None
     for literal, city, code, _ in _city_patterns(True):
-        at = head.rfind(literal) if _HAS_CJK.search(literal) else -1
+        at = head.rfind(literal) if _VERB_LAST.search(literal) else -1
         if at >= 0 and code != visitor.country and (best is None or at > best[0]):
             best = (at, city, code)
     for code, start, _ in country_mentions(head):
@@ -1045,9 +1059,15 @@ def _city_patterns(bare: bool) -> tuple[tuple[str, str, str, re.Pattern[str]], .
             # Chinese and Japanese put no preposition before a city ("在北京", "東京で").
             re.compile(f"({re.escape(name)})")
             if _HAS_CJK.search(name)
-            # Arabic writes "in" onto the city: "بالرياض" is "في الرياض".
+            # Arabic writes "in" onto the city: "بالرياض" is "في الرياض"; Hebrew "in", "to" and
+            # "from" too: "בקייב", "לוושינגטון".
             else re.compile(rf"(?:{before}|(?<!\w)[وف]?ب)({_place_regex(name)})(?!\w)")
             if _ARABIC_WORD.match(name)
+            else re.compile(rf"(?:{before}|(?<!\w)ו?[בלמ]-?)({_place_regex(name)})(?!\w)")
+            if _HEBREW_WORD.match(name)
+            # Hindi says "in" after the city ("विशाखापत्तनम में"): its cities count where named.
+            else re.compile(rf"(?<!\w)({_place_regex(name)})(?!\w)")
+            if _DEVANAGARI_WORD.match(name)
             else re.compile(
                 rf"{before}({_place_regex(name)})(?!\w){after}"
                 + turkish.format(name=_place_regex(name))
