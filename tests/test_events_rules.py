@@ -160,6 +160,56 @@ EVENT_CASES = [
         [],
     ),
     _ev(
+        "en-their-meeting-is-a-meeting-of-the-people-named",
+        "Joe Biden and Vladimir Putin agreed on Wednesday to return their ambassadors, after "
+        "their first face-to-face meeting in Geneva.",
+        D(2021, 6, 16),
+        [("meeting", D(2021, 6, 16), "Geneva", "CH", _p("Joe Biden", "Vladimir Putin"))],
+    ),
+    _ev(
+        "en-a-summit-of-three-or-more-states-no-body-named",
+        "Leaders of the United States, Japan, India and Australia on Tuesday launched a maritime "
+        "initiative at a summit in Tokyo.",
+        D(2022, 5, 24),
+        [
+            (
+                "summit",
+                D(2022, 5, 24),
+                "Tokyo",
+                "JP",
+                _p("United States", "Japan", "India", "Australia"),
+            )
+        ],
+    ),
+    _ev(
+        "en-two-leaders-summit-is-their-meeting",
+        "U.S. President Donald Trump and Russian President Vladimir Putin ended their summit in "
+        "Anchorage on Friday without a deal.",
+        D(2025, 8, 16),
+        [("meeting", D(2025, 8, 15), "Anchorage", "US", _p("Donald Trump", "Vladimir Putin"))],
+    ),
+    _ev(
+        "en-since-their-summit-is-no-summit",
+        "U.S. President Joe Biden and Chinese President Xi Jinping spoke by phone on Tuesday for "
+        "the first time since their November summit in California.",
+        D(2024, 4, 2),
+        [("call", D(2024, 4, 2), None, None, _p("Joe Biden", "Xi Jinping"))],
+    ),
+    _ev(
+        "en-a-gathering-that-welcomed-is-no-host",
+        "JEDDAH - Ukraine's President Volodymyr Zelensky flew into Jeddah on Friday and addressed "
+        "the summit, the same gathering that welcomed Syria's Bashar al-Assad.",
+        D(2023, 5, 19),
+        [("visit", D(2023, 5, 19), "Jeddah", "SA", _v("Volodymyr Zelensky"))],
+    ),
+    _ev(
+        "en-hosting-the-leaders-of-a-summit-is-no-visit",
+        "Japanese Prime Minister Fumio Kishida hosted U.S. President Joe Biden, British Prime "
+        "Minister Rishi Sunak and France's Emmanuel Macron in Hiroshima on Friday.",
+        D(2023, 5, 19),
+        [],
+    ),
+    _ev(
         "en-a-visit-is-not-to-the-visitors-own-capital",
         "Russian President Vladimir Putin flew to the United Arab Emirates on Wednesday, a sign "
         "of the ties between Abu Dhabi and Moscow.",

@@ -161,14 +161,14 @@ _VISIT_EN = (
     r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|[Tt]ravel to|arrived in|arrives in|landed in|"
     r"paid (?:a |an )?(?:courtesy |farewell )?call on|"
     r"left(?=\s+[A-Z])|"
-    r"fl(?:ew|ies|ying) to|head(?:ed|s|ing) to|arrival(?= (?:in|of|to) [A-Z])"
+    r"fl(?:ew|ies|ying) (?:in)?to|head(?:ed|s|ing) to|arrival(?= (?:in|of|to) [A-Z])"
 )
 _NOT_HAPPENED = re.compile(
     r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
 )
 _MEETING_EN = (
     r"met|meets|[Mm]eeting with|h(?:e|o)ld(?:s)? (?:[\w-]+ ){0,4}?talks|talks with|"
-    r"spent (?:[\w-]+ ){1,4}?with"
+    r"spent (?:[\w-]+ ){1,4}?with|(?<=their )(?:[\w-]+ ){0,3}?(?:meeting|talks)"
 )
 _CALL_EN = (
     r"(?:tele)?phone (?:call|talks|conversation)|(?:by|on the|over the) (?:tele)?phone|"
@@ -626,9 +626,19 @@ _PLANNED = re.compile(
 )
 
 
+#: An event something is counted from: "the first call since their November summit".
+_SINCE_EVENT = re.compile(r"(?i)(?<!\w)since\s+(?:[\w'’-]+\s+){0,3}$")
+
+
 def _not_held(head: str) -> bool:
-    """Whether the words before a visit's or talks' word say they did not take place."""
-    return bool(_NOT_HAPPENED.search(head) or _CALLED_OFF.search(head) or _PLANNED.search(head))
+    """Whether the words before a visit's or talks' word say they did not take place (or took
+    place before what the sentence tells: "since")."""
+    return bool(
+        _NOT_HAPPENED.search(head)
+        or _CALLED_OFF.search(head)
+        or _PLANNED.search(head)
+        or _SINCE_EVENT.search(head)
+    )
 
 
 #: The words of a host receiving a visitor: "Aliyev received Guler", "Xi hosted Putin", "a
@@ -642,6 +652,10 @@ _ENVOY = re.compile(
 
 #: What may stand before a verb that opens its sentence: nothing, or a dateline ("الرياض - ").
 _OPENS = re.compile(r"\s*(?:[^\W\d]+(?:[ \t][^\W\d]+)?[ \t]*[-–—][ \t]*)?")
+
+
+#: A relative clause whose subject is a thing, right before a host's verb.
+_WHICH = re.compile(r"(?<!\w)(?:that|which)\s+(?:\w+\s+)?$")
 
 
 @cache
@@ -677,6 +691,10 @@ def _hosted_draft(
     guests = [m for m in after if m.actor.country not in (None, host.country)]
     if not guests or _ENVOY.search(sentence[: guests[0].start - start]):
         return None
+    if _WHICH.search(sentence, 0, trigger.start()):
+        return None  # "the same gathering that welcomed Assad": not the person before it
+    if len({m.actor.country for m in guests}) >= 3:
+        return None  # hosting the leaders of a summit is the summit ("hosted Biden, Sunak, ...")
     city, country, _ = _city_in(sentence)
     if country not in (None, host.country):
         city = None
@@ -776,7 +794,7 @@ def _gathering_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[
             head = sentence[: trigger.start()]
             if _AHEAD_BEFORE.search(head) or _AHEAD_AFTER.match(sentence[trigger.end() :]):
                 continue
-            if _SIDELINES.search(head):
+            if _SIDELINES.search(head) or _SINCE_EVENT.search(head):
                 continue
             draft = _gathering_draft(kind, sentence, start, trigger, ms)
             if draft and kind == "agreement" and _weapons().search(sentence):
@@ -822,7 +840,7 @@ def _gathering_draft(
     if kind == "summit":
         organisations = [m for m in ms if m.actor.kind == "organisation"]
         if not organisations:
-            return None
+            return _summit_of_states(sentence, start, trigger, ms, place, country)
         at = start + trigger.start()
         main = min(organisations, key=lambda m: abs(m.start - at)).actor
         members = [main, *people, *(a for a in bodies if a != main)]
@@ -856,6 +874,45 @@ def _gathering_draft(
     for other in members[1:]:
         draft.others.setdefault(other, role)
     return draft
+
+
+_THEIR = re.compile(r"(?<!\w)their\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _summit_of_states(
+    sentence: str,
+    start: int,
+    trigger: re.Match[str],
+    ms: Sequence[Mention],
+    place: str | None,
+    country: str | None,
+) -> _Draft | None:
+    """A summit no body's name goes with: of three or more states named before it ("Leaders of
+    the United States, Japan, India and Australia ... at a summit in Tokyo", a trilateral
+    summit), or else two leaders' meeting, whatever the press calls it ("Trump and Kim ...
+    opening their second summit"). A city standing for its state ("Hanoi's Metropole hotel") is
+    not a side."""
+    before = [
+        m
+        for m in ms
+        if m.end <= start + trigger.start()
+        and not _place_code(sentence[m.start - start : m.end - start])
+    ]
+    sides = list(dict.fromkeys(m.actor.country for m in before if m.actor.country))
+    people = list(dict.fromkeys(m.actor for m in before if m.actor.kind == "person"))
+    if len(sides) >= 3:
+        states = [state_actor(code) for code in sides]
+        draft = _Draft("summit", states[0], sentence.strip(), place=place, country=country)
+        for other in (*states[1:], *people):
+            draft.others.setdefault(other, "participant")
+        return draft
+    theirs = sentence[max(0, trigger.start() - 40) : trigger.start()]
+    if len(sides) == 2 and len(people) >= 2 and _THEIR.search(theirs):
+        draft = _Draft("meeting", people[0], sentence.strip(), place=place, country=country)
+        for other in people[1:]:
+            draft.others.setdefault(other, "participant")
+        return draft
+    return None
 
 
 def _destination(after: str) -> tuple[str | None, str | None]:
@@ -1260,7 +1317,7 @@ def find_events(
             # on the soil of the party whose country the article is datelined in ("SEOUL -").
             sides = [draft.main.country, *(a.country for a in draft.others)]
             draft.country = home if home in sides else draft.main.country
-    _home_ground_visits(drafts)
+    _home_ground_visits(drafts, body)
     for draft in drafts.values():
         if draft.kind == "visit" and draft.country:
             for host in received:
@@ -1301,6 +1358,8 @@ def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
     if known is None:
         drafts[key] = draft
         return
+    if known.country is not None and draft.country not in (None, known.country):
+        draft.place = None  # "Biden will fly to Tokyo" does not place his visit to South Korea
     for name in ("occurred_on", "place", "country"):
         if getattr(known, name) is None and getattr(draft, name) is not None:
             setattr(known, name, getattr(draft, name))
@@ -1382,13 +1441,24 @@ def _place_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
             draft.place, draft.country = city, country
 
 
-def _home_ground_visits(drafts: dict[tuple[str, Actor], _Draft]) -> None:
+@cache
+def _capitals() -> dict[str, tuple[str, ...]]:
+    """ISO code -> its capitals' names as places are stored (countries.toml [capitals])."""
+    document = files("newsarchive.analysis").joinpath("countries.toml").read_text("utf-8")
+    capitals = tomllib.loads(document)["capitals"]
+    return {code: tuple(place_name(c) for c in names) for code, names in capitals.items()}
+
+
+def _home_ground_visits(drafts: dict[tuple[str, Actor], _Draft], body: str) -> None:
     """A head of state or government's talks in another side's country are a visit there:
     "Scholz met Putin in the Kremlin", "Macron ist in Moskau mit Putin zusammengetroffen". A
     meeting whose country is that of some of its people (the hosts) and not of a leader among
     the others (the visitor) becomes the leader's visit, folded into the visit the article
-    already tells, if any. Talks where nobody is at home (Modi and Xi at a summit in Kazan) and
-    ministers' talks (Nakatani and Marles in Tokyo) stay a meeting."""
+    already tells, if any. Talks where nobody is at home (Modi and Xi at a summit in Kazan),
+    ministers' talks (Nakatani and Marles in Tokyo) and leaders' talks away from the capital in
+    an article about a summit (Biden and Xi in Woodside beside APEC, Trump and Putin's Anchorage
+    summit, Biden and Scholz at Elmau) stay a meeting."""
+    summit = _gathering_trigger("summit").search(body) is not None
     for key, draft in list(drafts.items()):
         if draft.kind != "meeting" or draft.country is None:
             continue
@@ -1396,6 +1466,8 @@ def _home_ground_visits(drafts: dict[tuple[str, Actor], _Draft]) -> None:
         hosts = [p for p in people if p.kind == "person" and p.country == draft.country]
         guests = [p for p in people if _leader(p) and p.country not in (None, draft.country)]
         if not hosts or not guests:
+            continue
+        if summit and draft.place not in _capitals().get(draft.country, ()):
             continue
         del drafts[key]
         visit = _Draft(
@@ -1417,7 +1489,9 @@ def _drop_visit_talks(drafts: dict[tuple[str, Actor], _Draft]) -> None:
             continue
         people = (draft.main, *draft.others)
         for visit in visits:
-            same_day = draft.occurred_on in (None, visit.occurred_on)
+            same_day = None in (draft.occurred_on, visit.occurred_on) or (
+                draft.occurred_on == visit.occurred_on
+            )
             if same_day and all(p.country == visit.country or p == visit.main for p in people):
                 del drafts[key]
                 break
