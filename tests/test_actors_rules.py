@@ -186,3 +186,54 @@ def test_people_and_bodies_of_gulf_levant_and_afghan_news_under_their_usual_name
         "Yoon Suk Yeol",
         "Abdullah bin Zayed Al Nahyan",
     ]
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [
+        (text[m.start : m.end], m.actor.name) for m in find_actors(text) if m.actor.kind != "state"
+    ]
+
+
+def test_a_latin_name_set_against_chinese_japanese_or_korean_letters_is_found() -> None:
+    assert _named("主要7カ国首脳会議（G7サミット）が開幕。NATO는 회의를 열었다.") == [
+        ("主要7カ国", "Group of Seven"),
+        ("G7", "Group of Seven"),
+        ("NATO", "North Atlantic Treaty Organization"),
+    ]
+
+
+def test_ukrainian_names_with_their_own_letters_and_endings() -> None:
+    text = "Зеленський зустрівся з віцепрезиденткою США Камалою Гарріс; Угорщина головує в Раді ЄС."
+    assert _named(text) == [
+        ("Зеленський", "Volodymyr Zelensky"),
+        ("Камалою Гарріс", "Kamala Harris"),
+        ("Раді ЄС", "Council of the European Union"),
+    ]
+
+
+def test_hebrew_and_arabic_prefixes_and_persian_letters_in_arabic_copy() -> None:
+    assert _named('נתניהו הודה לשולץ ואמר: "חמאס הם הנאצים החדשים"') == [
+        ("נתניהו", "Benjamin Netanyahu"),
+        ("לשולץ", "Olaf Scholz"),
+        ("חמאס", "Hamas"),
+    ]
+    # "ومنظمة": "and the Organisation"; "إبراهيم رئيسي" with Arabic letters, known in Persian ones.
+    text = "باسم الجامعة العربية ومنظمة التعاون الإسلامي، واستقبل إبراهيم رئيسي."
+    assert [name for _, name in _named(text)] == [
+        "League of Arab States",
+        "Organisation of Islamic Cooperation",
+        "Ebrahim Raisi",
+    ]
+
+
+def test_declined_latin_names_and_a_turkish_case_ending_after_the_apostrophe() -> None:
+    # Polish (its letters say so: "wyruszył"), as Czech and Croatian, declines foreign names.
+    text = "Z kanclerzem Friedrichem Merzem i premierem Keirem Starmerem wyruszył. Donalda Trumpa"
+    assert _named(text) == [
+        ("Friedrichem Merzem", "Friedrich Merz"),
+        ("Keirem Starmerem", "Keir Starmer"),
+        ("Donalda Trumpa", "Donald Trump"),
+    ]
+    assert _named("Türkiye, Netanyahu'nun katılması halinde zirveye katılmayacaktı.") == [
+        ("Netanyahu'nun", "Benjamin Netanyahu")
+    ]

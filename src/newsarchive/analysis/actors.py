@@ -35,7 +35,33 @@ KINDS = ("person", "organisation", "armed_force", "state")
 # share a first name ("Mohammad Reza Aref" is not "Mohammad Reza Ashtiani").
 FUZZY_CUTOFF = 88.0
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# Characters compared as one: curly and straight apostrophes; and the Arabic-script letters
+# Persian and Arabic write differently in the same names (Persian "ی", "ک" for Arabic "ي", "ك";
+# "ى" for a final "ي" in Egyptian copy; alef with or without hamza or madda: "إبراهيم رئيسي" is
+# "ابراهیم رئیسی"). One character for one, so offsets into the text stay valid.
+_APOSTROPHES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u06cc": "\u064a",
+        "\u06a9": "\u0643",
+        "\u0649": "\u064a",
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0622": "\u0627",
+    }
+)
+# Letters Hebrew and Arabic write onto the word before a name ("ו" and, "ל" to, "ב" in; Arabic
+# "و", "ب", "ل", "ف"): a name's prefixed forms are names too ("לשולץ", "ومنظمة التعاون").
+_PREFIXES = {
+    "HEBREW": ("ו", "ה", "ב", "ל", "מ", "ש", "כ", "וב", "ול", "ומ", "וה", "שב", "של", "שה"),
+    "ARABIC": ("و", "ب", "ل", "ف", "وب", "ول"),
+}
+# Chinese, Japanese and Korean letters: a Latin name or acronym set in their text has one of them
+# next to it with no space ("G7サミット", "NATO는"), which is no part of the name.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef"
+_LETTER = rf"[^\W{_CJK}]"
 # A capitalised word; hyphenated parts may be capitalised too ("Kosiniak-Kamysz", "Jean-Pierre").
 # A capital inside after Mc, Mac, De, La, Di counts too ("McCarthy", "MacArthur", "DeSantis").
 _NAME_WORD = (
@@ -53,14 +79,16 @@ _KOREAN_PARTICLES = "은는이가을를의와과도에께측"
 _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # The same in Cyrillic: Russian copy names foreign people in its own spelling, declined
 # ("с президентом Франции Эммануэлем Макроном").
-_CYRILLIC_WORD = r"[А-ЯЁ][а-яё\-]+"
+_CYRILLIC_WORD = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'\-]+"
 _CYRILLIC_RUN = re.compile(rf"(?<!\w){_CYRILLIC_WORD}(?:[ \t]+{_CYRILLIC_WORD}){{1,6}}(?!\w)")
-_HAS_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+_HAS_CYRILLIC = re.compile("[а-яёА-ЯЁіїєґІЇЄҐ]")
 # Russian case endings of names, longest first: what a declined name adds to its stem
 # ("Хрениным", "Белоусова", "Зеленского"). A stem keeps at least three letters.
 _RU_ENDINGS = (
     *("ого", "его", "ому", "ему", "ыми", "ими", "ий", "ый", "ой", "ей", "ом", "ем", "ём"),
     *("ым", "им", "ою", "ею", "а", "я", "у", "ю", "е", "и", "ы", "ь", "й", "о"),
+    # Ukrainian ("Зеленським", "Сійярто", "Гарріс": "і", "ові", "ою").
+    *("ові", "ів", "і", "ї"),
 )
 # Two romanisations: the press's (Шойгу: Shoigu, Эрдоган: Erdogan) and a scholarly one
 # (Shoygu, Khrenin); a name is compared in both.
@@ -69,8 +97,13 @@ _ROMAN = {
     "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "'": "",
 }  # fmt: skip
-_ROMAN_LOOSE = _ROMAN | {"й": "i", "х": "h", "ю": "u", "я": "a", "ж": "j"}
+_ROMAN_LOOSE = _ROMAN | {"й": "i", "х": "h", "ю": "u", "я": "a", "ж": "j", "є": "e"}
+# Ukrainian writes "г" for h ("Гарріс": Harris): the loose spelling of a word with a letter
+# only Ukrainian has reads it so.
+_ROMAN_UKRAINIAN = _ROMAN_LOOSE | {"г": "h"}
+_UKRAINIAN_LETTER = re.compile("[іїєґІЇЄҐ]")
 
 # Titles that introduce a person's name; the office is what an unknown person is stored with.
 _TITLES: dict[str, str | None] = {
@@ -267,6 +300,8 @@ def romanise(text: str, loose: bool = False) -> str:
     """Latin letters for Cyrillic ones ("Хренин" -> "Khrenin"; loose: "Hrenin"); "дж" is "j"
     in the loose spelling (Реджеп: Recep, Rejep)."""
     table = _ROMAN_LOOSE if loose else _ROMAN
+    if loose and _UKRAINIAN_LETTER.search(text):
+        table = _ROMAN_UKRAINIAN
     if loose:
         text = text.replace("дж", "j").replace("Дж", "J")
     out = []
@@ -292,7 +327,7 @@ def ru_stem(word: str) -> str:
 def _declined(phrase: str) -> str:
     """A Cyrillic alias as a regex that also matches its declined forms: each word's stem and
     up to three letters of ending ("Андрей Белоусов": Андрея Белоусова, Андреем Белоусовым)."""
-    return r"\s+".join(re.escape(ru_stem(word)) + r"[а-яё]{0,3}" for word in phrase.split())
+    return r"\s+".join(re.escape(ru_stem(word)) + r"[а-яёіїєґ]{0,3}" for word in phrase.split())
 
 
 def load_gazetteer(document: str | None = None) -> Gazetteer:
@@ -318,6 +353,9 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
             by_phrase[phrase.translate(_APOSTROPHES)] = actor
             if actor.kind == "person" and " " in phrase:
                 people[fold(phrase)] = actor
+    for phrase, actor in list(by_phrase.items()):
+        for prefix in _PREFIXES.get(unicodedata.name(phrase[0], "?").split()[0], ()):
+            by_phrase.setdefault(prefix + phrase, actor)
     phrases = sorted(by_phrase, key=len, reverse=True)
     cyrillic = [p for p in phrases if _HAS_CYRILLIC.search(p)]
     alternatives = [_declined(p) if p in cyrillic else re.escape(p) for p in phrases]
@@ -343,7 +381,7 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
     unspaced_first = "".join(sorted({p[0] for p in unspaced}))
     korean_first = "".join(sorted({p[0] for p in korean}))
     pattern = re.compile(
-        rf"(?=[{first_letters}])(?:(?<!\w)(?=[{spaced_first}])(?:{spaced_alt})(?!\w)"
+        rf"(?=[{first_letters}])(?:(?<!{_LETTER})(?=[{spaced_first}])(?:{spaced_alt})(?!{_LETTER})"
         + (f"|(?=[{unspaced_first}])(?:{'|'.join(unspaced)})" if unspaced else "")
         + (
             rf"|(?<!\w)(?=[{korean_first}])(?:{'|'.join(korean)})"
@@ -453,7 +491,8 @@ def _find_actors(text: str, gaz: Gazetteer) -> list[Mention]:
 
     for match in gaz.pattern.finditer(text):
         add(_phrase_actor(match.group(), gaz), match.start(), match.end())
-    runs = [(m, _stretches(m.group())) for m in _CAPITALISED_RUN.finditer(text)]
+    declines = _SLAVIC_LETTER.search(text) is not None
+    runs = [(m, _stretches(m.group(), declines=declines)) for m in _CAPITALISED_RUN.finditer(text)]
     scores = _closest_people([c for _, found in runs for c, _, _ in found], gaz)
     for match, stretches in runs:
         found = _best_stretch(stretches, gaz, scores)
@@ -525,11 +564,11 @@ def _phrase_actor(found: str, gaz: Gazetteer) -> Actor:
 
 
 _LONE_WORD = re.compile(
-    r"(?<![\w.'\-])(?:[A-Z][a-z\u00c0-\u024f'\-]{3,}|[А-ЯЁ][а-яё\-]{3,})(?![\w'\-])"
+    r"(?<![\w.'\-])(?:[A-Z][a-z\u00c0-\u024f'\-]{3,}|[А-ЯЁІЄ][а-яёіїєґ\-]{3,})(?![\w'\-])"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
 _WORD_BEFORE = re.compile(r"([\w.]+)[ \t]+$")
-_NAME_AFTER = re.compile(r"[ \t]+[A-ZА-ЯЁ][a-zа-яё]")
+_NAME_AFTER = re.compile(r"[ \t]+[A-ZА-ЯЁІЄ][a-zа-яёіїє]")
 
 
 def _lone_surname_mentions(text: str, gaz: Gazetteer) -> list[tuple[Actor, int, int]]:
@@ -540,7 +579,8 @@ def _lone_surname_mentions(text: str, gaz: Gazetteer) -> list[tuple[Actor, int, 
     found = []
     for match in _LONE_WORD.finditer(text):
         word = match.group()
-        keys = [word]
+        # A case ending after an apostrophe is no part of the name (Turkish "Netanyahu'nun").
+        keys = [word, word.split("'")[0]] if "'" in word else [word]
         if _HAS_CYRILLIC.match(word):
             keys = [romanise(w, loose) for w in (word, ru_stem(word)) for loose in (False, True)]
         actor = next((gaz.surnames[k] for k in keys if k in gaz.surnames), None)
@@ -561,12 +601,16 @@ def _lone_surname_mentions(text: str, gaz: Gazetteer) -> list[tuple[Actor, int, 
     return found
 
 
-def _stretches(run: str, cyrillic: bool = False) -> list[tuple[str, int, int]]:
+def _stretches(
+    run: str, cyrillic: bool = False, declines: bool = False
+) -> list[tuple[str, int, int]]:
     """(folded candidate, first word, last word) of each stretch of two to four words of a run,
     in the order _best_stretch weighs them.
 
     A Cyrillic run is compared in Latin letters, as written and without case endings, in both
-    romanisations ("Эммануэлем Макроном": Emmanuel Makron, close to Emmanuel Macron).
+    romanisations ("Эммануэлем Макроном": Emmanuel Makron, close to Emmanuel Macron). In a text
+    of a language that declines names in Latin letters (`declines`), a stretch is compared
+    without their case endings too ("Friedrichem Merzem").
     """
     words = run.split()
     found: list[tuple[str, int, int]] = []
@@ -580,9 +624,31 @@ def _stretches(run: str, cyrillic: bool = False) -> list[tuple[str, int, int]]:
                     for loose in (False, True)
                 }
             else:
-                candidates = {fold(" ".join(w for w in stretch if not _INITIAL.fullmatch(w)))}
+                plain = [w for w in stretch if not _INITIAL.fullmatch(w)]
+                candidates = {fold(" ".join(plain))}
+                if declines:
+                    candidates.add(fold(" ".join(map(_undeclined, plain))))
             found += ((candidate, i, j - 1) for candidate in candidates)
     return found
+
+
+# Case endings Polish, Czech and the South Slavic languages put on foreign names written in Latin
+# letters ("z kanclerzem Friedrichem Merzem", "Donalda Trumpa", "s Putinom"), longest first.
+_LATIN_ENDINGS = ("owi", "iem", "em", "om", "a", "u")
+_CONSONANT = re.compile(r"[bcdfghjklmnprstvwxzł]")
+# Letters of Polish, Czech, Slovak and the South Slavic languages: a text holding none is not
+# compared without case endings (English copy has none, and the extra candidates cost).
+_SLAVIC_LETTER = re.compile("[łąęśżźćńčšžřěůđŁŚŻŹĆČŠŽŘĐ]")
+
+
+def _undeclined(word: str) -> str:
+    """A Latin-script name word without a Slavic case ending: "Merzem" -> "Merz", "Trumpa" ->
+    "Trump"; the word itself when its stem would be under three letters or end in a vowel."""
+    for ending in _LATIN_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and _CONSONANT.fullmatch(stem[-1]):
+            return stem
+    return word
 
 
 def _closest_people(
