@@ -197,3 +197,20 @@ def test_an_article_naming_the_people_of_two_events_does_not_merge_their_stories
     assert clusterer.add(2, summit) != quiet
     clusterer.add(3, wire)
     assert len(clusterer.stories) == 1
+
+
+def test_a_report_joins_a_story_telling_no_event_when_they_share_four_people() -> None:
+    leaders = {"Abdel Fattah al-Sisi", "Donald Trump", "Recep Tayyip Erdogan"}
+    # An Arabic wire on the Sharm el-Sheikh summit whose prose the rules read no event in.
+    untold = Features(AT, actors=frozenset(leaders | {"Tamim bin Hamad Al Thani", "António Costa"}))
+    report = Features(
+        AT,
+        actors=frozenset(leaders | {"Tamim bin Hamad Al Thani", "Hamas", "Giorgia Meloni"}),
+        events=event_keys("summit", "2025-10-13", "EG", []),
+    )
+    assert similarity(report, untold) == 0.505  # half the event's weight, four of five actors
+    clusterer = Clusterer()
+    assert clusterer.add(1, untold) == clusterer.add(2, report)
+    # Three in common is what an opinion piece on the same people has too.
+    opinion = Features(AT, actors=frozenset(leaders))
+    assert similarity(report, opinion) == 0.35

@@ -124,6 +124,11 @@ def _events_agree(a: Features, b: Features) -> bool:
     return False
 
 
+#: How many actors a report telling events must share with a story telling none to count as
+#: half an event (`similarity`; could_join and the store's candidates query use it too): an
+#: opinion piece on a visit names its two or three people as well, rarely four.
+UNTOLD_STORY_SHARED = 4
+
 #: What each kind of agreement weighs in `similarity`; could_join's bound and the store's
 #: candidates query (store/structure.py, _CANDIDATES) are derived from the same weights.
 EVENT_WEIGHT = 0.45
@@ -164,8 +169,13 @@ def similarity(a: Features, b: Features) -> float:
     if not a.events and len(a.actors & b.actors) >= 2:
         # The article tells no event the rules read (a readout's prose, a language they read
         # less of) but names two of the people of the story's events: the same event told
-        # another way. Not the other way round: a story of an opinion piece naming the same
-        # people (NATO's new chief the morning he is in Kyiv) is not joined by the visit.
+        # another way. Not the other way round on two or three people: a story of an opinion
+        # piece naming the same people (NATO's new chief the morning he is in Kyiv) is not
+        # joined by the visit.
+        events = 0.5
+    elif a.events and not b.events and len(a.actors & b.actors) >= UNTOLD_STORY_SHARED:
+        # The story's first reports tell no event the rules read (an Arabic wire on the Sharm
+        # el-Sheikh summit) and the article names four of their people: the same event.
         events = 0.5
     places = 1.0 if a.places & b.places else 0.0
     words = _jaccard(a.title_words, b.title_words)
@@ -181,12 +191,13 @@ def could_join(
     bridged. The store drops such stories in its candidates query (store/structure.py,
     _CANDIDATES, which computes the same bound), before their events and titles are read.
 
-    Events can agree only when both sides tell some; places come from a story's events; title
+    Events can agree only when both sides tell some (else count half on two shared actors, or
+    on UNTOLD_STORY_SHARED for an article telling events); places come from a story's events; title
     words count at most their whole weight; the actors' term is exact (halving only lowers it).
     """
     if article.events and story_has_events:
         events = 1.0
-    elif not article.events and shared_actors >= 2:
+    elif shared_actors >= (UNTOLD_STORY_SHARED if article.events else 2):
         events = 0.5
     else:
         events = 0.0

@@ -29,6 +29,7 @@ from newsarchive.analysis.stories import (
     EVENT_WEIGHT,
     JOIN_THRESHOLD,
     PLACE_WEIGHT,
+    UNTOLD_STORY_SHARED,
     WINDOW,
     WORD_WEIGHT,
     Features,
@@ -491,7 +492,8 @@ _CANDIDATES = text(
     FROM candidates c
     WHERE NOT :prune OR round(
         {EVENT_WEIGHT!r} * CASE WHEN :has_events AND c.has_events THEN 1
-                    WHEN NOT :has_events AND c.shared >= 2 THEN 0.5 ELSE 0 END
+                    WHEN NOT :has_events AND c.shared >= 2 THEN 0.5
+                    WHEN :has_events AND c.shared >= {UNTOLD_STORY_SHARED!r} THEN 0.5 ELSE 0 END
         + {ACTOR_WEIGHT!r} * coalesce(c.shared::numeric
                           / nullif(least(:n_actors, cardinality(c.actor_ids)), 0), 0)
         + CASE WHEN :has_places AND c.has_events THEN {PLACE_WEIGHT!r} ELSE 0 END
