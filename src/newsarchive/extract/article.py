@@ -114,7 +114,7 @@ def _read(
     names = site_names_of(page, outlet.name)
     hints = outlet.hints
     title = hinted_title(page.tree, hints) or find_title(
-        page, evidence.title if evidence else None, outlet.name
+        page, evidence.title if evidence else None, outlet.name, site_names=names
     )
     authors = find_authors(page, names)
     published = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass
 
 from lxml.etree import _Element
@@ -182,17 +183,29 @@ def _missed_prose(tree: HtmlElement, lines: list[str]) -> bool:
     return prose >= _RESCUE_PROSE and kept < _RESCUE_SHARE * prose
 
 
-def _trafilatura_lines(tree: HtmlElement, url: str, fast: bool) -> list[str]:
-    options = Extractor(
-        output_format="python",
+#: trafilatura's options for the fast pass (True) and the one with its fallbacks (False), built
+#: once: an `Extractor` reads six values of trafilatura's config and the clock (for a date
+#: search that only runs with metadata) each time it is built. A page's pass gets a copy with
+#: its URL. "txt", not "python", because the body is read from `document.body`: for "python"
+#: trafilatura also renders the body as text (`document.text`), which nothing here reads.
+_PASSES = {
+    fast: Extractor(
+        output_format="txt",
         fast=fast,
         comments=False,
         tables=True,
         links=False,
         images=False,
         formatting=False,
-        url=url,
     )
+    for fast in (True, False)
+}
+
+
+def _trafilatura_lines(tree: HtmlElement, url: str, fast: bool) -> list[str]:
+    options = copy(_PASSES[fast])
+    options.url = url
+    options.source = url.encode("utf-8", "replace").decode("utf-8")  # as Extractor(url=url) has it
     document = bare_extraction(tree, url=url, options=options)
     if document is None or isinstance(document, dict) or document.body is None:
         return []

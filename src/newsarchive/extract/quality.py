@@ -82,7 +82,8 @@ def is_generic(text: str) -> bool:
     if words < _GENERIC_MIN_WORDS:
         return False
     filler = 1000 * len(_FILLER.findall(text)) / words
+    if filler >= _FILLER_RATE or filler < _FILLER_RATE_UNATTRIBUTED:
+        return filler >= _FILLER_RATE
+    # Counted only for the few texts it decides: a search of the whole body per article.
     attribution = 1000 * len(_ATTRIBUTION.findall(text)) / words
-    return filler >= _FILLER_RATE or (
-        filler >= _FILLER_RATE_UNATTRIBUTED and attribution < _ATTRIBUTION_RATE
-    )
+    return attribution < _ATTRIBUTION_RATE

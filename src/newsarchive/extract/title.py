@@ -78,10 +78,21 @@ _MAX_HEADINGS, _MAX_HEADING_CHARS = 200, 300
 _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php"})
 
 
-def find_title(page: Page, evidence_title: str | None, outlet_name: str | None = None) -> str:
+def find_title(
+    page: Page,
+    evidence_title: str | None,
+    outlet_name: str | None = None,
+    *,
+    site_names: set[str] | None = None,
+) -> str:
     """The headline: an `<h1>` that agrees with the metadata, else the cleanest title in the
-    order og:title, JSON-LD headline, the story's first `<h1>`, twitter:title, `<title>`, feed."""
-    site_names = site_names_of(page, outlet_name)
+    order og:title, JSON-LD headline, the story's first `<h1>`, twitter:title, `<title>`, feed.
+
+    `site_names` is `site_names_of(page, outlet_name)` when the caller has it already (the
+    author rules need it too, and it walks every link of the page): given, it is not read again.
+    """
+    if site_names is None:
+        site_names = site_names_of(page, outlet_name)
     sections = _sections(page)
     recipe = _recipe_name(page)
     if recipe:
