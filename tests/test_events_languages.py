@@ -171,6 +171,50 @@ EVENT_CASES = [
         D(2024, 4, 14),
         [("arms_transfer", D(2024, 4, 13), None, "UA", _to("Ukraine", "Germany"))],
     ),
+    # Persian "وارد ... شد" (entered), cities in Persian spelling, the Kremlin for Moscow.
+    (
+        "آیت‌الله سید ابراهیم رئیسی، رئیس‌جمهور، صبح امروز شنبه وارد ریاض شد.",
+        D(2023, 11, 11),
+        [("visit", D(2023, 11, 11), "Riyadh", "SA", _v("Ebrahim Raisi"))],
+    ),
+    # Korean "한미 연합연습" (the allies' combined exercise): the Korean side.
+    (
+        "한미 연합연습 '을지 자유의 방패(UFS)'가 18일 시작돼 28일까지 진행된다.",
+        D(2025, 8, 18),
+        [("exercise", D(2025, 8, 18), None, "KR", _p("South Korea"))],
+    ),
+    # Japanese "首脳会合" (leaders' meeting) at "首相官邸" (the Prime Minister's office, Tokyo).
+    (
+        "日本、米国、オーストラリア、インドの4カ国（クアッド）による首脳会合が24日、首相官邸で開かれた。",
+        D(2022, 5, 24),
+        [
+            (
+                "summit",
+                D(2022, 5, 24),
+                "Tokyo",
+                "JP",
+                _p(
+                    "Quadrilateral Security Dialogue",
+                    "Japan",
+                    "United States",
+                    "Australia",
+                    "India",
+                ),
+            )
+        ],
+    ),
+    # A summit venue (Antalya), and an Arabic arrival at a venue's airport.
+    (
+        "Rusya Dışişleri Bakanı Sergey Lavrov ile Ukrayna Dışişleri Bakanı Dmitro Kuleba bugün "
+        "Antalya'da bir araya geldi.",
+        D(2022, 3, 10),
+        [("meeting", D(2022, 3, 10), "Antalya", "TR", _p("Sergei Lavrov", "Dmytro Kuleba"))],
+    ),
+    (
+        "ووصل الرئيس ترامب إلى مطار شرم الشيخ الدولي بعد ظهر اليوم قادماً من إسرائيل.",
+        D(2025, 10, 13),
+        [("visit", D(2025, 10, 13), "Sharm el-Sheikh", "EG", _v("Donald Trump"))],
+    ),
 ]
 
 

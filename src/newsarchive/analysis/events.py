@@ -972,7 +972,10 @@ def _visit_draft(
             # président turc Recep Tayyip Erdogan ...", Arabic "وصل الرئيس الفرنسي ... إلى
             # الرياض" (verb first).
             if city is None and country is None and not sentence[: trigger.start()].strip():
-                city, country, _ = _city_in(sentence[trigger.end() :])  # the verb opens it
+                # The verb opens it; the city may follow "the airport of" ("إلى مطار شرم الشيخ").
+                city, country, _ = _city_in(sentence[trigger.end() :])
+                if city is None:
+                    city, country, _ = _city_in(sentence[trigger.end() :], bare=True)
             guests = [m for m in after if m.actor.country not in (None, country)]
             visitor = guests[0].actor if guests and (city or country) else None
     if visitor is None:
