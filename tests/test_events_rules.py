@@ -210,6 +210,66 @@ EVENT_CASES = [
         [],
     ),
     _ev(
+        "en-in-the-city-of",
+        "Indian Prime Minister Narendra Modi and Russian President Vladimir Putin met in the "
+        "Chinese city of Tianjin on Monday.",
+        D(2025, 9, 1),
+        [("meeting", D(2025, 9, 1), "Tianjin", "CN", _p("Narendra Modi", "Vladimir Putin"))],
+    ),
+    _ev(
+        "en-in-the-saudi-capital",
+        "Iranian President Ebrahim Raisi arrived in the Saudi capital on Saturday.",
+        D(2023, 11, 11),
+        [("visit", D(2023, 11, 11), "Riyadh", "SA", _v("Ebrahim Raisi"))],
+    ),
+    _ev(
+        "en-at-the-landmark-of-a-city",
+        "Rishi Sunak and Japanese Prime Minister Fumio Kishida signed a defence agreement at the "
+        "Tower of London on Wednesday.",
+        D(2023, 1, 11),
+        [("agreement", D(2023, 1, 11), "London", "GB", _s("Rishi Sunak", "Fumio Kishida"))],
+    ),
+    _ev(
+        "en-a-city-before-the-visit-noun",
+        "",
+        D(2023, 11, 17),
+        [("visit", D(2023, 11, 17), "Berlin", "DE", _v("Recep Tayyip Erdogan", "Olaf Scholz"))],
+        title="Erdogan, Scholz clash over Gaza during Berlin visit",
+    ),
+    _ev(
+        "en-an-asset-freeze-is-a-sanction",
+        "Britain on Thursday froze the assets of Russian oligarch Roman Abramovich.",
+        D(2022, 3, 10),
+        [("sanction", D(2022, 3, 10), None, "GB", _on("United Kingdom", "Russia"))],
+    ),
+    _ev(
+        "en-an-entry-ban-is-a-sanction",
+        "Russia on Friday barred 500 Americans, including former President Barack Obama, from "
+        "entering the country.",
+        D(2023, 5, 19),
+        [("sanction", D(2023, 5, 19), None, "RU", _on("Russia", "United States"))],
+    ),
+    _ev(
+        "en-said-it-would-impose-sanctions-is-the-decision",
+        "China said on Monday it would impose sanctions on U.S. Senator Marco Rubio.",
+        D(2020, 7, 13),
+        [("sanction", D(2020, 7, 13), None, "CN")],
+        fields=K4,
+    ),
+    _ev(
+        "en-agreed-to-buy-is-the-deal",
+        "The United Arab Emirates agreed on Friday to buy 80 Rafale warplanes from France.",
+        D(2021, 12, 3),
+        [("arms_transfer", D(2021, 12, 3), None, "AE", _to("United Arab Emirates", "France"))],
+    ),
+    _ev(
+        "en-an-approved-sale-to-a-recipient",
+        "The U.S. State Department on Friday approved the possible sale to Taiwan of $1.1 "
+        "billion in weapons.",
+        D(2022, 9, 2),
+        [("arms_transfer", D(2022, 9, 2), None, "TW", _to("Taiwan", "United States"))],
+    ),
+    _ev(
         "en-a-visit-is-not-to-the-visitors-own-capital",
         "Russian President Vladimir Putin flew to the United Arab Emirates on Wednesday, a sign "
         "of the ties between Abu Dhabi and Moscow.",

@@ -204,20 +204,20 @@ def _destination_pattern() -> re.Pattern[str]:
 # F-16s to Ukraine"); the other party follows the verb.
 _BUYS_EN = (
     r"t(?:ook|akes|aking) delivery of|received|receives|bought|buys|buy|purchased|"
-    r"ordered|orders|acquired|acquires|imported|"
+    r"ordered|orders|acquired|acquires|imported|chose|chosen|picked|picks|selected|"
     r"signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)(?: [\w.]+){0,2}? "
     r"(?:to (?:buy|purchase|acquire)|for)"
 )
 _SELLS_EN = (
     r"delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
-    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply|sales? of"
+    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply|sales? (?:of|to)"
 )
 #: Words before a seller's verb that leave the transfer undecided ("plans to send", "could
 #: supply", "refused to deliver"). A decision is the news: "Germany will send 14 Leopard 2 tanks
 #: to Ukraine", "Estados Unidos enviará", "approved the delivery of" report the transfer.
 _UNDECIDED = re.compile(
     r"(?i)\b(?:plans?|planned|could|may|might|hopes?|wants?|asked|urged|refused|refuses|"
-    r"considering|considers|weighs|weighing|if|not|no)\s+(?:\w+\s+){0,2}$"
+    r"considering|considers|weighs|weighing|if|not|no|for|over)\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -233,9 +233,21 @@ _OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+(?:the\s+)?$")
 # Sanctions: "imposed new sanctions on", "sanctioned", "blacklisted", the headline verb
 # "US sanctions Iranian drone makers".
 _SANCTION_EN = (
-    r"\b(?:impos(?:ed|es|ing)|announced|announces|slapped|slaps|levied|adopted|adopts|"
-    r"unveiled|unveils)\s+(?:\w+\s+){0,4}?sanctions\b|\bsanction(?:ed|ing)\b|\bblacklist(?:ed|s)\b|"
-    r"\bsanctions(?=\s+(?:[A-Z0-9]|a\b|an\b|two\b|three\b|more\b|several\b|dozens\b))"
+    r"\b(?:impos(?:e|ed|es|ing)|announced|announces|slapped|slaps|levied|adopt|adopted|adopts|"
+    r"unveiled|unveils)\s+(?:\S+\s+){0,4}?sanctions\b|\bsanction(?:ed|ing)\b|\bblacklist(?:ed|s)\b|"
+    r"\bsanctions(?=\s+(?:[A-Z0-9]|a\b|an\b|two\b|three\b|more\b|several\b|dozens\b))|"
+    # Asset freezes, entry bans and listings are sanctions too: "froze the assets of Roman
+    # Abramovich", "barred 500 Americans ... from entering", "added Lockheed Martin to its
+    # unreliable entity list".
+    r"\b(?:froze|freezes|frozen)\s+(?:the\s+)?assets\s+of\b|"
+    r"\b(?:barred|bars|banned|bans)\b(?=[^.;]{0,160}?\bfrom\s+entering\b)|"
+    r"\badded\b(?=[^.;]{0,80}?\bto\s+(?:its|the|a)\s+(?:[\w\"“”'’-]+\s+){0,3}?(?:black)?list\b)"
+)
+#: A decision reported: "China said on Monday it would impose sanctions on Rubio", "Switzerland
+#: said on the same day that it would adopt the European Union's sanctions".
+_DECIDED = re.compile(
+    r"(?i)\b(?:said|announced|decided)\s+(?:on\s+(?:\w+\s+){1,3}?)?(?:that\s+)?(?:it|they)\s+"
+    r"would\s+$|\b(?:agreed|decided)\s+(?:on\s+\w+\s+)?to\s+$"
 )
 
 
@@ -718,7 +730,7 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
     sale is the charge, not the news."""
     for trigger in _sanction_trigger().finditer(sentence):
         head = sentence[: trigger.start()]
-        if _NOT_HAPPENED.search(head) or _BACKGROUND.search(head):
+        if (_NOT_HAPPENED.search(head) and not _DECIDED.search(head)) or _BACKGROUND.search(head):
             continue
         drafts = _sanction_drafts(sentence, start, trigger, ms)
         if drafts:
@@ -728,8 +740,8 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
     for buys in (True, False):
         for trigger in _arms_trigger(buys).finditer(sentence):
             head = sentence[: trigger.start()]
-            if (_NOT_HAPPENED if buys else _UNDECIDED).search(head):
-                continue
+            if (_NOT_HAPPENED if buys else _UNDECIDED).search(head) and not _DECIDED.search(head):
+                continue  # "plans to buy", but "agreed to buy 80 Rafale warplanes" is the deal
             draft = _arms_draft(sentence, start, trigger, ms, buys)
             if draft:
                 return [draft]
@@ -944,6 +956,12 @@ _VISIT_OF = re.compile(
 )
 
 
+#: A city named right before a visit's noun: "during Berlin visit", "on first Kyiv visit".
+_CITY_BEFORE = re.compile(
+    rf"(?<![\w'’])(?P<place>{_CAPITAL}[\w\-]+(?:[ \t]{_CAPITAL}[\w\-]+)?)[ \t]+$"
+)
+
+
 def _visit_draft(
     sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
 ) -> list[_Draft]:
@@ -952,6 +970,10 @@ def _visit_draft(
     city, country = _destination(sentence[trigger.end() :])
     after = [m for m in ms if m.start >= start + trigger.end()]
     before = [m for m in ms if m.end <= at]
+    if city is None and country is None and trigger.group() in _VISIT_NOUNS:
+        named = _CITY_BEFORE.search(sentence, 0, trigger.start())  # "during Berlin visit"
+        if named and _place_code(named.group("place")):
+            city, country = place_name(named.group("place")), _place_code(named.group("place"))
     visitor: Actor | None = None
     group: list[Actor] = []
     head = sentence[trigger.end() : trigger.end() + 40]
@@ -1102,12 +1124,25 @@ def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | Non
     return draft
 
 
+#: English words before a city beyond a preposition: "at Hanoi's Metropole hotel", "in the
+#: Chinese city of Tianjin", "at the port of Visakhapatnam", "at the Tower of London".
+_PLACE_LEAD = (
+    r"at |(?:in|at|to|into) the (?:[\w'’-]+ ){0,3}?(?:city|capital|port|resort|town|province|"
+    r"region|village) of |(?:in|at) the (?:[A-Z][\w'’-]+ ){1,4}(?:of|in) "
+)
+#: A capital named by its country's adjective: "arrived in the Saudi capital on Tuesday".
+_THE_CAPITAL = re.compile(
+    r"(?:(?<!\w)(?:in|to|at|into) |^\s*)the (?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital"
+    r"(?![ \t]+[A-Z])(?!\w)"
+)
+
+
 @cache
 def _city_patterns(bare: bool) -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
     """(literal the spelling starts with, city, country, pattern) of each place spelling, for
     _city_in: compiled once, as the 377 spellings overflow re's cache of compiled patterns."""
     to = "|".join(_vocabulary()["triggers"]["to"])
-    before = r"(?<!\w)" if bare else rf"(?<!\w)(?:{to}) "
+    before = r"(?<!\w)" if bare else rf"(?<!\w)(?:(?:{to}) |{_PLACE_LEAD})"
     after = rf"(?![ \t]+{_CAPITAL})" if bare else ""
     # Turkish says "in" and "to" with a case ending after an apostrophe: "Washington'da".
     turkish = "" if bare else r"|(?<!\w)({name})['’](?:y?[ae]|[dt][ae])(?!\w)"
@@ -1153,6 +1188,13 @@ def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None,
         group = (found.lastindex or 1) if found else 1  # the Turkish alternative is group 2
         if found and (best[0] is None or found.start(group) < best[2][0]):
             best = (city, code, found.span(group))
+    if not bare and " capital" in sentence:
+        for match in _THE_CAPITAL.finditer(sentence):
+            named = country_code(match.group("country"))
+            capitals = _capitals().get(named or "", ())
+            if named and capitals and (best[0] is None or match.start() < best[2][0]):
+                best = (capitals[0], named, match.span("country"))
+                break
     return best
 
 
