@@ -214,3 +214,23 @@ def test_a_report_joins_a_story_telling_no_event_when_they_share_four_people() -
     # Three in common is what an opinion piece on the same people has too.
     opinion = Features(AT, actors=frozenset(leaders))
     assert similarity(report, opinion) == 0.35
+
+
+def test_talks_keyed_on_their_two_people_join_the_visit_they_were_for() -> None:
+    visit = Features(
+        AT,
+        actors=frozenset({"Fumio Kishida", "Yoon Suk Yeol"}),
+        events=event_keys("visit", "2023-05-07", "KR", ["Fumio Kishida"]),
+    )
+    # A Korean report telling the leaders' talks, the country not read.
+    talks = Features(
+        AT,
+        actors=frozenset({"Fumio Kishida", "Yoon Suk Yeol"}),
+        events=event_keys("meeting", "2023-05-07", None, ["Fumio Kishida", "Yoon Suk Yeol"]),
+    )
+    assert similarity(talks, visit) == 0.8  # the event and both people
+    # Talks with someone the visit's report does not name are other business.
+    other = replace(
+        talks, events=event_keys("meeting", "2023-05-07", None, ["Fumio Kishida", "Xi Jinping"])
+    )
+    assert similarity(other, visit) == 0.175

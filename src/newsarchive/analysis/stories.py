@@ -92,6 +92,12 @@ def _parties(keys: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set
 _VISIT_TALKS = ("visit", "meeting")
 
 
+def _same_kind(one: str, other: str) -> bool:
+    """Whether two reports may tell one event under these kinds: the same kind, or a visit and
+    the talks it was for ("Kishida arrived in Seoul", "Kishida and Yoon met")."""
+    return one == other or (one in _VISIT_TALKS and other in _VISIT_TALKS)
+
+
 def _events_agree(a: Features, b: Features) -> bool:
     """Whether two articles (or stories) report one event.
 
@@ -100,7 +106,8 @@ def _events_agree(a: Features, b: Features) -> bool:
     one (a report naming only Xi agrees with one naming Xi and Putin), so that Putin's call with
     Macron and his call with Biden of the same Saturday are two events. A report that knows the
     country and one that only names the parties agree when every party of the latter is among
-    the former's actors ("Xi in Moskau" and "Xi Jinping arrived in Moscow").
+    the former's actors ("Xi in Moskau" and "Xi Jinping arrived in Moscow"); a visit and talks
+    count as one kind there ("Kishida arrived in Seoul", "Kishida and Yoon met": _same_kind).
     """
     if any(not key[2].startswith("@") and key in b.events for key in a.events):
         return True
@@ -118,7 +125,9 @@ def _events_agree(a: Features, b: Features) -> bool:
             return True
     for parties, keys, actors in ((parties_a, b.events, b.actors), (parties_b, a.events, a.actors)):
         for (kind, day), names in parties.items():
-            located = any(k == kind and d == day and not w.startswith("@") for k, d, w in keys)
+            located = any(
+                d == day and not w.startswith("@") and _same_kind(k, kind) for k, d, w in keys
+            )
             if located and names <= actors:
                 return True
     return False
