@@ -56,3 +56,20 @@ def test_the_head_is_cut_at_a_character_boundary() -> None:
         body = page(" " * pad + '<meta http-equiv="refresh" content="0; url=/b.html">')
         result = middleware().process_response(Request(URL), respond(body))
         assert isinstance(result, Request) and result.url == "https://news.example/b.html"
+
+
+def test_a_short_page_that_never_spells_refresh_is_passed_on_undecoded() -> None:
+    response = respond(b"<html><head><title>Story</title></head><body><p>Talks.</p></body></html>")
+    assert middleware().process_response(Request(URL), response) is response
+    assert response._cached_ubody is None
+
+
+def test_a_refresh_in_a_utf16_page_is_still_followed() -> None:
+    # In UTF-16 the word is not spelled byte by byte: such a head is never ruled out unread.
+    head = '<meta http-equiv="refresh" content="0; url=/politics/real-story.html">'
+    body = ("<html><head><title>Story</title>" + head + "</head><body></body></html>").encode(
+        "utf-16"
+    )
+    result = middleware().process_response(Request(URL), respond(body))
+    assert isinstance(result, Request)
+    assert result.url == "https://news.example/politics/real-story.html"

@@ -128,13 +128,20 @@ class MetaRefreshMiddleware(ScrapyMetaRefresh):
     process and ~19 MiB of text nobody reads (the pool decodes the bytes itself). Here the check
     sees a copy of the response cut to the bytes those characters can take, at a UTF-8 character
     boundary; what it returns for the cut copy (no refresh, a refresh too slow to follow) is
-    returned for the real response.
+    returned for the real response. A head whose bytes never spell "refresh" declares none and
+    is passed on with no copy and no decoding at all (w3lib's own test on bytes), unless it has
+    NUL bytes: in UTF-16 or UTF-32 the word is not spelled byte by byte.
     """
 
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Request | Response:
-        if not isinstance(response, HtmlResponse) or len(response.body) <= META_REFRESH_HEAD:
+        if not isinstance(response, HtmlResponse):
+            return super().process_response(request, response)
+        head = response.body[:META_REFRESH_HEAD]
+        if b"\0" not in head and b"refresh" not in head.lower():
+            return response
+        if len(response.body) <= META_REFRESH_HEAD:
             return super().process_response(request, response)
         cut = META_REFRESH_HEAD
         while cut and response.body[cut] & 0xC0 == 0x80:  # inside a UTF-8 character
