@@ -99,7 +99,8 @@ def test_the_crawl_process_does_not_import_the_extraction_stack() -> None:
         "import newsarchive.cli, newsarchive.fetch.runner, newsarchive.fetch.pipelines\n"
         "import newsarchive.fetch.spider, newsarchive.fetch.middlewares\n"
         "from newsarchive.extract import ArticleRecord, Evidence, OutletFacts\n"
-        "heavy = ('trafilatura', 'py3langid', 'ftfy', 'justext', 'newsarchive.extract.article')\n"
+        "heavy = ('trafilatura', 'py3langid', 'ftfy', 'justext', 'newsarchive.extract.article',\n"
+        "         'numpy', 'rapidfuzz')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

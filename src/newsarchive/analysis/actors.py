@@ -21,9 +21,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import numpy
 from babel import Locale
-from rapidfuzz import fuzz, process
 
 from newsarchive.analysis.countries import country_code
 from newsarchive.analysis.phrases import grouped, translated
@@ -661,6 +659,12 @@ def _closest_people(
     has, which was most of the cost of finding its actors. The first name of the highest
     score wins, as with `extractOne`.
     """
+    # Imported here, not with the module: the crawl process imports this module (to read the
+    # actors the pool found) but never matches names, and numpy with rapidfuzz is ~14 MiB of
+    # its RSS (tests/test_pool_work.py).
+    import numpy
+    from rapidfuzz import fuzz, process
+
     unique = list(dict.fromkeys(candidates))
     if not unique:
         return {}
