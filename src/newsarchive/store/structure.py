@@ -159,8 +159,17 @@ def _assign_all(session: Session, articles: Sequence[tuple[_Article, Structure |
     `_link`: most join their original's story with no analysis."""
     found = {a.id: structure_of(a, s) for a, s in articles if a.duplicate_of is None}
     ids = _actor_ids(session, [actor for s in found.values() for actor in _named(s)])
-    for article, structure in articles:
-        assign_article(session, article, found.get(article.id, structure), ids)
+    copies = [(a, s) for a, s in articles if a.duplicate_of is not None]
+    for article, _ in articles:
+        if article.duplicate_of is None:
+            assign_article(session, article, found[article.id], ids)
+    # The copies after every original of the batch (as _LOAD orders them), those whose
+    # original has a story all in one statement: two statements per copy were most of a
+    # batch's round trips when most of it is syndicated copies (bench/crawl.py's web).
+    joined = _join_originals(session, [a.id for a, _ in copies])
+    for article, structure in copies:
+        if article.id not in joined:
+            assign_article(session, article, structure, ids)
 
 
 def _link(
@@ -578,6 +587,25 @@ _JOIN = text(
     UPDATE articles SET story_id = :story WHERE id = :id
     """
 )
+
+
+#: Syndicated copies whose original has a story join it (as assign_article would, one by one).
+_JOIN_ORIGINALS = text(
+    """
+    UPDATE articles c SET story_id = o.story_id
+    FROM articles o
+    WHERE c.id = ANY(CAST(:ids AS bigint[])) AND o.id = c.duplicate_of AND o.story_id IS NOT NULL
+    RETURNING c.id
+    """
+)
+
+
+def _join_originals(session: Session, copy_ids: Sequence[int]) -> set[int]:
+    """Put copies in their originals' stories in one statement; returns the ids it placed (a
+    copy whose original has no story is left to assign_article)."""
+    if not copy_ids:
+        return set()
+    return {int(i) for i in session.scalars(_JOIN_ORIGINALS, {"ids": list(copy_ids)})}
 
 
 def _join(session: Session, article: _Article, story: int, event_ids: Sequence[int] = ()) -> None:
