@@ -13,6 +13,7 @@ from lxml.html import HtmlElement, fromstring
 
 from newsarchive.extract.boilerplate import _MAYBE_HIDDEN, _is_furniture, _is_hidden
 from newsarchive.extract.language import detect_language
+from newsarchive.extract.title import _HOME_PATHS, _may_be_home
 from newsarchive.extract.tree import StoryLinks, join_url, short_text_of, text_of, visible_text
 
 PAGE = """<html><head><title>Frigates</title><style>p { color: red }</style></head><body>
@@ -276,3 +277,66 @@ def test_pruning_walks_into_kept_blocks_and_not_into_dropped_ones() -> None:
         '<body><div class="content-with-sidebar"><h1>Navy orders frigates</h1>'
         f"<p>{story}</p></div></body>"
     )
+
+
+_HOME_PATH_LINKS = [
+    "",
+    "/",
+    "./",
+    "/.",
+    ".",
+    "..",
+    "../",
+    "index.html",
+    "/index.php",
+    "./index.htm",
+    "/index.html?ref=logo",
+    "/?ref=logo",
+    "/#top",
+    "#main",
+    "https://example.com",
+    "https://example.com/",
+    "https://www.example.com/index.html",
+    "https://example.com#x",
+    "https://example.com?x=1",
+    "//example.com",
+    "//example.com/",
+    "//example.com/news/",
+    "http:/example.com",
+    "mailto:desk@example.com",
+    "javascript:void(0)",
+    "https://[ccpa-preferences]/",
+    "/news/2024/05/story.html",
+    "/news/",
+    "/news",
+    "news/index.html",
+    "/INDEX.HTML",
+    "/index.html/",
+    "https://example.com/a//b",
+    "https://example.com:8080",
+    "/\tindex.html",
+    "/ind\nex.html",
+    " / ",
+    "\x01//example.com",
+    "https://example.com/index.php#x?y",
+    "?page=2",
+    "#",
+]
+
+
+def _home_path_by_urlsplit(href: str) -> bool:
+    """The rule `_is_home_link` applies, through urlsplit alone."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return False
+    return not parts.query and parts.path.lstrip("./") in _HOME_PATHS
+
+
+def test_the_home_link_prefilter_never_rules_out_a_link_urlsplit_takes_home() -> None:
+    ruled_out = 0
+    for href in _HOME_PATH_LINKS:
+        if _home_path_by_urlsplit(href):
+            assert _may_be_home(href.strip()), href
+        ruled_out += not _may_be_home(href.strip())
+    assert ruled_out >= 5  # and it does rule out the story and section links

@@ -81,6 +81,14 @@ class Page:
         """
         return main_article_element(self.tree)
 
+    @cached_property
+    def body_text(self) -> str:
+        """The text of the page's `<body>` as parsed (of the whole page without one), scripts
+        included, read once: the challenge check measures it and the paywall check searches it,
+        and each read is a join of every text node of the page."""
+        body = self.tree.find("body")
+        return str((body if body is not None else self.tree).text_content())
+
     def meta_first(self, *names: str) -> str | None:
         """The first non-empty content among meta tags `names` (lower-case), in that order."""
         for name in names:

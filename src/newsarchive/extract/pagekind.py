@@ -52,7 +52,7 @@ from urllib.parse import SplitResult, urlsplit
 from lxml.html import HtmlElement
 
 from newsarchive.extract.page import ARTICLE_TYPES, LISTING_TYPES, Page
-from newsarchive.extract.tree import StoryLinks, join_url, same_host, short_text_of, text_of
+from newsarchive.extract.tree import StoryLinks, join_url, same_host, short_text, text_of
 
 MIN_WORDS_UNMARKED = 80
 MIN_WORDS_STORY_ADDRESS = 30
@@ -184,7 +184,7 @@ def challenge_evidence(page: Page, html: str) -> str | None:
     if title is not None and _CHALLENGE_TITLE.match(text_of(title)):
         return f"title {text_of(title)!r}"
     body = page.tree.find("body")
-    if body is not None and short_text_of(body, _CHALLENGE_MAX_TEXT) is None:  # a long page
+    if body is not None and short_text(page.body_text, _CHALLENGE_MAX_TEXT) is None:  # long
         return None
     lowered = html[:100_000].casefold()
     for marker in _CHALLENGE_TEXT:

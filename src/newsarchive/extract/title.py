@@ -564,6 +564,8 @@ def _registered_domain(host: str) -> str | None:
 def _is_home_link(href: str | None, url: str, *, sister_hosts: bool = False) -> bool:
     if href is None or not href.strip() or href.strip().startswith("#"):
         return False  # "" and "#": a link to nowhere in particular, not to the home page
+    if not _may_be_home(href.strip()):
+        return False
     try:
         parts = urlsplit(href.strip())
     except ValueError:  # "https://[ccpa-preferences]/": no address at all, so no home page
@@ -574,6 +576,25 @@ def _is_home_link(href: str | None, url: str, *, sister_hosts: bool = False) -> 
         return True
     host = urlsplit(url).netloc
     return same_host(parts.netloc, host) or (sister_hosts and _same_site(parts.netloc, host))
+
+
+def _may_be_home(href: str) -> bool:
+    """False for a link whose path, as `urlsplit` cuts it, cannot be a home path.
+
+    Every link of the page is asked whether it goes home, and few do: this rules most out with
+    two string tests instead of a `urlsplit` each. The path is the end of what comes before the
+    first "#" or "?" (scheme and host hold neither, nor does the host hold "/"), so a home path
+    ends that part in "/", "." or an index file's name, or is empty, when no "/" is left once
+    the "//" before the host is taken out. urlsplit deletes tabs and line breaks anywhere in a
+    link: links with any are left to it.
+    """
+    if "\t" in href or "\n" in href or "\r" in href:
+        return True
+    head = href.split("#", 1)[0].split("?", 1)[0]
+    return head.endswith(_HOME_ENDINGS) or "/" not in head.replace("//", "", 1)
+
+
+_HOME_ENDINGS = ("/", ".", *sorted(_HOME_PATHS - {""}))
 
 
 def _headline_text(h1: HtmlElement) -> str:

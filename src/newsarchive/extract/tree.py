@@ -48,8 +48,13 @@ def short_text_of(element: HtmlElement, limit: int) -> str | None:
     normalising tens of thousands of characters to measure them. n words make at least
     2n - 1 characters, so `(limit + 1) // 2 + 1` words are always too many.
     """
+    return short_text(element.text_content(), limit)
+
+
+def short_text(text: str, limit: int) -> str | None:
+    """`short_text_of` for a text already read (`Page.body_text`)."""
     too_many = (limit + 1) // 2 + 1
-    words = element.text_content().split(None, too_many - 1)
+    words = text.split(None, too_many - 1)
     if len(words) >= too_many:
         return None
     text = " ".join(words)
