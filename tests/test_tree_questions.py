@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement, fromstring
 
-from newsarchive.extract.boilerplate import _MAYBE_HIDDEN, _is_furniture, _is_hidden
+from newsarchive.extract.boilerplate import _is_furniture, _is_hidden, maybe_hidden
 from newsarchive.extract.language import detect_language
 from newsarchive.extract.title import _HOME_PATHS, _may_be_home
 from newsarchive.extract.tree import StoryLinks, join_url, short_text_of, text_of, visible_text
@@ -105,7 +105,7 @@ def test_every_block_that_is_hidden_is_one_the_hidden_story_rule_reads() -> None
     ]
     blocks = "".join(f"<div {mark}><p>text</p></div>" for mark in marks)
     body = _element(f"<html><body>{blocks}</body></html>", "//body")
-    found = set(body.xpath(_MAYBE_HIDDEN))
+    found = set(maybe_hidden(body))
     hidden = [div for div in body.iter("div") if _is_hidden(div)]
     assert len(hidden) == len(marks) - 2
     assert all(div in found for div in hidden)

@@ -274,7 +274,7 @@ def _byline_authors(page: Page) -> list[str]:
     if scope is None:
         scope = page.tree
     found = _bylines_in(scope)
-    main = _main_element(page.tree)
+    main = _main_element(page)
     if not found and main is not None and not _holds(main, scope):
         # The story element was guessed from a headline outside the page's main content (a
         # site name in an <h1> of the top bar, as on hosted.ap.org): its byline is in <main>.
@@ -299,13 +299,9 @@ def _bylines_in(scope: HtmlElement) -> list[str]:
     return found
 
 
-def _main_element(tree: HtmlElement) -> HtmlElement | None:
+def _main_element(page: Page) -> HtmlElement | None:
     """The page's <main> (or role="main") with the most paragraph text."""
-    candidates = [
-        element
-        for element in tree.xpath('//main | //*[@role="main"]')
-        if isinstance(element, HtmlElement)
-    ]
+    candidates = [e for e in page.marked if e.tag == "main" or e.get("role") == "main"]
     if not candidates:
         return None
     return max(candidates, key=lambda e: sum(len(p.text_content()) for p in e.iter("p")))

@@ -213,7 +213,7 @@ def prune_boilerplate(tree: HtmlElement, url: str) -> None:
     # where a walk in Python visited every element. When one is checked, nothing inside it has
     # been dropped yet (its descendants come after it), as in a walk from the top.
     dropped: set[HtmlElement] = set()
-    for element in tree.xpath(_NAMED):
+    for element in _named(tree):
         if (
             _is_furniture(element)
             and not (dropped and any(a in dropped for a in element.iterancestors()))
@@ -239,7 +239,7 @@ def _show_hidden_story(root: HtmlElement, total_prose: int) -> None:
     # Only elements that `_is_hidden` could accept (one XPath, in C, rather than five
     # attribute reads for each block of the page); unhiding changes attributes of the block
     # and its ancestors only, which come before the blocks still to be read.
-    for element in root.xpath(_MAYBE_HIDDEN):
+    for element in maybe_hidden(root):
         if element.tag not in _HIDING_BLOCKS:
             continue
         if not _is_hidden(element) or _prose_length(element) < _STORY_SHARE * total_prose:
@@ -258,14 +258,31 @@ def _show_hidden_story(root: HtmlElement, total_prose: int) -> None:
 
 
 _HIDING_BLOCKS = frozenset((*_TEXT_BLOCKS, "article", "main"))
+
+
 #: Elements with a hidden or aria-hidden attribute, a style, or "hid" (of "hide", "hidden") in
 #: their class or id in any case `_HIDING_CLASS` matches (Python's IGNORECASE also takes the
 #: Turkish dotted and dotless i for "i"): a superset of those `_is_hidden` accepts.
-_MAYBE_HIDDEN = (
-    "descendant-or-self::*[@hidden or @aria-hidden or @style"
-    " or contains(translate(@class, 'HIDİı', 'hidii'), 'hid')"
-    " or contains(translate(@id, 'HIDİı', 'hidii'), 'hid')]"
-)
+#: Read in Python over the tree's nodes, whose objects `Page.nodes` holds: the XPath
+#: `descendant-or-self::*[@hidden or @aria-hidden or @style or contains(translate(@class,
+#: 'HIDİı', 'hidii'), 'hid') or contains(translate(@id, 'HIDİı', 'hidii'), 'hid')]` took
+#: three times as long, testing five attributes of every node in libxml2's XPath machine.
+def maybe_hidden(root: HtmlElement) -> list[HtmlElement]:
+    return [
+        element
+        for element in root.iter()
+        if isinstance(element.tag, str)  # not a comment
+        and (
+            element.get("hidden") is not None
+            or element.get("aria-hidden") is not None
+            or element.get("style") is not None
+            or "hid" in (element.get("class") or "").translate(_HID_FOLD)
+            or "hid" in (element.get("id") or "").translate(_HID_FOLD)
+        )
+    ]
+
+
+_HID_FOLD = str.maketrans("HIDİı", "hidii")
 
 
 def _is_hidden(element: HtmlElement) -> bool:
@@ -302,8 +319,23 @@ def _prose_length(element: HtmlElement) -> int:
     return sum(len(p.text_content()) for p in element.iter("p"))
 
 
-#: Elements that `_is_furniture` could accept: it reads only these four attributes.
-_NAMED = ".//*[@class or @id or @itemtype or @role]"
+def _named(tree: HtmlElement) -> list[HtmlElement]:
+    """Elements that `_is_furniture` could accept: it reads only four attributes.
+
+    `.//*[@class or @id or @itemtype or @role]`, read in Python over nodes whose objects
+    `Page.nodes` holds: the XPath took longer, testing four attributes of every node.
+    """
+    return [
+        element
+        for element in tree.iterdescendants()
+        if isinstance(element.tag, str)  # not a comment
+        and (
+            element.get("class") is not None
+            or element.get("id") is not None
+            or element.get("itemtype") is not None
+            or element.get("role") is not None
+        )
+    ]
 
 
 def _is_furniture(element: HtmlElement) -> bool:

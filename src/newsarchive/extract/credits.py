@@ -406,13 +406,17 @@ def _byline_credits(scope: HtmlElement, elements: list[HtmlElement]) -> Iterator
                 yield _byline(text) or _named_by(text)
 
 
+_SOURCE_RELS = frozenset({"original-source", "syndication-source"})
+
+
 def _declared_bylines(page: Page) -> Iterator[str]:
     for name in _META_BYLINES:
         yield from (value for value in page.meta.get(name, ()) if value.strip())
-    for href in page.tree.xpath(
-        '//link[@rel="original-source" or @rel="syndication-source"]/@href'
-    ):
-        yield str(href)
+    for link in page.marked:
+        # `//link[@rel="original-source" or @rel="syndication-source"]/@href`
+        href = link.get("href")
+        if link.tag == "link" and href is not None and link.get("rel") in _SOURCE_RELS:
+            yield str(href)
     article = page.article_object or {}
     for key in _JSON_LD_CREDITS:
         yield from _names_in(article.get(key))

@@ -583,7 +583,10 @@ def _meta_date(page: Page, names: tuple[str, ...]) -> datetime | None:
 
 def _itemprop_date(page: Page, prop: str) -> datetime | None:
     """Microdata on any element, unless it belongs to an item other than the article."""
-    for element in page.tree.xpath(f'//*[@itemprop="{prop}"][not(self::meta)]'):
+    for element in page.marked:
+        # `//*[@itemprop="{prop}"][not(self::meta)]`
+        if element.get("itemprop") != prop or element.tag == "meta":
+            continue
         if not _belongs_to_article(element):
             continue
         raw = element.get("datetime") or element.get("content") or element.text_content()

@@ -46,6 +46,9 @@ _TRAILING_COMMAS = re.compile(r",\s*([\]}])")
 #: markers as text, and JSON cannot start with them.
 _CDATA_OPEN = re.compile(r"^(?://\s*|/\*\s*)?<!\[CDATA\[(?:\s*\*/)?")
 _CDATA_CLOSE = re.compile(r"(?://\s*|/\*\s*)?\]\]>(?:\s*\*/)?$")
+_JSON_LD_LOWER = str.maketrans("JSONLD", "jsonld")
+#: The white space XPath's normalize-space() collapses (Python's split() takes more).
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 _RDF_DESCRIPTION = re.compile(r"<rdf:Description\b[^>]*>", re.DOTALL)
 _RDF_ABOUT = re.compile(r'\brdf:about="([^"]+)"')
 _RDF_DATE = re.compile(r'\bdc:date="([^"]+)"')
@@ -69,6 +72,12 @@ class Page:
     #: through lxml.html's class lookup, a Python call (~3,500 a page, 3% of extraction).
     #: While this list lives, every walk hands back the objects made here.
     nodes: list[HtmlElement] = field(default_factory=list, repr=False, compare=False)
+    #: The elements of the page as parsed that rules look for anywhere in it (`MARKED_TAGS`, and
+    #: any with an attribute of `MARKED_ATTRIBUTES`), in document order, gathered in one pass
+    #: over `nodes`. Each question of the whole page ("//link[@rel=...]", "//*[@itemprop=...]")
+    #: was an XPath that walked every node of the tree, about as long as parsing a tenth of the
+    #: page each, seven of them per page; a question of these few elements is a short loop.
+    marked: list[HtmlElement] = field(default_factory=list, repr=False, compare=False)
 
     @cached_property
     def story(self) -> HtmlElement | None:
@@ -79,7 +88,7 @@ class Page:
         microdata): the answer is the same for all of them. Rules that read the pruned tree
         call `main_article_element` on it instead.
         """
-        return main_article_element(self.tree)
+        return main_article_element(self.tree, self.marked or None)
 
     @cached_property
     def body_text(self) -> str:
@@ -107,9 +116,13 @@ def parse_page(html: str, url: str) -> Page | None:
     if tree is None:
         return None
     nodes = list(tree.iter())  # first, so that the reads below reuse the nodes' objects
+    # XPath's "//" starts at the document's root, above `tree` when lxml took the page for a
+    # fragment (no leading <html> or doctype) and returned the element that holds it.
+    document = tree.getroottree().getroot()
+    marked = _marked(nodes if document is tree else list(document.iter()))
     meta = _meta_tags(tree)
-    objects = list(_json_ld_objects(tree))
-    canonical = _canonical_url(tree, meta, url)
+    objects = list(_json_ld_objects(marked))
+    canonical = _canonical_url(marked, meta, url)
     rdf_date = _trackback_date(html, url, canonical)
     if rdf_date:
         meta["trackback:dc:date"] = [rdf_date]
@@ -117,9 +130,28 @@ def parse_page(html: str, url: str) -> Page | None:
     page_object = _pick_object(objects, _PAGE_TYPES, url, canonical)
     types = frozenset(t for obj in objects for t in schema_types(obj))
     types |= frozenset(
-        _type_name(value) for value in tree.xpath("//*[@itemscope]/@itemtype") if value
+        _type_name(value)
+        for element in marked
+        if element.get("itemscope") is not None and (value := element.get("itemtype"))
     )
-    return Page(url, tree, meta, objects, article, page_object, canonical, types, nodes)
+    return Page(url, tree, meta, objects, article, page_object, canonical, types, nodes, marked)
+
+
+#: What `Page.marked` holds: elements of these tags, and elements with any of these attributes.
+MARKED_TAGS = frozenset({"link", "script", "main"})
+MARKED_ATTRIBUTES = ("itemprop", "itemscope", "role")
+
+
+def _marked(nodes: list[HtmlElement]) -> list[HtmlElement]:
+    return [
+        node
+        for node in nodes
+        if node.tag in MARKED_TAGS
+        or (
+            isinstance(node.tag, str)  # not a comment
+            and any(node.get(name) is not None for name in MARKED_ATTRIBUTES)
+        )
+    ]
 
 
 def schema_types(obj: dict[str, Any]) -> list[str]:
@@ -154,9 +186,14 @@ def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
     return meta
 
 
-def _json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+def _json_ld_objects(marked: list[HtmlElement]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    for script in tree.xpath('//script[contains(translate(@type, "JSONLD", "jsonld"), "ld+json")]'):
+    for script in marked:
+        # `//script[contains(translate(@type, "JSONLD", "jsonld"), "ld+json")]`
+        if script.tag != "script" or "ld+json" not in (script.get("type") or "").translate(
+            _JSON_LD_LOWER
+        ):
+            continue
         data = _load_json(script.text_content())
         if data is not None:
             _collect(data, found, depth=0)
@@ -244,11 +281,16 @@ def _trackback_date(html: str, url: str, canonical: str | None) -> str | None:
     return None
 
 
-def _canonical_url(tree: HtmlElement, meta: dict[str, list[str]], url: str) -> str | None:
-    for href in tree.xpath(
-        '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'
-    ):
-        if isinstance(href, str) and href.strip():
+def _canonical_url(marked: list[HtmlElement], meta: dict[str, list[str]], url: str) -> str | None:
+    for link in marked:
+        # `//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href`
+        if (
+            link.tag != "link"
+            or " canonical " not in f" {_XML_SPACE.sub(' ', link.get('rel') or '').strip(' ')} "
+        ):
+            continue
+        href = link.get("href")
+        if href is not None and href.strip():
             return join_url(url, href)
     og_url = next((u for u in meta.get("og:url", ()) if u.strip()), None)
     return join_url(url, og_url) if og_url else None

@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from tld import get_fld
 
 from newsarchive.extract.page import Page, schema_types
-from newsarchive.extract.tree import host_key, main_article_element, same_host, text_of
+from newsarchive.extract.tree import host_key, same_host, text_of
 
 #: Where a title splits into segments. Latin separators need spaces around them, so hyphenated
 #: words, "U.S.-led" and "10:30" never split; the full-width and CJK ones (`｜`, `：`, `ㅣ`), a
@@ -475,7 +475,7 @@ def _json_ld_headline(obj: dict[str, Any] | None) -> str | None:
 def _h1_texts(page: Page, *, lines: bool = False) -> list[str]:
     """The `<h1>` texts of the story's element first, then of the page, without repeats; with
     `lines`, each line of an `<h1>` broken by `<br>` after its whole text."""
-    scope = main_article_element(page.tree)
+    scope = page.story
     texts: list[str] = []
     for root in (scope, page.tree):
         if root is None:

@@ -92,12 +92,25 @@ def link_text_length(element: HtmlElement) -> int:
     return sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
 
 
-def main_article_element(tree: HtmlElement) -> HtmlElement | None:
-    """The element holding the story: the `<article>` with the headline or the most prose."""
+def main_article_element(
+    tree: HtmlElement, marked: list[HtmlElement] | None = None
+) -> HtmlElement | None:
+    """The element holding the story: the `<article>` with the headline or the most prose.
+
+    `marked` is `Page.marked` when `tree` is the page as parsed: the items of article
+    microdata are then among those elements, and no XPath walks the page for them.
+    """
     articles = [
         a for a in tree.iter("article") if not any(p.tag == "article" for p in a.iterancestors())
     ]
-    if not articles:
+    if not articles and marked is not None:
+        articles = [  # the XPath below, over the marked elements
+            element
+            for element in marked
+            if element.get("itemscope") is not None
+            and ("Article" in (itemtype := element.get("itemtype") or "") or "Posting" in itemtype)
+        ]
+    elif not articles:
         articles = tree.xpath(
             '//*[@itemscope][contains(@itemtype, "Article") or contains(@itemtype, "Posting")]'
         )
