@@ -51,6 +51,9 @@ DAY_CASES = [
     ("The vote was 10/9 in favour", D(2022, 5, 1), []),
     # Persian digits and the Gregorian month as Persian writes it.
     ("۲۷ آوریل", D(2022, 5, 1), [D(2022, 4, 27)]),
+    # Russian "накануне" alone is the day before; before an event's noun, "on the eve of".
+    ("Путин накануне провёл переговоры", D(2025, 8, 31), [D(2025, 8, 30)]),
+    ("Накануне поездки Владимир Путин дал интервью", D(2025, 8, 31), []),
     # Ukrainian "the day before".
     ("Зеленський напередодні прибув до Вашингтона", D(2022, 12, 22), [D(2022, 12, 21)]),
 ]
@@ -214,6 +217,94 @@ EVENT_CASES = [
         "ووصل الرئيس ترامب إلى مطار شرم الشيخ الدولي بعد ظهر اليوم قادماً من إسرائيل.",
         D(2025, 10, 13),
         [("visit", D(2025, 10, 13), "Sharm el-Sheikh", "EG", _v("Donald Trump"))],
+    ),  # Russian: the destination before the verb when the visitor ends the sentence; talks with
+    # the place inside the phrase; a meeting that "took place"; talks by video are a call; a
+    # purchase contract.
+    (
+        "В тот же день в Вашингтон прибыл премьер-министр Японии Фумио Кисида.",
+        D(2024, 4, 9),
+        [("visit", D(2024, 4, 9), "Washington", "US", _v("Fumio Kishida"))],
+    ),
+    (
+        "Владимир Путин и Нарендра Моди накануне провели в Тяньцзине переговоры на полях саммита "
+        "ШОС.",
+        D(2025, 9, 2),
+        [("meeting", D(2025, 9, 1), "Tianjin", "CN", _p("Vladimir Putin", "Narendra Modi"))],
+    ),
+    (
+        "Первая личная встреча Владимира Путина и Джо Байдена состоялась накануне на вилле «Ла "
+        "Гранж» в Женеве.",
+        D(2021, 6, 17),
+        [("meeting", D(2021, 6, 16), "Geneva", "CH", _p("Vladimir Putin", "Joe Biden"))],
+    ),
+    (
+        "Владимир Путин провёл переговоры в режиме видеоконференции с Председателем Китайской "
+        "Народной Республики Си Цзиньпином.",
+        D(2022, 12, 30),
+        [("call", D(2022, 12, 30), None, None, _p("Vladimir Putin", "Xi Jinping"))],
+    ),
+    (
+        "Сербия подписала в четверг контракт на покупку 12 французских истребителей Rafale.",
+        D(2024, 8, 30),
+        [("arms_transfer", D(2024, 8, 29), None, "RS", _to("Serbia", "France"))],
+    ),
+    # French: received by the host (passive), a phone call as a noun, an arrival's participle.
+    (
+        "Emmanuel Macron a achevé samedi sa tournée dans le Golfe par une étape à Djeddah, où il a "
+        "été reçu par le prince héritier saoudien Mohammed ben Salmane.",
+        D(2021, 12, 5),
+        [
+            (
+                "visit",
+                D(2021, 12, 4),
+                "Jeddah",
+                "SA",
+                _v("Emmanuel Macron", "Mohammed bin Salman"),
+            )
+        ],
+    ),
+    (
+        "Emmanuel Macron et Mohammed ben Salmane ont eu samedi un appel téléphonique avec le "
+        "premier ministre libanais Najib Mikati.",
+        D(2021, 12, 5),
+        [
+            (
+                "call",
+                D(2021, 12, 4),
+                None,
+                None,
+                _p("Emmanuel Macron", "Mohammed bin Salman", "Najib Mikati"),
+            )
+        ],
+    ),
+    (
+        "Arrivé vendredi à Paris, le président ukrainien Volodymyr Zelensky a été accueilli par "
+        "Emmanuel Macron.",
+        D(2024, 2, 17),
+        [
+            (
+                "visit",
+                D(2024, 2, 16),
+                "Paris",
+                "FR",
+                _v("Volodymyr Zelensky", "Emmanuel Macron"),
+            )
+        ],
+    ),
+    # Turkish: the visit as a clause before its visitor ("ziyaret için Türkiye'de bulunan").
+    (
+        "ANKARA - Resmi ziyaret için Türkiye'de bulunan Polonya Cumhurbaşkanı Andrzej Duda, "
+        "Cumhurbaşkanı Recep Tayyip Erdoğan tarafından Külliye'de resmi törenle karşılandı.",
+        D(2021, 5, 24),
+        [
+            (
+                "visit",
+                D(2021, 5, 24),
+                "Ankara",
+                "TR",
+                _v("Andrzej Duda", "Recep Tayyip Erdogan"),
+            )
+        ],
     ),
 ]
 

@@ -401,6 +401,8 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
         if _not_the_day(sentence, match.start()):
             continue
         word = match.group("word").lower()
+        if word in _EVE_WORDS and _EVE_OF.match(sentence, match.end()):
+            continue  # "накануне визита": on the eve of the visit, not the day before
         if word in relative["yesterday"]:
             found.append(published_on - timedelta(days=1))
         elif word in relative["today"]:
@@ -423,6 +425,16 @@ _UNTIL = re.compile(
 _UNTIL_AFTER = re.compile(r"\s*तक(?!\w)")
 #: A day something is counted from: "Merz's first visit since taking office on Tuesday".
 _SINCE = re.compile(r"(?i)(?<!\w)since\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+)?$")
+
+
+#: Russian "накануне" and Ukrainian "напередодні" are "the day before" alone, and "on the eve
+#: of" before an event's noun ("Накануне поездки Путин дал интервью"): no day of its own.
+_EVE_WORDS = frozenset({"накануне", "напередодні"})
+_EVE_OF = re.compile(
+    r"(?i)\s+(?:(?:своего|его|её|ее|их|свого|своєї|його|її)\s+)?(?:поездк|визит|саммит|встреч|"
+    r"переговор|заседани|выбор|турне|приезд|праздник|поїздк|візит|саміт|зустріч|засідан|"
+    r"вибор|приїзд|свят)\w*"
+)
 
 
 def _not_the_day(sentence: str, at: int) -> bool:
@@ -977,9 +989,10 @@ def _visit_draft(
     visitor: Actor | None = None
     group: list[Actor] = []
     head = sentence[trigger.end() : trigger.end() + 40]
-    if after and (_VISIT_OF.match(head) or head.startswith("的")):
+    if after and (_VISIT_OF.match(head) or head.startswith("的") or _VISITING.match(head)):
         # "the visit by X"; Chinese "来华访问的英国外交大臣拉米" (the visiting British foreign
-        # secretary Lammy): the visitor follows.
+        # secretary Lammy), Turkish "resmi ziyarette bulunan ... Miçotakis'i" (Mitsotakis, on
+        # an official visit): the visitor follows.
         visitor = after[0].actor
     elif before and sentence[before[-1].end - start : trigger.start()].strip() in ("'s", "’s"):
         visitor = before[-1].actor
@@ -998,6 +1011,10 @@ def _visit_draft(
                 city, country, _ = _city_in(sentence[trigger.end() :])
                 if city is None:
                     city, country, _ = _city_in(sentence[trigger.end() :], bare=True)
+            elif city is None and country is None:
+                # Russian and Polish put the destination first when the visitor ends the
+                # sentence: "В тот же день в Вашингтон прибыл премьер-министр Японии".
+                city, country, _ = _city_in(sentence[: trigger.start()])
             guests = [m for m in after if m.actor.country not in (None, country)]
             visitor = guests[0].actor if guests and (city or country) else None
     if visitor is None:
@@ -1055,6 +1072,10 @@ def _coordinated(
         index -= 1
     return group
 
+
+#: Turkish makes the visit a clause before its visitor: "Türkiye'ye resmi ziyarette bulunan
+#: Yunanistan Başbakanı", "Resmi ziyaret için Türkiye'de bulunan Polonya Cumhurbaşkanı".
+_VISITING = re.compile(r"\w*(?:\s+\S+){0,3}?\s+(?:bulunan|gelen)(?!\w)")
 
 #: A Turkish place with the case ending of where to or where in, after an apostrophe:
 #: "Yunanistan'a ... ziyaret gerçekleştirdi", "Atina'da görüştü". Turkish puts the destination
