@@ -306,6 +306,23 @@ EVENT_CASES = [
             )
         ],
     ),
+    # Korean, Japanese and Chinese name the country visited in the visit's word (방한, 来日).
+    (
+        "조 바이든 미국 대통령이 20일 방한했다.",
+        D(2022, 5, 20),
+        [("visit", D(2022, 5, 20), None, "KR", _v("Joe Biden"))],
+    ),
+    (
+        "バイデン米大統領が22日来日した。",
+        D(2022, 5, 22),
+        [("visit", D(2022, 5, 22), None, "JP", _v("Joe Biden"))],
+    ),
+    # Turkish sanctions: the verb after both parties ("Rusya'ya yaptırım uyguladı").
+    (
+        "ABD, dün Rusya'ya yaptırım uygulama kararı aldı.",
+        D(2020, 12, 15),
+        [("sanction", D(2020, 12, 14), None, "US", _on("United States", "Russia"))],
+    ),
 ]
 
 

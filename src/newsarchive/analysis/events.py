@@ -184,8 +184,17 @@ def _trigger(kind: str) -> re.Pattern[str]:
     events.toml's [triggers]."""
     english = {"visit": _VISIT_EN, "meeting": _MEETING_EN, "call": _CALL_EN}[kind]
     other = _words(kind)
+    if kind == "visit":
+        other += "|" + "|".join(map(re.escape, _visit_to()))
     # Other languages' words in any case: "Телефонный разговор" opens a sentence.
     return re.compile(rf"{_START}(?:{english}|(?i:{other})){_END}")
+
+
+@cache
+def _visit_to() -> dict[str, str]:
+    """A visit's word that names its country ("방한", "訪米", "访华") -> ISO code (events.toml)."""
+    table: dict[str, list[str]] = _vocabulary()["visit_to"]
+    return {word: code for code, words in table.items() for word in words}
 
 
 @cache
@@ -980,6 +989,8 @@ def _visit_draft(
     """The visit (or the visits of a list of visitors) a visit's word reports."""
     at = start + trigger.start()
     city, country = _destination(sentence[trigger.end() :])
+    if city is None and country is None:
+        country = _visit_to().get(trigger.group())  # "바이든 대통령 방한": a visit to Korea
     after = [m for m in ms if m.start >= start + trigger.end()]
     before = [m for m in ms if m.end <= at]
     if city is None and country is None and trigger.group() in _VISIT_NOUNS:
