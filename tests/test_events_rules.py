@@ -270,6 +270,19 @@ EVENT_CASES = [
         [("arms_transfer", D(2022, 9, 2), None, "TW", _to("Taiwan", "United States"))],
     ),
     _ev(
+        "en-a-later-clause-recalling-the-past-leaves-the-news",
+        "Japanese Prime Minister Fumio Kishida arrived in Seoul on Sunday for talks with South "
+        "Korean President Yoon Suk Yeol, reciprocating Yoon's visit to Tokyo in March.",
+        D(2023, 5, 7),
+        [("visit", D(2023, 5, 7), "Seoul", "KR", _v("Fumio Kishida", "Yoon Suk Yeol"))],
+    ),
+    _ev(
+        "en-a-sentence-recalling-the-past-is-background",
+        "Japanese Prime Minister Fumio Kishida visited Seoul in March.",
+        D(2023, 5, 7),
+        [],
+    ),
+    _ev(
         "en-a-visit-is-not-to-the-visitors-own-capital",
         "Russian President Vladimir Putin flew to the United Arab Emirates on Wednesday, a sign "
         "of the ties between Abu Dhabi and Moscow.",

@@ -1249,18 +1249,36 @@ _SAME_DAY = re.compile(
 )
 
 
-def _past(sentence: str, published_on: date) -> bool:
-    """Whether a sentence tells of visits, talks or calls before the days it names (a year
-    before the publication's, "last year", "who visited", "im Juli" in an August article):
-    background, not the news."""
-    if _PAST.search(sentence):
-        return True
-    if any(int(year) < published_on.year for year in _IN_YEAR.findall(sentence)):
-        return True
-    for match in _in_month().finditer(sentence):
-        if _months()[match.group("month").lower()] != published_on.month:
-            return True
-    return False
+def _past(sentence: str, published_on: date) -> int | None:
+    """Where a sentence starts telling of visits, talks or calls before the days it names (a
+    year before the publication's, "last year", "who visited", "im Juli" in an August article):
+    background, not the news. None if it does not."""
+    starts = [m.start() for m in _PAST.finditer(sentence)]
+    starts += [
+        m.start() for m in _IN_YEAR.finditer(sentence) if int(m.group(1)) < published_on.year
+    ]
+    starts += [
+        m.start()
+        for m in _in_month().finditer(sentence)
+        if _months()[m.group("month").lower()] != published_on.month
+    ]
+    return min(starts, default=None)
+
+
+#: A clause break: what comes after it may recall the past without undoing the news before it.
+_CLAUSE_BREAK = re.compile(r"[,;]\s")
+
+
+def _news_before_past(sentence: str, at: int, published_on: date) -> int | None:
+    """The end of the news a sentence tells before a later clause recalls the past ("Kishida
+    arrived in Seoul on Sunday for a summit with Yoon, reciprocating Yoon's visit to Tokyo in
+    March"): the last clause break before `at`, if the words before it name a recent day."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    if not breaks:
+        return None
+    days = resolve_dates(sentence[: breaks[-1]], published_on)
+    recent = [d for d in days if published_on - timedelta(days=RECENT_DAYS) <= d <= published_on]
+    return breaks[-1] if recent else None
 
 
 @cache
@@ -1342,7 +1360,13 @@ def find_events(
         in_sentence = parties[bisect_left(party_starts, start) : bisect_left(party_starts, end)]
         if not ms and not in_sentence:
             continue  # names nobody: reports nothing whatever its words
-        background = _past(sentence, published_on)
+        past = _past(sentence, published_on)
+        news = _news_before_past(sentence, past, published_on) if past else None
+        if news is not None:  # the news first, then a clause recalling the past
+            end = start + news
+            sentence = sentence[:news]
+            past = None
+        background = past is not None
         found = _person_drafts(sentence, start, ms) if ms and not background else []
         if ms and not found and not background:
             received += _received_by(sentence, start, ms)
