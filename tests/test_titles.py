@@ -472,32 +472,36 @@ def test_headline_typed_in_one_case_takes_the_metadata_spelling(
 
 
 @pytest.mark.parametrize(
-    ("url", "lang", "title", "registry_name", "headline"),
+    ("url", "lang", "title", "registry_name", "headline", "without_registry"),
     [
-        # The registry writes "Xinhua (English)"; the pages sign "- Xinhua".
+        # The registry writes "Xinhua (English)"; the pages sign "- Xinhua", which the host
+        # (news.cn) does not spell.
         (
             "https://english.news.cn/20251205/c1a2b3c4d5e6/c.html",
             "en",
             "China, Malaysia hold joint naval drill off Port Klang - Xinhua",
             "Xinhua (English)",
             "China, Malaysia hold joint naval drill off Port Klang",
+            "China, Malaysia hold joint naval drill off Port Klang - Xinhua",
         ),
-        # "NHK" without the label word names "NHK News (Japanese)", with the section after it.
+        # "NHK" without the label word names "NHK News (Japanese)", with the section after it;
+        # the host's registered domain (nhk.or.jp) names it too.
         (
             "https://www3.nhk.or.jp/news/html/20251205/k10014000001000.html",
             "ja",
             "防衛費増額 財源の議論先送り | NHK | 政治",
             "NHK News (Japanese)",
             "防衛費増額 財源の議論先送り",
+            "防衛費増額 財源の議論先送り",
         ),
     ],
 )
 def test_registry_name_is_cut_as_the_pages_write_it(
-    url: str, lang: str, title: str, registry_name: str, headline: str
+    url: str, lang: str, title: str, registry_name: str, headline: str, without_registry: str
 ) -> None:
     html = article_page(lang=lang, head=f"<title>{title}</title>", headline=None, logo="Logo")
 
-    assert title_of(html, url) == title
+    assert title_of(html, url) == without_registry
     assert title_of(html, url, OutletFacts(name=registry_name)) == headline
 
 
@@ -727,3 +731,121 @@ def test_page_counts_and_bracketed_site_names_are_cut(
     title: str, names: set[str], expected: str
 ) -> None:
     assert strip_site_name(title, names) == expected
+
+
+#: Templates that set one headline over two headings, the second going on in lower case;
+#: og:title joins them (url, og:title, the headings' markup, the headline).
+SPLIT_HEADLINES = [
+    pytest.param(
+        "https://www.homechef.com/meals/prosciutto-and-mushroom-carbonara",
+        "Prosciutto and Mushroom Carbonara with Asiago and peas",
+        '<header class="meal__header"><p class="tag">Meal Kit</p><span itemprop="name">'
+        '<h1 class="h2 mb-0">Prosciutto and Mushroom Carbonara</h1>'
+        '<h2 class="h5 mt-0">with Asiago and peas</h2></span></header>',
+        "Prosciutto and Mushroom Carbonara with Asiago and peas",
+        id="h1-then-h2",
+    ),
+    pytest.param(
+        "https://www.donnahay.com.au/recipes/snacks-and-sides/smoky-eggplant-dip",
+        "Smoky Eggplant Dip With Hand Cut Potato Chips | Donna Hay",
+        '<div class="panel recipe-panel"><h1 class="recipe-title">baba ghanoush</h1>'
+        '<h1>with hand-cut potato chips</h1><div class="section"></div></div>',
+        # The page shows "baba ghanoush / with hand-cut potato chips": never the second half.
+        "baba ghanoush with hand-cut potato chips",
+        id="h1-then-h1",
+    ),
+    pytest.param(
+        "https://www.defensenews.com/air/2025/12/05/air-force-picks-tanker/",
+        "Air Force picks new tanker",
+        "<h1>Air Force picks new tanker</h1><h2>The service will buy 75 aircraft by 2032.</h2>",
+        # A standfirst opens in upper case: it is not part of the headline.
+        "Air Force picks new tanker",
+        id="standfirst-stays-apart",
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "og", "headings", "headline"), SPLIT_HEADLINES)
+def test_a_headline_set_over_two_headings(url: str, og: str, headings: str, headline: str) -> None:
+    html = f"""<html lang="en"><head><meta charset="utf-8">
+<meta property="og:title" content="{og}"><title>{og}</title></head><body>
+<header><a href="/"><img alt="Logo" src="/logo.svg"></a></header>
+<main>{headings}<p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    assert found_title(html, url) == headline
+
+
+@pytest.mark.parametrize(
+    ("h1", "headline"),
+    [
+        (
+            "20-Minute Chipotle Creamed Chicken Puts a Spicy Spin on Comfort Food"
+            " by 30Seconds Food",
+            "20-Minute Chipotle Creamed Chicken Puts a Spicy Spin on Comfort Food",
+        ),
+        # The byline is cut behind a headline that says "by" itself.
+        (
+            "Tanker hit by drone off Yemen coast by Jane Doe",
+            "Tanker hit by drone off Yemen coast",
+        ),
+        # "by" inside the headline the metadata states whole stays.
+        ("Tanker hit by drone off Yemen coast", "Tanker hit by drone off Yemen coast"),
+    ],
+)
+def test_a_byline_behind_the_headline_in_the_h1_is_cut(h1: str, headline: str) -> None:
+    """The `<h1>` carries "by <author or outlet>" behind the headline the JSON-LD states."""
+    ld = {"@context": "https://schema.org", "@type": "Article", "headline": headline}
+    html = f"""<html lang="en"><head><meta charset="utf-8">
+<title>{headline} | 30Seconds Food</title>
+<script type="application/ld+json">{json.dumps(ld)}</script></head><body>
+<main><h1 class="tip-title">{h1}</h1><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    assert found_title(html, "https://30seconds.com/food/tip/15182/chipotle-chicken") == headline
+
+
+def test_an_h1_closing_og_title_under_its_artist_is_the_headline() -> None:
+    """og:title "Artist – Song" on a lyrics page whose `<h1>` is the song and whose `<h2>`
+    links the artist: the headline is the song."""
+    og = "Prince\xa0and the Revolution – Purple Rain"
+    html = f"""<html lang="en"><head><meta charset="utf-8">
+<meta property="og:title" content="{og}"><meta property="og:site_name" content="Genius">
+<title>Prince and the Revolution – Purple Rain Lyrics | Genius Lyrics</title></head><body>
+<main><div class="header"><h1>Purple Rain</h1>
+<h2><a href="https://genius.com/artists/Prince-and-the-revolution">Prince and the Revolution</a>
+</h2></div><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    url = "https://genius.com/Prince-and-the-revolution-purple-rain-lyrics"
+    assert found_title(html, url) == "Purple Rain"
+
+
+def test_a_forum_name_closing_the_title_is_no_headline() -> None:
+    """A forum's `<title>` "Post : forum" closes with the forum's name, which its `<h1>` holds;
+    the post's title, shown above the post, stays the headline."""
+    post = "Suspicious computer chip hidden inside stack of bills?"
+    html = f"""<html lang="en"><head><meta charset="utf-8">
+<meta property="og:title" content="r/whatisthisthing - {post}">
+<title>{post} : whatisthisthing</title></head><body>
+<header><span><h1>whatisthisthing</h1></span></header>
+<main><h3>{post}</h3><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    url = "https://www.reddit.com/r/whatisthisthing/comments/btaj4y/suspicious_computer_chip/"
+    assert found_title(html, url) == post
+
+
+def test_the_registered_domain_names_the_site() -> None:
+    """receitas.ig.com.br is registered as ig.com.br: the "iG" closing its titles is the site."""
+    headline = "Receita de Estrogonofe de cogumelos"
+    html = f"""<html lang="pt-BR"><head><meta charset="utf-8">
+<meta property="og:title" content="{headline} - iG"><title>{headline} - iG</title></head>
+<body><main><h2>Estrogonofe de cogumelos</h2><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    url = "https://receitas.ig.com.br/estrogonofe-de-cogumelos/4e7b634e7bb4e2ad5c000054.html"
+    assert found_title(html, url) == headline
+
+
+def test_a_name_in_lower_case_opens_its_own_headline() -> None:
+    """ "iPhone" opening an `<h1>` after a kicker heading is the headline's first word, not the
+    kicker's continuation."""
+    headline = "iPhone sales fall in China as Huawei gains"
+    html = f"""<html lang="en"><head><meta charset="utf-8">
+<meta property="og:title" content="{headline}"><title>{headline} - Reuters</title></head><body>
+<main><h2 class="kicker">Technology</h2><h1>{headline}</h1>
+<p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    assert (
+        found_title(html, "https://www.reuters.com/technology/iphone-sales-2025-12-05/") == headline
+    )

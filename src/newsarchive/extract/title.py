@@ -54,6 +54,8 @@ _PAGE_COUNT = re.compile(
 )
 #: A name in brackets closing a title: `… [Archive of Our Own]`, `…【日経】`.
 _BRACKETED = re.compile(r"\s*[\[【]([^\[\]【】]{1,60})[\]】]$")
+#: Where a byline follows the headline in its `<h1>`: "… Comfort Food by 30Seconds Food".
+_BYLINE = re.compile(r"\s+[Bb]y\s+")
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _WORD = re.compile(r"\w")
 _TRUNCATED = ("...", "…")
@@ -64,6 +66,9 @@ _LABEL_WORDS = frozenset(
 #: An `<h1>` this close to a metadata title (Dice coefficient of character bigrams) is the same
 #: headline as the page shows it; a logo or a section name in an `<h1>` is far below it.
 _AGREEMENT = 0.5
+#: An `<h1>` closing a metadata title is its headline only when this long ("Purple Rain"):
+#: a one-word section ("World") closes many titles.
+_MIN_CLOSING_CHARS = 8
 _LABEL_MAX_WORDS, _LABEL_MAX_CHARS = 3, 30  # "Allergies Health Center", "好奇心日报"
 _MAX_NAME_WORDS = 6  # an "application-name" longer than this is a title, not a name
 _MAX_NAME_CHARS = 40  # a link home labelled longer than this is a teaser, not the site's name
@@ -74,6 +79,8 @@ _HEADING_XPATH = (
     "|//*[contains(@class, 'title') or contains(@class, 'headline')]"
 )
 _MAX_HEADINGS, _MAX_HEADING_CHARS = 200, 300
+#: The headings a template splits one headline over (a headline and its "with …" line).
+_SPLIT_HEADINGS = frozenset({"h1", "h2", "h3"})
 #: Paths of a link to a site's home page (relative or absolute, without a query).
 _HOME_PATHS = frozenset({"", "index.html", "index.htm", "index.php"})
 
@@ -101,11 +108,12 @@ def find_title(
     later = (page.meta_first("twitter:title"), _title_element(page), evidence_title)
     raw = [c for c in (og, ld, *later) if c and c.strip()]
     cleaned = [c for c in (_clean(r, site_names, sections) for r in raw) if c]
-    headline = _agreeing_h1(page, cleaned, site_names, sections)
+    # The titles the page states for sharing and search (og:title, JSON-LD), cut of the site.
+    stated = [c for c in (_clean(r, site_names, sections) for r in (og, ld) if r) if c]
+    headline = _agreeing_h1(page, cleaned, stated, site_names, sections)
     if headline:
         return headline
     # Without an og:title or JSON-LD headline, a page's own <h1> beats an SEO <title>.
-    stated = [c for c in (_clean(r, site_names, sections) for r in (og, ld) if r) if c]
     rest = [c for c in (_clean(r, site_names, sections) for r in later if r) if c]
     first_h1 = _first_h1(page, site_names, sections, rest[0] if rest else "")
     if stated and first_h1 and _names_the_topic_of(stated[0], first_h1):
@@ -338,20 +346,27 @@ def _clean(candidate: str, site_names: set[str], sections: Iterable[str]) -> str
 
 
 def _agreeing_h1(
-    page: Page, titles: list[str], site_names: set[str], sections: Iterable[str]
+    page: Page,
+    titles: list[str],
+    stated: list[str],
+    site_names: set[str],
+    sections: Iterable[str],
 ) -> str | None:
-    """The `<h1>` most like a metadata title, if one is like it enough to be the same headline."""
+    """The `<h1>` most like a metadata title, if one is like it enough to be the same headline,
+    or that closes a `stated` title (og:title, JSON-LD) as `_closes` says."""
     best: tuple[float, str] | None = None
     for h1 in _h1_texts(page, lines=True):
         candidate = strip_site_name(h1, site_names, sections)
         if _flat(candidate) in site_names:
             continue
         score = max((_agreement(candidate, t) for t in titles), default=0.0)
+        if score < _AGREEMENT and any(_closes(page, candidate, t) for t in stated):
+            score = _AGREEMENT
         if score >= _AGREEMENT and (best is None or score > best[0]):
             best = (score, candidate)
     if best is None:
         return None
-    return _with_written_case(_without_kicker(best[1], titles), titles)
+    return _with_written_case(_without_byline(_without_kicker(best[1], titles), titles), titles)
 
 
 def _with_written_case(h1: str, titles: list[str]) -> str:
@@ -378,6 +393,17 @@ def _without_kicker(h1: str, titles: list[str]) -> str:
     return h1
 
 
+def _without_byline(h1: str, titles: list[str]) -> str:
+    """The `<h1>` less a byline behind the headline when a metadata title is the headline
+    alone ("… Comfort Food by 30Seconds Food" where JSON-LD says "… Comfort Food")."""
+    keys = {_flat(t) for t in titles}
+    for match in _BYLINE.finditer(h1):
+        headline, credit = h1[: match.start()], h1[match.end() :]
+        if len(credit.split()) <= _MAX_NAME_WORDS and _flat(headline) in keys:
+            return headline.strip()
+    return h1
+
+
 def _agreement(h1: str, title: str) -> float:
     """How surely `h1` is the headline `title` states: their similarity, and at least enough
     when the `<h1>` opens the title as whole segments ("About bugs – Vortex Cannon")."""
@@ -387,6 +413,26 @@ def _agreement(h1: str, title: str) -> float:
         if any(_flat(title[:cut]) == key for cut in cuts):
             return max(_AGREEMENT, _similarity(h1, title))
     return _similarity(h1, title)
+
+
+def _closes(page: Page, h1: str, title: str) -> bool:
+    """The `<h1>` is the title's last segments and the page shows the segments before them,
+    a name's few words, as a heading or a link of their own: "Artist – Song" in og:title
+    beside an `<h1>` "Song" under an `<h2>` "Artist" (the page's headline is the song). Only
+    og:title and JSON-LD are asked: a `<title>` "Post title : forum" closes with the forum's
+    name, which such a template sets in its `<h1>`."""
+    key = _flat(h1)
+    if len(key) < _MIN_CLOSING_CHARS:
+        return False
+    openings = {
+        _flat(title[: m.start()])
+        for m in _SEPARATOR.finditer(title)
+        if _flat(title[m.end() :]) == key and len(title[: m.start()].split()) <= _MAX_NAME_WORDS
+    } - {""}
+    if not openings:
+        return False
+    shown = (text_of(e) for e in (*_heading_elements(page), *page.tree.iter("a")))
+    return any(len(text) <= _MAX_HEADING_CHARS and _flat(text) in openings for text in shown)
 
 
 def _similarity(a: str, b: str) -> float:
@@ -424,6 +470,9 @@ def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
     if host:
         names.append(host)  # "arabnews.com"
         names.append(host.rsplit(".", 1)[0])  # "arabnews"
+        domain = _registered_domain(host)
+        if domain:  # "iG" names receitas.ig.com.br, "BBC" news.bbc.co.uk
+            names.append(domain.split(".", 1)[0])
     keys = {_flat(n) for n in names}
     # "NHK" names "NHK News", "CBC" "CBC News": the name without the words around it.
     keys |= {core for core in map(_label_core, names) if len(core) >= 3}
@@ -484,10 +533,33 @@ def _h1_texts(page: Page, *, lines: bool = False) -> list[str]:
             if _is_logo(h1, page.url):
                 continue
             text = _headline_text(h1)
-            for found in [text, *(_lines_of(h1) if lines else ())]:
+            before = _sibling_heading(h1, preceding=True)
+            if before is not None and _continues(text):
+                text = f"{text_of(before)} {text}"  # "baba ghanoush" / "with hand-cut chips"
+            after = _sibling_heading(h1, preceding=False)
+            rest = text_of(after) if after is not None else ""
+            joined = [f"{text} {rest}"] if _continues(rest) else []
+            for found in [text, *joined, *(_lines_of(h1) if lines else ())]:
                 if found and found not in texts:
                     texts.append(found)
     return texts[: 16 if lines else 8]
+
+
+def _sibling_heading(h1: HtmlElement, *, preceding: bool) -> HtmlElement | None:
+    """The element beside an `<h1>` (before or after it) when it is a heading too."""
+    sibling = next(
+        (e for e in h1.itersiblings(preceding=preceding) if isinstance(e.tag, str)), None
+    )
+    return sibling if sibling is not None and sibling.tag in _SPLIT_HEADINGS else None
+
+
+def _continues(text: str) -> bool:
+    """A heading whose first word is in lower case goes on from the heading before it:
+    templates set a headline over two (`<h1>BBQ Chickpeas & Farro</h1><h2>with Corn,
+    Cucumbers…</h2>`), and the metadata titles join them. A name such as "iPhone" opens a
+    headline of its own."""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].islower()
 
 
 def _lines_of(h1: HtmlElement) -> list[str]:
