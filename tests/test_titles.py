@@ -839,8 +839,8 @@ def test_the_registered_domain_names_the_site() -> None:
 
 
 def test_a_name_in_lower_case_opens_its_own_headline() -> None:
-    """ "iPhone" opening an `<h1>` after a kicker heading is the headline's first word, not the
-    kicker's continuation."""
+    """A name such as "iPhone" opening an `<h1>` after a kicker heading is the headline's
+    first word, not the kicker's continuation."""
     headline = "iPhone sales fall in China as Huawei gains"
     html = f"""<html lang="en"><head><meta charset="utf-8">
 <meta property="og:title" content="{headline}"><title>{headline} - Reuters</title></head><body>
@@ -849,3 +849,33 @@ def test_a_name_in_lower_case_opens_its_own_headline() -> None:
     assert (
         found_title(html, "https://www.reuters.com/technology/iphone-sales-2025-12-05/") == headline
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "headline"),
+    [
+        (
+            "https://www.sheego.de/magazin/magic-cleaning/",
+            "Magic Cleaning | sheego ♥ Magazin",
+            "Magic Cleaning",
+        ),
+        (
+            "https://wiki.python.org/moin/BeginnersGuide/Download",
+            "BeginnersGuide/Download - Python Wiki",
+            "BeginnersGuide/Download",
+        ),
+        (
+            "https://blog.icontact.com/2025/12/email-deliverability/",
+            "Email deliverability, explained - iContact Blog",
+            "Email deliverability, explained",
+        ),
+    ],
+)
+def test_the_outlets_label_words_include_blog_magazine_and_wiki(
+    url: str, title: str, headline: str
+) -> None:
+    """The outlet's name "sheego ♥ Magazin" names sheego.de and "Python Wiki" wiki.python.org:
+    the name with the word its outlet puts beside it, as "CBC News" names cbc.ca."""
+    html = f"""<html lang="de"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><main><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
+    assert found_title(html, url) == headline

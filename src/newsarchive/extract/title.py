@@ -59,9 +59,11 @@ _BYLINE = re.compile(r"\s+[Bb]y\s+")
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _WORD = re.compile(r"\w")
 _TRUNCATED = ("...", "…")
-#: Words around an outlet's name in its own label: "CBC News", "The Verge", "Mirror Online".
+#: Words around an outlet's name in its own label: "CBC News", "The Verge", "Mirror Online",
+#: "sheego ♥ Magazin", "Python Wiki".
 _LABEL_WORDS = frozenset(
     {"the", "news", "online", "digital", "com", "net", "org", "tv", "live", "daily", "web"}
+    | {"blog", "magazine", "magazin", "wiki"}
 )
 #: An `<h1>` this close to a metadata title (Dice coefficient of character bigrams) is the same
 #: headline as the page shows it; a logo or a section name in an `<h1>` is far below it.
