@@ -21,6 +21,7 @@ import html
 import re
 from collections.abc import Iterable
 from copy import deepcopy
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -628,6 +629,7 @@ def _same_site(host: str, other: str) -> bool:
     return domain is not None and domain == _registered_domain(other)
 
 
+@lru_cache(maxsize=4096)
 def _registered_domain(host: str) -> str | None:
     """The domain a host is registered under (`ig.com.br` of `receitas.ig.com.br`), or None
     for a host no public suffix covers (an address, `localhost`)."""
