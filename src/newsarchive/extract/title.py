@@ -6,11 +6,17 @@ the outlet's name behind a separator (`…：朝日新聞デジタル`, `…-정
 the `<h1>` is what a reader sees but on many templates the first one is the logo. So an `<h1>`
 wins only when it agrees with a metadata title, and otherwise the metadata titles are used with
 the outlet's name cut off; a heading that shows a run of a metadata title's segments whole
-(`<div class="title">` on templates without an `<h1>`) keeps that run. A page describing one
-recipe (schema.org `Recipe`) is titled with the recipe's name, not the post's SEO headline.
+(`<div class="title">` on templates without an `<h1>`) keeps that run. An `<h1>` agrees when
+it is like a metadata title, when it opens one, or when it closes og:title or the JSON-LD
+headline while the page shows the opening as a heading or link of its own ("Artist – Song");
+a headline set over two headings (`<h1>…</h1><h2>with …</h2>`) is read joined, and a byline
+behind it in the `<h1>` ("… by 30Seconds Food") is cut when the metadata states it alone. A
+page describing one recipe (schema.org `Recipe`) is titled with the recipe's name, not the
+post's SEO headline.
 Only a whole segment that names the site (or, beside it, the page's section) is ever cut: a
 headline that itself contains a separator stays whole. The site's names come from the registry
-(also without a qualifier: "Xinhua (English)"), the meta tags, JSON-LD, the host, the page's
+(also without a qualifier: "Xinhua (English)"), the meta tags, JSON-LD, the host and the domain
+it is registered under (the Public Suffix List: "iG" of receitas.ig.com.br), the page's
 links home (the logo's `alt`, their text), and an `<h1>` that is the logo (a link to the home
 page), which names the site on templates that state no name anywhere else (`…_智能_好奇心日报`).
 """
