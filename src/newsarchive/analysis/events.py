@@ -1205,14 +1205,24 @@ _THE_CAPITAL = re.compile(
     r"(?:(?<!\w)(?:in|to|at|into) |^\s*)the (?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital"
     r"(?![ \t]+[A-Z])(?!\w)"
 )
+#: Vowel signs and points, which are no word characters to re: Devanagari "दिल्ली", Arabic
+#: harakat, Hebrew points, combining accents.
+_MARK = (
+    "[\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    "\u0610-\u061a\u064b-\u065f\u05b0-\u05c7]"
+)
 #: A word a place name is made of: letters of a spaced script, with apostrophes and hyphens
 #: ("Xi'an", "Тель-Авиве"); CJK is searched apart, by its spellings.
-_NAME_WORD = re.compile(rf"[^\W\d_{_CJK}][^\W{_CJK}'’\-]*(?:['’\-][^\W{_CJK}'’\-]+)*")
+_NAME_WORD = re.compile(
+    rf"[^\W\d_{_CJK}](?:[^\W{_CJK}'’\-]|{_MARK})*(?:['’\-](?:[^\W{_CJK}'’\-]|{_MARK})+)*"
+)
 #: Turkish says "in" and "to" with a case ending after an apostrophe: "Washington'da".
 _TURKISH_CASE = re.compile(r"['’](?:y?[ae]|[dt][ae])$")
 #: Arabic writes "in" onto the city: "بالرياض" is "في الرياض"; Hebrew "in", "to" and "from"
 #: too: "בקייב", "לוושינגטון".
 _ARABIC_IN = re.compile(r"^[وف]?ب(?=[\u0621-\u064a])|^ו?[בלמ]-?(?=[\u05d0-\u05ea])")
+#: The Hindi postpositions after a place: in, of, from, to ("दिल्ली में", "बीजिंग की यात्रा").
+_HINDI_AFTER = re.compile(r" (?:में|की|के|का|से|को|पहुं|पहुँ)")
 _NEXT_NAME = re.compile(rf"[ \t]+{_CAPITAL}")
 
 
@@ -1320,11 +1330,12 @@ def _place_at(
     Turkish case ending, an Arabic "bi-"), or anywhere when `bare`; None if it is none."""
     table = _place_table()
     phrase = sentence[start:end]
-    # Hindi says "in" after the city ("विशाखापत्तनम में"): its cities count where named.
-    put = bare or bool(
-        _DEVANAGARI_WORD.match(phrase)
-        or _put_in().search(sentence, max(0, start - _PUT_IN_REACH), start)
-    )
+    if _DEVANAGARI_WORD.match(phrase):
+        # Hindi says "in" after the city ("विशाखापत्तनम में"), and has no capitals to tell a
+        # city from the start of a longer name ("शंघाई सहयोग संगठन", the SCO).
+        put = bool(_HINDI_AFTER.match(sentence, end))
+    else:
+        put = bare or bool(_put_in().search(sentence, max(0, start - _PUT_IN_REACH), start))
     spelling = _scanned(phrase) if put else None
     if spelling is None:
         turkish = _TURKISH_CASE.search(phrase)
