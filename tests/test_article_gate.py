@@ -552,3 +552,92 @@ def test_the_post_on_its_own_permalink_stays_an_article() -> None:
     url = "https://defencedesk.example.org/2016/03/frigate-trials.html"
 
     assert isinstance(extract_article(_blogger_front(), url), ArticleRecord)
+
+
+def _joomla_front() -> str:
+    """Joomla's front page showing its two newest posts whole (hentry, no other markup), each
+    title linking to the post's own page, an id and a slug (/blog/20-desk/174-frigate-...)."""
+    posts = "".join(
+        f"<div class='item hentry'><h2 class='entry-title'><a href='/blog/20-desk/{174 - i}-"
+        f"frigate-starts-sea-trials-{i}'>Frigate starts sea trials, part {i}</a></h2>"
+        f"<div class='entry-content'>{_paragraphs(i)}</div></div>"
+        for i in range(2)
+    )
+    return (
+        "<html><head><title>Defence desk</title></head><body>"
+        f"<div class='blog-featured'>{posts}</div>"
+        "<div class='moduletable'><h3>Classes</h3></div></body></html>"
+    )
+
+
+def test_a_joomla_front_showing_its_newest_posts_is_its_index() -> None:
+    assert extract_article(_joomla_front(), "http://www.defencedesk.example.ru/") == NotArticle(
+        "section_front", "the address of a listing: a blog's index of posts"
+    )
+
+
+def test_a_post_at_its_joomla_address_stays_an_article() -> None:
+    url = "http://www.defencedesk.example.ru/blog/20-desk/174-frigate-starts-sea-trials-0"
+
+    assert isinstance(extract_article(_joomla_front(), url), ArticleRecord)
+
+
+def _empty_search_page(markup: str = "") -> str:
+    """An outlet's people page whose list a script fills: what the server sends is the rights
+    notice its template prints above the content and an empty search, under the og:type=article
+    the outlet sets on every page (foxnews.com/person/personalities.html)."""
+    return (
+        "<html><head><title>TV Personalities | Defence News</title>"
+        f"<meta property='og:type' content='article'>{markup}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        "<div class='content'><p>This material may not be published, broadcast, rewritten, or"
+        " redistributed. ©2026 Defence News Network, LLC. All rights reserved.</p>"
+        "<div class='search-results'><p>Sorry, your search returned 0 results. Try again.</p>"
+        "</div></div></body></html>"
+    )
+
+
+def test_a_short_page_at_a_section_address_with_og_type_alone_is_no_article() -> None:
+    url = "http://www.defencenews.example.com/person/personalities.html"
+
+    assert extract_article(_empty_search_page(), url) == NotArticle(
+        "too_short",
+        "8 words (< 30) at a section's address, no Article or publication time declared",
+    )
+
+
+def test_a_short_item_declaring_its_publication_time_at_a_section_address_is_kept() -> None:
+    html = _empty_search_page(
+        "<meta property='article:published_time' content='2026-05-12T09:00:00Z'>"
+    )
+    record = extract_article(html, "http://www.defencenews.example.com/person/personalities.html")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text == "Sorry, your search returned 0 results. Try again."
+
+
+def _day_page(headline: str) -> str:
+    """A site's page of what was new on a day (gekiura.com/news/201639/): the day as headline
+    and again under it, then the form to mail the page to a phone, no article markup. Under a
+    story's headline the same date is its byline, which keeps a short post."""
+    return (
+        f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
+        "<div class='date'>March 9, 2016</div><div class='mail'><p>Send this page of the day's"
+        " new items to your phone: enter your address and press the button.</p>"
+        "<p>Tell a friend about this page by mail; the page's address is put into the"
+        " message for you.</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "kept"),
+    [("New on March 9, 2016", False), ("Frigate leaves the yard for sea trials", True)],
+)
+def test_a_headline_that_is_a_date_dates_no_byline(headline: str, kept: bool) -> None:
+    record = extract_article(_day_page(headline), "http://www.defencedesk.example.jp/news/201639/")
+
+    assert isinstance(record, ArticleRecord) is kept
+    if not kept:
+        assert record == NotArticle(
+            "too_short", "36 words (< 80) and no article, post or byline marks"
+        )

@@ -28,9 +28,12 @@ from newsarchive.extract.pagekind import (
     MIN_WORDS_STORY_ADDRESS,
     MIN_WORDS_UNMARKED,
     challenge_evidence,
+    declares_article,
     declares_listing,
     is_blog_index,
+    is_date_title,
     is_home_page,
+    is_section_address,
     is_story_address,
     is_teaser_list,
     listing_address,
@@ -152,13 +155,25 @@ def _read(
         return NotArticle("section_front", section)
     size = text_size(text)
     # A date written under the headline is a story's byline: a short post, not a hub.
-    dated = published is not None and published.source == "byline"
+    dated = published is not None and published.source == "byline" and not is_date_title(title)
     # A short item at a story's address (a slug and an id) is one of the outlet's stories.
     story = size >= MIN_WORDS_STORY_ADDRESS and is_story_address(url)
     if size < MIN_WORDS_UNMARKED and not markers and not dated and not story:
         return NotArticle(
             "too_short",
             f"{size} words (< {MIN_WORDS_UNMARKED}) and no article, post or byline marks",
+        )
+    # og:type=article alone does not keep a page this short at a section's address.
+    if (
+        size < MIN_WORDS_STORY_ADDRESS
+        and not dated
+        and is_section_address(url)
+        and not declares_article(page)
+    ):
+        return NotArticle(
+            "too_short",
+            f"{size} words (< {MIN_WORDS_STORY_ADDRESS}) at a section's address, no"
+            " Article or publication time declared",
         )
     if published is None:
         published = guess_published(page.tree, url, now)

@@ -88,7 +88,8 @@ _CONTACT_LINE = re.compile(
 #: where the phrase closes a clause, or "This material may not be published". "Copyright law
 #: protects ..." opens no notice, and a "(c)" alone may be a list item. Only the last lines of
 #: a body are read this way (with credits and contact lines): a notice there is the outlet's,
-#: not the story's.
+#: not the story's. A notice before any story line is the outlet's too (a template that prints it
+#: above the story, foxnews.com's pages without one).
 _NOTICE_HOLDER = r"[^.!?]{0,100}?"
 _ALL_RIGHTS_RESERVED = r"all\s+rights\s+reserved(?=\s*(?:[.,;:|–—©-]|$))"
 _RIGHTS_NOTICE = re.compile(
@@ -295,6 +296,8 @@ def _tidy(lines: list[str], facts: PageFacts) -> list[str]:
             continue
         if _FURNITURE_LINE.match(line) or _is_byline(line, key, author_keys):
             continue
+        if not kept and is_rights_notice(line):
+            continue  # the outlet's notice above the story (a template's header), not its text
         if kept and kept[-1] == line:
             continue
         kept.append(line)

@@ -7,12 +7,17 @@ Thresholds (in words of the extracted body, see `text_size`):
   post (a `/YYYY/MM/DD/slug` or `/YYYY/MM/slug` permalink, a microformats `hentry`/`h-entry`
   element) or dates its headline (a byline date, as `dates.find_published` reads it), because
   short pages without such marks are nearly always hubs, galleries or error pages, while short
-  posts keep their blog engine's marks or a dated byline even without structured data;
+  posts keep their blog engine's marks or a dated byline even without structured data (a
+  headline that is itself a date, `is_date_title`, is a day's page and dates no byline);
 - a body of `MIN_WORDS_STORY_ADDRESS` words or more is an article at a story's address (a slug
   of four or more words and a number in the path, `is_story_address`): outlets file short items
   (a radio piece's summary, a photo gallery's caption, a video's standfirst) under the same
   addresses as their stories, while fronts, tag pages and archives are named in a word or
   three (a front's own short body may still pass here: losing a story costs more);
+- a body under `MIN_WORDS_STORY_ADDRESS` words at a section's address (`is_section_address`)
+  is an article only if the page declares one in JSON-LD or microdata or gives its publication
+  time, or dates its headline: `og:type=article` alone does not do (outlets set it on every
+  page: foxnews.com/person/personalities.html is an empty search, 8 words under that tag);
 - a body in which at least `MIN_TEASERS` lines, and `TEASER_SHARE` of all lines, are texts of
   teasers for other stories of the outlet (headline links and the standfirsts next to them), or
   in which `MIN_TEASERS` teaser texts cover `TEASER_SHARE` of the characters (cards the
@@ -21,7 +26,8 @@ Thresholds (in words of the extracted body, see `text_size`):
   file stories under finance.yahoo.com and www.yahoo.com alike);
 - a page at a site's root or its `/blog/` holding `MIN_INDEX_POSTS` posts marked hentry or
   h-entry is the blog's index (a single post marks itself once), as is one there showing a post
-  whose title links to the post's permalink (Blogger's front shows its newest post whole);
+  whose title links to the post's permalink or story address (Blogger's and Joomla's fronts
+  show their newest posts whole);
 - a page whose address is a later page of a listing (`/page/3/`, `?paged=5`), or, without
   article markup or with the dated headlines or marked posts of a list, a category, tag,
   section, author or date archive (`/category/navy/`, `/archives/cat_103640.html`,
@@ -116,6 +122,10 @@ _WRITTEN_DATE = re.compile(
     r"|\b\d{1,2}\.?\s+(?:de\s+)?[^\W\d]{3,}\.?\s+(?:de\s+)?(?:19|20)\d\d\b"
     r"|\b[^\W\d]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b"
 )
+#: What is left of a day's page title once its date is cut: the date's own characters.
+_DATE_REMAINS = re.compile(r"[\d年月日号]+")
+#: A title that is a date and at most this much else (words, two CJK characters a word).
+_DATE_TITLE_WORDS = 2
 #: A query naming one item: WordPress's plain permalinks put every post at the root (`/?p=3163`).
 _ITEM_QUERY = re.compile(r"(?:^|&)(?:p|page_id|post|id|story|article)=", re.IGNORECASE)
 #: The later pages of a listing: `/page/2/` (WordPress and most blog engines), `/seite-3`,
@@ -193,10 +203,27 @@ def challenge_evidence(page: Page, html: str) -> str | None:
     return None
 
 
+def is_date_title(title: str | None) -> bool:
+    """The headline is a date, with `_DATE_TITLE_WORDS` words at most besides ("2016年3月9日の
+    新着", "News of March 9, 2016"): a day's page (what was new that day), whose "byline" date
+    is its headline's, not the date of a story written under it."""
+    if not title or not _WRITTEN_DATE.search(title):
+        return False
+    rest = _DATE_REMAINS.sub(" ", _WRITTEN_DATE.sub(" ", title))
+    return text_size(rest) <= _DATE_TITLE_WORDS
+
+
 def has_article_markers(page: Page) -> bool:
-    if page.article_object is not None or page.schema_types & ARTICLE_TYPES:
+    if declares_article(page):
         return True
-    if (page.meta_first("og:type") or "").casefold() == "article":
+    return (page.meta_first("og:type") or "").casefold() == "article"
+
+
+def declares_article(page: Page) -> bool:
+    """The page declares an Article in JSON-LD or microdata, or its publication time: marks an
+    outlet puts on its stories. `og:type=article` alone is not one of them: outlets set it on
+    every page, fronts and search pages included (foxnews.com/person/personalities.html)."""
+    if page.article_object is not None or page.schema_types & ARTICLE_TYPES:
         return True
     return page.meta_first("article:published_time") is not None
 
@@ -239,14 +266,16 @@ def is_blog_index(page: Page) -> bool:
 
 def _titles_a_permalink(page: Page, story_links: StoryLinks) -> bool:
     """A post's title (microformats `entry-title` or `p-name`) links to a permalink of the site
-    (`/2016/03/slug.html`): the post lives there, and this page only shows it, as Blogger's
-    front shows its newest post whole, one BlogPosting like the post's own page."""
+    (`/2016/03/slug.html`) or a story's address (`/blog/20-classes/174-online-course-from-
+    scratch`, `is_story_address`): the post lives there, and this page only shows it, as
+    Blogger's front shows its newest post whole, one BlogPosting like the post's own page, and
+    Joomla's front its newest posts whole, each titled with a link to its own page."""
     for anchor in page.tree.xpath(_TITLE_LINK_XPATH):
         target = story_links.target(anchor.get("href") or "")
         if target is None:
             continue
         path = urlsplit(target).path
-        if _PERMALINK.search(path) or _MONTH_PERMALINK.search(path):
+        if _PERMALINK.search(path) or _MONTH_PERMALINK.search(path) or is_story_address(target):
             return True
     return False
 
