@@ -236,3 +236,91 @@ def test_headings_over_other_stories_in_other_languages_end_the_story() -> None:
 
         assert isinstance(record, ArticleRecord)
         assert record.text == "\n".join(STORY), heading
+
+
+def _kbs_page() -> str:
+    """world.kbs.co.kr's story: a photo box, then the first paragraph loose in the story's
+    container, then the rest as lines between `<br>`s."""
+    loose = "<br>\n".join(STORY[1:4])
+    return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title>
+<meta property="article:published_time" content="2023-11-07T15:03:30+09:00"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div id="content"><h1>Surge pricing in a crisis</h1>
+<div class="body_txt fr-view">
+<div class="img_box top" id="ele1"><div class="photo no-print"><img src="/a.jpg" alt=""></div>
+<p class="cap no-print">Photo : YONHAP News</p></div>
+Anchor: {STORY[0]}<br />
+{loose}
+</div></div><footer>KBS WORLD</footer></body></html>"""
+
+
+def test_text_loose_after_a_photo_box_is_the_first_paragraph() -> None:
+    record = extract_article(_kbs_page(), "https://world.kbs.co.kr/service/news_view.htm?Seq=1")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == ["Photo : YONHAP News", f"Anchor: {STORY[0]}", *STORY[1:4]]
+
+
+def test_invisible_characters_are_dropped_and_letters_composed() -> None:
+    """weinkenner.de hyphenates every word with soft hyphens; ukbdnews.com writes the Bengali
+    letter YYA as one code point (U+09DF), which Unicode's composed form spells as YA and a
+    nukta (U+09AF U+09BC), as trafilatura's output and the truth of its evaluation do."""
+    shy = "\u00ad"
+    hyphenated = f"Schon im Mit{shy}tel{shy}al{shy}ter war der Wein das Aus{shy}hänge{shy}schild."
+    kushtia = "\u0995\u09c1\u09b7\u09cd\u099f\u09bf\u09df\u09be"  # Kushtia, one YYA
+    paragraphs = [f"{hyphenated} {STORY[0]}", f"{kushtia}\u200b {STORY[1]}\ufeff", *STORY[2:4]]
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    html = (
+        "<html><head><title>Wine</title><meta property='article:published_time'"
+        f" content='2020-08-29T07:30:00+06:00'></head><body><article><h1>Wine</h1>{body}"
+        "</article></body></html>"
+    )
+
+    record = extract_article(html, "https://www.weinkenner.example.de/st-magdalener-rotweine/")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == [
+        f"Schon im Mittelalter war der Wein das Aushängeschild. {STORY[0]}",
+        f"\u0995\u09c1\u09b7\u09cd\u099f\u09bf\u09af\u09bc\u09be {STORY[1]}",
+        *STORY[2:4],
+    ]
+
+
+def test_a_comment_form_in_spanish_ends_the_story() -> None:
+    """ultimahora.es: "Comentar" heads the comment form, its rules and the readers' comments."""
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in STORY[:4])
+    html = f"""<html><head><title>El fiscal</title>
+<meta property="article:published_time" content="2014-01-08T10:00:00+01:00"></head><body>
+<section class="content"><article><h1>El fiscal</h1>{story}
+<div class="box post_formulario clearfix"><h2>Comentar</h2><div class="form-legal"><ul>
+<li>El contenido de los comentarios es la opinión de los usuarios o internautas.</li></ul>
+</div></div><div class="box clearfix"><div class="titulo_post"><p><span class="date">Hace 28
+minutos</span></p></div><p>Vaya comportamiento tan poco ejemplar del fiscal, defiende lo
+indefendible, como para que los ciudadanos creamos en la justicia.</p></div></article>
+</section></body></html>"""
+
+    record = extract_article(html, "http://ultimahora.es/mallorca/noticia/el-fiscal.html")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == STORY[:4]
+
+
+def test_story_sections_that_carry_ad_slots_are_kept() -> None:
+    """chip.de: every section of a test report is `TestReport__Section--Ads` (it holds ad
+    slots); the base name says what the block is, and the ad beside it is furniture."""
+    sections = "".join(
+        f"<section class='TestReport__Section TestReport__Section--Ads' id='part-{i}'>"
+        f"<h2>Part {i}</h2><p>{paragraph}</p></section>"
+        for i, paragraph in enumerate(STORY[:4])
+    )
+    html = f"""<html><head><title>Beef Maker im Test</title>
+<meta property="article:published_time" content="2019-03-19T11:45:00+01:00"></head><body>
+<main><h1>Beef Maker im Test</h1>{sections}
+<div class="TestReport__Ads">Anzeige: Grills bei Amazon</div></main></body></html>"""
+
+    record = extract_article(html, "https://www.chip.de/test/Beef-Maker-im-Test_154632771.html")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == [
+        line for i, paragraph in enumerate(STORY[:4]) for line in (f"Part {i}", paragraph)
+    ]

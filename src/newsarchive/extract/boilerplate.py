@@ -111,6 +111,11 @@ _OTHER_STORIES = (
     r"articoli correlati|(?:i )?più letti|"
     r"podobne artykuły|najczęściej czytane"
 )
+#: The title of a comment form as outlets in other languages write it (ultimahora.es:
+#: "Comentar", then the form's rules and the readers' comments). Only the body's lines are cut
+#: there (`STORY_END`): pruning a heading with the blocks after it would leave the comments,
+#: which sit in the next block, without the line that ends the story above them.
+_COMMENTS = r"comentar|commenter|kommentieren|commentare|komentuj"
 _OTHER_HEADINGS = (
     r"lesen sie auch|auch interessant|mehr zum thema(?: [\w .&'-]{1,40})?|weitere themen|"
     r"(?:zum )?weiterlesen|kommentare|"
@@ -123,7 +128,8 @@ _OTHER_HEADINGS = (
 TAIL_HEADING = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
     r"(?:related|similar|more|other|latest|recent|recommended|popular|top|trending)"
-    r"(?: (?:news|stories|articles|posts|reads|content|coverage|topics|links|videos))?"
+    r"(?: (?:news|stories|articles|posts|reads|must[- ]reads|content|coverage|topics|links|"
+    r"videos))?"
     r"(?: (?:for you|on this topic|from [\w .&'-]{1,40}))?|"
     r"most (?:read|popular|viewed|shared|commented)(?: (?:news|stories|articles|posts|today))?|"
     r"popular (?:posts|news|stories|articles)|"
@@ -144,10 +150,10 @@ STORY_END = re.compile(
     r"related (?:news|stories|articles|posts|content|coverage)|"
     r"most (?:read|popular|viewed|shared|commented)(?: (?:news|stories|articles|posts|today))?|"
     r"popular (?:posts|news|stories|articles)|recommended (?:for you|stories|articles|reading)|"
-    r"more (?:stories|articles|news) from [\w .&'-]{1,40}|(?:what to )?read next|"
+    r"more (?:stories|articles|news|must[- ]reads) from [\w .&'-]{1,40}|(?:what to )?read next|"
     r"editor'?s picks?|leave a (?:comment|reply)|post a comment|"
     r"join the (?:conversation|discussion)|"
-    rf"(?:\d+ )?comments|{_OTHER_STORIES})"
+    rf"(?:\d+ )?comments|{_COMMENTS}|{_OTHER_STORIES})"
     r"\s*(?:[:.!]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
@@ -338,10 +344,18 @@ def _named(tree: HtmlElement) -> list[HtmlElement]:
     ]
 
 
+#: A BEM modifier saying that a block carries advertising slots (chip.de's story sections are
+#: `TestReport__Section TestReport__Section--Ads`): the block is what its base name says, a
+#: section of the story, and the ads inside it have their own names.
+_AD_SLOT_MODIFIER = re.compile(r"--(?:ads|advert|advertisement|promo)(?=\s|\Z)")
+
+
 def _is_furniture(element: HtmlElement) -> bool:
     if element.tag in ("html", "body", "p"):
         return False
     name = class_string(element)
+    if "--" in name:
+        name = _AD_SLOT_MODIFIER.sub(" ", name)
     if name != " ":  # a class or an id
         if _FURNITURE_TOKEN.search(name) or _FURNITURE_PHRASE.search(name):
             return True
