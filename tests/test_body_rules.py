@@ -9,7 +9,7 @@ from __future__ import annotations
 import lxml.html
 
 from newsarchive.extract import ArticleRecord, extract_article
-from newsarchive.extract.body import _missed_prose
+from newsarchive.extract.body import PageFacts, _missed_prose, _trafilatura_lines, extract_body
 
 STORY = [
     "Horror stories about the ride-hailing company have been commonplace in recent months, but "
@@ -323,4 +323,31 @@ def test_story_sections_that_carry_ad_slots_are_kept() -> None:
     assert isinstance(record, ArticleRecord)
     assert record.text.split("\n") == [
         line for i, paragraph in enumerate(STORY[:4]) for line in (f"Part {i}", paragraph)
+    ]
+
+
+def _times_of_india_page() -> str:
+    """timesofindia.indiatimes.com's story: the text between `<br>`s in one `div`, a topic link
+    and a video link inside it, the social links after it; no `<p>` anywhere."""
+    story = "<br/>".join(STORY[:7])
+    return f"""<html><head><title>China snubs Imran Khan</title></head><body><div id="app">
+<div class="contentwrapper clearfix"><div class="_15wZO innerbody"><div class="heightCalc">
+<div class="_3YYSt clearfix">{story}<a href="/topic/li-keqiang">Li Keqiang</a>{STORY[7]}
+<a href="/videos/news/china/videoshow/71498311.cms" class="_2wDYN"><span>{STORY[8]}</span></a></div>
+<div class="zB_L9"><span>Twitter</span><span>Instagram</span><span>KOO APP</span>
+<span>YOUTUBE</span></div></div></div></div></div></body></html>"""
+
+
+def test_a_fast_pass_giving_the_page_as_one_line_calls_the_fallbacks() -> None:
+    url = "https://timesofindia.indiatimes.com/india/china-snubs-imran/articleshow/71496416.cms"
+    # trafilatura's fast pass gives up and returns the page's text as one paragraph
+    fast = _trafilatura_lines(lxml.html.fromstring(_times_of_india_page()), url, fast=True)
+    assert len(fast) == 1 and len(fast[0].split()) == 289
+
+    lines = extract_body(lxml.html.fromstring(_times_of_india_page()), url, PageFacts())
+
+    assert lines == [
+        *STORY[:6],
+        f"{STORY[6]}Li Keqiang{STORY[7]} {STORY[8]}",
+        "TwitterInstagramKOO APP YOUTUBE",
     ]

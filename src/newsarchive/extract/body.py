@@ -164,6 +164,14 @@ def extract_body(tree: HtmlElement, url: str, facts: PageFacts) -> list[str]:
         rescued = _tidy(_trafilatura_lines(tree, url, fast=False), facts)
         if sum(len(line.split()) for line in rescued) > words:
             return rescued
+    elif len(lines) == 1 and words >= _RESCUE_SHORT_WORDS:
+        # One line of 250 words or more is trafilatura's last resort, the page's text in one
+        # paragraph (menus, "Sign In" and the story run together: timesofindia.indiatimes.com);
+        # the fallback extractors find the story's paragraphs. A story of one paragraph is
+        # shorter.
+        rescued = _tidy(_trafilatura_lines(tree, url, fast=False), facts)
+        if len(rescued) > 1:
+            return rescued
     return lines
 
 
