@@ -8,6 +8,8 @@ article-or-not and autopager corpora).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from newsarchive.extract import ArticleRecord, NotArticle, extract_article
@@ -542,18 +544,6 @@ def _blogger_front() -> str:
     )
 
 
-def test_a_blogs_front_showing_its_newest_post_is_its_index() -> None:
-    assert extract_article(_blogger_front(), "https://defencedesk.example.org/") == NotArticle(
-        "section_front", "the address of a listing: a blog's index of posts"
-    )
-
-
-def test_the_post_on_its_own_permalink_stays_an_article() -> None:
-    url = "https://defencedesk.example.org/2016/03/frigate-trials.html"
-
-    assert isinstance(extract_article(_blogger_front(), url), ArticleRecord)
-
-
 def _joomla_front() -> str:
     """Joomla's front page showing its two newest posts whole (hentry, no other markup), each
     title linking to the post's own page, an id and a slug (/blog/20-desk/174-frigate-...)."""
@@ -570,16 +560,35 @@ def _joomla_front() -> str:
     )
 
 
-def test_a_joomla_front_showing_its_newest_posts_is_its_index() -> None:
-    assert extract_article(_joomla_front(), "http://www.defencedesk.example.ru/") == NotArticle(
+#: Blog fronts showing their newest posts whole, with the address of the front and of a post.
+_BLOG_FRONTS = [
+    (
+        _blogger_front,
+        "https://defencedesk.example.org/",
+        "https://defencedesk.example.org/2016/03/frigate-trials.html",
+    ),
+    (
+        _joomla_front,
+        "http://www.defencedesk.example.ru/",
+        "http://www.defencedesk.example.ru/blog/20-desk/174-frigate-starts-sea-trials-0",
+    ),
+]
+
+
+@pytest.mark.parametrize(("front", "front_url", "post_url"), _BLOG_FRONTS)
+def test_a_blogs_front_showing_its_newest_posts_is_its_index(
+    front: Callable[[], str], front_url: str, post_url: str
+) -> None:
+    assert extract_article(front(), front_url) == NotArticle(
         "section_front", "the address of a listing: a blog's index of posts"
     )
 
 
-def test_a_post_at_its_joomla_address_stays_an_article() -> None:
-    url = "http://www.defencedesk.example.ru/blog/20-desk/174-frigate-starts-sea-trials-0"
-
-    assert isinstance(extract_article(_joomla_front(), url), ArticleRecord)
+@pytest.mark.parametrize(("front", "front_url", "post_url"), _BLOG_FRONTS)
+def test_the_post_on_its_own_address_stays_an_article(
+    front: Callable[[], str], front_url: str, post_url: str
+) -> None:
+    assert isinstance(extract_article(front(), post_url), ArticleRecord)
 
 
 def _empty_search_page(markup: str = "") -> str:
