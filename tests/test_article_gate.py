@@ -273,16 +273,17 @@ def test_cards_under_a_story_address_or_declared_article_are_no_section_evidence
     assert section_front_evidence(page) is None
 
 
-def _story_with_related_links() -> str:
+def _story_with_related_links(paragraphs: int = 4, markup: str = "") -> str:
     """A story at a short address (a magazine's evergreen piece, /zaubernuss-im-winter) with a
     rail of twelve related headlines: its four paragraphs of prose make it a story."""
     related = "".join(
         f"<li><h3><a href='/{_slug(headline)}'>{headline}</a></h3></li>" for headline in _HEADLINES
     )
+    story = "".join(f"<p>{text}</p>" for text in _EXCERPTS[:paragraphs])
     return (
-        "<html><head><title>Frigate starts sea trials</title></head><body>"
+        f"<html><head><title>Frigate starts sea trials</title>{markup}</head><body>"
         "<nav><a href='/'>Home</a></nav>"
-        f"<article><h1>Frigate starts sea trials</h1>{_paragraphs(0)}</article>"
+        f"<article><h1>Frigate starts sea trials</h1>{story}</article>"
         f"<aside><h2>Related</h2><ul>{related}</ul></aside>"
         "<footer>Defence desk</footer></body></html>"
     )
@@ -297,6 +298,23 @@ def test_a_story_at_a_short_address_with_related_headlines_stays_an_article() ->
     verdict = extract_article(_story_with_related_links(), url)
     assert isinstance(verdict, ArticleRecord)
     assert verdict.title == "Frigate starts sea trials"
+
+
+def test_a_short_wire_story_at_a_short_address_is_kept_by_its_publication_time() -> None:
+    """Two paragraphs of a wire story at a slug of three words, under twelve related headlines
+    and og:type=article (which fronts carry too): the publication time it declares is what no
+    front of the article-or-not and autopager corpora declares."""
+    url = "https://defencedesk.example.org/frigate-trials/"
+    published = "<meta property='article:published_time' content='2026-05-12T09:00:00Z'>"
+    tagged = "<meta property='og:type' content='article'>"
+    assert extract_article(_story_with_related_links(2, tagged), url) == NotArticle(
+        "section_front", "a section's address with 12 headline links and 2 paragraphs"
+    )
+
+    verdict = extract_article(_story_with_related_links(2, tagged + published), url)
+
+    assert isinstance(verdict, ArticleRecord)
+    assert verdict.text == "\n".join(_EXCERPTS[:2])
 
 
 @pytest.mark.parametrize(

@@ -40,9 +40,10 @@ Thresholds (in words of the extracted body, see `text_size`):
   live at a site's root (one-page sites, landing pages) link a handful at most;
 - a page at a section's address (no digit in its path or query, at most four path segments,
   the last of at most three words: `/politics`, `/news/world/middle_east`, `/tech.html`) that
-  declares no Article in JSON-LD or microdata, links `SECTION_HEADLINE_LINKS` or more headlines
-  of the outlet (links of 20+ characters in or around an `<h1>`-`<h6>`) and holds at most
-  `SECTION_MAX_PROSE` paragraphs of prose is a section front. Outlets tag their fronts
+  declares no Article in JSON-LD or microdata nor its publication time, links
+  `SECTION_HEADLINE_LINKS` or more headlines of the outlet (links of 20+ characters in or
+  around an `<h1>`-`<h6>`) and holds at most `SECTION_MAX_PROSE` paragraphs of prose is a
+  section front. Outlets tag their fronts
   `og:type=article` (foxnews.com, bbc.com/future) and cut each card's standfirst to a line or
   two, so neither markup nor the body's length tells them from a story; a story's address names
   it in a slug of four or more words or an id with digits, and a story has paragraphs. A
@@ -417,12 +418,16 @@ def section_front_evidence(page: Page) -> str | None:
     not clear it: outlets set it on every page, fronts included. A section's address followed
     by an id (`is_numbered_section_address`: dw.com's /en/top-stories/arts/s-10553) counts only
     on a page with no article markup at all, since stories also live at /article/791661.
+    A page that gives its publication time (`article:published_time`) is cleared as one that
+    declares an Article is: a short wire story at a short slug under a rail of related
+    headlines has both the cards and the few paragraphs of a front, and no front of the
+    article-or-not and autopager corpora declares a publication time.
     """
     if not is_section_address(page.url) and not (
         is_numbered_section_address(page.url) and not has_article_markers(page)
     ):
         return None
-    if page.article_object is not None or page.schema_types & ARTICLE_TYPES:
+    if declares_article(page):
         return None
     story_links = SiteLinks(page.url)
     own = urlsplit(page.url)
