@@ -184,35 +184,51 @@ _LOOSE_TEXT = (
     "[self::div or self::section or self::figure or self::blockquote][.//p or .//div]]"
 )
 #: What ends a run of loose text: a block. Line breaks stay inside the run, where they make
-#: lines as in any paragraph: a container holding a `<p>` has trafilatura drop the text left
-#: loose between its `<br>`s.
+#: lines as in any paragraph.
 _RUN_ENDS = frozenset({"hr", "p", *_CONTAINERS, *_LINE_BLOCKS})
 
 
 def _wrap_loose_text(tree: HtmlElement) -> None:
-    """Put text that follows a block loose in its container into a paragraph of its own.
+    """Put the text and inline markup loose in a container beside blocks into paragraphs.
 
     Outlets write the story straight into a container after a photo box (world.kbs.co.kr:
-    `div.body_txt` holds `div.img_box`, then "Anchor: After heavy downpours ...<br>"), and
-    trafilatura drops the text in a block's tail, fast pass and fallbacks alike, while it reads
-    the lines after the next `<br>`. The run of text, inline markup and line breaks up to the
-    next block becomes a `<p>`; one XPath finds the candidates, so pages without any cost a
-    search.
+    `div.body_txt` holds `div.img_box`, then "Anchor: After heavy downpours ...<br>"; sott.net
+    a `div.article-image-large` before each part), and trafilatura drops the text in the tail
+    of a block that holds blocks, fast pass and fallbacks alike. In a container where that
+    happens, every run of text, inline markup and line breaks between its blocks becomes a
+    `<p>` (a run wrapped alone would leave its neighbours loose beside a paragraph, and
+    trafilatura drops loose inline elements there: sott.net's subheadings in `span.BoldGrey`).
+    One XPath finds the candidates, so pages without any cost a search.
     """
+    parents: list[HtmlElement] = []
     for text in tree.xpath(_LOOSE_TEXT):
         block = text.getparent()
-        if block is None or not text.is_tail or block.getparent() is None:
+        parent = block.getparent() if block is not None and text.is_tail else None
+        if parent is not None and parent not in parents:
+            parents.append(parent)
+    for parent in parents:
+        _wrap_runs(parent)
+
+
+def _wrap_runs(parent: HtmlElement) -> None:
+    children = list(parent)
+    run: HtmlElement | None = None
+    if (parent.text or "").strip():
+        run = parent.makeelement("p", {})
+        run.text, parent.text = parent.text, None
+        parent.insert(0, run)
+    for child in children:
+        if isinstance(child.tag, str) and child.tag in _RUN_ENDS:
+            run = None
+            if (child.tail or "").strip():
+                run = child.makeelement("p", {})
+                run.text, child.tail = child.tail, None
+                child.addnext(run)
             continue
-        paragraph = block.makeelement("p", {})
-        paragraph.text, block.tail = block.tail, None
-        block.addnext(paragraph)
-        sibling = paragraph.getnext()
-        while sibling is not None and (
-            not isinstance(sibling.tag, str) or sibling.tag not in _RUN_ENDS
-        ):
-            following = sibling.getnext()
-            paragraph.append(sibling)  # with its tail: the run goes on after inline markup
-            sibling = following
+        if run is None:
+            run = parent.makeelement("p", {})
+            child.addprevious(run)
+        run.append(child)  # with its tail: the run goes on after inline markup
 
 
 def _missed_prose(tree: HtmlElement, lines: list[str]) -> bool:
