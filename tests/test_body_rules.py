@@ -238,27 +238,43 @@ def test_headings_over_other_stories_in_other_languages_end_the_story() -> None:
         assert record.text == "\n".join(STORY), heading
 
 
+def _photo_box(number: int) -> str:
+    return (
+        f'<div class="img_box" id="ele{number}"><div class="photo no-print">'
+        f'<img src="/{number}.jpg" alt=""></div><p class="cap no-print">Photo : YONHAP News</p>'
+        "</div>"
+    )
+
+
 def _kbs_page() -> str:
     """world.kbs.co.kr's story: a photo box, then the first paragraph loose in the story's
-    container, then the rest as lines between `<br>`s."""
+    container, then the rest as lines between `<br>`s; a second photo box with a subheading in
+    a `span` after it (sott.net's shape)."""
     loose = "<br>\n".join(STORY[1:4])
     return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title>
 <meta property="article:published_time" content="2023-11-07T15:03:30+09:00"></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <div id="content"><h1>Surge pricing in a crisis</h1>
 <div class="body_txt fr-view">
-<div class="img_box top" id="ele1"><div class="photo no-print"><img src="/a.jpg" alt=""></div>
-<p class="cap no-print">Photo : YONHAP News</p></div>
+{_photo_box(1)}
 Anchor: {STORY[0]}<br />
-{loose}
+{loose}<br />{_photo_box(2)} <span class="BoldGrey">The company steps in</span><br /><br />
+{STORY[4]}<br />{STORY[5]}
 </div></div><footer>KBS WORLD</footer></body></html>"""
 
 
-def test_text_loose_after_a_photo_box_is_the_first_paragraph() -> None:
+def test_text_loose_beside_photo_boxes_is_read_as_paragraphs() -> None:
     record = extract_article(_kbs_page(), "https://world.kbs.co.kr/service/news_view.htm?Seq=1")
 
     assert isinstance(record, ArticleRecord)
-    assert record.text.split("\n") == ["Photo : YONHAP News", f"Anchor: {STORY[0]}", *STORY[1:4]]
+    assert record.text.split("\n") == [
+        "Photo : YONHAP News",
+        f"Anchor: {STORY[0]}",
+        *STORY[1:4],
+        "Photo : YONHAP News",
+        "The company steps in",
+        *STORY[4:6],
+    ]
 
 
 def test_invisible_characters_are_dropped_and_letters_composed() -> None:
