@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from newsarchive.extract.credits import AGENCIES
 from newsarchive.extract.page import Page
-from newsarchive.extract.tree import class_tokens
+from newsarchive.extract.tree import author_marks, class_tokens
 
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|reporting|edited|compiled|published|story|text|"
@@ -284,7 +284,7 @@ def _byline_authors(page: Page) -> list[str]:
 
 def _bylines_in(scope: HtmlElement) -> list[str]:
     found: list[str] = []
-    for element in scope.xpath('.//*[@rel="author" or @itemprop="author"]'):
+    for element in author_marks(scope):
         name_element = element.find('.//*[@itemprop="name"]')
         text = _spaced_text(name_element if name_element is not None else element)
         if text and len(text) <= 80:

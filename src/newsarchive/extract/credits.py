@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsarchive.extract.page import Page
-from newsarchive.extract.tree import class_tokens, short_text_of, text_of
+from newsarchive.extract.tree import author_marks, class_tokens, short_text_of, text_of
 
 #: Canonical agency name -> the names it goes by. A name in capitals only is matched in that case
 #: ("AP", "AA", "SPA": an "ap" or a "spa" is not an agency); any other name in any case. Names
@@ -397,7 +397,7 @@ def _short_blocks(elements: list[HtmlElement]) -> list[tuple[HtmlElement, str]]:
 
 
 def _byline_credits(scope: HtmlElement, elements: list[HtmlElement]) -> Iterator[str | None]:
-    for element in scope.xpath('.//*[@rel="author" or @itemprop="author"]'):
+    for element in author_marks(scope):
         yield _named_by(text_of(element))
     for element in elements:
         if element.tag in _BYLINE_TAGS and class_tokens(element) & _BYLINE_TOKENS:

@@ -614,7 +614,9 @@ def _time_element_date(page: Page, modified: bool = False) -> datetime | None:
     if scope is None:
         return None
     candidates: list[tuple[int, datetime]] = []
-    for element in scope.xpath(".//time | .//abbr[@title]"):
+    for element in scope.iterdescendants("time", "abbr"):  # `.//time | .//abbr[@title]`
+        if element.tag == "abbr" and element.get("title") is None:
+            continue
         if _inside_other_story(element, scope):
             continue
         hints = " ".join([*class_tokens(element), (element.get("itemprop") or "").casefold()])
