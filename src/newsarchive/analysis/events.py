@@ -344,9 +344,11 @@ def _place_table() -> _Places:
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
     scan: set[str] = set()
+    shared: dict[str, str] = {}  # one string per city and country, not one per spelling
     for line in analysis.joinpath("places.tsv").read_text("utf-8").splitlines():
         spelling, city, code, tier = line.split("\t")
-        codes[spelling], names[spelling] = code, city
+        codes[spelling] = shared.setdefault(code, code)
+        names[spelling] = shared.setdefault(city, city)
         if tier == "scan":
             scan.add(spelling)
     hand = tomllib.loads(analysis.joinpath("places.toml").read_text("utf-8"))
