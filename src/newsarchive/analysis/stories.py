@@ -66,12 +66,14 @@ def event_keys(
     return frozenset((kind, day, f"@{party}") for party in parties)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8_192)
 def title_words(title: str) -> frozenset[str]:
     """The words of four letters or more of a title, lower case. Cached: the store reads the
     titles of every candidate story for each new article, the same stories for the articles
     of one batch (at a million articles ~600 titles per article, a quarter of the store's
-    client CPU for a batch, bench/scale.py)."""
+    client CPU for a batch, bench/scale.py). 8,192 titles hold a batch's candidates; a larger
+    cache (each entry about 1.3 KB with its title) would grow the crawl process with every
+    distinct title of a long crawl, against its memory bound."""
     return frozenset(w.lower() for w in _WORD.findall(title))
 
 
