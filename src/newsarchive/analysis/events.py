@@ -347,12 +347,15 @@ def _place_table() -> _Places:
     names: dict[str, str] = {}
     scan: set[str] = set()
     shared: dict[str, str] = {}  # one string per city and country, not one per spelling
-    for line in analysis.joinpath("places.tsv").read_text("utf-8").splitlines():
-        spelling, city, code, tier = line.split("\t")
-        codes[spelling] = shared.setdefault(code, code)
-        names[spelling] = shared.setdefault(city, city)
-        if tier == "scan":
-            scan.add(spelling)
+    # Line by line: the whole file's text and its 46,000 lines at once would leave the worker's
+    # heap fragmented by a few MiB more than the table itself.
+    with analysis.joinpath("places.tsv").open(encoding="utf-8") as lines:
+        for line in lines:
+            spelling, city, code, tier = line.rstrip("\n").split("\t")
+            codes[spelling] = shared.setdefault(code, code)
+            names[spelling] = shared.setdefault(city, city)
+            if tier == "scan":
+                scan.add(spelling)
     hand = tomllib.loads(analysis.joinpath("places.toml").read_text("utf-8"))
     for code, cities in hand["places"].items():
         for city in cities:
