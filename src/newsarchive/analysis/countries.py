@@ -38,7 +38,9 @@ _SENTENCE_END = re.compile(
     r"(?<!\bAdm\.)(?<!\bCapt\.)(?<!\b\d\.)(?<!\b\d\d\.)[\"”’')\]]*\s+|\n\s*"
 )
 _WORD_BEFORE = re.compile(r"([A-Z][\w'.-]*) $")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+#: Kana, CJK ideographs and Hangul: scripts written without spaces between words.
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+_CJK = re.compile(f"[{CJK_LETTERS}]")
 _WORD_AFTER = re.compile(r" [A-Z]")
 
 

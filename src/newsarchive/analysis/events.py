@@ -40,7 +40,12 @@ from newsarchive.analysis.actors import (
     office_matches,
     state_actor,
 )
-from newsarchive.analysis.countries import _SENTENCE_END, country_code, country_mentions
+from newsarchive.analysis.countries import (
+    _SENTENCE_END,
+    CJK_LETTERS,
+    country_code,
+    country_mentions,
+)
 from newsarchive.analysis.phrases import grouped
 
 KINDS = ("visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction")
@@ -140,7 +145,7 @@ def _grouped_words(words: Sequence[str]) -> str:
 
 #: Chinese, Japanese and Korean characters: words of these scripts are not spaced, so a word
 #: boundary is only wanted against a letter of another script ("访问" inside "来华访问的").
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+_CJK = CJK_LETTERS
 #: Word boundaries that let a word touch CJK characters and digits ("峰会7月11日").
 _START = rf"(?<![^\W\d{_CJK}])"
 _END = rf"(?![^\W\d{_CJK}])"
