@@ -1129,6 +1129,28 @@ EVENT_CASES = [
         D(2025, 8, 26),
         [("visit", D(2025, 8, 15), "Washington", "US", _v("Lee Jae-myung", "Donald Trump"))],
     ),
+    # --- where a visit is, named before its verb
+    _ev(
+        "de-verb-last-visit-city-before-the-verb",
+        "Der französische Präsident Emmanuel Macron ist am Sonntag zum Staatsbesuch in Berlin "
+        "eingetroffen.",
+        D(2024, 5, 27),
+        [("visit", D(2024, 5, 26), "Berlin", "DE", _v("Emmanuel Macron"))],
+    ),
+    _ev(
+        "es-landed-in-the-city-before-the-visit-noun",
+        "El presidente de China, Xi Jinping, aterrizó este domingo en París para una visita de "
+        "Estado de dos días.",
+        D(2024, 5, 6),
+        [("visit", D(2024, 5, 5), "Paris", "FR", _v("Xi Jinping"))],
+    ),
+    _ev(
+        "de-visitor-own-capital-before-the-verb-is-not-the-visit",
+        "Bundeskanzler Olaf Scholz hat sich in Berlin verabschiedet und ist am Freitag nach "
+        "China gereist.",
+        D(2022, 11, 5),
+        [("visit", D(2022, 11, 4), None, "CN", _v("Olaf Scholz"))],
+    ),
 ]
 
 

@@ -1102,6 +1102,8 @@ def _visit_draft(
         city, country = _turkish_destination(sentence[: trigger.start()])
     if city is None and country is None and _VERB_LAST.search(sentence):
         city, country = _cjk_destination(sentence[: trigger.start()], visitor)
+    if city is None:
+        city, country = _city_before(sentence[: trigger.start()], visitor, country)
     drafts = []
     for guest in (*(a for a in group if a.country != country), visitor):
         draft = _Draft("visit", guest, sentence.strip(), place=city, country=country)
@@ -1110,6 +1112,23 @@ def _visit_draft(
                 draft.others.setdefault(host, "host")
         drafts.append(draft)
     return drafts
+
+
+def _city_before(head: str, visitor: Actor, country: str | None) -> tuple[str | None, str | None]:
+    """(city, country) of a visit whose city the words before its verb put it in: German and
+    Dutch end the clause with the verb ("ist am Sonntag in Berlin eingetroffen", "nach Moskau
+    gereist"), Spanish and Italian often name the city before the visit ("aterrizó en París
+    para una visita de Estado"). Not the visitor's own city, nor one outside the country the
+    visit is already known to be in; with no city, the country the words put it in ("nach
+    China gereist", "in Frankreich eingetroffen"), the last before the verb."""
+    city, code, _ = _city_in(head)
+    if city is not None and code != visitor.country and country in (None, code):
+        return city, code
+    if country is None:
+        for named, start, _ in reversed(country_mentions(head)):
+            if named != visitor.country and _put_in().search(head, max(0, start - 12), start):
+                return None, named
+    return None, country
 
 
 #: What joins the names of a list, titles included: "French President Emmanuel Macron, German
