@@ -234,3 +234,44 @@ def test_talks_keyed_on_their_two_people_join_the_visit_they_were_for() -> None:
         talks, events=event_keys("meeting", "2023-05-07", None, ["Fumio Kishida", "Xi Jinping"])
     )
     assert similarity(other, visit) == 0.175
+
+
+def _report(day: str, country: str | None, actors: list[str], kind: str = "visit") -> Features:
+    return Features(
+        AT,
+        actors=frozenset(actors),
+        events=event_keys(kind, day, country, actors),
+    )
+
+
+def test_a_visit_dated_the_next_day_by_a_report_naming_only_its_people_is_one_story() -> None:
+    # "Blinken in Kyiv" on Tuesday; the Ukrainian morning paper dates it Wednesday.
+    wire = _report("2024-05-14", "UA", ["Antony Blinken", "Dmytro Kuleba", "Volodymyr Zelensky"])
+    morning = _report("2024-05-15", "UA", ["Antony Blinken", "Volodymyr Zelensky"])
+    assert similarity(morning, wire) == 0.8
+    clusterer = Clusterer()
+    story = clusterer.add(1, wire)
+    assert clusterer.add(2, morning) == story
+    # Two days apart is another event.
+    assert similarity(_report("2024-05-16", "UA", ["Antony Blinken"]), wire) == 0.175
+
+
+def test_visits_a_day_apart_by_people_the_other_report_does_not_name_are_two_stories() -> None:
+    # Biden in Kyiv on Monday, Meloni on Tuesday: both received by Zelensky.
+    biden = _report("2023-02-20", "UA", ["Jake Sullivan", "Joe Biden", "Volodymyr Zelensky"])
+    meloni = _report("2023-02-21", "UA", ["Giorgia Meloni", "Volodymyr Zelensky"])
+    assert similarity(meloni, biden) == 0.0875
+    clusterer = Clusterer()
+    story = clusterer.add(1, biden)
+    assert clusterer.add(2, meloni) != story
+
+
+def test_a_call_told_after_midnight_is_one_story_and_a_visit_the_next_day_no_meeting() -> None:
+    evening = _report("2022-02-24", None, ["Narendra Modi", "Vladimir Putin"], "call")
+    morning = _report("2022-02-25", None, ["Narendra Modi", "Vladimir Putin"], "call")
+    assert similarity(morning, evening) == 0.8
+    # Trump's visit to Gyeongju and his talks with Xi in Busan the next day: the same country
+    # and people, but a visit and a meeting are one event only when dated alike.
+    visit = _report("2025-10-29", "KR", ["Donald Trump", "Xi Jinping"])
+    talks = _report("2025-10-30", "KR", ["Donald Trump", "Xi Jinping"], "meeting")
+    assert similarity(talks, visit) == 0.175

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 #: A story stays open to new articles this long after its latest article: four days, because
@@ -100,8 +100,36 @@ def _same_kind(one: str, other: str) -> bool:
     return one == other or (one in _VISIT_TALKS and other in _VISIT_TALKS)
 
 
+#: How many days apart two reports may date one event when every person one of them names is
+#: named by the other: a visit told on its first day by one outlet and the next morning by
+#: another ("Blinken in Kyiv" on Tuesday, "Блінкен у Києві" dated Wednesday), a call made late
+#: in one time zone and reported the next day in another.
+DAY_TOLERANCE = 1
+
+
+@lru_cache(maxsize=4_096)
+def _ordinal(day: str) -> int:
+    return date.fromisoformat(day).toordinal()
+
+
+def _near(day: str, other: str, tolerance: int) -> bool:
+    return day == other or (tolerance > 0 and abs(_ordinal(day) - _ordinal(other)) <= tolerance)
+
+
 def _events_agree(a: Features, b: Features) -> bool:
-    """Whether two articles (or stories) report one event.
+    """Whether two articles (or stories) report one event: on the same day (`_agree_within`),
+    or on days DAY_TOLERANCE apart when the actors of one side are all among the other's and
+    there is one at least (Biden in Kyiv on Monday and Meloni there on Tuesday, both received
+    by Zelensky, are two visits: neither names only people the other names)."""
+    if _agree_within(a, b, 0):
+        return True
+    if not (a.actors and b.actors) or not (a.actors <= b.actors or b.actors <= a.actors):
+        return False
+    return _agree_within(a, b, DAY_TOLERANCE)
+
+
+def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
+    """Whether two articles (or stories) report one event, dated at most `tolerance` days apart.
 
     Events of known country agree on (kind, day, country). Events keyed on their parties agree
     when of one kind and day they share two parties, or all of the smaller side's when it has
@@ -111,24 +139,45 @@ def _events_agree(a: Features, b: Features) -> bool:
     the former's actors ("Xi in Moskau" and "Xi Jinping arrived in Moscow"); a visit and talks
     count as one kind there ("Kishida arrived in Seoul", "Kishida and Yoon met": _same_kind).
     """
-    if any(not key[2].startswith("@") and key in b.events for key in a.events):
+    located_a = [(k, d, w) for k, d, w in a.events if not w.startswith("@")]
+    located_b = [(k, d, w) for k, d, w in b.events if not w.startswith("@")]
+    if any(
+        k == k2 and w == w2 and _near(d, d2, tolerance)
+        for k, d, w in located_a
+        for k2, d2, w2 in located_b
+    ):
         return True
-    if len(a.actors & b.actors) >= 2:
-        # A visit and talks of one day in one country, told as a visit by one report and as a
-        # meeting by another ("Lammy in Peking: ... Wang Yi getroffen"), with two people in
-        # common: the visit's talks.
-        talks = {(d, w) for k, d, w in a.events if k in _VISIT_TALKS and "@" not in w}
-        if any((d, w) in talks for k, d, w in b.events if k in _VISIT_TALKS and "@" not in w):
-            return True
+    # A visit and talks of one day in one country, told as a visit by one report and as a
+    # meeting by another ("Lammy in Peking: ... Wang Yi getroffen"), with two people in common:
+    # the visit's talks. Only of one day: Trump's visit to Gyeongju and his talks with Xi in
+    # Busan the next day are two stories.
+    if (
+        tolerance == 0
+        and len(a.actors & b.actors) >= 2
+        and any(
+            k in _VISIT_TALKS and k2 in _VISIT_TALKS and (d, w) == (d2, w2)
+            for k, d, w in located_a
+            for k2, d2, w2 in located_b
+        )
+    ):
+        return True
     parties_a, parties_b = _parties(a.events), _parties(b.events)
-    for group, mine in parties_a.items():
-        theirs = parties_b.get(group)
-        if theirs and len(mine & theirs) >= min(2, len(mine), len(theirs)):
-            return True
-    for parties, keys, actors in ((parties_a, b.events, b.actors), (parties_b, a.events, a.actors)):
+    for (kind, day), mine in parties_a.items():
+        for (other_kind, other_day), theirs in parties_b.items():
+            if (
+                kind == other_kind
+                and _near(day, other_day, tolerance)
+                and len(mine & theirs) >= min(2, len(mine), len(theirs))
+            ):
+                return True
+    for parties, keys, actors in (
+        (parties_a, located_b, b.actors),
+        (parties_b, located_a, a.actors),
+    ):
         for (kind, day), names in parties.items():
             located = any(
-                d == day and not w.startswith("@") and _same_kind(k, kind) for k, d, w in keys
+                _near(d, day, tolerance) and (k == kind or (tolerance == 0 and _same_kind(k, kind)))
+                for k, d, _ in keys
             )
             if located and names <= actors:
                 return True
