@@ -807,6 +807,44 @@ EVENT_CASES = [
         D(2024, 3, 13),
         [("arms_transfer", D(2024, 3, 12), None, "PL", _to("Poland", "United States"))],
     ),
+    # --- a state buying from a maker names no supplier: the buyer alone is the transfer
+    _ev(
+        "en-buyer-alone-selected",
+        "Romania announced on Tuesday that it has selected the Lockheed Martin F-35A, ordering "
+        "32 jets in a deal worth $6.5 billion.",
+        D(2024, 9, 11),
+        [("arms_transfer", D(2024, 9, 10), None, "RO", [("Romania", "recipient")])],
+    ),
+    _ev(
+        "en-signed-a-billion-contract-for",
+        "Greece on Friday signed a $3.5 billion contract for 20 F-35 fighters.",
+        D(2024, 7, 27),
+        [("arms_transfer", D(2024, 7, 26), None, "GR", [("Greece", "recipient")])],
+    ),
+    _ev(
+        "en-will-buy-is-a-decision",
+        "Greece will buy 20 F-35 fighters, the government said on Monday.",
+        TUE,
+        [("arms_transfer", D(2024, 7, 8), None, "GR", [("Greece", "recipient")])],
+    ),
+    _ev(
+        "en-plans-to-buy-is-not",
+        "Greece plans to buy 20 F-35 fighters, the government said on Monday.",
+        TUE,
+        [],
+    ),
+    _ev(
+        "en-agreed-to-sell",
+        "France agreed on Tuesday to sell 12 Rafale jets to Serbia.",
+        D(2024, 8, 30),
+        [("arms_transfer", D(2024, 8, 27), None, "RS", _to("Serbia", "France"))],
+    ),
+    _ev(
+        "de-bekommt-alone",
+        "Die Bundeswehr bekommt am Montag die ersten 8 Kampfjets vom Typ F-35.",
+        TUE,
+        [("arms_transfer", D(2024, 7, 8), None, "DE", [("Bundeswehr", "recipient")])],
+    ),
     _ev(  # "hosted by" names the host after it: no visit of the signatories' host to them
         "en-ceremony-hosted-by-is-no-visit",
         "Ilham Aliyev and Nikol Pashinyan signed a joint declaration at the White House on "

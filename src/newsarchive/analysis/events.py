@@ -219,12 +219,12 @@ def _destination_pattern() -> re.Pattern[str]:
 _BUYS_EN = (
     r"t(?:ook|akes|aking) delivery of|received|receives|bought|buys|buy|purchased|"
     r"ordered|orders|acquired|acquires|imported|chose|chosen|picked|picks|selected|"
-    r"signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)(?: [\w.]+){0,2}? "
+    r"signed (?:a |an )?(?:[\w$€£.,-]+ ){0,3}?(?:contract|deal|agreement)s?(?: [\w.]+){0,2}? "
     r"(?:to (?:buy|purchase|acquire)|for)"
 )
 _SELLS_EN = (
     r"delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
-    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply|sales? (?:of|to)"
+    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply|sell|sales? (?:of|to)"
 )
 #: Words before a seller's verb that leave the transfer undecided ("plans to send", "could
 #: supply", "refused to deliver"). A decision is the news: "Germany will send 14 Leopard 2 tanks
@@ -232,6 +232,13 @@ _SELLS_EN = (
 _UNDECIDED = re.compile(
     r"(?i)\b(?:plans?|planned|could|may|might|hopes?|wants?|asked|urged|refused|refuses|"
     r"considering|considers|weighs|weighing|if|not|no|for|over)\s+(?:\w+\s+){0,2}$"
+)
+#: The same for a buyer's verb: "Germany will buy 35 F-35s" and the headline's "Germany to buy"
+#: report a decision, "Poland plans to buy", "Cairo is seeking to acquire" do not.
+_BUY_UNDECIDED = re.compile(
+    r"(?i)\b(?:would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$|"
+    r"\b(?:wants?|hopes?|hoping|seeks?|seeking|considering|considers|weighs|weighing|expected|"
+    r"interested|negotiating|talks|asked|urged|refused|refuses|if|not|no)\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -559,6 +566,7 @@ def _arms_draft(
     """Recipient and supplier of a purchase or delivery; both must be named."""
     parties = [m for m in ms if m.actor.kind != "person"]
     subject = [m for m in parties if m.end <= start + trigger.start()]
+    alone = not any(m.start >= start + trigger.end() for m in parties)
     if not subject:
         # "Администрация Джо Байдена ... объявила о передаче": a leader or minister before the
         # verb stands for their state.
@@ -585,6 +593,12 @@ def _arms_draft(
         # A verb at the end of its clause has both parties before it: "Polen hat ... Panzer aus
         # Südkorea erhalten" (German perfect), Turkish and Persian word order.
         subject, objects = subject[:1], subject[1:]
+    if buys and alone and not objects and len({m.actor for m in subject}) == 1:
+        # A state buying from a maker, not a state: "Finland announced on 10 December that it
+        # has selected the Lockheed Martin F-35A", "Germany will buy up to 35 F-35s". The
+        # recipient is the news; the supplier goes unnamed.
+        recipient = subject[-1].actor
+        return _Draft("arms_transfer", recipient, sentence.strip(), country=recipient.country)
     if not subject or not objects:
         return None
     first = subject[-1].actor
@@ -815,7 +829,8 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
     for buys in (True, False):
         for trigger in _arms_trigger(buys).finditer(sentence):
             head = sentence[: trigger.start()]
-            if (_NOT_HAPPENED if buys else _UNDECIDED).search(head) and not _DECIDED.search(head):
+            undecided = _BUY_UNDECIDED if buys else _UNDECIDED
+            if undecided.search(head) and not _DECIDED.search(head):
                 continue  # "plans to buy", but "agreed to buy 80 Rafale warplanes" is the deal
             draft = _arms_draft(sentence, start, trigger, ms, buys)
             if draft:
@@ -1409,6 +1424,12 @@ _SAME_DAY = re.compile(
 )
 
 
+def _other_year(sentence: str, published_on: date) -> bool:
+    """Whether the sentence puts what it tells in a year before the publication's ("received
+    the S-400s in 2019")."""
+    return any(int(y) < published_on.year for y in _IN_YEAR.findall(sentence))
+
+
 def _past(sentence: str, published_on: date) -> int | None:
     """Where a sentence starts telling of visits, talks or calls before the days it names (a
     year before the publication's, "last year", "who visited", "im Juli" in an August article):
@@ -1533,11 +1554,15 @@ def find_events(
         # A gathering needs its own day: "joint naval drills in recent years" is background;
         # a headline's is the news of the article's days ("Sommet de l'OTAN : ...").
         headline = bool(title) and start == 0
-        # Sanctions and arms transfers need two parties, gatherings one.
-        party = _party_drafts(sentence, start, in_sentence) if len(in_sentence) >= 2 else []
+        # Sanctions need two parties; arms transfers a buyer at least, gatherings one.
+        party = _party_drafts(sentence, start, in_sentence) if in_sentence else []
         # A signing or summit of another year is background too ("una convención que España
         # firmó en 2008" beside the news of the day).
         dated = in_sentence and (headline or sentence_days(index))
+        if not dated or _other_year(sentence, published_on):
+            # A buyer alone is news only on a day of its own: "the first of 42 Rafale fighters
+            # it ordered in 2022", "Ankara's wish to buy Eurofighter jets" are not.
+            party = [d for d in party if d.kind != "arms_transfer" or d.others]
         if not party and dated and not (background and _IN_YEAR.search(sentence)):
             party = _gathering_drafts(sentence, start, in_sentence)
         found += party
