@@ -275,3 +275,19 @@ def test_a_call_told_after_midnight_is_one_story_and_a_visit_the_next_day_no_mee
     visit = _report("2025-10-29", "KR", ["Donald Trump", "Xi Jinping"])
     talks = _report("2025-10-30", "KR", ["Donald Trump", "Xi Jinping"], "meeting")
     assert similarity(talks, visit) == 0.175
+
+
+def test_a_visit_and_the_summit_it_was_for_are_one_story_and_talks_at_a_summit_are_not() -> None:
+    # The Chinese readout of Li Qiang at the BRICS summit in Rio is read as his visit.
+    summit = _report(
+        "2025-07-06",
+        "BR",
+        ["BRICS", "Li Qiang", "Luiz Inacio Lula da Silva", "Vladimir Putin", "Xi Jinping"],
+        "summit",
+    )
+    visit = _report("2025-07-06", "BR", ["BRICS", "Li Qiang", "Luiz Inacio Lula da Silva"])
+    assert similarity(visit, summit) == 0.8
+    # Modi and Xi's talks at the BRICS summit in Kazan are another story than the summit.
+    kazan = _report("2024-10-23", "RU", ["BRICS", "Narendra Modi", "Xi Jinping"], "summit")
+    talks = _report("2024-10-23", "RU", ["BRICS", "Narendra Modi", "Xi Jinping"], "meeting")
+    assert similarity(talks, kazan) == 0.175

@@ -90,6 +90,10 @@ def _parties(keys: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set
     return found
 
 
+#: Pairs of kinds two reports may tell one event as when they share two people: a visit and
+#: its talks, a visit and the summit it was for (`_agree_within`).
+_TOLD_AS_ONE = frozenset({frozenset({"visit", "meeting"}), frozenset({"visit", "summit"})})
+
 #: Kinds one report may tell a visit's talks as.
 _VISIT_TALKS = ("visit", "meeting")
 
@@ -149,13 +153,15 @@ def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
         return True
     # A visit and talks of one day in one country, told as a visit by one report and as a
     # meeting by another ("Lammy in Peking: ... Wang Yi getroffen"), with two people in common:
-    # the visit's talks. Only of one day: Trump's visit to Gyeongju and his talks with Xi in
-    # Busan the next day are two stories.
+    # the visit's talks; so are a visit and a summit ("李强出席金砖国家领导人第十七次会晤" read as
+    # Li Qiang's visit to Brazil, the BRICS summit in Rio): the summit's guest. Talks and a
+    # summit are not (Modi and Xi's talks at the BRICS summit in Kazan). Only of one day:
+    # Trump's visit to Gyeongju and his talks with Xi in Busan the next day are two stories.
     if (
         tolerance == 0
         and len(a.actors & b.actors) >= 2
         and any(
-            k in _VISIT_TALKS and k2 in _VISIT_TALKS and (d, w) == (d2, w2)
+            frozenset({k, k2}) in _TOLD_AS_ONE and (d, w) == (d2, w2)
             for k, d, w in located_a
             for k2, d2, w2 in located_b
         )
