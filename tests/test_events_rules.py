@@ -1189,6 +1189,46 @@ EVENT_CASES = [
         D(2022, 11, 5),
         [("visit", D(2022, 11, 4), None, "CN", _v("Olaf Scholz"))],
     ),
+    # --- datelines as agencies in other languages write them
+    _ev(
+        "ru-tass-dateline-city-dot-day",
+        "БАКУ. 18 августа. - Президент России Владимир Путин прибыл с государственным визитом в "
+        "Азербайджан.",
+        D(2024, 8, 18),
+        [("visit", D(2024, 8, 18), "Baku", "AZ", _v("Vladimir Putin"))],
+    ),
+    _ev(
+        "ru-dateline-city-comma-day",
+        "УЛАН-БАТОР, 2 сентября. Президент России Владимир Путин прибыл с официальным визитом в "
+        "Монголию.",
+        D(2024, 9, 2),
+        [("visit", D(2024, 9, 2), "Ulaanbaatar", "MN", _v("Vladimir Putin"))],
+    ),
+    _ev(
+        "en-indian-press-dateline-with-a-colon",
+        "KATHMANDU: Chinese President Xi Jinping arrived on Saturday for a two-day state visit.",
+        D(2019, 10, 12),
+        [("visit", D(2019, 10, 12), "Kathmandu", "NP", _v("Xi Jinping"))],
+    ),
+    _ev(
+        "hi-dateline-city-day-danda",
+        "नई दिल्ली, 26 फरवरी। प्रधानमंत्री नरेंद्र मोदी ने आज जापान के प्रधानमंत्री फुमियो किशिदा से मुलाकात की।",
+        D(2023, 2, 26),
+        [("visit", D(2023, 2, 26), "New Delhi", "IN", _v("Fumio Kishida", "Narendra Modi"))],
+    ),
+    _ev(
+        "ar-dateline-city-dash",
+        "جدة - وصل الرئيس التركي رجب طيب أردوغان اليوم في زيارة رسمية.",
+        D(2023, 7, 17),
+        [("visit", D(2023, 7, 17), "Jeddah", "SA", _v("Recep Tayyip Erdogan"))],
+    ),
+    _ev(
+        "en-talks-told-from-the-newsroom-are-where-the-text-puts-them",
+        "MOSCOW (Atlas Wire) - Vladimir Putin and Donald Trump held talks on Friday, the Kremlin "
+        "said. The leaders met at a military base in Anchorage.",
+        D(2025, 8, 16),
+        [("meeting", D(2025, 8, 15), "Anchorage", "US", _p("Vladimir Putin", "Donald Trump"))],
+    ),
 ]
 
 

@@ -1670,11 +1670,21 @@ def _leader(actor: Actor) -> bool:
     )
 
 
-#: A wire dateline: "MOSCOW (Atlas Wire) -", "KAZAN, Russia (Reuters) -", "RIYADH —".
+#: A wire dateline: "MOSCOW (Atlas Wire) -", "KAZAN, Russia (Reuters) -", "RIYADH —", the
+#: Indian press's "NEW DELHI:", the first city of "BRUSSELS/LONDON (Reuters) -", and the
+#: agencies' city with its day: TASS's "МОСКВА. 15 июня. -" and "АСТАНА, 28 ноября.", AFP's
+#: "OULAN-BATOR, 3 sept (AFP) -".
 _DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+)*)"
-    r"(?:,[ \t]+(?P<country>[A-Z][\w .]+?))?[ \t]*"
-    r"(?:\(|[—–]|-[ \t])"
+    r"^\s*(?P<city>[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'.\-]+(?:[ \t][A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'.\-]+)*)"
+    r"(?:/[A-Z][A-Z'.\- ]+)?"
+    r"(?:(?:,[ \t]+(?P<country>[A-Z][\w .]+?))?[ \t]*(?:\(|[—–]|-[ \t]|:[ \t])"
+    r"|[,.][ \t]+\d{1,2}[ \t]+[^\W\d]+\.?[ \t]*(?:\(|[—–-]|(?<=\.)))"
+)
+#: Datelines of scripts without capitals (CJK ones name a city the text's scan finds anyway):
+#: the Hindi press's "नई दिल्ली।" and "कोयंबटूर, 6 अगस्त।", the Arabic agencies' "جدة - ".
+_SCRIPT_DATELINE = re.compile(
+    r"^\s*(?P<city>[\u0900-\u097f]+(?: [\u0900-\u097f]+)?)(?:, [^।\n]{1,25})?।"
+    r"|^\s*(?P<arabic>[\u0621-\u064a]+(?: [\u0621-\u064a]+)?)[ \t]*[-–—][ \t]"
 )
 
 
@@ -1684,7 +1694,7 @@ def _dateline(text: str) -> tuple[str | None, str | None]:
     as the text spells it ("SHARM EL-SHEIKH, Egypt" ... "the resort of Sharm el-Sheikh")."""
     match = _DATELINE.match(text)
     if not match:
-        return None, None
+        return _script_dateline(text)
     city = match.group("city").title()
     country = _place_code(city)
     if country:
@@ -1695,6 +1705,14 @@ def _dateline(text: str) -> tuple[str | None, str | None]:
         return None, None
     written = re.compile(rf"(?i)(?<!\w){re.escape(city)}(?!\w)").search(text, match.end())
     return (written.group() if written and written.group()[0].isupper() else city), country
+
+
+def _script_dateline(text: str) -> tuple[str | None, str | None]:
+    """(city, country) of a Hindi or Arabic dateline (_SCRIPT_DATELINE) naming a known city."""
+    match = _SCRIPT_DATELINE.match(text)
+    phrase = match and (match.group("city") or match.group("arabic"))
+    code = _place_code(phrase) if phrase else None
+    return (place_name(phrase), code) if phrase and code else (None, None)
 
 
 def _visits_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
@@ -1717,12 +1735,18 @@ def _visits_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
 def _place_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
     """Talks, a summit or a signing the article places nowhere happened where it is datelined
     ("RIYADH (Gulf Wire) - Saudi Arabia and Pakistan signed a pact"). Not calls (from afar),
-    visits (they name where they go) or exercises (held far from the newsroom)."""
+    visits (they name where they go) or exercises (held far from the newsroom). A summit brings
+    the press to its city, talks less often: talks may be told from the agency's home ("МОСКВА,
+    16 августа. Переговоры, прошедшие накануне в Анкоридже"), so a text that first puts
+    something in a city of another country does not place them by its dateline."""
     city, country = _dateline(text)
     if city is None or country is None:
         return
+    elsewhere = _city_in(text)[1] not in (None, country)
     for draft in drafts:
-        gathering = draft.kind in ("meeting", "summit", "agreement")
+        gathering = draft.kind in ("summit", "agreement") or (
+            draft.kind == "meeting" and not elsewhere
+        )
         if gathering and draft.place is None and draft.country in (None, country):
             draft.place, draft.country = city, country
 
