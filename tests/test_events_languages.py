@@ -54,6 +54,17 @@ DAY_CASES = [
     # Russian "накануне" alone is the day before; before an event's noun, "on the eve of".
     ("Путин накануне провёл переговоры", D(2025, 8, 31), [D(2025, 8, 30)]),
     ("Накануне поездки Владимир Путин дал интервью", D(2025, 8, 31), []),
+    # Swedish: the weekday definite ("på tisdagen"), past ("i tisdags"), with the time of day.
+    ("Ministern anlände till Kiev på tisdagen.", D(2024, 7, 10), [D(2024, 7, 9)]),
+    ("i tisdags", D(2024, 7, 11), [D(2024, 7, 9)]),
+    ("undertecknade på tisdagskvällen", D(2024, 7, 10), [D(2024, 7, 9)]),
+    ("Avtalet skrevs under i går kväll", D(2024, 7, 10), [D(2024, 7, 9)]),
+    ("den 28 juni 2022", D(2024, 7, 10), [D(2022, 6, 28)]),
+    # Dutch: "op dinsdag", "gisteren", "zaterdagavond", "24 juli".
+    ("De ministers spraken elkaar op dinsdag", D(2024, 7, 11), [D(2024, 7, 9)]),
+    ("De premier is gisteren in Kyiv aangekomen.", D(2024, 7, 10), [D(2024, 7, 9)]),
+    ("zaterdagavond", D(2025, 7, 28), [D(2025, 7, 26)]),
+    ("op 24 juli", D(2025, 7, 25), [D(2025, 7, 24)]),
     # Ukrainian "the day before".
     ("Зеленський напередодні прибув до Вашингтона", D(2022, 12, 22), [D(2022, 12, 21)]),
 ]
@@ -316,6 +327,28 @@ EVENT_CASES = [
         "バイデン米大統領が22日来日した。",
         D(2022, 5, 22),
         [("visit", D(2022, 5, 22), None, "JP", _v("Joe Biden"))],
+    ),
+    # Swedish and Dutch: a visit, a signing, a meeting.
+    (
+        "Statsminister Ulf Kristersson besökte Kiev på tisdagen.",
+        D(2024, 7, 10),
+        [("visit", D(2024, 7, 9), "Kyiv", "UA", _v("Ulf Kristersson"))],
+    ),
+    (
+        "Sveriges försvarsminister Pål Jonson och USA:s försvarsminister Lloyd Austin "
+        "undertecknade på tisdagen ett försvarsavtal.",
+        D(2023, 12, 6),
+        [("agreement", D(2023, 12, 5), None, None, _s("Pal Jonson", "Lloyd Austin"))],
+    ),
+    (
+        "Kristersson mötte Joe Biden i Vita huset på onsdagen.",
+        D(2024, 3, 8),
+        [("meeting", D(2024, 3, 6), None, None, _p("Ulf Kristersson", "Joe Biden"))],
+    ),
+    (
+        "Bondskanselier Olaf Scholz is gisteren in Kyiv aangekomen.",
+        D(2024, 7, 10),
+        [("visit", D(2024, 7, 9), "Kyiv", "UA", _v("Olaf Scholz"))],
     ),
     # Turkish sanctions: the verb after both parties ("Rusya'ya yaptırım uyguladı").
     (
