@@ -563,13 +563,13 @@ def test_dev_7_is_heldout5_and_its_gold_labels_are_well_formed() -> None:
     _assert_well_formed(events, max_lag=3)
 
 
-def test_held_out_is_heldout6_and_its_gold_labels_are_well_formed() -> None:
-    """heldout6 is the held-out set from 2026-12-09 (written blind, never tuned on): its figures
-    are the ones quoted for unseen text, so its gold must be well formed. One agreement (the
-    Turkey-Libya memoranda) is reported four days after its signing."""
+def test_dev_8_is_heldout6_and_its_gold_labels_are_well_formed() -> None:
+    """heldout6 was the held-out set from 2026-12-09 and is dev-8 (tuned on) from 2026-12-10; a
+    malformed gold label would score as a miss. One agreement (the Turkey-Libya memoranda) is
+    reported four days after its signing."""
     bench = _bench_structure()
-    assert bench.HELD_OUT.name == "heldout6.jsonl"  # type: ignore[attr-defined]
-    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    assert bench.DEV_8.name == "heldout6.jsonl"  # type: ignore[attr-defined]
+    articles = bench.load(bench.DEV_8)  # type: ignore[attr-defined]
     assert len(articles) == 207
     assert len({a["id"] for a in articles}) == 207
     assert len({a["story"] for a in articles}) == 89
@@ -577,3 +577,18 @@ def test_held_out_is_heldout6_and_its_gold_labels_are_well_formed() -> None:
     assert len(events) == 242
     assert len({a["language"] for a in articles}) >= 14
     _assert_well_formed(events, max_lag=4)
+
+
+def test_held_out_is_heldout7_and_its_gold_labels_are_well_formed() -> None:
+    """heldout7 is the held-out set from 2026-12-10 (written blind, never tuned on): its figures
+    are the ones quoted for unseen text, so its gold must be well formed."""
+    bench = _bench_structure()
+    assert bench.HELD_OUT.name == "heldout7.jsonl"  # type: ignore[attr-defined]
+    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    assert len(articles) == 226
+    assert len({a["id"] for a in articles}) == 226
+    assert len({a["story"] for a in articles}) == 108
+    events = [(a, e) for a in articles for e in a["events"]]
+    assert len(events) == 301
+    assert len({a["language"] for a in articles}) >= 14
+    _assert_well_formed(events, max_lag=3)
