@@ -281,6 +281,16 @@ def report(articles: list[dict[str, Any]], show_misses: int) -> None:
         print(f"\nfound stories mixing gold stories: {len(mixed)}")
         for story, golds in list(mixed.items())[:show_misses]:
             print(f"  {story}: {sorted(golds)}")
+        # The recall side: a gold story told in several found stories, each part with its
+        # articles (the language says which reports the rules failed to bring together).
+        parts: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+        language = {a["id"]: a["language"] for a in articles}
+        for article_id, story in sorted(stories.items()):
+            parts[gold_story[article_id]][story].append(f"{article_id} ({language[article_id]})")
+        split = {g: pieces for g, pieces in parts.items() if len(pieces) > 1}
+        print(f"\ngold stories split across found stories: {len(split)}")
+        for label, pieces in sorted(split.items())[:show_misses]:
+            print(f"  {label}: " + " | ".join(", ".join(ids) for ids in pieces.values()))
         for name, (extra, missed) in misses.items():
             print(f"\n{name}: {len(extra)} wrong, {len(missed)} missed")
             for item in sorted(extra, key=str)[:show_misses]:
