@@ -2,9 +2,11 @@
 
 For each new article the store looks for the stories of the last days that name one of its
 actors (store/structure.py, _CANDIDATES): the stories whose latest article is within the window
-(ix_stories_last_published_at), each with the actors its articles name (stories.actor_ids,
-migration 0018). article_actors carries its article's time (migration 0017), which a trigger
-keeps equal to the article's when a re-fetch or a re-extraction changes it.
+(ix_stories_last_published_at) and that are indexed under one of its actors on one of the
+window's days (ix_stories_actor_days, migration 0020), each with the actors its articles name
+(stories.actor_ids, migration 0018). article_actors carries its article's time (migration
+0017), which a trigger keeps equal to the article's when a re-fetch or a re-extraction changes
+it.
 """
 
 from __future__ import annotations
@@ -62,6 +64,17 @@ def test_the_stories_naming_an_actor_come_from_the_stories_of_the_window_alone(
     explain = text("EXPLAIN (FORMAT json) " + _CANDIDATES.text).bindparams(
         bindparam("events", expanding=True)
     )
+    with engine.begin() as conn:
+        # A window as a large archive has it: thousands of stories, a few naming the actor.
+        conn.execute(
+            text(
+                "INSERT INTO stories (id, title, first_published_at, last_published_at, "
+                "actor_ids) SELECT g, 'Other ' || g, :start + g * interval '1 minute', "
+                ":start + g * interval '1 minute', ARRAY[1000000 + g] "
+                "FROM generate_series(1000, 13000) g"
+            ),
+            {"start": START},
+        )
     with engine.connect() as conn:
         conn.execute(text("ANALYZE stories"))
         conn.execute(text("SET enable_seqscan = off"))
@@ -80,12 +93,13 @@ def test_the_stories_naming_an_actor_come_from_the_stories_of_the_window_alone(
                 },
             ).scalar()
         )
-    assert '"Index Name": "ix_stories_last_published_at"' in plan
-    # The window bounds the range: not the stories (nor the actor's links) of all time.
-    condition = plan.split('"Index Name": "ix_stories_last_published_at"')[1]
+    # The stories are looked up by the actor's keys on the window's days (2026-01-05 to
+    # 2026-01-08: days 20458 to 20461 since 1970), not read for the whole window.
+    assert '"Index Name": "ix_stories_actor_days"' in plan
+    condition = plan.split('"Index Name": "ix_stories_actor_days"')[1]
     condition = condition.split('"Index Cond": "', 1)[1].split('"', 1)[0]
-    assert "last_published_at >=" in condition
-    assert "last_published_at <=" in condition
+    keys = ",".join(str(actors[0] * 100000 + day) for day in range(20458, 20462))
+    assert condition.endswith(f"&& '{{{keys}}}'::bigint[])")
     # No article and no actor link is read to find them.
     assert '"Relation Name": "articles"' not in plan
     assert '"Relation Name": "article_actors"' not in plan
@@ -136,3 +150,20 @@ def test_an_article_whose_time_changes_moves_its_actor_links_with_it(engine: Eng
     new = _Article(0, 0, "New", "Body", later + timedelta(hours=2), None)
     with Session(engine) as session:
         assert {story.id for story in _open_stories(session, new, actors[:1], [])} == {3, 6}
+
+
+def test_a_storys_keys_are_its_actors_on_each_utc_day_of_a_span(engine: Engine) -> None:
+    """newsarchive_actor_days: actor id * 100000 + days since 1970-01-01, of each UTC day from
+    the first time's to the last's (23:30 in New York on 4 January is 5 January in UTC)."""
+    with engine.connect() as conn:
+        keys = conn.execute(
+            text(
+                "SELECT newsarchive_actor_days(ARRAY[7, 3]::bigint[], "
+                "'2026-01-04 23:30-05'::timestamptz, '2026-01-06 00:10+00'::timestamptz)"
+            )
+        ).scalar()
+        none = conn.execute(
+            text("SELECT newsarchive_actor_days('{}'::bigint[], now(), now())")
+        ).scalar()
+    assert keys == [320458, 320459, 720458, 720459]
+    assert none == []

@@ -101,6 +101,9 @@ OUTLET_DAY = "coalesce(published_on, (published_at AT TIME ZONE 'UTC')::date)"
 #: An article's time as duplicate linking and story assignment compare it: published, else
 #: first seen (an undated article counts from when the archive stored it).
 ARTICLE_TIME = "coalesce(published_at, first_seen_at)"
+#: A story's keys of actor and UTC day of its latest article (newsarchive_actor_days, migration
+#: 0020): story assignment looks up the keys of a new article's actors on the window's days.
+STORY_ACTOR_DAYS = "newsarchive_actor_days(actor_ids, last_published_at, last_published_at)"
 
 
 class Base(DeclarativeBase):
@@ -611,6 +614,12 @@ class Story(Base):
     __tablename__ = "stories"
     __table_args__ = (
         Index("ix_stories_last_published_at", "last_published_at"),
+        Index(
+            "ix_stories_actor_days",
+            sql_text(STORY_ACTOR_DAYS),
+            postgresql_using="gin",
+            postgresql_with={"fastupdate": "off"},
+        ),
         {"comment": "Stories: the articles of all outlets that report one news event"},
     )
 

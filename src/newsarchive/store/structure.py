@@ -5,7 +5,7 @@ Called after a batch of articles is written (fetch/pipelines.py). Each article i
 linked, and it joins an open story or opens one (analysis/stories.py). Nothing is recomputed for
 older articles: the only stories read are those whose latest article is within the story window
 of the new one and that share an actor (stories.actor_ids) or an event with it and could join
-it, found through indexes (ix_stories_last_published_at, ix_events_kind_occurred_on), so a batch
+it, found through indexes (ix_stories_actor_days, ix_events_kind_occurred_on), so a batch
 costs the same however large the archive grows. A syndicated copy (articles.duplicate_of)
 goes in its original's story.
 """
@@ -39,8 +39,8 @@ from newsarchive.analysis.stories import (
     title_words,
 )
 from newsarchive.analysis.structure import Structure, find_structure
+from newsarchive.store.models import STORY_ACTOR_DAYS, ArticleActor
 from newsarchive.store.models import Actor as ActorRow
-from newsarchive.store.models import ArticleActor
 
 log = logging.getLogger(__name__)
 
@@ -473,6 +473,15 @@ def _link_event(
 # features named the actor already. Its events are few and their rows change as later reports
 # add a country, a place or a party, so they are read from the events as they are.
 #
+# Those stories are looked up by actor and day (ix_stories_actor_days, migration 0020): the keys
+# of the article's actors on each UTC day of the window, each story indexed under its actors on
+# the day of its latest article. Scanning the window's stories and testing their actor_ids read
+# ~1,200 story rows per new article at a million articles, ~170 of them naming one of its actors
+# (bench/scale.py); the lookup reads those ~170. The stories found are the same: a story within
+# the window has its day among the window's nine, and two keys of days less than 100,000 apart
+# are equal only for one actor. `shared` counts matches in the story's array instead of
+# intersecting two sets per story (a hash table each).
+#
 # A story that cannot reach the join threshold whatever its events and titles say
 # (analysis/stories.py, could_join: the same bound, from the actors the story and the article
 # share, how many each names and whether the story has events) is dropped before its events and
@@ -483,13 +492,14 @@ _CANDIDATES = text(
     f"""
     WITH candidates AS (
       SELECT s.id, s.last_published_at, s.actor_ids, s.titles,
-        cardinality(ARRAY(SELECT unnest(s.actor_ids)
-                          INTERSECT SELECT unnest(CAST(:actor_array AS bigint[])))) AS shared,
+        (SELECT count(DISTINCT a) FROM unnest(s.actor_ids) AS a
+         WHERE a = ANY(CAST(:actor_array AS bigint[]))) AS shared,
         EXISTS (SELECT 1 FROM events e WHERE e.story_id = s.id) AS has_events
       FROM stories s
       WHERE s.last_published_at BETWEEN :since AND :until
-        AND (s.actor_ids && CAST(:actor_array AS bigint[])
-             OR s.id IN (SELECT e.story_id FROM events e WHERE e.id IN :events)))
+        AND ({STORY_ACTOR_DAYS}
+               && newsarchive_actor_days(CAST(:actor_array AS bigint[]), :since, :until)
+             OR s.id = ANY(ARRAY(SELECT e.story_id FROM events e WHERE e.id IN :events))))
     SELECT c.id, c.last_published_at, c.actor_ids,
       ARRAY(SELECT DISTINCT e.place FROM events e WHERE e.story_id = c.id
             AND e.place IS NOT NULL) AS places,
