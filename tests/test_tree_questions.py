@@ -340,3 +340,26 @@ def test_the_home_link_prefilter_never_rules_out_a_link_urlsplit_takes_home() ->
             assert _may_be_home(href.strip()), href
         ruled_out += not _may_be_home(href.strip())
     assert ruled_out >= 5  # and it does rule out the story and section links
+
+
+def test_parsed_pages_give_form_elements_the_plain_class_and_the_same_text() -> None:
+    """parse_page's parser picks element classes in C: a form is a plain HtmlElement (lxml.html's
+    own lookup, a Python call per element, made it a FormElement), with the same text."""
+    from lxml.html import FormElement
+
+    from newsarchive.extract.page import parse_page
+
+    html = (
+        "<html><body><form id='f'><label>Name <input name='q' value='x'></label>"
+        "<select name='s'><option>Navy</option></select><textarea>Hi</textarea></form>"
+        "<p>Frigates <b>sail</b>.</p></body></html>"
+    )
+    page = parse_page(html, "https://example.org/a")
+    assert page is not None
+    classes = {node.tag: type(node) for node in page.tree.iter()}
+    assert classes == dict.fromkeys(
+        ("html", "body", "form", "label", "input", "select", "option", "textarea", "p", "b"),
+        HtmlElement,
+    )
+    assert type(fromstring(html).find(".//form")) is FormElement  # what the lookup would give
+    assert text_of(page.tree) == text_of(fromstring(html)) == "Name NavyHiFrigates sail."
