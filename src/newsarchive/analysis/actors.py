@@ -21,10 +21,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from babel import Locale
-
 from newsarchive.analysis.countries import country_code
 from newsarchive.analysis.phrases import grouped, translated
+from newsarchive.analysis.territories import english_name
 
 KINDS = ("person", "organisation", "armed_force", "state")
 
@@ -444,7 +443,7 @@ def state_actor(code: str) -> Actor:
     for actor in gazetteer().actors:
         if actor.kind == "state" and actor.country == code:
             return actor
-    return Actor(Locale("en").territories.get(code, code), "state", code, known=False)
+    return Actor(english_name(code), "state", code, known=False)
 
 
 def _surname(actor: Actor) -> str | None:

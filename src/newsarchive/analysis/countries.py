@@ -1,6 +1,6 @@
 """The countries an article is about, as ISO 3166-1 alpha-2 codes, from its title and text.
 
-Country names come from Babel (CLDR English territory names, already a dependency); the news
+Country names come from CLDR (Babel's territory names, shipped as territories.tsv); the news
 vocabulary Babel lacks (U.S., Britain, demonyms, capitals as metonyms, the Kremlin) and the
 disambiguation data are in countries.toml. Matching is case-sensitive and whole-word, so "china"
 the porcelain and "turkey" the bird do not count. A country is reported only when the article
@@ -20,9 +20,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from babel import Locale
-
 from newsarchive.analysis.phrases import alternation, translated
+from newsarchive.analysis.territories import territory_names
 
 # Same characters as topics.py: outlets type curly apostrophes, the data uses straight ones.
 # One character for one, so match offsets stay valid in the original text.
@@ -115,8 +114,10 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
         document = files(__package__).joinpath("countries.toml").read_text(encoding="utf-8")
     data: dict[str, Any] = tomllib.loads(document)
     not_iso = set(data["not_iso"])
+    languages = data["languages"]
+    cldr = territory_names(["en", *languages["codes"]])
     codes: dict[str, str | None] = {}
-    for code, name in Locale("en").territories.items():
+    for code, name in cldr["en"].items():
         if len(code) == 2 and code.isalpha() and code not in not_iso:
             for variant in _babel_names(name):
                 _add(codes, variant, code)
@@ -127,7 +128,6 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
                 _add(codes, phrase, code)
             if section == "demonyms":
                 demonyms.extend(phrases)
-    languages = data["languages"]
     for language in languages["codes"]:
         forms = dict(languages[language])
         skip = set(forms.pop("skip"))
@@ -135,7 +135,7 @@ def load_gazetteer(document: str | None = None) -> Gazetteer:
         prefixes: list[str] = forms.pop("prefixes", [])
         own: dict[str, str] = {}
         named: dict[str, set[str]] = {}
-        for code, name in Locale(language).territories.items():
+        for code, name in cldr[language].items():
             if len(code) == 2 and code.isalpha() and code not in not_iso:
                 for variant in _babel_names(name) - skip:
                     named.setdefault(variant, set()).add(code)
