@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsarchive.analysis.actors import (
     Actor,
@@ -335,15 +335,23 @@ def _weapons() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + _grouped_words(words) + ")", re.I)
 
 
+class _Place(NamedTuple):
+    """What a spelling of a place stands for; one tuple shared by all spellings of a city."""
+
+    name: str  # the city's stored name
+    code: str  # its ISO country
+    scanned: bool  # looked for anywhere a sentence puts something, not only after a visit
+
+
 @dataclass(frozen=True)
 class _Places:
     """The gazetteer of places: places.tsv (generated from GeoNames by bench/build_places.py)
     read with places.toml's hand-kept entries over it. A spelling ending in * stands for any
     ending of its stem: Russian and Ukrainian decline city names ("Тегеран*": в Тегеране)."""
 
-    codes: dict[str, str]  # spelling -> ISO country
-    names: dict[str, str]  # spelling -> the city's stored name
-    scan: frozenset[str]  # spellings looked for anywhere a sentence puts something
+    # One dict for 46,000 spellings, not one each for code, name and tier: each pool worker
+    # holds it, and a dict or set of that size takes ~2.5 MiB beside the strings.
+    spellings: dict[str, _Place]
     starts: frozenset[str]  # lower-case first words of spellings ("the" Kremlin, "la" Maison)
     cjk: frozenset[str]  # scanned CJK spellings, found without spaces or prepositions
     cjk_lengths: dict[
@@ -355,49 +363,37 @@ class _Places:
 def _place_table() -> _Places:
     """Read once per process: 46,000 spellings, a few MB in each pool worker."""
     analysis = files("newsarchive.analysis")
-    codes: dict[str, str] = {}
-    names: dict[str, str] = {}
-    scan: set[str] = set()
-    shared: dict[str, str] = {}  # one string per city and country, not one per spelling
+    spellings: dict[str, _Place] = {}
+    shared: dict[_Place, _Place] = {}  # one tuple per city and tier, not one per spelling
     # Line by line: the whole file's text and its 46,000 lines at once would leave the worker's
     # heap fragmented by a few MiB more than the table itself.
     with analysis.joinpath("places.tsv").open(encoding="utf-8") as lines:
         for line in lines:
             spelling, city, code, tier = line.rstrip("\n").split("\t")
-            codes[spelling] = shared.setdefault(code, code)
-            names[spelling] = shared.setdefault(city, city)
-            if tier == "scan":
-                scan.add(spelling)
+            place = _Place(city, code, tier == "scan")
+            spellings[spelling] = shared.setdefault(place, place)
     hand = tomllib.loads(analysis.joinpath("places.toml").read_text("utf-8"))
     for code, cities in hand["places"].items():
         for city in cities:
-            codes[city], names[city] = code, city
-            scan.add(city)
-    for city, spellings in hand["place_spellings"].items():
-        for spelling in spellings:
-            codes[spelling], names[spelling] = codes[city], names[city]
-            scan.add(spelling)
+            spellings[city] = _Place(city, code, True)
+    for city, variants in hand["place_spellings"].items():
+        for spelling in variants:
+            spellings[spelling] = spellings[city]._replace(scanned=True)
+    scan = [s for s, place in spellings.items() if place.scanned]
     cjk = frozenset(s for s in scan if _HAS_CJK.search(s))
     lengths: dict[str, set[int]] = {}
     for spelling in cjk:
         if len(spelling) > 1:  # one character alone is too often part of another word
             lengths.setdefault(spelling[0], set()).add(len(spelling))
     return _Places(
-        codes,
-        names,
-        frozenset(scan),
+        spellings,
         frozenset(s.split()[0] for s in scan if s[0].islower()),
         cjk,
         {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()},
     )
 
 
-def places() -> Mapping[str, str]:
-    """City (in any of its spellings; "X*" for a declined stem) -> ISO country code."""
-    return _place_table().codes
-
-
-def _spelling(phrase: str, known: Mapping[str, str] | frozenset[str]) -> str | None:
+def _spelling(phrase: str, known: Container[str]) -> str | None:
     """The spelling `phrase` is written in: itself, or the longest declined stem it extends."""
     if phrase in known:
         return phrase
@@ -410,23 +406,23 @@ def _spelling(phrase: str, known: Mapping[str, str] | frozenset[str]) -> str | N
 def _scanned(phrase: str) -> str | None:
     """The spelling of a place looked for anywhere that `phrase` is written in: none if the
     phrase is rather a town's only known where a place follows ("Самарканд" is no "Самар*")."""
-    table = _place_table()
-    spelling = _spelling(phrase, table.codes)
-    return spelling if spelling in table.scan else None
+    table = _place_table().spellings
+    spelling = _spelling(phrase, table)
+    return spelling if spelling is not None and table[spelling].scanned else None
 
 
 def _place_code(phrase: str) -> str | None:
     """The country of a city as written: exactly, or by a declined stem ("Тегеране")."""
-    table = _place_table().codes
+    table = _place_table().spellings
     spelling = _spelling(phrase, table)
-    return table[spelling] if spelling else None
+    return table[spelling].code if spelling else None
 
 
 def place_name(spelling: str) -> str:
     """The name a city is stored under: "Téhéran", "Teheran" and "Тегеране" are "Tehran"."""
-    names = _place_table().names
-    known = _spelling(spelling, names)
-    return names[known] if known else spelling
+    table = _place_table().spellings
+    known = _spelling(spelling, table)
+    return table[known].name if known else spelling
 
 
 def resolve_dates(sentence: str, published_on: date) -> list[date]:
@@ -1225,8 +1221,9 @@ def _cjk_destination(head: str, visitor: Actor) -> tuple[str | None, str | None]
     table = _place_table()
     best: tuple[int, str | None, str] | None = None
     for at, spelling in _named_places(head):
-        if _VERB_LAST.search(spelling) and table.codes[spelling] != visitor.country:
-            best = (at, table.names[spelling], table.codes[spelling])
+        place = table.spellings[spelling]
+        if _VERB_LAST.search(spelling) and place.code != visitor.country:
+            best = (at, place.name, place.code)
     for code, start, _ in country_mentions(head):
         if code != visitor.country and (best is None or start > best[0]):
             best = (start, None, code)
@@ -1322,7 +1319,8 @@ def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None,
         cjk = _cjk_places(sentence)
         if cjk:
             start, end, spelling = cjk[0]
-            found = (table.names[spelling], table.codes[spelling], (start, end))
+            city = table.spellings[spelling]
+            found = (city.name, city.code, (start, end))
     words = list(_NAME_WORD.finditer(sentence))
     for i, word in enumerate(words):
         if found[0] is not None and word.start() >= found[2][0]:
@@ -1381,7 +1379,6 @@ def _place_at(
 ) -> tuple[str, str, tuple[int, int]] | None:
     """The scanned place `sentence[start:end]` names where it is put in (after "in", with a
     Turkish case ending, an Arabic "bi-"), or anywhere when `bare`; None if it is none."""
-    table = _place_table()
     phrase = sentence[start:end]
     if _DEVANAGARI_WORD.match(phrase):
         # Hindi says "in" after the city ("विशाखापत्तनम में"), and has no capitals to tell a
@@ -1402,7 +1399,8 @@ def _place_at(
         spelling = _scanned(sentence[start:end])
     if spelling is None or (bare and _NEXT_NAME.match(sentence, end)):
         return None
-    return table.names[spelling], table.codes[spelling], (start, end)
+    place = _place_table().spellings[spelling]
+    return place.name, place.code, (start, end)
 
 
 #: Words that put what a sentence tells in the past, whatever day it was said on: "Xi's visit
@@ -1847,9 +1845,9 @@ def _first_city(body: str, country: str | None) -> str | None:
     """The first city of the event's country the article names: where a visit took place."""
     if country is None:
         return None
-    table = _place_table()
-    named = (s for _, s in _named_places(body) if table.codes[s] == country)
-    return next((table.names[s] for s in named), None)
+    table = _place_table().spellings
+    named = (s for _, s in _named_places(body) if table[s].code == country)
+    return next((table[s].name for s in named), None)
 
 
 __all__ = ["KINDS", "ROLES", "Event", "EventActor", "find_events", "resolve_dates"]
