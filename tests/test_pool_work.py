@@ -24,6 +24,7 @@ from newsarchive.registry import Outlet
 from newsarchive.store.articles import ArticleWriter
 from newsarchive.store.outlets import sync_outlets
 from newsarchive.store.rows import PageRow
+from tests.support import fresh_process_prints
 
 PAGE = (
     b"<html><head><title>Drill</title></head><body><article><h1>Drill</h1>"
@@ -103,8 +104,7 @@ def test_the_crawl_process_does_not_import_the_extraction_stack() -> None:
         "         'numpy', 'rapidfuzz')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert fresh_process_prints(code) == "[]"
 
 
 def test_the_forkserver_preload_loads_the_models_the_workers_share() -> None:
@@ -113,8 +113,7 @@ def test_the_forkserver_preload_loads_the_models_the_workers_share() -> None:
         "from py3langid import langid\n"
         "print(langid.IDENTIFIER is not None)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "True"
+    assert fresh_process_prints(code) == "True"
 
 
 def test_a_small_pool_spawns_its_workers_and_a_large_one_shares_the_preloaded_models() -> None:

@@ -3,15 +3,10 @@ that no pool worker loads Babel's whole locales (bench/build_territories.py)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 from newsarchive.analysis.actors import state_actor
 from newsarchive.analysis.countries import country_code
 from newsarchive.analysis.territories import english_name, territory_names
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.support import fresh_process_prints, generator_check
 
 
 def test_names_per_language_are_cldr_names() -> None:
@@ -36,13 +31,8 @@ def test_the_gazetteer_reads_every_language_of_the_table() -> None:
 
 
 def test_the_shipped_table_is_what_the_generator_writes() -> None:
-    done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "build_territories.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    status, output = generator_check("build_territories.py")
+    assert status == 0, output
 
 
 def test_a_warmed_pool_worker_loads_no_babel_locale() -> None:
@@ -53,5 +43,4 @@ def test_a_warmed_pool_worker_loads_no_babel_locale() -> None:
         "warm_up()\n"
         "print(sorted(localedata._cache))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert fresh_process_prints(code) == "[]"
