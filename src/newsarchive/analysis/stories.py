@@ -94,14 +94,9 @@ def _parties(keys: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set
 #: its talks, a visit and the summit it was for (`_agree_within`).
 _TOLD_AS_ONE = frozenset({frozenset({"visit", "meeting"}), frozenset({"visit", "summit"})})
 
-#: Kinds one report may tell a visit's talks as.
+#: Kinds one report may tell a visit's talks as, where one report keys them on their parties
+#: ("Kishida arrived in Seoul", "Kishida and Yoon met": `_agree_within`).
 _VISIT_TALKS = ("visit", "meeting")
-
-
-def _same_kind(one: str, other: str) -> bool:
-    """Whether two reports may tell one event under these kinds: the same kind, or a visit and
-    the talks it was for ("Kishida arrived in Seoul", "Kishida and Yoon met")."""
-    return one == other or (one in _VISIT_TALKS and other in _VISIT_TALKS)
 
 
 #: How many days apart two reports may date one event when every person one of them names is
@@ -112,12 +107,15 @@ DAY_TOLERANCE = 1
 
 
 @lru_cache(maxsize=4_096)
-def _ordinal(day: str) -> int:
-    return date.fromisoformat(day).toordinal()
-
-
-def _near(day: str, other: str, tolerance: int) -> bool:
-    return day == other or (tolerance > 0 and abs(_ordinal(day) - _ordinal(other)) <= tolerance)
+def _days_around(day: str, tolerance: int) -> tuple[str, ...]:
+    """`day` and the days at most `tolerance` before and after it (ISO): looked up in the other
+    side's keys, so that comparing an article with a long story stays a few set lookups per
+    key of the article rather than a pass over the story's keys for each."""
+    if not tolerance:
+        return (day,)
+    start = date.fromisoformat(day)
+    around = (start + timedelta(days=offset) for offset in range(-tolerance, tolerance + 1))
+    return (day, *(other.isoformat() for other in around if other != start))
 
 
 def _events_agree(a: Features, b: Features) -> bool:
@@ -141,51 +139,47 @@ def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
     Macron and his call with Biden of the same Saturday are two events. A report that knows the
     country and one that only names the parties agree when every party of the latter is among
     the former's actors ("Xi in Moskau" and "Xi Jinping arrived in Moscow"); a visit and talks
-    count as one kind there ("Kishida arrived in Seoul", "Kishida and Yoon met": _same_kind).
+    of one day count as one kind there (_VISIT_TALKS).
     """
     located_a = [(k, d, w) for k, d, w in a.events if not w.startswith("@")]
-    located_b = [(k, d, w) for k, d, w in b.events if not w.startswith("@")]
-    if any(
-        k == k2 and w == w2 and _near(d, d2, tolerance)
-        for k, d, w in located_a
-        for k2, d2, w2 in located_b
-    ):
+    if any((k, day, w) in b.events for k, d, w in located_a for day in _days_around(d, tolerance)):
         return True
+    located_b = [(k, d, w) for k, d, w in b.events if not w.startswith("@")]
     # A visit and talks of one day in one country, told as a visit by one report and as a
     # meeting by another ("Lammy in Peking: ... Wang Yi getroffen"), with two people in common:
     # the visit's talks; so are a visit and a summit ("李强出席金砖国家领导人第十七次会晤" read as
     # Li Qiang's visit to Brazil, the BRICS summit in Rio): the summit's guest. Talks and a
     # summit are not (Modi and Xi's talks at the BRICS summit in Kazan). Only of one day:
     # Trump's visit to Gyeongju and his talks with Xi in Busan the next day are two stories.
-    if (
-        tolerance == 0
-        and len(a.actors & b.actors) >= 2
-        and any(
-            frozenset({k, k2}) in _TOLD_AS_ONE and (d, w) == (d2, w2)
+    if tolerance == 0 and len(a.actors & b.actors) >= 2:
+        told: dict[tuple[str, str], set[str]] = {}
+        for k, d, w in located_b:
+            told.setdefault((d, w), set()).add(k)
+        if any(
+            frozenset({k, other}) in _TOLD_AS_ONE
             for k, d, w in located_a
-            for k2, d2, w2 in located_b
-        )
-    ):
-        return True
+            for other in told.get((d, w), ())
+        ):
+            return True
     parties_a, parties_b = _parties(a.events), _parties(b.events)
     for (kind, day), mine in parties_a.items():
-        for (other_kind, other_day), theirs in parties_b.items():
-            if (
-                kind == other_kind
-                and _near(day, other_day, tolerance)
-                and len(mine & theirs) >= min(2, len(mine), len(theirs))
-            ):
+        for near in _days_around(day, tolerance):
+            theirs = parties_b.get((kind, near))
+            if theirs and len(mine & theirs) >= min(2, len(mine), len(theirs)):
                 return True
     for parties, keys, actors in (
         (parties_a, located_b, b.actors),
         (parties_b, located_a, a.actors),
     ):
+        if not parties:
+            continue
+        kinds_days = {(k, d) for k, d, _ in keys}
         for (kind, day), names in parties.items():
-            located = any(
-                _near(d, day, tolerance) and (k == kind or (tolerance == 0 and _same_kind(k, kind)))
-                for k, d, _ in keys
-            )
-            if located and names <= actors:
+            # A visit and talks count as one kind here on one day only (see above).
+            kinds = _VISIT_TALKS if tolerance == 0 and kind in _VISIT_TALKS else (kind,)
+            if names <= actors and any(
+                (k, near) in kinds_days for k in kinds for near in _days_around(day, tolerance)
+            ):
                 return True
     return False
 
