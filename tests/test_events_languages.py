@@ -328,6 +328,20 @@ EVENT_CASES = [
         D(2022, 5, 22),
         [("visit", D(2022, 5, 22), None, "JP", _v("Joe Biden"))],
     ),
+    # Vietnamese "Hội nghị Cấp cao" (high-level conference) is a summit.
+    (
+        "Chiều 26/10, tại Kuala Lumpur, Hội nghị Cấp cao ASEAN lần thứ 47 đã chính thức khai mạc.",
+        D(2025, 10, 26),
+        [
+            (
+                "summit",
+                D(2025, 10, 26),
+                "Kuala Lumpur",
+                "MY",
+                _p("Association of Southeast Asian Nations"),
+            )
+        ],
+    ),
     # Swedish and Dutch: a visit, a signing, a meeting.
     (
         "Statsminister Ulf Kristersson besökte Kiev på tisdagen.",

@@ -807,6 +807,19 @@ EVENT_CASES = [
         D(2024, 3, 13),
         [("arms_transfer", D(2024, 3, 12), None, "PL", _to("Poland", "United States"))],
     ),
+    # --- French reflexive verbs with the typographic apostrophe and a day before "avec"
+    _ev(
+        "fr-sest-entretenu-ce-mardi-avec",
+        "Emmanuel Macron s’est entretenu ce mardi avec Xi Jinping à Bali.",
+        D(2022, 11, 15),
+        [("meeting", D(2022, 11, 15), None, None, _p("Emmanuel Macron", "Xi Jinping"))],
+    ),
+    _ev(
+        "fr-sest-rendu-typographic-apostrophe",
+        "Le président Emmanuel Macron s’est rendu mardi à Kiev.",
+        D(2024, 7, 10),
+        [("visit", D(2024, 7, 9), "Kyiv", "UA", _v("Emmanuel Macron"))],
+    ),
     # --- a state buying from a maker names no supplier: the buyer alone is the transfer
     _ev(
         "en-buyer-alone-selected",
