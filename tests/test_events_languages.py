@@ -328,6 +328,12 @@ EVENT_CASES = [
         D(2022, 5, 22),
         [("visit", D(2022, 5, 22), None, "JP", _v("Joe Biden"))],
     ),
+    # Russian futures before a summit put it ahead: "отправится ..., где примет участие".
+    (
+        "Владимир Путин в среду отправится в Ашхабад, где примет участие в Каспийском саммите.",
+        D(2022, 6, 28),
+        [],
+    ),
     # Vietnamese "Hội nghị Cấp cao" (high-level conference) is a summit.
     (
         "Chiều 26/10, tại Kuala Lumpur, Hội nghị Cấp cao ASEAN lần thứ 47 đã chính thức khai mạc.",

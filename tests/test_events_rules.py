@@ -807,6 +807,27 @@ EVENT_CASES = [
         D(2024, 3, 13),
         [("arms_transfer", D(2024, 3, 12), None, "PL", _to("Poland", "United States"))],
     ),
+    # --- a summit of no named body nor three states, placed in a city near its word: the host's
+    _ev(
+        "en-summit-of-leaders-in-a-city",
+        "King Abdullah told a summit of Arab leaders in Amman on Sunday that the war must end.",
+        D(2024, 7, 8),
+        [
+            (
+                "summit",
+                D(2024, 7, 7),
+                "Amman",
+                "JO",
+                [("Jordan", "participant"), ("Abdullah II", "participant")],
+            )
+        ],
+    ),
+    _ev(
+        "en-his-second-summit-is-two-leaders-talks",
+        "South Korean President Yoon Suk Yeol held his second summit in Seoul on Sunday.",
+        D(2024, 7, 8),
+        [],
+    ),
     # --- French reflexive verbs with the typographic apostrophe and a day before "avec"
     _ev(
         "fr-sest-entretenu-ce-mardi-avec",

@@ -868,6 +868,9 @@ _SOMEWHERE = re.compile(rf"(?<!\w)(?:in|off|near|en|dans|im|vor|в|во|у|на|
 #: "ahead of the NATO summit", "agreed to expand joint exercises", "to exercise restraint".
 _AHEAD_BEFORE = re.compile(
     r"(?i:(?<!\w)(?:will|would|plans?|planned|ahead of|upcoming|hopes?|wird|werden|va|vont)(?!\w))|"
+    # Russian and Ukrainian futures: "отправится в Ашхабад, где примет участие в саммите".
+    r"(?i:(?<!\w)(?:отправится|примет участие|примут участие|пройд[её]т|состоится|"
+    r"відбудеться|візьме участь)(?!\w))|"
     r"(?<!\w)to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+"
 )
 #: ...and words right after it: "the summit next week".
@@ -938,7 +941,8 @@ def _gathering_draft(
     if kind == "summit":
         organisations = [m for m in ms if m.actor.kind == "organisation"]
         if not organisations:
-            return _summit_of_states(sentence, start, trigger, ms, place, country)
+            states = _summit_of_states(sentence, start, trigger, ms, place, country)
+            return states or _summit_in_city(sentence, trigger, people)
         at = start + trigger.start()
         main = min(organisations, key=lambda m: abs(m.start - at)).actor
         members = [main, *people, *(a for a in bodies if a != main)]
@@ -1011,6 +1015,37 @@ def _summit_of_states(
             draft.others.setdefault(other, "participant")
         return draft
     return None
+
+
+#: Two leaders' summit, a meeting whatever the press calls it: "for a summit with South Korean
+#: President Yoon", "at start of second summit", "his second informal summit with Modi".
+_BILATERAL = re.compile(r"(?i)\b(?:their|his|her|second|third|informal|bilateral)\s+(?:\w+\s+)?$")
+_WITH = re.compile(r"(?i)\s+(?:with|avec|mit|con|с|ile)\s")
+#: How far from a summit's word the city it is in may be named: "a summit of Arab leaders in
+#: Jeddah", "Caspian summit ... in Ashgabat", "vertice per la pace convocato al Cairo".
+_SUMMIT_CITY_REACH = 60
+
+
+def _summit_in_city(
+    sentence: str, trigger: re.Match[str], people: Sequence[Actor]
+) -> _Draft | None:
+    """A summit no body's name goes with, nor three states, placed in a city named near its word
+    ("Biden told a summit of Arab leaders in Jeddah on Saturday"): the host state's summit, with
+    the people the sentence names. The same summit told by other papers has the same host."""
+    if _BILATERAL.search(sentence, 0, trigger.start()) or _WITH.match(sentence, trigger.end()):
+        return None
+    if _trigger("visit").search(sentence):
+        return None  # "arrived in Riyadh for the summit": the visit is the news
+    place, country, (at, end) = _city_in(sentence, bare=True)
+    if place is None or country is None:
+        return None
+    if at - trigger.end() > _SUMMIT_CITY_REACH or trigger.start() - end > _SUMMIT_CITY_REACH:
+        return None
+    draft = _Draft("summit", state_actor(country), sentence.strip(), place=place, country=country)
+    draft.somewhere = True
+    for person in people:
+        draft.others.setdefault(person, "participant")
+    return draft
 
 
 def _destination(after: str) -> tuple[str | None, str | None]:
