@@ -1223,6 +1223,21 @@ EVENT_CASES = [
         D(2022, 11, 5),
         [("visit", D(2022, 11, 4), None, "CN", _v("Olaf Scholz"))],
     ),
+    # --- a signing placed nowhere is in the article's first city, if a signatory's
+    _ev(
+        "fr-signing-in-the-next-sentence-city",
+        "C'est avec l'Espagne que la France a signé jeudi un traité d'amitié. Emmanuel Macron et "
+        "Pedro Sánchez l'ont paraphé à Barcelone.",
+        D(2023, 1, 20),
+        [("agreement", D(2023, 1, 19), "Barcelona", "ES", _s("Spain", "France"))],
+    ),
+    _ev(
+        "en-signing-not-in-a-city-of-neither-signatory",
+        "Poland and South Korea signed a defence cooperation agreement on Monday. Analysts in "
+        "Berlin said the pact would worry Moscow.",
+        D(2023, 1, 20),
+        [("agreement", D(2023, 1, 16), None, None, _s("Poland", "South Korea"))],
+    ),
     # --- datelines as agencies in other languages write them
     _ev(
         "ru-tass-dateline-city-dot-day",

@@ -1651,6 +1651,13 @@ def find_events(
             # Talks placed nowhere else, nor by a visit of one of their people, were in the first
             # city the article puts something in ("Treffen in Riad: ... Rubio traf Lawrow").
             draft.place, draft.country, _ = _city_in(body)
+        elif draft.kind == "agreement" and draft.country is None:
+            # A signing placed nowhere else was in the first city the article puts something in,
+            # when that is a signatory's ("la France a signé un traité ... Macron et Sánchez
+            # l'ont paraphé à Barcelone"): another's is a visit or talks told beside it.
+            city, code, _ = _city_in(body)
+            if code in {draft.main.country, *(a.country for a in draft.others)}:
+                draft.place, draft.country = city, code
     events = []
     for draft in drafts.values():
         day = draft.occurred_on or (recent[0] if recent else None)
