@@ -1093,7 +1093,7 @@ EVENT_CASES = [
         "On July 8, the foreign ministers met in Manila.\n"
         "On the same day, Japan and the Philippines signed the Reciprocal Access Agreement.",
         TUE,
-        [("agreement", D(2024, 7, 8), None, None, _s("Japan", "Philippines"))],
+        [("agreement", D(2024, 7, 8), "Manila", "PH", _s("Japan", "Philippines"))],
     ),
     _ev(
         "ru-talks-with-the-other-side",
