@@ -169,7 +169,12 @@ class Article(Base):
         Index("ix_articles_outlet_day", sql_text(OUTLET_DAY)),
         # newsarchive status and the coverage monitors count articles by when they were stored.
         Index("ix_articles_outlet_first_seen", "outlet_id", "first_seen_at"),
-        Index("ix_articles_original_url", "original_url"),
+        # Only where it differs from url: the known-URL check finds the rest by url (0021).
+        Index(
+            "ix_articles_original_url",
+            "original_url",
+            postgresql_where=sql_text("original_url <> url"),
+        ),
         Index("ix_articles_content_hash", "content_hash"),
         Index("ix_articles_duplicate_of", "duplicate_of"),
         Index("ix_articles_story_id", "story_id"),
