@@ -14,7 +14,14 @@ from lxml.html import HtmlElement, fromstring
 from newsarchive.extract.boilerplate import _is_furniture, _is_hidden, maybe_hidden
 from newsarchive.extract.language import detect_language
 from newsarchive.extract.title import _HOME_PATHS, _may_be_home
-from newsarchive.extract.tree import StoryLinks, join_url, short_text_of, text_of, visible_text
+from newsarchive.extract.tree import (
+    StoryLinks,
+    join_url,
+    short_text_of,
+    text_content,
+    text_of,
+    visible_text,
+)
 
 PAGE = """<html><head><title>Frigates</title><style>p { color: red }</style></head><body>
 <div id="story">Navy <!-- a comment's text is never shown -->orders<script>var ad = "AD TEXT";
@@ -363,3 +370,22 @@ def test_parsed_pages_give_form_elements_the_plain_class_and_the_same_text() -> 
     )
     assert type(fromstring(html).find(".//form")) is FormElement  # what the lookup would give
     assert text_of(page.tree) == text_of(fromstring(html)) == "Name NavyHiFrigates sail."
+
+
+def test_text_content_reads_a_leaf_s_text_and_leaves_its_tail() -> None:
+    """text_content() answers as lxml's does: a leaf's own text without its tail, "" for an
+    empty leaf, and the whole subtree's text, comments' text left out, for any other."""
+    div = fromstring(
+        "<div><p>Navy <!-- hidden --> ships <b>sail</b></p><a href='/x'>Frigates</a> after"
+        "<br><span></span></div>"
+    )
+    p, a, br, span = div
+    assert [text_content(e) for e in (p, a, br, span, div)] == [
+        "Navy  ships sail",
+        "Frigates",
+        "",
+        "",
+        "Navy  ships sailFrigates after",
+    ]
+    elements = [e for e in div.iter() if isinstance(e.tag, str)]  # not the comment
+    assert [text_content(e) for e in elements] == [e.text_content() for e in elements]

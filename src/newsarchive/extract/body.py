@@ -14,6 +14,7 @@ from trafilatura.settings import Extractor
 
 from newsarchive.extract.boilerplate import PROMO_LABEL, STORY_END
 from newsarchive.extract.stoplist import share_stoplist
+from newsarchive.extract.tree import text_content
 
 share_stoplist()  # the fallback's stop words held once per process (extract/stoplist.py)
 
@@ -142,7 +143,7 @@ def link_labels(tree: HtmlElement) -> frozenset[str]:
     """Keys of the page's short link texts (read before pruning: menus go first)."""
     labels = set()
     for anchor in tree.iter("a"):
-        text = anchor.text_content()
+        text = text_content(anchor)
         if len(text) <= 40 and 0 < len(text.split()) <= _LABEL_WORDS:
             labels.add(_key(text))
     labels.discard("")

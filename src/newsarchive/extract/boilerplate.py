@@ -19,6 +19,7 @@ from newsarchive.extract.tree import (
     class_string,
     link_text_length,
     short_text_of,
+    text_content,
     text_of,
     visible_text,
 )
@@ -311,10 +312,10 @@ def _is_story_block(element: HtmlElement, total_prose: int) -> bool:
     if total_prose < 200:
         return False
     paragraphs = [
-        len(p.text_content())
+        len(text_content(p))
         for p in element.iter("p")
-        if len(p.text_content()) >= _STORY_PARAGRAPH_CHARS
-        and link_text_length(p) < 0.5 * len(p.text_content())
+        if len(text_content(p)) >= _STORY_PARAGRAPH_CHARS
+        and link_text_length(p) < 0.5 * len(text_content(p))
     ]
     return (
         len(paragraphs) >= _STORY_PARAGRAPHS and sum(paragraphs) >= _STORY_BLOCK_SHARE * total_prose
@@ -322,7 +323,7 @@ def _is_story_block(element: HtmlElement, total_prose: int) -> bool:
 
 
 def _prose_length(element: HtmlElement) -> int:
-    return sum(len(p.text_content()) for p in element.iter("p"))
+    return sum(len(text_content(p)) for p in element.iter("p"))
 
 
 def _named(tree: HtmlElement) -> list[HtmlElement]:

@@ -59,7 +59,14 @@ from urllib.parse import SplitResult, urlsplit
 from lxml.html import HtmlElement
 
 from newsarchive.extract.page import ARTICLE_TYPES, LISTING_TYPES, Page
-from newsarchive.extract.tree import StoryLinks, join_url, same_host, short_text, text_of
+from newsarchive.extract.tree import (
+    StoryLinks,
+    join_url,
+    same_host,
+    short_text,
+    text_content,
+    text_of,
+)
 
 MIN_WORDS_UNMARKED = 80
 MIN_WORDS_STORY_ADDRESS = 30
@@ -543,17 +550,17 @@ def teaser_texts(page: Page, own_headline: str | None = None) -> frozenset[str]:
         target = story_links.target(anchor.get("href") or "")
         if target is None:
             continue
-        headline = _key(anchor.text_content())
+        headline = _key(text_content(anchor))
         if len(headline) < _MIN_TEASER_CHARS or headline == own:
             continue
         block = _enclosing_block(anchor)
-        if block is None or len(_key(block.text_content())) > len(headline) / 0.9:
+        if block is None or len(_key(text_content(block))) > len(headline) / 0.9:
             continue
         texts.add(headline)
         container = _teaser_container(block, target, story_links)
         if container is not None:
             texts.update(
-                _key(element.text_content())
+                _key(text_content(element))
                 for element in container.iter(*_TEASER_BLOCKS)
                 if element is not block
             )
