@@ -367,3 +367,61 @@ def test_a_fast_pass_giving_the_page_as_one_line_calls_the_fallbacks() -> None:
         f"{STORY[6]}Li Keqiang{STORY[7]} {STORY[8]}",
         "TwitterInstagramKOO APP YOUTUBE",
     ]
+
+
+def _yahoo_page() -> str:
+    """news.yahoo.com's story of 2011: the dateline paragraph loose in the story's container
+    after a column of related links (which pruning empties), the rest in `<p>`s."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[1:6])
+    return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis - Yahoo! News</title>
+</head><body><div class="yom-mod yom-art-hd"><h1>Surge pricing in a crisis</h1></div>
+<div class="yom-mod yom-art-content"><div class="bd"><p></p>
+<div class="yog-col yog-5u" style="float:left"><div class="yom-mod yom-related-stories">
+<ul><li><a href="/other-story-1.html">Article: Another story about the city</a></li>
+<li><a href="/other-story-2.html">Article: A third story about the city</a></li></ul></div>
+</div>SYDNEY (AP) — {STORY[0]}{paragraphs}</div></div></body></html>"""
+
+
+def test_text_loose_after_an_emptied_column_is_read_as_a_paragraph() -> None:
+    record = extract_article(_yahoo_page(), "https://news.yahoo.com/surge-pricing-224628633.html")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == [f"SYDNEY (AP) — {STORY[0]}", *STORY[1:6]]
+
+
+DECK = 'The ride-hailing company raised its fares during a siege, which it calls "concern"'
+
+
+def _businessweek_page(description: str) -> str:
+    """businessweek.com's story of 2010: the deck in an `<h2>` between HTML comments under the
+    `<h1>`, the same sentence (with a full stop) as the page's description."""
+    paragraphs = "\n".join(f"<p>{line}</p>" for line in STORY[:6])
+    return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title>
+<meta name="description" content="{description}" /></head><body>
+<div id="strapBox"><span class="strap">Case Study</span></div>
+<div id="storyBody">
+<!--HEADLINE--><h1>Surge pricing in a crisis</h1><!--/HEADLINE-->
+<h2>
+<!--DECK-->
+{DECK.replace('"', "&quot;")}
+<!--/DECK-->
+</h2>
+<p class="byline">By <a href="/bios/Jane_Doe.htm">Jane Doe</a></p>
+{paragraphs}
+</div></body></html>"""
+
+
+def test_the_deck_that_the_description_repeats_opens_the_body() -> None:
+    description = DECK.replace('"', "&quot;") + "."
+    record = extract_article(_businessweek_page(description), "https://www.businessweek.com/a.htm")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == [DECK, *STORY[:6]]
+
+
+def test_a_description_that_the_page_does_not_show_above_the_story_adds_nothing() -> None:
+    other = "A different summary of the story that the page never shows to its readers at all."
+    record = extract_article(_businessweek_page(other), "https://www.businessweek.com/a.htm")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == STORY[:6]

@@ -137,7 +137,7 @@ def _read(
 
     narrow_body(page.tree, hints)
     prune_boilerplate(page.tree, url)
-    lines = extract_body(page.tree, url, PageFacts(title, authors, labels))
+    lines = extract_body(page.tree, url, PageFacts(title, authors, labels, _lead(page)))
     text, repaired = repair_mojibake("\n".join(lines))
     title, title_repaired = repair_mojibake(title)
     word_count = len(text.split())

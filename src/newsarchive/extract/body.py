@@ -137,6 +137,7 @@ class PageFacts:
     title: str | None = None
     authors: tuple[str, ...] = ()
     link_labels: frozenset[str] = frozenset()  # short link texts: sections, tags, menu items
+    description: str | None = None  # the page's own summary (og:description, meta description)
 
 
 def link_labels(tree: HtmlElement) -> frozenset[str]:
@@ -159,6 +160,11 @@ def extract_body(tree: HtmlElement, url: str, facts: PageFacts) -> list[str]:
     next to nothing, which is what they exist for.
     """
     _wrap_loose_text(tree)
+    lines = _with_standfirst(_story_lines(tree, url, facts), tree, facts)
+    return lines
+
+
+def _story_lines(tree: HtmlElement, url: str, facts: PageFacts) -> list[str]:
     lines = _tidy(_trafilatura_lines(tree, url, fast=True), facts)
     words = sum(len(line.split()) for line in lines)
     if words < _RESCUE_WORDS or (words < _RESCUE_SHORT_WORDS and _missed_prose(tree, lines)):
@@ -176,13 +182,57 @@ def extract_body(tree: HtmlElement, url: str, facts: PageFacts) -> list[str]:
     return lines
 
 
+#: Elements that may hold a standfirst: a subheading or a paragraph under the headline.
+_STANDFIRST_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b"})
+_STANDFIRST_MIN_WORDS = 8
+_PROBE_CHARS = 30
+
+
+def _with_standfirst(lines: list[str], tree: HtmlElement, facts: PageFacts) -> list[str]:
+    """The story's standfirst (deck) first, when the page shows its summary above the story.
+
+    Outlets print a summary sentence between the headline and the story (businessweek.com's
+    `<h2>` deck under the `<h1>`, wiwo.de's `p.c-leadtext`) and give the same sentence as the
+    page's description; trafilatura starts at the first paragraph of the story and leaves it
+    out. A block whose words are the description's, that comes after the headline and before
+    the body's first line, is the story's own opening: it is put back in front. The
+    description alone (not shown, or shown elsewhere: a teaser, a sharing box) adds nothing.
+    """
+    description = facts.description
+    if not lines or not description or len(description.split()) < _STANDFIRST_MIN_WORDS:
+        return lines
+    wanted = _key(description)
+    if wanted in _key(" ".join(lines)):
+        return lines
+    probe = " ".join(description.split()[:4])
+    first = lines[0][:_PROBE_CHARS].rsplit(" ", 1)[0] if len(lines[0]) > _PROBE_CHARS else lines[0]
+    for text in tree.xpath("//text()[contains(normalize-space(), $probe)]", probe=probe):
+        holder = text.getparent()
+        if holder is None:
+            continue
+        block = holder.getparent() if text.is_tail else holder
+        if block is None or not isinstance(block.tag, str) or block.tag not in _STANDFIRST_TAGS:
+            continue
+        if _key(block.text_content()) != wanted or block.xpath("ancestor-or-self::a"):
+            continue
+        if not block.xpath("preceding::h1") or not block.xpath(
+            "following::text()[contains(normalize-space(), $first)]", first=first
+        ):
+            continue
+        return [" ".join(_visible(block.text_content()).split()), *lines]
+    return lines
+
+
 #: Text right after a block that holds blocks, loose in its container: the tail of a `<div>`
-#: (a `<section>`, `<figure>`, `<blockquote>`) holding a `<p>` or a `<div>`, long enough to be
-#: prose rather than a separator or a label. trafilatura reads the tail of a table, a list or a
-#: `<div>` of inline content; changing containers it reads changes what it scores elsewhere.
+#: (a `<section>`, `<figure>`, `<blockquote>`) holding a `<p>` or a `<div>`, or holding no
+#: text at all (a column of related links that pruning emptied: news.yahoo.com's dateline
+#: paragraph follows one), long enough to be prose rather than a separator or a label.
+#: trafilatura reads the tail of a table, a list or a `<div>` of inline content; changing
+#: containers it reads changes what it scores elsewhere.
 _LOOSE_TEXT = (
     "//text()[string-length(normalize-space()) >= 40][preceding-sibling::node()[1]"
-    "[self::div or self::section or self::figure or self::blockquote][.//p or .//div]]"
+    "[self::div or self::section or self::figure or self::blockquote]"
+    "[.//p or .//div or not(normalize-space())]]"
 )
 #: What ends a run of loose text: a block. Line breaks stay inside the run, where they make
 #: lines as in any paragraph.
