@@ -9,7 +9,13 @@ from __future__ import annotations
 import lxml.html
 
 from newsarchive.extract import ArticleRecord, extract_article
-from newsarchive.extract.body import PageFacts, _missed_prose, _trafilatura_lines, extract_body
+from newsarchive.extract.body import (
+    PageFacts,
+    _missed_prose,
+    _trafilatura_lines,
+    extract_body,
+    link_labels,
+)
 
 STORY = [
     "Horror stories about the ride-hailing company have been commonplace in recent months, but "
@@ -425,3 +431,33 @@ def test_a_description_that_the_page_does_not_show_above_the_story_adds_nothing(
 
     assert isinstance(record, ArticleRecord)
     assert record.text.split("\n") == STORY[:6]
+
+
+def _ndtv_page() -> str:
+    """ndtv.com's story: a highlights box, then the dateline in `b.place_cont` loose before
+    the first `<p>`."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:5])
+    return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title></head><body>
+<div class="ins_lftcont"><h1>Surge pricing in a crisis</h1>
+<div class="ins_storybody"><div class="social_link"></div>
+<b class="place_cont">Sydney/ Melbourne: </b>{paragraphs}</div></div></body></html>"""
+
+
+def test_a_dateline_in_bold_before_the_first_paragraph_opens_it() -> None:
+    record = extract_article(_ndtv_page(), "https://www.ndtv.com/world-news/surge-pricing-2207327")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == [f"Sydney/ Melbourne: {STORY[0]}", *STORY[1:5]]
+
+
+def test_a_bracketed_part_name_linked_to_its_notes_is_no_section_label() -> None:
+    """genius.com's lyrics: "[Verse 1]" is a link to its annotations, like a section label."""
+    lines = "<br>".join(STORY[:4])
+    page = f"""<!DOCTYPE html><html><head><title>Purple rain lyrics</title></head><body>
+<h1>Purple rain lyrics</h1><div class="lyrics"><p><a href="/123/Verse-1">[Verse 1]</a><br>
+{lines}<br><a href="/124/Chorus">[Chorus]</a><br>{STORY[4]}</p></div></body></html>"""
+    facts = PageFacts("Purple rain lyrics", (), link_labels(lxml.html.fromstring(page)))
+
+    body = extract_body(lxml.html.fromstring(page), "https://genius.com/purple-rain-lyrics", facts)
+
+    assert body == ["[Verse 1]", *STORY[:4], "[Chorus]", STORY[4]]

@@ -160,6 +160,7 @@ def extract_body(tree: HtmlElement, url: str, facts: PageFacts) -> list[str]:
     next to nothing, which is what they exist for.
     """
     _wrap_loose_text(tree)
+    _join_datelines(tree)
     lines = _with_standfirst(_story_lines(tree, url, facts), tree, facts)
     return lines
 
@@ -259,6 +260,32 @@ def _wrap_loose_text(tree: HtmlElement) -> None:
             parents.append(parent)
     for parent in parents:
         _wrap_runs(parent)
+
+
+#: A bold or spanned place name ending in a colon or a dash, right before a paragraph.
+_DATELINE_MARK = (
+    "//*[self::b or self::strong or self::span][following-sibling::*[1][self::p]]"
+    "[contains(':—–-', substring(normalize-space(), string-length(normalize-space())))]"
+)
+_DATELINE_WORDS = 6
+
+
+def _join_datelines(tree: HtmlElement) -> None:
+    """Put a dateline set apart in bold before the first paragraph into that paragraph.
+
+    ndtv.com writes `<b class="place_cont">Washington/ New Delhi: </b><p>US President ...`:
+    the dateline is loose inline markup beside blocks, which trafilatura drops, and on the
+    page it reads as the paragraph's opening words. Only a short run (a place, not a
+    sentence) with nothing but white space between it and the paragraph is moved.
+    """
+    for mark in tree.xpath(_DATELINE_MARK):
+        paragraph = mark.getnext()
+        text = " ".join(mark.text_content().split())
+        if not text or (mark.tail or "").strip() or len(text.split()) > _DATELINE_WORDS:
+            continue
+        mark.tail = None
+        paragraph.text = f"{text} {paragraph.text or ''}"
+        mark.drop_tree()
 
 
 def _wrap_runs(parent: HtmlElement) -> None:
@@ -451,7 +478,11 @@ def _tidy(lines: list[str], facts: PageFacts) -> list[str]:
 
 def _is_label(line: str, key: str, facts: PageFacts) -> bool:
     """A category or tag name shown above the headline ("Review", "Immunology")."""
-    return len(line.split()) <= _LABEL_WORDS and key in facts.link_labels
+    return (
+        len(line.split()) <= _LABEL_WORDS
+        and key in facts.link_labels
+        and not line.startswith("[")  # "[Verse 1]": a part of the text, linked to its notes
+    )
 
 
 def is_rights_notice(line: str) -> bool:
