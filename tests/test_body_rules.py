@@ -16,6 +16,7 @@ from newsarchive.extract.body import (
     extract_body,
     link_labels,
 )
+from newsarchive.extract.boilerplate import prune_boilerplate
 
 STORY = [
     "Horror stories about the ride-hailing company have been commonplace in recent months, but "
@@ -461,3 +462,78 @@ def test_a_bracketed_part_name_linked_to_its_notes_is_no_section_label() -> None
     body = extract_body(lxml.html.fromstring(page), "https://genius.com/purple-rain-lyrics", facts)
 
     assert body == ["[Verse 1]", *STORY[:4], "[Chorus]", STORY[4]]
+
+
+def test_a_mathjax_formula_is_read_as_its_symbols() -> None:
+    """MathJax 3's markup: the glyphs in `mjx-math`, the MathML beside them for screen readers,
+    both in an `mjx-container` loose in the text."""
+    formula = (
+        '<mjx-container class="MathJax" jax="CHTML"><mjx-math aria-hidden="true"><mjx-mi>'
+        '<mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml>'
+        '<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>a</mi><mo>≠</mo><mn>0</mn>'
+        "</math></mjx-assistive-mml></mjx-container>"
+    )
+    page = f"""<!DOCTYPE html><html><head><title>Quadratic equations</title></head><body>
+<h1>Quadratic equations</h1><div class="post"><p>When {formula} there are two solutions,
+which the formula gives.</p><p>{STORY[0]}</p><p>{STORY[1]}</p></div></body></html>"""
+    facts = PageFacts("Quadratic equations")
+
+    body = extract_body(lxml.html.fromstring(page), "https://example.org/quadratic", facts)
+
+    assert body == ["When a ≠ 0 there are two solutions, which the formula gives.", *STORY[:2]]
+
+
+def test_a_formula_the_page_hides_stays_out() -> None:
+    """Wikipedia hides its MathML (`display: none`) and shows an image with the TeX as alt."""
+    formula = (
+        '<span class="mwe-math-element"><span class="mwe-math-mathml-inline" '
+        'style="display: none;"><math><semantics><mi>N</mi>'
+        "<annotation>{\\displaystyle N}</annotation></semantics></math></span>"
+        '<img src="/n.svg" alt="N"></span>'
+    )
+    page = f"""<!DOCTYPE html><html><head><title>Embeddings</title></head><body>
+<h1>Embeddings</h1><div class="mw-parser-output"><p>Given a set of {formula} objects, the
+method builds a map.</p><p>{STORY[0]}</p><p>{STORY[1]}</p></div></body></html>"""
+
+    body = extract_body(lxml.html.fromstring(page), "https://en.wikipedia.org/wiki/E", PageFacts())
+
+    assert body == ["Given a set of objects, the method builds a map.", *STORY[:2]]
+
+
+def _independent_page() -> str:
+    """independent.co.uk's story of 2015 with a "Business news in pictures" gallery in it:
+    numbered slides (`span.counter` "1/8") with a title and a caption each."""
+    slides = "".join(
+        f'<li data-gallery-legend="{n}"><h2><span class="counter">{n}/8</span>\n'
+        f"<!-- Optional photo title -->\nSlide number {n} of the gallery</h2>"
+        f"<p>{STORY[n]} {STORY[n - 1]}</p>\n<!-- Optional photo credit -->\n"
+        '<p class="credits">GETTY IMAGES</p></li>'
+        for n in range(1, 9)
+    )
+    return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title></head><body>
+<article class="full-article"><h1>Surge pricing in a crisis</h1>
+<div class="text-wrapper"><p>{STORY[0]}</p><p>{STORY[1]}</p>
+<div class="dnd-widget-wrapper context-full type-gallery"><div class="full-gallery">
+<h2 class="gallery-title">Business news in pictures</h2><div class="scroller">
+<ul class="legends">{slides}</ul></div></div></div>
+<p>{STORY[2]}</p><p>{STORY[3]}</p></div></article></body></html>"""
+
+
+def test_a_gallery_of_numbered_slides_inside_the_story_is_dropped() -> None:
+    tree = lxml.html.fromstring(_independent_page())
+
+    prune_boilerplate(tree, "https://www.independent.co.uk/news/business/surge-a6768891.html")
+
+    assert [p.text_content() for p in tree.iter("p")] == STORY[:4]
+    assert not tree.xpath("//*[contains(@class, 'gallery')]")
+
+
+def test_a_page_that_is_a_gallery_keeps_its_slides() -> None:
+    page = _independent_page()
+    for line in STORY[:4]:  # only the gallery is left: an "in pictures" page
+        page = page.replace(f"<p>{line}</p>", "", 1)
+    tree = lxml.html.fromstring(page)
+
+    prune_boilerplate(tree, "https://www.independent.co.uk/news/business/surge-a6768891.html")
+
+    assert len(tree.xpath("//li[@data-gallery-legend]")) == 8

@@ -159,6 +159,7 @@ def extract_body(tree: HtmlElement, url: str, facts: PageFacts) -> list[str]:
     0.970 with them, 0.974 without). They still get their chance when the first pass finds
     next to nothing, which is what they exist for.
     """
+    _spell_formulas(tree)
     _wrap_loose_text(tree)
     _join_datelines(tree)
     lines = _with_standfirst(_story_lines(tree, url, facts), tree, facts)
@@ -222,6 +223,43 @@ def _with_standfirst(lines: list[str], tree: HtmlElement, facts: PageFacts) -> l
             continue
         return [" ".join(_visible(block.text_content()).split()), *lines]
     return lines
+
+
+_HIDDEN_BY_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+
+def _spell_formulas(tree: HtmlElement) -> None:
+    """Give each shown MathML formula as its symbols, space-separated, in its place.
+
+    trafilatura drops `<math>` whole, and a sentence such as "When a ≠ 0, there are two
+    solutions" loses its formula (MathJax pages keep the MathML beside the glyphs it draws).
+    A formula hidden by an inline style is left out: Wikipedia hides its MathML and shows an
+    image, and TeX annotations are source, not text.
+    """
+    for formula in tree.xpath("//math"):
+        if any(
+            _HIDDEN_BY_STYLE.search(node.get("style") or "")
+            for node in (formula, *formula.iterancestors())
+        ):
+            continue
+        symbols = [
+            " ".join(node.text.split())
+            for node in formula.iter()
+            if isinstance(node.tag, str)
+            and not node.tag.startswith("annotation")
+            and node.text
+            and node.text.strip()
+        ]
+        # MathJax wraps the MathML and the glyphs it draws in custom elements (`mjx-container`),
+        # which trafilatura drops with everything inside: the symbols replace the wrapper.
+        shown = formula
+        while (parent := shown.getparent()) is not None and "-" in str(parent.tag):
+            shown = parent
+        spelled = formula.makeelement("span", {})
+        spelled.text = f" {' '.join(symbols)} "  # apart from the words around it
+        spelled.tail = shown.tail
+        if (parent := shown.getparent()) is not None:
+            parent.replace(shown, spelled)
 
 
 #: Text right after a block that holds blocks, loose in its container: the tail of a `<div>`

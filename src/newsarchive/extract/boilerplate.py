@@ -230,7 +230,65 @@ def prune_boilerplate(tree: HtmlElement, url: str) -> None:
             dropped.add(element)
     _drop_tail_blocks(tree, protected)
     _drop_inline_promos(tree, url)
+    _drop_slideshows(root, total_prose)
     _show_hidden_story(root, total_prose)
+
+
+#: A slide's counter, alone in its element: "1/50", "12 / 50", "3 of 8".
+_SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s*$")
+_MIN_SLIDES = 3
+#: Prose a page keeps without its slideshow, or the slideshow is the page's story.
+_STORY_AFTER_SLIDES = 500
+#: Text around the slides that is still the gallery's: its title, its buttons.
+_GALLERY_FRAME_CHARS = 200
+
+
+def _drop_slideshows(root: HtmlElement, total_prose: int) -> None:
+    """Drop a photo gallery embedded in a story: slides counted "1/50" to "50/50".
+
+    independent.co.uk puts a "Business news in pictures" gallery of fifty captioned photos
+    in the middle of a story about hotels: three quarters of the page's paragraphs, so no
+    share-of-prose rule sees furniture there, and trafilatura keeps every caption. The
+    counters give it away: every number from 1 to N, each alone in its element. The gallery
+    is the smallest block holding them all; it goes unless it holds the headline or the page
+    has little prose without it (then the gallery is the story: an "in pictures" page).
+    """
+    slides: dict[int, dict[int, HtmlElement]] = {}
+    for text in root.xpath("//text()[contains(., '/') or contains(., 'of')]"):
+        match = _SLIDE_COUNTER.match(text)
+        holder = text.getparent()
+        if match is None or holder is None or text.is_tail or len(holder) > 0:
+            continue
+        number, total = int(match[1]), int(match[2])
+        if 1 <= number <= total:
+            slides.setdefault(total, {})[number] = holder
+    for total, counters in slides.items():
+        if total < _MIN_SLIDES or len(counters) != total:
+            continue  # every slide counted once: "1/3" alone is a page's own numbering
+        gallery = _common_ancestor(list(counters.values()))
+        if gallery is None or gallery.find(".//h1") is not None:
+            continue
+        # Up to the block that also holds the gallery's title ("Business news in pictures").
+        size = len(gallery.text_content())
+        parent = gallery.getparent()
+        while (
+            parent is not None
+            and parent.find(".//h1") is None
+            and len(parent.text_content()) - size < _GALLERY_FRAME_CHARS
+        ):
+            gallery, parent = parent, parent.getparent()
+        if gallery.tag in ("html", "body", "article", "main"):
+            continue
+        if total_prose - _prose_length(gallery) >= _STORY_AFTER_SLIDES:
+            _drop(gallery)
+
+
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
+    ancestors = list(elements[0].iterancestors())
+    for element in elements[1:]:
+        own = set(element.iterancestors())
+        ancestors = [a for a in ancestors if a in own]
+    return ancestors[0] if ancestors else None
 
 
 def _show_hidden_story(root: HtmlElement, total_prose: int) -> None:
