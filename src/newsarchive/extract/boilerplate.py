@@ -236,6 +236,10 @@ def prune_boilerplate(tree: HtmlElement, url: str) -> None:
 
 #: A slide's counter, alone in its element: "1/50", "12 / 50", "3 of 8".
 _SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\s*$")
+#: Short text nodes that may be counters (the regular expression decides).
+_COUNTER_TEXT = (
+    "//text()[string-length(normalize-space()) <= 9][contains(., '/') or contains(., 'of')]"
+)
 _MIN_SLIDES = 3
 #: Prose a page keeps without its slideshow, or the slideshow is the page's story.
 _STORY_AFTER_SLIDES = 500
@@ -254,7 +258,7 @@ def _drop_slideshows(root: HtmlElement, total_prose: int) -> None:
     has little prose without it (then the gallery is the story: an "in pictures" page).
     """
     slides: dict[int, dict[int, HtmlElement]] = {}
-    for text in root.xpath("//text()[contains(., '/') or contains(., 'of')]"):
+    for text in root.xpath(_COUNTER_TEXT):
         match = _SLIDE_COUNTER.match(text)
         holder = text.getparent()
         if match is None or holder is None or text.is_tail or len(holder) > 0:
