@@ -187,6 +187,8 @@ def _story_lines(tree: HtmlElement, url: str, facts: PageFacts) -> list[str]:
 #: Elements that may hold a standfirst: a subheading or a paragraph under the headline.
 _STANDFIRST_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b"})
 _STANDFIRST_MIN_WORDS = 8
+#: The story's paragraphs beside the block: a paragraph of prose among its next siblings.
+_STORY_BESIDE = "following-sibling::p[string-length(normalize-space()) >= 80]"
 _PROBE_CHARS = 30
 
 
@@ -194,10 +196,13 @@ def _with_standfirst(lines: list[str], tree: HtmlElement, facts: PageFacts) -> l
     """The story's standfirst (deck) first, when the page shows its summary above the story.
 
     Outlets print a summary sentence between the headline and the story (businessweek.com's
-    `<h2>` deck under the `<h1>`, wiwo.de's `p.c-leadtext`) and give the same sentence as the
+    `<h2>` deck under the `<h1>`, in the story's container) and give the same sentence as the
     page's description; trafilatura starts at the first paragraph of the story and leaves it
     out. A block whose words are the description's, that comes after the headline and before
-    the body's first line, is the story's own opening: it is put back in front. The
+    the body's first line, among the story's paragraphs, is the story's own opening: it is put
+    back in front. A summary in the page's header, apart from the paragraphs (nytimes.com's,
+    vox.com's, wired.com's dek), is the outlet's, not the story's: the article-extraction
+    benchmark leaves those out (with them, 20 of its 181 pages lost precision). The
     description alone (not shown, or shown elsewhere: a teaser, a sharing box) adds nothing.
     """
     description = facts.description
@@ -217,9 +222,9 @@ def _with_standfirst(lines: list[str], tree: HtmlElement, facts: PageFacts) -> l
             continue
         if _key(block.text_content()) != wanted or block.xpath("ancestor-or-self::a"):
             continue
-        if not block.xpath("preceding::h1") or not block.xpath(
-            "following::text()[contains(normalize-space(), $first)]", first=first
-        ):
+        if not block.xpath(_STORY_BESIDE) or not block.xpath("preceding::h1"):
+            continue
+        if not block.xpath("following::text()[contains(normalize-space(), $first)]", first=first):
             continue
         return [" ".join(_visible(block.text_content()).split()), *lines]
     return lines
