@@ -537,3 +537,24 @@ def test_a_page_that_is_a_gallery_keeps_its_slides() -> None:
     prune_boilerplate(tree, "https://www.independent.co.uk/news/business/surge-a6768891.html")
 
     assert len(tree.xpath("//li[@data-gallery-legend]")) == 8
+
+
+def test_other_columns_of_a_section_end_the_story() -> None:
+    """heraldsun.com.au's opinion column: "Other Opinion Columns" in `div.group-header`, then
+    teasers of the section's other columns, each a title and its opening sentence."""
+    teasers = "".join(
+        f'<div class="story-block"><h4><a href="/opinion/column-{n}">Column {n}</a></h4>'
+        f'<p class="standfirst">{STORY[n]}</p></div>'
+        for n in (6, 7)
+    )
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:5])
+    page = f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title></head><body>
+<div class="story"><h1>Surge pricing in a crisis</h1>{paragraphs}
+<div class="group text-g-other-opinion-columns item-count-1"><div class="group-header">
+<h2 class="heading">Other Opinion Columns</h2></div><div class="group-content">{teasers}</div>
+</div></div></body></html>"""
+
+    record = extract_article(page, "https://www.heraldsun.com.au/news/opinion/surge/story-1")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == STORY[:5]

@@ -129,8 +129,9 @@ _OTHER_HEADINGS = (
 TAIL_HEADING = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
     r"(?:related|similar|more|other|latest|recent|recommended|popular|top|trending)"
-    r"(?: (?:news|stories|articles|posts|reads|must[- ]reads|content|coverage|topics|links|"
-    r"videos))?"
+    # "Related stories", and with a section's name between: "Other Opinion Columns".
+    r"(?:(?: [\w'-]+)? (?:news|stories|articles|posts|reads|must[- ]reads|content|coverage|"
+    r"topics|links|videos|columns))?"
     r"(?: (?:for you|on this topic|from [\w .&'-]{1,40}))?|"
     r"most (?:read|popular|viewed|shared|commented)(?: (?:news|stories|articles|posts|today))?|"
     r"popular (?:posts|news|stories|articles)|"
