@@ -241,7 +241,7 @@ def _spell_formulas(tree: HtmlElement) -> None:
     A formula hidden by an inline style is left out: Wikipedia hides its MathML and shows an
     image, and TeX annotations are source, not text.
     """
-    for formula in tree.xpath("//math"):
+    for formula in list(tree.iter("math")):
         if any(
             _HIDDEN_BY_STYLE.search(node.get("style") or "")
             for node in (formula, *formula.iterancestors())
