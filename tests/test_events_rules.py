@@ -828,6 +828,25 @@ EVENT_CASES = [
         D(2024, 7, 8),
         [],
     ),
+    # --- landing is arriving, in French, Spanish and Italian as in English ("landed in")
+    _ev(
+        "fr-a-atterri",
+        "Joe Biden a atterri hier à Tel-Aviv pour sa première tournée au Proche-Orient.",
+        D(2022, 7, 14),
+        [("visit", D(2022, 7, 13), "Tel Aviv", "IL", _v("Joe Biden"))],
+    ),
+    _ev(
+        "es-aterrizo",
+        "El presidente Pedro Sánchez aterrizó el jueves en Kiev.",
+        D(2023, 2, 24),
+        [("visit", D(2023, 2, 23), "Kyiv", "UA", _v("Pedro Sanchez"))],
+    ),
+    _ev(
+        "it-e-atterrata",
+        "Giorgia Meloni è atterrata ieri a Kiev.",
+        D(2023, 2, 22),
+        [("visit", D(2023, 2, 21), "Kyiv", "UA", _v("Giorgia Meloni"))],
+    ),
     # --- French reflexive verbs with the typographic apostrophe and a day before "avec"
     _ev(
         "fr-sest-entretenu-ce-mardi-avec",
