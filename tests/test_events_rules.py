@@ -893,6 +893,19 @@ EVENT_CASES = [
         [("arms_transfer", D(2024, 8, 27), None, "RS", _to("Serbia", "France"))],
     ),
     _ev(
+        "en-pledged-to",
+        "Germany pledged four more IRIS-T air defence systems to Ukraine on Tuesday.",
+        D(2024, 7, 10),
+        [("arms_transfer", D(2024, 7, 9), None, "UA", _to("Ukraine", "Germany"))],
+    ),
+    _ev(
+        "en-will-provide-with",
+        "The Netherlands will provide Ukraine with 18 F-16 fighter jets, the government said on "
+        "Monday.",
+        TUE,
+        [("arms_transfer", D(2024, 7, 8), None, "UA", _to("Ukraine", "Netherlands"))],
+    ),
+    _ev(
         "de-bekommt-alone",
         "Die Bundeswehr bekommt am Montag die ersten 8 Kampfjets vom Typ F-35.",
         TUE,

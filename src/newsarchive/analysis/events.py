@@ -224,7 +224,8 @@ _BUYS_EN = (
 )
 _SELLS_EN = (
     r"delivered|delivers|sold|sells|supplied|exported|transferred|shipped|handed over|"
-    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply|sell|sales? (?:of|to)"
+    r"deliver(?:y|ies) of|send|sends|sent|deliver|supply|sell|sales? (?:of|to)|"
+    r"provide|provides|provided|pledged|pledges"
 )
 #: Words before a seller's verb that leave the transfer undecided ("plans to send", "could
 #: supply", "refused to deliver"). A decision is the news: "Germany will send 14 Leopard 2 tanks
