@@ -479,7 +479,16 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
             found.append(published_on - timedelta(days=back))
     if "ier" in sentence and _HIER.search(sentence) and _french(sentence):
         found.append(published_on - timedelta(days=1))
+    if "कल" in sentence and _KAL.search(sentence) and not _HINDI_AHEAD.search(sentence):
+        found.append(published_on - timedelta(days=1))
     return found
+
+
+#: Hindi "कल" is both yesterday and tomorrow: yesterday in a sentence told in the past ("कल शाम
+#: काठमांडू पहुंचे", "कल रात ... बात की"), tomorrow beside a future ("पहुंचेंगे", "करेगी") or the
+#: present ("है", "होने वाली").
+_KAL = re.compile(r"(?<!\w)कल(?!\w)")
+_HINDI_AHEAD = re.compile(r"(?:गा|गी|गे|ंगे|ेंगे)(?!\w)|(?<!\w)(?:है|हैं|वाला|वाली|वाले|रहा|रही|रहे)(?!\w)")
 
 
 #: Words before the day something lasts until, not the day it happened: "drills will run until
