@@ -1255,6 +1255,27 @@ EVENT_CASES = [
         D(2022, 11, 5),
         [("visit", D(2022, 11, 4), None, "CN", _v("Olaf Scholz"))],
     ),
+    # --- a guest told in the passive visits where the sentence puts it, or the host's country
+    _ev(
+        "en-passive-welcomed-in-a-city-is-a-visit",
+        "Israeli President Isaac Herzog was welcomed with a military ceremony in Ankara on "
+        "Wednesday.",
+        D(2022, 3, 10),
+        [("visit", D(2022, 3, 9), "Ankara", "TR", _v("Isaac Herzog"))],
+    ),
+    _ev(
+        "en-passive-received-by-the-host",
+        "Russian Foreign Minister Sergey Lavrov was received by Indian Prime Minister Narendra "
+        "Modi on Friday.",
+        D(2022, 3, 10),
+        [("visit", D(2022, 3, 4), None, "IN", _v("Sergei Lavrov", "Narendra Modi"))],
+    ),
+    _ev(
+        "en-passive-welcomed-at-home-is-no-visit",
+        "Turkish President Recep Tayyip Erdogan was welcomed by supporters in Istanbul on Sunday.",
+        D(2022, 3, 10),
+        [],
+    ),
     # --- a signing placed nowhere is in the article's first city, if a signatory's
     _ev(
         "fr-signing-in-the-next-sentence-city",

@@ -27,6 +27,24 @@ from tests.support import generator_check
         ("Putin received him in the Kremlin on Tuesday.", ("Moscow", "RU")),
         # The longest name wins over a shorter one inside it.
         ("The talks in New Delhi lasted two hours.", ("New Delhi", "IN")),
+        # Turkish spellings with a case ending; an airport for its city; a city's former
+        # name; a venue of summits GeoNames lists no city for (places.toml).
+        ("Putin dün akşam resmi ziyaret için Bakü'ye geldi.", ("Baku", "AZ")),
+        ("Erdoğan bugün Cidde'ye geldi.", ("Jeddah", "SA")),
+        ("Biden was greeted on the tarmac at Ben Gurion Airport by Lapid.", ("Tel Aviv", "IL")),
+        ("ביידן נחת אתמול בנמל התעופה בן גוריון.", ("Tel Aviv", "IL")),
+        ("Joe Biden a atterri hier à l'aéroport Ben Gourion.", ("Tel Aviv", "IL")),
+        ("Xi Jinping arrived in Nur-Sultan on Wednesday.", ("Nur-Sultan", "KZ")),
+        ("Trump and Kim met at Panmunjom on Sunday.", ("Panmunjom", "KR")),
+        ("Le sommet du G20 s'est ouvert à Nusa Dua.", ("Nusa Dua", "ID")),
+        ("शी चिनफिंग कल शाम काठमांडू पहुंचे।", ("Kathmandu", "NP")),
+        # A capital named by its country's adjective, declined or after the noun.
+        ("Лавров прибыл в индийскую столицу в четверг из Китая.", ("New Delhi", "IN")),
+        ("Scholz traf am Abend in der indischen Hauptstadt ein.", ("New Delhi", "IN")),
+        ("Le président est arrivé mardi dans la capitale indienne.", ("New Delhi", "IN")),
+        ("Meloni è arrivata ieri nella capitale russa.", ("Moscow", "RU")),
+        ("El presidente llegó en la capital saudí el martes.", ("Riyadh", "SA")),
+        ("La capitale russe reste silencieuse.", (None, None)),
     ],
 )
 def test_a_city_the_sentence_puts_something_in(sentence: str, expected: tuple[str, str]) -> None:

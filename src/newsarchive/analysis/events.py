@@ -783,7 +783,9 @@ def _hosted_draft(
         # The verb opens the sentence (Arabic is verb-first: "استقبل ولي العهد ... الرئيس
         # دونالد ترمب", the crown prince received President Trump): host, then visitor, after it.
         hosts, after = [m.actor for m in after[:1] if m.actor.country], after[1:]
-    if not hosts or _PASSIVE.search(sentence[: trigger.start()]):  # "was received by"
+    if _PASSIVE.search(sentence[: trigger.start()]):  # "was received by", "was welcomed in"
+        return _welcomed(sentence, start, trigger, ms)
+    if not hosts:
         return None
     if re.match(r"\s+by\b", sentence[trigger.end() :]):  # "a ceremony hosted by Trump"
         return None
@@ -807,6 +809,31 @@ def _hosted_draft(
         city = None
     draft = _Draft("visit", guests[0].actor, sentence.strip(), place=city, country=host.country)
     draft.others[host] = "host"
+    return draft
+
+
+def _welcomed(
+    sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
+) -> _Draft | None:
+    """A guest told in the passive ("Herzog was welcomed with a military ceremony in Ankara",
+    "Lavrov was received by Modi"): the person named last before the verb visits the city the
+    sentence puts something in, else the country of the host named after it; never their own."""
+    at = start + trigger.start()
+    before = [m.actor for m in ms if m.end <= at and m.actor.kind == "person" and m.actor.country]
+    if not before:
+        return None
+    guest = before[-1]
+    after = [m.actor for m in ms if m.start >= start + trigger.end()]
+    hosts = [a for a in after if a.country not in (None, guest.country)]
+    city, country, _ = _city_in(sentence)
+    if country is None and hosts:
+        country = hosts[0].country
+    if country in (None, guest.country):
+        return None
+    draft = _Draft("visit", guest, sentence.strip(), place=city, country=country)
+    for host in hosts:
+        if host.country == country:
+            draft.others.setdefault(host, "host")
     return draft
 
 
@@ -1293,10 +1320,19 @@ _PLACE_LEAD = (
     r"region|village) of |(?:in|at) the (?:[A-Z][\w'’-]+ ){1,4}(?:of|in) "
 )
 #: A capital named by its country's adjective: "arrived in the Saudi capital on Tuesday".
+#: Other languages put the adjective after the noun or decline it: "прибыл в индийскую
+#: столицу", "in der indischen Hauptstadt", "dans la capitale indienne", "nella capitale russa",
+#: "en la capital saudí". One group per language; the match's last group is the adjective.
 _THE_CAPITAL = re.compile(
-    r"(?:(?<!\w)(?:in|to|at|into) |^\s*)the (?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital"
+    r"(?:(?<!\w)(?:in|to|at|into) |^\s*)the (?P<en>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital"
     r"(?![ \t]+[A-Z])(?!\w)"
+    r"|(?<!\w)(?:в|во|у|до) (?P<ru>[а-яёіїєґ]+) столиц[аеуыію](?!\w)"
+    r"|(?<!\w)(?:in|nach) (?:der|die) (?P<de>[a-zäöü]+) Hauptstadt(?!\w)"
+    r"|(?<!\w)(?:à la|dans la|en la|a la|nella|alla|na|em|en) capitale? "
+    r"(?P<rom>[a-zéèêëàâçíóúãõ]+)(?!\w)"
 )
+#: Words of _THE_CAPITAL, to skip the search in a sentence that has none of them.
+_CAPITAL_WORDS = ("capital", "столиц", "Hauptstadt")
 #: Vowel signs and points, which are no word characters to re: Devanagari "दिल्ली", Arabic
 #: harakat, Hebrew points, combining accents.
 _MARK = (
@@ -1379,12 +1415,13 @@ def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None,
                 break
         if found[0] is not None:
             break
-    if not bare and " capital" in sentence:
+    if not bare and any(word in sentence for word in _CAPITAL_WORDS):
         for match in _THE_CAPITAL.finditer(sentence):
-            named = country_code(match.group("country"))
+            group = match.lastgroup or "en"
+            named = country_code(match.group(group))
             capitals = _capitals().get(named or "", ())
             if named and capitals and (found[0] is None or match.start() < found[2][0]):
-                found = (capitals[0], named, match.span("country"))
+                found = (capitals[0], named, match.span(group))
                 break
     return found
 
