@@ -850,7 +850,8 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
     """The sanction, or else the arms transfer, a sentence reports as done (not planned or
     lifted). A sanction comes first: in "sanctions on firms that supplied drones to Russia" the
     sale is the charge, not the news."""
-    for trigger in _sanction_trigger().finditer(sentence):
+    # A sanction needs two parties: a sentence naming one is searched for arms words only.
+    for trigger in _sanction_trigger().finditer(sentence) if len(ms) >= 2 else ():
         head = sentence[: trigger.start()]
         if (_NOT_HAPPENED.search(head) and not _DECIDED.search(head)) or _BACKGROUND.search(head):
             continue
