@@ -381,6 +381,20 @@ EVENT_CASES = [
         D(2020, 12, 15),
         [("sanction", D(2020, 12, 14), None, "US", _on("United States", "Russia"))],
     ),
+    # A summit held in a city, in a sentence naming nobody but the city (Russian "в Ашхабаде
+    # ... Каспийский саммит", Arabic "بالجزائر ... القمة العربية"): the host state's; a
+    # country alone is no city.
+    (
+        "Лидеры пяти прикаспийских государств провели в среду в Ашхабаде шестой Каспийский саммит.",
+        D(2022, 6, 29),
+        [("summit", D(2022, 6, 29), "Ashgabat", "TM", _p("Turkmenistan"))],
+    ),
+    (
+        "انطلقت اليوم الثلاثاء بالجزائر العاصمة أشغال القمة العربية في دورتها العادية.",
+        D(2022, 11, 1),
+        [("summit", D(2022, 11, 1), "Algiers", "DZ", _p("Algeria"))],
+    ),
+    ("Следующий саммит пройдет в Иране.", D(2022, 6, 29), []),
 ]
 
 

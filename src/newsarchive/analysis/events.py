@@ -1620,8 +1620,11 @@ def find_events(
             sentence = sentence[: context.start()]
         ms = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         in_sentence = parties[bisect_left(party_starts, start) : bisect_left(party_starts, end)]
-        if not ms and not in_sentence:
-            continue  # names nobody: reports nothing whatever its words
+        # A sentence naming nobody reports nothing whatever its words, but a summit held in a
+        # city ("В Ашхабаде прошел VI Каспийский саммит"): its host is the city's state.
+        nameless = not ms and not in_sentence
+        if nameless and not _gathering_trigger("summit").search(sentence):
+            continue
         past = _past(sentence, published_on)
         news = _news_before_past(sentence, past, published_on) if past else None
         if news is not None:  # the news first, then a clause recalling the past
@@ -1639,7 +1642,7 @@ def find_events(
         party = _party_drafts(sentence, start, in_sentence) if in_sentence else []
         # A signing or summit of another year is background too ("una convención que España
         # firmó en 2008" beside the news of the day).
-        dated = in_sentence and (headline or sentence_days(index))
+        dated = (in_sentence or nameless) and (headline or sentence_days(index))
         if not dated or _other_year(sentence, published_on):
             # A buyer alone is news only on a day of its own: "the first of 42 Rafale fighters
             # it ordered in 2022", "Ankara's wish to buy Eurofighter jets" are not.
