@@ -21,6 +21,7 @@ from newsarchive.extract.pagekind import (
     is_section_address,
     is_story_address,
     section_front_evidence,
+    stream_posts,
 )
 
 _EXCERPTS = (
@@ -668,3 +669,60 @@ def test_a_headline_that_is_a_date_dates_no_byline(headline: str, kept: bool) ->
         assert record == NotArticle(
             "too_short", "36 words (< 80) and no article, post or byline marks"
         )
+
+
+def _live_page(*, story: bool) -> str:
+    """bbc.com/news/world/middle_east's shape: a topic page's rail of a dozen headline cards
+    beside its "Latest Updates" stream, ten `<article class="lx-stream-post">`s, each a headline,
+    a `<time>` and, for some, three or four paragraphs printed whole. With `story`, the page is a
+    story instead: one `<article>` of its own holding five paragraphs, the stream's posts
+    reduced to four related cards of one class (headline and time, no paragraphs)."""
+    rail = "".join(
+        f"<li><h3><a href='/news/{_slug(headline)}-{i}'>{headline}</a></h3></li>"
+        for i, headline in enumerate(_HEADLINES)
+    )
+    if story:
+        own = f"<article class='story-body'><h1>Frigate trials</h1>{_paragraphs(0)}"
+        own += f"<p>{_EXCERPTS[1]}</p></article>"
+        posts = "".join(
+            f"<article class='lx-stream-post'><h3>{headline}</h3>"
+            f"<time datetime='2019-05-14T09:{i:02}'>09:{i:02}</time></article>"
+            for i, headline in enumerate(_HEADLINES[:4])
+        )
+    else:
+        own = ""
+        posts = "".join(
+            f"<article class='lx-stream-post'><h3>{headline}</h3>"
+            f"<time datetime='2019-05-14T09:{i:02}'>09:{i:02}</time>"
+            f"<div class='lx-stream-post-body'>{_paragraphs(i % 4) if i < 3 else ''}</div>"
+            "</article>"
+            for i, headline in enumerate(_HEADLINES[:10])
+        )
+    return (
+        "<html><head><title>Middle East - BBC News</title></head><body>"
+        f"<main>{own}<ol class='lx-stream'>{posts}</ol><ul class='rail'>{rail}</ul></main>"
+        "<footer>BBC</footer></body></html>"
+    )
+
+
+def test_a_live_pages_stream_of_posts_is_no_prose_of_its_own() -> None:
+    url = "https://www.defencedesk.example.com/news/world/middle_east"
+    page = parse_page(_live_page(story=False), url)
+    assert page is not None
+    assert len(stream_posts(page)) == 10
+    # twelve paragraphs of prose, all inside the stream's posts: the page has none of its own
+    assert section_front_evidence(page) == (
+        "a section's address with 12 headline links and 0 paragraphs"
+    )
+    assert extract_article(_live_page(story=False), url) == NotArticle(
+        "section_front", "a section's address with 12 headline links and 0 paragraphs"
+    )
+
+
+def test_a_story_beside_four_related_posts_keeps_its_own_prose() -> None:
+    url = "https://www.defencedesk.example.com/news/world/middle_east"
+    page = parse_page(_live_page(story=True), url)
+    assert page is not None
+    # the four cards are a stream; the story's own <article> (no time) is not one of them
+    assert len(stream_posts(page)) == 4
+    assert section_front_evidence(page) is None

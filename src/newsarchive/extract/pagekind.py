@@ -49,6 +49,9 @@ Thresholds (in words of the extracted body, see `text_size`):
   it in a slug of four or more words or an id with digits, and a story has paragraphs. A
   section's address ending in an id (`/en/tv/s-1452`) counts for a page with no article
   markup at all.
+  Paragraphs inside the posts of a stream (`MIN_STREAM_POSTS` or more `<article>`s of one
+  class, each with a heading and a date: a live page, a topic page printing its latest posts
+  whole) are the posts', not the page's own prose.
 """
 
 from __future__ import annotations
@@ -84,6 +87,9 @@ SECTION_ANY_HEADLINES = 15
 _STANDFIRST_LEVELS = 5
 _CARD_EXTRA_CHARS = 500
 SECTION_MAX_PROSE = 3
+#: A live page's or a topic page's stream: this many `<article>`s of one class, each with its
+#: own heading and a date, whose paragraphs are the posts', not the page's own prose.
+MIN_STREAM_POSTS = 4
 _SECTION_MAX_DEPTH = 4
 _SECTION_MAX_WORDS = 3
 #: A paragraph of prose: this long, and mostly not link text (a card's standfirst is shorter).
@@ -455,13 +461,45 @@ def section_front_evidence(page: Page) -> str | None:
         anchors.add(anchor)
     if len(headlines) < SECTION_HEADLINE_LINKS and len(anywhere) < SECTION_ANY_HEADLINES:
         return None
-    prose = sum(1 for p in page.tree.iter("p") if _is_prose(p) and not _in_card(p, anchors))
+    posts = stream_posts(page)
+    prose = sum(
+        1
+        for p in page.tree.iter("p")
+        if _is_prose(p) and not _in_card(p, anchors) and not _in_post(p, posts)
+    )
     if prose > SECTION_MAX_PROSE:
         return None
     return (
         f"a section's address with {max(len(headlines), len(anywhere))} headline links"
         f" and {prose} paragraphs"
     )
+
+
+def stream_posts(page: Page) -> set[HtmlElement]:
+    """The posts of a stream the page shows: `MIN_STREAM_POSTS` or more `<article>`s of one
+    class, none inside another, each with a heading of its own and a date (a `<time>` or a
+    written one).
+
+    Live pages and topic pages (bbc.com/news/world/middle_east) print their latest posts whole,
+    a headline, a time and a few paragraphs each, so their paragraphs read as a story's prose;
+    a story is one `<article>`, and the cards of its related stories, which may share a class,
+    rarely hold paragraphs of prose.
+    """
+    by_class: dict[str, list[HtmlElement]] = {}
+    for article in page.tree.iter("article"):
+        if any(a.tag == "article" for a in article.iterancestors()):
+            continue
+        headed = any(e.tag in _ALL_HEADINGS for e in article.iterdescendants())
+        dated = next(article.iter("time"), None) is not None or bool(
+            _WRITTEN_DATE.search(article.text_content())
+        )
+        if headed and dated:
+            by_class.setdefault(" ".join((article.get("class") or "").split()), []).append(article)
+    return {a for group in by_class.values() if len(group) >= MIN_STREAM_POSTS for a in group}
+
+
+def _in_post(paragraph: HtmlElement, posts: set[HtmlElement]) -> bool:
+    return bool(posts) and any(a in posts for a in paragraph.iterancestors("article"))
 
 
 def _near_heading(anchor: HtmlElement) -> bool:
