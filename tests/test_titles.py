@@ -828,6 +828,23 @@ def test_a_forum_name_closing_the_title_is_no_headline() -> None:
     assert found_title(html, url) == post
 
 
+def test_a_diarys_name_in_the_h1_opening_the_title_is_the_site() -> None:
+    """takagi-hiromitsu.jp's diary: no meta tags, the diary's name as the page's `<h1>` (not
+    linked home), the day's entry under an `<h3>` with a permalink mark, and a `<title>`
+    "name - entry". The `<h1>` is the site's name; the entry is the headline."""
+    name, entry = "高木浩光＠自宅の日記", "改正NICT法がプチ炎上、識別符号の理解が足りない"
+    html = f"""<html lang="ja"><head><meta charset="utf-8"><title>{name} - {entry}</title>
+</head><body><h1>{name}</h1><h2><span class="date"><a href="./20190211.html">2019年02月11日</a>
+</span></h2><div class="section"><h3><a name="p01" href="./20190211.html#p01">
+<span class="sanchor">■</span> </a>{entry}</h3><p>{"".join(BODIES["ja"])}</p></div>
+<h2>最近のタイトル</h2></body></html>"""
+    url = "http://takagi-hiromitsu.jp/diary/20190211.html"
+    assert found_title(html, url) == entry
+    # the same <h1> above a heading that is not the rest of the <title> stays the headline
+    other = html.replace(f"</a>{entry}</h3>", "</a>別の話題</h3>")
+    assert found_title(other, url) == name
+
+
 def test_the_registered_domain_names_the_site() -> None:
     """receitas.ig.com.br is registered as ig.com.br: the "iG" closing its titles is the site."""
     headline = "Receita de Estrogonofe de cogumelos"

@@ -17,8 +17,10 @@ Only a whole segment that names the site (or, beside it, the page's section) is 
 headline that itself contains a separator stays whole. The site's names come from the registry
 (also without a qualifier: "Xinhua (English)"), the meta tags, JSON-LD, the host and the domain
 it is registered under (the Public Suffix List: "iG" of receitas.ig.com.br), the page's
-links home (the logo's `alt`, their text), and an `<h1>` that is the logo (a link to the home
-page), which names the site on templates that state no name anywhere else (`…_智能_好奇心日报`).
+links home (the logo's `alt`, their text), an `<h1>` that is the logo (a link to the home
+page), which names the site on templates that state no name anywhere else (`…_智能_好奇心日报`),
+and an `<h1>` opening the `<title>` whose rest the page shows as a heading of its own (a
+diary's name above the day's entry: `高木浩光＠自宅の日記 - 改正NICT法が…`).
 """
 
 from __future__ import annotations
@@ -463,6 +465,7 @@ def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
         # "Xinhua (English)", "CNA (Channel NewsAsia)": pages sign with the name alone.
         names.append(outlet_name.split("(", 1)[0])
     names.extend(_logo_texts(page))
+    names.extend(_blog_name(page))
     names.extend(_home_link_names(page))
     for meta in ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"):
         value = page.meta_first(meta)
@@ -586,6 +589,29 @@ def _lines_of(h1: HtmlElement) -> list[str]:
 def _logo_texts(page: Page) -> list[str]:
     """The texts of the `<h1>`s that are the site's logo: its name, as the page shows it."""
     return [text for h1 in page.tree.iter("h1") if _is_logo(h1, page.url) and (text := text_of(h1))]
+
+
+def _blog_name(page: Page) -> list[str]:
+    """The `<h1>` that opens the `<title>` as a segment of its own while the page shows the
+    rest of the `<title>` whole as a heading: a diary's or a blog's name
+    (`<h1>高木浩光＠自宅の日記</h1>` above an entry's `<h3>■ 改正NICT法が…</h3>`, titled
+    `高木浩光＠自宅の日記 - 改正NICT法が…`). Such templates mark the name up as the page's `<h1>`
+    without linking it home and state it in no meta tag; the entry's heading, which the
+    `<title>` repeats, is the headline."""
+    title = _title_element(page)
+    if not title:
+        return []
+    title = " ".join(title.split())
+    h1s = {_flat(text_of(h1)): text_of(h1) for h1 in page.tree.iter("h1")}
+    for match in _SEPARATOR.finditer(title):
+        name = h1s.get(_flat(title[: match.start()]))
+        rest = _flat(title[match.end() :])
+        if not name or len(rest) <= len(_flat(name)):
+            continue
+        shown = (text_of(e) for e in _heading_elements(page) if e.tag != "h1")
+        if any(len(text) <= _MAX_HEADING_CHARS and _flat(text) == rest for text in shown):
+            return [name]
+    return []
 
 
 def _is_logo(h1: HtmlElement, url: str) -> bool:
