@@ -675,15 +675,15 @@ def _live_page(*, story: bool) -> str:
     """bbc.com/news/world/middle_east's shape: a topic page's rail of a dozen headline cards
     beside its "Latest Updates" stream, ten `<article class="lx-stream-post">`s, each a headline,
     a `<time>` and, for some, three or four paragraphs printed whole. With `story`, the page is a
-    story instead: one `<article>` of its own holding five paragraphs, the stream's posts
-    reduced to four related cards of one class (headline and time, no paragraphs)."""
+    story instead: five paragraphs in an `<article>` headed and timed as the four related cards
+    beside it are, and of their class (a template that marks every item up alike)."""
     rail = "".join(
         f"<li><h3><a href='/news/{_slug(headline)}-{i}'>{headline}</a></h3></li>"
         for i, headline in enumerate(_HEADLINES)
     )
     if story:
-        own = f"<article class='story-body'><h1>Frigate trials</h1>{_paragraphs(0)}"
-        own += f"<p>{_EXCERPTS[1]}</p></article>"
+        own = "<article class='lx-stream-post'><h1>Frigate trials</h1><time>09:30</time>"
+        own += f"{_paragraphs(0)}<p>{_EXCERPTS[1]}</p></article>"
         posts = "".join(
             f"<article class='lx-stream-post'><h3>{headline}</h3>"
             f"<time datetime='2019-05-14T09:{i:02}'>09:{i:02}</time></article>"
@@ -723,6 +723,6 @@ def test_a_story_beside_four_related_posts_keeps_its_own_prose() -> None:
     url = "https://www.defencedesk.example.com/news/world/middle_east"
     page = parse_page(_live_page(story=True), url)
     assert page is not None
-    # the four cards are a stream; the story's own <article> (no time) is not one of them
-    assert len(stream_posts(page)) == 4
+    # five <article>s of one class, headed and timed, but only the story has prose: no stream
+    assert stream_posts(page) == set()
     assert section_front_evidence(page) is None

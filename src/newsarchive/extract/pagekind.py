@@ -90,6 +90,9 @@ SECTION_MAX_PROSE = 3
 #: A live page's or a topic page's stream: this many `<article>`s of one class, each with its
 #: own heading and a date, whose paragraphs are the posts', not the page's own prose.
 MIN_STREAM_POSTS = 4
+#: ... of which this many print paragraphs of prose: a story in an `<article>` of the class its
+#: related cards share (headline and time each) is the one post of its group that has prose.
+_MIN_STREAM_WRITERS = 2
 _SECTION_MAX_DEPTH = 4
 _SECTION_MAX_WORDS = 3
 #: A paragraph of prose: this long, and mostly not link text (a card's standfirst is shorter).
@@ -478,12 +481,12 @@ def section_front_evidence(page: Page) -> str | None:
 def stream_posts(page: Page) -> set[HtmlElement]:
     """The posts of a stream the page shows: `MIN_STREAM_POSTS` or more `<article>`s of one
     class, none inside another, each with a heading of its own and a date (a `<time>` or a
-    written one).
+    written one), `_MIN_STREAM_WRITERS` of them holding paragraphs of prose.
 
     Live pages and topic pages (bbc.com/news/world/middle_east) print their latest posts whole,
     a headline, a time and a few paragraphs each, so their paragraphs read as a story's prose;
-    a story is one `<article>`, and the cards of its related stories, which may share a class,
-    rarely hold paragraphs of prose.
+    a story is one `<article>`, and the cards of its related stories, which may share its class
+    and be headed and dated as it is, hold no paragraphs of prose.
     """
     by_class: dict[str, list[HtmlElement]] = {}
     for article in page.tree.iter("article"):
@@ -495,7 +498,13 @@ def stream_posts(page: Page) -> set[HtmlElement]:
         )
         if headed and dated:
             by_class.setdefault(" ".join((article.get("class") or "").split()), []).append(article)
-    return {a for group in by_class.values() if len(group) >= MIN_STREAM_POSTS for a in group}
+    return {
+        article
+        for group in by_class.values()
+        if len(group) >= MIN_STREAM_POSTS
+        and sum(1 for a in group if any(_is_prose(p) for p in a.iter("p"))) >= _MIN_STREAM_WRITERS
+        for article in group
+    }
 
 
 def _in_post(paragraph: HtmlElement, posts: set[HtmlElement]) -> bool:
