@@ -896,3 +896,15 @@ def test_the_outlets_label_words_include_blog_magazine_and_wiki(
     html = f"""<html lang="de"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><main><p>{" ".join(BODIES["en"])}</p></main></body></html>"""
     assert found_title(html, url) == headline
+
+
+def test_an_h1_that_og_title_states_is_no_site_name() -> None:
+    """Medium's `<title>` is "Headline - Publication", with the publication's name under an
+    `<h2>` of the page: the `<h1>` opening the `<title>` is the headline, as og:title says."""
+    headline, publication = "WTF? What’s The Future?", "From the WTF? Economy to the Next Economy"
+    html = f"""<html lang="en"><head><meta charset="utf-8">
+<meta property="og:title" content="{headline}"><title>{headline} - {publication}</title></head>
+<body><article><h1>{headline}</h1><h1>My talk at the White House Frontiers Conference</h1>
+<p>{" ".join(BODIES["en"])}</p></article><aside><h2>{publication}</h2></aside></body></html>"""
+    url = "https://medium.com/the-wtf-economy/wtf-whats-the-future-e52ab9515573"
+    assert found_title(html, url) == headline

@@ -597,12 +597,21 @@ def _blog_name(page: Page) -> list[str]:
     (`<h1>高木浩光＠自宅の日記</h1>` above an entry's `<h3>■ 改正NICT法が…</h3>`, titled
     `高木浩光＠自宅の日記 - 改正NICT法が…`). Such templates mark the name up as the page's `<h1>`
     without linking it home and state it in no meta tag; the entry's heading, which the
-    `<title>` repeats, is the headline."""
+    `<title>` repeats, is the headline. An `<h1>` that og:title or the JSON-LD headline
+    states is the headline itself (Medium's "Headline - Publication" under a publication's
+    `<h2>`)."""
     title = _title_element(page)
     if not title:
         return []
     title = " ".join(title.split())
-    h1s = {_flat(text_of(h1)): text_of(h1) for h1 in page.tree.iter("h1")}
+    stated = {
+        _flat(t) for t in (page.meta_first("og:title"), _json_ld_headline(page.article_object)) if t
+    }
+    h1s = {
+        key: text
+        for h1 in page.tree.iter("h1")
+        if (key := _flat(text := text_of(h1))) and key not in stated
+    }
     for match in _SEPARATOR.finditer(title):
         name = h1s.get(_flat(title[: match.start()]))
         rest = _flat(title[match.end() :])
