@@ -395,6 +395,12 @@ EVENT_CASES = [
         [("summit", D(2022, 11, 1), "Algiers", "DZ", _p("Algeria"))],
     ),
     ("Следующий саммит пройдет в Иране.", D(2022, 6, 29), []),
+    # Korean "도착했다" (arrived), the destination before it with "에".
+    (
+        "일본 방문을 마친 이재명 대통령이 24일(현지시간) 오후 미국 워싱턴DC에 도착했다.",
+        D(2025, 8, 25),
+        [("visit", D(2025, 8, 24), "Washington", "US", _v("Lee Jae-myung"))],
+    ),
 ]
 
 
