@@ -105,7 +105,11 @@ def features(article: dict[str, Any], actors: set[str], events: list[Event]) -> 
         events=frozenset().union(
             *(
                 event_keys(
-                    e.kind, e.occurred_on.isoformat(), e.country, (a.actor.name for a in e.actors)
+                    e.kind,
+                    e.occurred_on.isoformat(),
+                    e.country,
+                    (a.actor.name for a in e.actors),
+                    (a.actor.country for a in e.actors),
                 )
                 for e in events
             )

@@ -291,3 +291,30 @@ def test_a_visit_and_the_summit_it_was_for_are_one_story_and_talks_at_a_summit_a
     kazan = _report("2024-10-23", "RU", ["BRICS", "Narendra Modi", "Xi Jinping"], "summit")
     talks = _report("2024-10-23", "RU", ["BRICS", "Narendra Modi", "Xi Jinping"], "meeting")
     assert similarity(talks, kazan) == 0.175
+
+
+def test_reports_naming_an_agreements_signatories_by_state_or_by_minister_are_one_story() -> None:
+    # "Sweden and the United States signed a defence cooperation agreement" (an English paper),
+    # "Pål Jonson och Lloyd Austin undertecknade avtalet" (a Swedish one), "signed in
+    # Washington" (a brief that knows the country).
+    states = event_keys("agreement", "2023-12-05", None, ["Sweden", "United States"], ["SE", "US"])
+    ministers = event_keys(
+        "agreement", "2023-12-05", None, ["Pal Jonson", "Lloyd Austin"], ["SE", "US"]
+    )
+    assert ministers == {
+        ("agreement", "2023-12-05", "@Pal Jonson"),
+        ("agreement", "2023-12-05", "@Lloyd Austin"),
+        ("agreement", "2023-12-05", "#SE"),
+        ("agreement", "2023-12-05", "#US"),
+    }
+    english = Features(AT, events=states)
+    swedish = Features(AT, actors=frozenset({"Pal Jonson", "Lloyd Austin"}), events=ministers)
+    washington = Features(AT, events=event_keys("agreement", "2023-12-05", "US", []))
+    assert similarity(english, swedish) == 0.45
+    assert similarity(english, washington) == 0.45
+    # One state in common is not one event: Putin's calls with Macron and with Biden.
+    macron = Features(
+        AT, events=event_keys("call", "2022-02-12", None, ["Emmanuel Macron"], ["FR", "RU"])
+    )
+    biden = Features(AT, events=event_keys("call", "2022-02-12", None, ["Joe Biden"], ["US", "RU"]))
+    assert similarity(macron, biden) == 0.0

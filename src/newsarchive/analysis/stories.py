@@ -54,16 +54,25 @@ class Decision:
 
 
 def event_keys(
-    kind: str, day: str, country: str | None, parties: Iterable[str]
+    kind: str,
+    day: str,
+    country: str | None,
+    parties: Iterable[str],
+    states: Iterable[str | None] = (),
 ) -> frozenset[tuple[str, str, str]]:
     """What reports of one event share: (kind, ISO day, country) when the event's country is
     known; else one key per party ("@" and the party), so that two summits or two exercises of
     one day somewhere unknown (NATO's and the African Union's, Russia and China's drills and the
     US and the Philippines') are not one event, while two reports of a call that name its two
-    people in either order are."""
+    people in either order are; and one per state of its parties ("#" and the ISO code of
+    `states`: a state party's own, a person's country), so that an agreement one report says
+    Sweden and the United States signed and another says Pål Jonson and Lloyd Austin signed is
+    one event (`_agree_within`)."""
     if country:
         return frozenset({(kind, day, country)})
-    return frozenset((kind, day, f"@{party}") for party in parties)
+    keys = {(kind, day, f"@{party}") for party in parties}
+    keys.update((kind, day, f"#{code}") for code in states if code)
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=8_192)
@@ -81,11 +90,14 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _parties(keys: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
-    """(kind, day) -> the parties of the events keyed on their parties (no country known)."""
+def _parties(
+    keys: frozenset[tuple[str, str, str]], mark: str = "@"
+) -> dict[tuple[str, str], set[str]]:
+    """(kind, day) -> the parties ("@") or the parties' states ("#", `mark`) of the events keyed
+    on their parties (no country known)."""
     found: dict[tuple[str, str], set[str]] = {}
     for kind, day, where in keys:
-        if where.startswith("@"):
+        if where.startswith(mark):
             found.setdefault((kind, day), set()).add(where[1:])
     return found
 
@@ -141,10 +153,10 @@ def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
     the former's actors ("Xi in Moskau" and "Xi Jinping arrived in Moscow"); a visit and talks
     of one day count as one kind there (_VISIT_TALKS).
     """
-    located_a = [(k, d, w) for k, d, w in a.events if not w.startswith("@")]
+    located_a = [(k, d, w) for k, d, w in a.events if w[0] not in "@#"]
     if any((k, day, w) in b.events for k, d, w in located_a for day in _days_around(d, tolerance)):
         return True
-    located_b = [(k, d, w) for k, d, w in b.events if not w.startswith("@")]
+    located_b = [(k, d, w) for k, d, w in b.events if w[0] not in "@#"]
     # A visit and talks of one day in one country, told as a visit by one report and as a
     # meeting by another ("Lammy in Peking: ... Wang Yi getroffen"), with two people in common:
     # the visit's talks; so are a visit and a summit ("李强出席金砖国家领导人第十七次会晤" read as
@@ -166,6 +178,27 @@ def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
         for near in _days_around(day, tolerance):
             theirs = parties_b.get((kind, near))
             if theirs and len(mine & theirs) >= min(2, len(mine), len(theirs)):
+                return True
+    # Reports naming the parties by different names (the states, their ministers) agree on two
+    # states in common: an agreement "Sweden and the United States signed" and one "Jonson and
+    # Austin signed". One state in common is not enough: Putin's call with Macron and his call
+    # with Biden share Russia.
+    states_a, states_b = _parties(a.events, "#"), _parties(b.events, "#")
+    for (kind, day), mine in states_a.items():
+        for near in _days_around(day, tolerance):
+            theirs = states_b.get((kind, near))
+            if theirs and len(mine & theirs) >= 2:
+                return True
+    # A report that knows the country and one that names two states or more, the country among
+    # them ("Finland and the United States signed" beside "signed in Washington").
+    for states, keys in ((states_a, located_b), (states_b, located_a)):
+        located = set(keys)
+        for (kind, day), codes in states.items():
+            if len(codes) >= 2 and any(
+                (kind, near, code) in located
+                for near in _days_around(day, tolerance)
+                for code in codes
+            ):
                 return True
     for parties, keys, actors in (
         (parties_a, located_b, b.actors),

@@ -193,7 +193,10 @@ def _link(
     for event in events:
         event_id, party_ids, country = _link_event(session, article.id, event, ids)
         event_ids.append(event_id)
-        keys |= event_keys(event.kind, event.occurred_on.isoformat(), country, map(str, party_ids))
+        states = (party.actor.country for party in event.actors)
+        keys |= event_keys(
+            event.kind, event.occurred_on.isoformat(), country, map(str, party_ids), states
+        )
     return actor_ids, events, event_ids, keys
 
 
@@ -509,9 +512,13 @@ _CANDIDATES = text(
     SELECT c.id, c.last_published_at, c.actor_ids,
       ARRAY(SELECT DISTINCT e.place FROM events e WHERE e.story_id = c.id
             AND e.place IS NOT NULL) AS places,
-      ARRAY(SELECT DISTINCT e.kind || '|' || e.occurred_on::text || '|'
-                   || coalesce(e.country, '@' || ea.actor_id::text)
-            FROM events e LEFT JOIN event_actors ea ON ea.event_id = e.id AND e.country IS NULL
+      ARRAY(SELECT DISTINCT e.kind || '|' || e.occurred_on::text || '|' || k.key
+            FROM events e CROSS JOIN LATERAL (
+              SELECT e.country AS key WHERE e.country IS NOT NULL
+              UNION ALL
+              SELECT p.key FROM event_actors ea JOIN actors a ON a.id = ea.actor_id,
+                LATERAL (VALUES ('@' || ea.actor_id::text), ('#' || a.country)) AS p(key)
+              WHERE ea.event_id = e.id AND e.country IS NULL AND p.key IS NOT NULL) AS k
             WHERE e.story_id = c.id) AS events,
       array_to_string(c.titles, E'\n') AS titles
     FROM candidates c
