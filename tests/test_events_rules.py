@@ -104,6 +104,21 @@ EVENT_CASES = [
         [("visit", D(2023, 4, 27), "Washington", "US", _v("Yoon Suk Yeol"))],
     ),
     _ev(
+        "en-a-visit-is-dated-by-the-arrival-not-the-talks-told-first",
+        "President Trump hosted Japanese Prime Minister Shigeru Ishiba at the White House on "
+        "Friday. Ishiba, who arrived in Washington on Thursday afternoon, said Nippon Steel would "
+        "invest in U.S. Steel.",
+        D(2025, 2, 7),
+        [("visit", D(2025, 2, 6), "Washington", "US", _v("Shigeru Ishiba", "Donald Trump"))],
+    ),
+    _ev(
+        "en-a-state-visit-that-began-on-monday-began-then",
+        "WASHINGTON (Reuters) - Japanese Prime Minister Fumio Kishida addressed a joint meeting of "
+        "Congress on Thursday, during a state visit that began on Monday.",
+        D(2024, 4, 11),
+        [("visit", D(2024, 4, 8), "Washington", "US", _v("Fumio Kishida"))],
+    ),
+    _ev(
         "en-a-list-of-visitors-each-visit",
         "French President Emmanuel Macron, German Chancellor Olaf Scholz and Italian Prime "
         "Minister Mario Draghi arrived in Kyiv on Thursday.",

@@ -326,6 +326,8 @@ class _Draft:
     others: dict[Actor, str] = field(default_factory=dict)
     #: Whether a sentence of the event named where it was, known to the rules or not.
     somewhere: bool = False
+    #: Whether `occurred_on` is the day of arrival a sentence names (see _ARRIVED).
+    arrived: bool = False
 
 
 @cache
@@ -1656,6 +1658,8 @@ def find_events(
             days = sentence_days(index)
             for draft in found:
                 draft.occurred_on = days[0] if days else None
+                if draft.kind == "visit":
+                    _arrival_day(draft, sentence, published_on)
                 if index < _LEAD and draft.kind in _TALKS and undated():
                     draft.occurred_on = published_on
                 _merge(drafts, draft)
@@ -1728,13 +1732,48 @@ def find_events(
 _MAIN_ROLE = {"visit": "visitor", "arms_transfer": "recipient", "agreement": "signatory"}
 
 
+#: English words of a visitor's arrival, or of a visit's start, with the day after them: "Ishiba,
+#: who arrived in Washington on Thursday afternoon, said", "during a state visit that began on
+#: Monday", "began a three-day state visit on Sunday". A visit's day is its arrival's, even when
+#: the article leads with the talks of a later day ("Trump hosted Ishiba ... on Friday").
+_ARRIVED = re.compile(
+    r"(?<!\w)(?:arrived|arriving|landed|touched down|(?:visit|trip|tour)\s+(?:that|which)\s+"
+    r"(?:began|started|opened)|began\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visit|trip|tour))(?!\w)"
+)
+#: How far after the words of an arrival its day may be named: "arrived in the Indonesian
+#: capital Jakarta late on Friday" fits.
+_ARRIVAL_REACH = 60
+
+
+def _arrival_day(draft: _Draft, sentence: str, published_on: date) -> None:
+    """Date a visit by the arrival its sentence tells, if it names the arrival's day."""
+    arrival = _ARRIVED.search(sentence)
+    if arrival is None:
+        return
+    after = sentence[arrival.start() : arrival.end() + _ARRIVAL_REACH]
+    days = [d for d in resolve_dates(after, published_on) if d <= published_on]
+    if days:
+        draft.occurred_on, draft.arrived = days[0], True
+
+
 def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
-    """Fold a sentence's draft into the article's draft of the same kind and main actor."""
+    """Fold a sentence's draft into the article's draft of the same kind and main actor; a
+    visit's day is the arrival's a sentence tells, when earlier than the day the article gave
+    it (the talks of the visit's second day)."""
     key = (draft.kind, draft.main)
     known = drafts.get(key)
     if known is None:
         drafts[key] = draft
         return
+    if (
+        draft.arrived
+        and not known.arrived
+        and draft.occurred_on is not None
+        and known.occurred_on is not None
+        and draft.occurred_on < known.occurred_on <= draft.occurred_on + timedelta(RECENT_DAYS)
+    ):
+        known.occurred_on, known.arrived = draft.occurred_on, True
     if known.country is not None and draft.country not in (None, known.country):
         draft.place = None  # "Biden will fly to Tokyo" does not place his visit to South Korea
     for name in ("occurred_on", "place", "country"):
