@@ -13,6 +13,7 @@ from newsarchive.analysis.events import resolve_dates
 from tests.test_events_rules import FIELDS, _events, _on, _p, _s, _to, _v
 
 D = date
+_LULA_AND_ZELENSKY = _p("Luiz Inacio Lula da Silva", "Volodymyr Zelensky")
 
 DAY_CASES = [
     # Polish: weekdays in the accusative after "w"/"we", months in the genitive.
@@ -401,7 +402,155 @@ EVENT_CASES = [
         D(2025, 8, 25),
         [("visit", D(2025, 8, 24), "Washington", "US", _v("Lee Jae-myung"))],
     ),
+    # Spanish "celebraron ... la ronda de negociaciones" (held talks), between delegations.
+    (
+        "Las delegaciones de Rusia y Ucrania celebraron este martes en Estambul la ronda de "
+        "negociaciones más prometedora.",
+        D(2022, 3, 30),
+        [("meeting", D(2022, 3, 29), "Istanbul", "TR", _p("Russia", "Ukraine"))],
+    ),
+    # Russian "консультации ... прошли" (consultations took place).
+    (
+        "Консультации делегаций России и США по работе посольств прошли в четверг в Стамбуле.",
+        D(2025, 2, 27),
+        [("meeting", D(2025, 2, 27), "Istanbul", "TR", _p("Russia", "United States"))],
+    ),
+    # Russian sides in one compound adjective: the states' meeting in a third country, a visit's
+    # talks at one side's home.
+    (
+        "Российско-американские консультации по гарантиям безопасности прошли накануне в Женеве.",
+        D(2022, 1, 11),
+        [("meeting", D(2022, 1, 10), "Geneva", "CH", _p("Russia", "United States"))],
+    ),
+    ("В Кремле состоялись российско-индонезийские переговоры.", D(2022, 6, 30), []),
+    # Russian passive "подписан" (was signed).
+    (
+        "17 января в Москве подписан Договор о всеобъемлющем стратегическом партнёрстве между "
+        "Россией и Ираном.",
+        D(2025, 1, 17),
+        [("agreement", D(2025, 1, 17), "Moscow", "RU", _s("Russia", "Iran"))],
+    ),
+    # Spanish perfect "han firmado" (have signed).
+    (
+        "El presidente del Gobierno, Pedro Sánchez, y el presidente de Francia, Emmanuel Macron, "
+        "han firmado este jueves en Barcelona el Tratado de Amistad y Cooperación entre España y "
+        "Francia.",
+        D(2023, 1, 19),
+        [("agreement", D(2023, 1, 19), "Barcelona", "ES", _s("France", "Spain"))],
+    ),
+    # Arabic "اتصالاً هاتفياً" (a phone call) with its tanween.
+    (
+        "وأجرى الرئيس الفرنسي إيمانويل ماكرون أمس السبت اتصالاً هاتفياً مع الرئيس الأمريكي جو بايدن.",
+        D(2021, 12, 5),
+        [("call", D(2021, 12, 4), None, None, _p("Emmanuel Macron", "Joe Biden"))],
+    ),
+    # Portuguese "por videoconferência com" (by video with); taking part in a summit by video
+    # is no call.
+    (
+        "O presidente Luiz Inácio Lula da Silva conversou nesta quinta-feira (2) por "
+        "videoconferência com o presidente da Ucrânia, Volodymyr Zelensky.",
+        D(2023, 3, 2),
+        [("call", D(2023, 3, 2), None, None, _LULA_AND_ZELENSKY)],
+    ),
+    (
+        "Vladimir Putin participa apenas por videoconferência; a Rússia está representada pelo "
+        "chanceler Serguei Lavrov.",
+        D(2023, 8, 22),
+        [],
+    ),
+    # Russian entry bans: "включило в «стоп-лист»" (put on the stop list).
+    (
+        "Министерство иностранных дел России во вторник включило в «стоп-лист» президента США "
+        "Джо Байдена.",
+        D(2022, 3, 15),
+        [("sanction", D(2022, 3, 15), None, "RU", _on("Russia", "United States"))],
+    ),
+    # Korean "방한한 기시다" (Kishida, who visited Korea): the visitor after the visit's word.
+    (
+        "윤석열 대통령은 어제 용산 대통령실에서 방한한 기시다 후미오 일본 총리와 "
+        "정상회담을 가졌다.",
+        D(2023, 5, 8),
+        [("visit", D(2023, 5, 7), None, "KR", _v("Fumio Kishida", "Yoon Suk Yeol"))],
+    ),
+    # Korean "만났다" (met); "회동 가능성" (the possibility of a meeting) is none.
+    (
+        "도널드 트럼프 미국 대통령과 김정은 북한 국무위원장이 어제 판문점에서 만났다.",
+        D(2019, 6, 30),
+        [("meeting", D(2019, 6, 29), "Panmunjom", "KR", _p("Donald Trump", "Kim Jong-un"))],
+    ),
+    (
+        "도널드 트럼프 미국 대통령이 어제 트위터에 글을 적어 김정은 위원장과의 "
+        "깜짝 회동 가능성이 제기됐다.",
+        D(2019, 6, 29),
+        [],
+    ),
+    # Korean and Japanese schedules in the non-past: "열린다" (is held), "会談する予定だ".
+    (
+        "윤석열 대통령이 24일 워싱턴에 도착했다. "
+        "한미 정상회담은 26일 백악관에서 조 바이든 대통령과 열린다.",
+        D(2023, 4, 25),
+        [("visit", D(2023, 4, 24), "Washington", "US", _v("Yoon Suk Yeol"))],
+    ),
+    (
+        "ペロシ米下院議長は2日夜、台北に到着した。 3日に蔡英文総統と会談する予定だ。",
+        D(2022, 8, 3),
+        [("visit", D(2022, 8, 2), "Taipei", "TW", _v("Nancy Pelosi", "Tsai Ing-wen"))],
+    ),
+    # Chinese "陪同" (accompanying): a leader's suite are no visitors.
+    (
+        "当地时间12月12日下午，国家主席习近平乘专机抵达河内，开始对越南进行国事访问。陪同习近平出访的有蔡奇、王毅等。",
+        D(2023, 12, 12),
+        [("visit", D(2023, 12, 12), "Hanoi", "VN", _v("Xi Jinping"))],
+    ),
+    # Chinese "对" marks the target before the verb; "鉴于" (in view of) the other side's
+    # sanctions that are the cause; Japanese "に対する" follows the target.
+    (
+        "3月22日，欧盟以所谓新疆人权问题为借口，对中国有关个人和实体实施单边制裁。",
+        D(2021, 3, 22),
+        [("sanction", D(2021, 3, 22), None, None, _on("European Union", "China"))],
+    ),
+    (
+        "外交部发言人赵立坚10日宣布，鉴于美方无理制裁中国香港官员，中方决定对美方人员实施制裁。",
+        D(2020, 8, 10),
+        [("sanction", D(2020, 8, 10), None, "CN", _on("China", "United States"))],
+    ),
+    (
+        "米国はロシアに対する制裁を10日発表した。",
+        D(2022, 3, 10),
+        [("sanction", D(2022, 3, 10), None, "US", _on("United States", "Russia"))],
+    ),
+    # Chinese "在菲律宾" (in the Philippines): an exercise of several states is where it is held.
+    (
+        "美国和菲律宾年度联合军事演习21日在菲律宾开幕。",
+        D(2025, 4, 22),
+        [("exercise", D(2025, 4, 21), None, "PH", _p("United States", "Philippines"))],
+    ),
+    # Arabic drones ("طائرات مسيرة") and French guns ("canons") are weapons.
+    (
+        "وقعت المملكة العربية السعودية أمس عقداً لشراء طائرات مسيرة من تركيا.",
+        D(2023, 7, 18),
+        [("arms_transfer", D(2023, 7, 17), None, "SA", _to("Saudi Arabia", "Turkey"))],
+    ),
+    (
+        "Le ministre des Armées Sébastien Lecornu et son homologue arménien Suren Papikyan ont "
+        "signé ce mardi un contrat pour la livraison de 36 canons Caesar à l'Arménie.",
+        D(2024, 6, 18),
+        [("arms_transfer", D(2024, 6, 18), None, "AM", _to("Armenia", "France"))],
+    ),
 ]
+
+
+def test_one_signing_told_by_names_and_by_states() -> None:
+    """Arabic "يوقعان" (the two sign) in the headline, by names, and the lede's signing by the
+    states' presidents are one agreement."""
+    title = "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية الشاملة"
+    text = (
+        "وقع الرئيس الروسي فلاديمير بوتين ونظيره الإيراني مسعود بزشكيان، اليوم الجمعة في الكرملين، "
+        "معاهدة للشراكة الاستراتيجية الشاملة بين البلدين."
+    )
+    assert _events(title, text, D(2025, 1, 17), ("kind", "day", "actors")) == [
+        ("agreement", D(2025, 1, 17), _s("Russia", "Iran"))
+    ]
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), EVENT_CASES)

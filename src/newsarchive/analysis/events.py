@@ -628,6 +628,34 @@ def _marker(sentence: str, start: int, mention: Mention) -> str | None:
     return found.group().split()[0] if found else None
 
 
+#: Chinese marks a sanction's target with "对" before the verb ("欧盟…对中国有关个人和实体实施
+#: 制裁", the EU imposed sanctions on Chinese people and entities); Japanese and Korean with
+#: "に対する" and "에 대한" after the target ("ロシアに対する制裁", "러시아에 대한 제재").
+_TARGET_AFTER = re.compile("[对對](?=[^对對]*$)")
+_TARGET_BEFORE = re.compile(
+    r"(?:に対(?:する|し|して)|에[ \t]?대(?:한|해))(?!.*(?:に対|에[ \t]?대))"
+)
+
+
+def _marked_target(
+    head: str, start: int, before: Sequence[Mention]
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(imposers, target) named before a CJK sanction's word, split at the word that marks the
+    target (_TARGET_AFTER, _TARGET_BEFORE); None when the words before it mark none."""
+    marker = _TARGET_AFTER.search(head)
+    if marker:
+        at, end = start + marker.start(), start + marker.end()
+        imposers = [m for m in before if m.end <= at]
+        targets = [m for m in before if m.start >= end][:1]
+    else:
+        marker = _TARGET_BEFORE.search(head)
+        if not marker:
+            return None
+        marked = [m for m in before if m.end <= start + marker.start()]
+        imposers, targets = marked[:-1], marked[-1:]
+    return (imposers, targets) if imposers and targets else None
+
+
 def _sanction_drafts(
     sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
 ) -> list[_Draft]:
@@ -648,6 +676,9 @@ def _sanction_drafts(
         if not after and len(before) >= 2 and _CLAUSE_END.match(sentence, trigger.end()):
             # "Deutschland hat gegen Iran Sanktionen verhängt": the verb ends the clause.
             before, after = before[:1], before[1:]
+        sides = _marked_target(head, start, before)
+        if sides:
+            before, after = sides
         if not before or not after:
             return []
         imposer = before[-1].actor
@@ -700,6 +731,10 @@ def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dr
     for trigger in _trigger("visit").finditer(sentence):
         if _not_held(sentence[: trigger.start()]) or _refers_back(sentence, trigger):
             continue
+        if _PROSPECT_AFTER.match(sentence, trigger.end()) or _SUITE.search(
+            sentence, 0, trigger.start()
+        ):
+            continue
         drafts = _visit_draft(sentence, start, trigger, ms)
         if drafts:
             return drafts
@@ -710,11 +745,19 @@ def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dr
                 return [draft]
     for kind in ("call", "meeting"):
         triggers = _trigger(kind).finditer(sentence)
-        if any(not _not_held(sentence[: t.start()]) for t in triggers):
+        held = (t for t in triggers if not _PROSPECT_AFTER.match(sentence, t.end()))
+        if any(not _not_held(sentence[: t.start()]) for t in held):
             draft = _talk_draft(kind, sentence, ms)
             if draft:
                 return [draft]
     return []
+
+
+#: Chinese names a leader's suite with "陪同" (accompanying) before the visit's word, in the same
+#: sentence: "陪同习近平出访的有蔡奇、王毅等" (accompanying Xi were Cai Qi and Wang Yi),
+#: "蔡奇、王毅等陪同人员同机抵达" (arrived on the same plane). They travel with the visit, not as
+#: visitors.
+_SUITE = re.compile("(?:陪同|同机|同機)[^。]*$")
 
 
 #: Words right before a visit or talks that call them off or leave them a prospect: "cancelled
@@ -737,6 +780,11 @@ _PLANNED = re.compile(
 
 #: An event something is counted from: "the first call since their November summit".
 _SINCE_EVENT = re.compile(r"(?i)(?<!\w)since\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+#: Korean and Japanese name a prospect after the visit's or talks' word: "깜짝 회동 가능성" (the
+#: possibility of a surprise meeting), "회담 예정", "会談の予定", "訪問の可能性".
+_PROSPECT_AFTER = re.compile(r"[ \t]?(?:을|를|의|の)?[ \t]?(?:가능성|可能性|예정|予定|계획|計画)")
 
 
 def _not_held(head: str) -> bool:
@@ -848,6 +896,11 @@ def _received_by(sentence: str, start: int, ms: Sequence[Mention]) -> list[Actor
     return found
 
 
+#: A Chinese clause giving the cause of a measure: "鉴于" (in view of), "所谓" (so-called, of
+#: the other side's sanctions), up to the sanction's word with no clause break between.
+_CHINESE_CAUSE = re.compile("(?:鉴于|鑒於|所谓|所謂)[^，,；;]*$")
+
+
 def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
     """The sanction, or else the arms transfer, a sentence reports as done (not planned or
     lifted). A sanction comes first: in "sanctions on firms that supplied drones to Russia" the
@@ -857,6 +910,8 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
         head = sentence[: trigger.start()]
         if (_NOT_HAPPENED.search(head) and not _DECIDED.search(head)) or _BACKGROUND.search(head):
             continue
+        if _CHINESE_CAUSE.search(head):
+            continue  # "鉴于美方无理制裁…": the other side's sanctions, the cause of this news
         drafts = _sanction_drafts(sentence, start, trigger, ms)
         if drafts:
             return drafts
@@ -1004,6 +1059,8 @@ def _gathering_draft(
     if kind == "summit" and place is None:
         # "Beim Nato-Gipfel in der litauischen Hauptstadt Vilnius": the city the sentence names.
         place, country, _ = _city_in(sentence, bare=True)
+    if kind == "exercise" and place is None and region is None:
+        country = _held_in_country(sentence) or country
     if place is None and region:
         phrase = region.group("place")
         if _place_code(phrase):
@@ -1012,10 +1069,28 @@ def _gathering_draft(
             country = country_code(phrase)
             place = None if country else phrase
     draft = _Draft(kind, members[0], sentence.strip(), place=place, country=country)
-    draft.somewhere = bool(place or region or _SOMEWHERE.search(sentence, trigger.end()))
+    draft.somewhere = bool(place or region or country or _SOMEWHERE.search(sentence, trigger.end()))
     for other in members[1:]:
         draft.others.setdefault(other, role)
     return draft
+
+
+#: CJK "in" around a country's name: Chinese "在菲律宾" before it, Japanese "フィリピンで" and
+#: Korean "필리핀에서" after it.
+_IN_BEFORE = re.compile("[在於于]$")
+_IN_AFTER = re.compile("(?:国内)?で|(?:[ \t]?국내)?에서")
+
+
+def _held_in_country(sentence: str) -> str | None:
+    """The country a CJK sentence puts something in ("美菲联合军事演习21日在菲律宾开幕", the
+    exercise opened in the Philippines), for an exercise named with no city: one held by
+    several states is in the one it is held in, not its first party's."""
+    if not _HAS_CJK.search(sentence):
+        return None
+    for code, start, end in country_mentions(sentence):
+        if _IN_BEFORE.search(sentence, 0, start) or _IN_AFTER.match(sentence, end):
+            return code
+    return None
 
 
 _THEIR = re.compile(r"(?<!\w)their\s+(?:[\w-]+\s+){0,2}$")
@@ -1140,10 +1215,16 @@ def _visit_draft(
     visitor: Actor | None = None
     group: list[Actor] = []
     head = sentence[trigger.end() : trigger.end() + 40]
-    if after and (_VISIT_OF.match(head) or head.startswith("的") or _VISITING.match(head)):
+    if after and (
+        _VISIT_OF.match(head)
+        or head.startswith("的")
+        or _VISITING.match(head)
+        or _VISITED_WHO.match(head)
+    ):
         # "the visit by X"; Chinese "来华访问的英国外交大臣拉米" (the visiting British foreign
         # secretary Lammy), Turkish "resmi ziyarette bulunan ... Miçotakis'i" (Mitsotakis, on
-        # an official visit): the visitor follows.
+        # an official visit), Korean "방한한 기시다 후미오 일본 총리" (Kishida, who visited
+        # Korea): the visitor follows.
         visitor = after[0].actor
     elif before and sentence[before[-1].end - start : trigger.start()].strip() in ("'s", "’s"):
         visitor = before[-1].actor
@@ -1243,6 +1324,11 @@ def _coordinated(
     return group
 
 
+#: Korean and Japanese make the visit a clause before its visitor: "방한한 기시다 총리" (Prime
+#: Minister Kishida, who visited Korea), "来日したモディ首相". Not "방한 중인", "来日中の" (who is
+#: visiting): the sentence's day is their talks', the visit began before.
+_VISITED_WHO = re.compile(r"한[ \t]|した(?![\s。、，,」）)])")
+
 #: Turkish makes the visit a clause before its visitor: "Türkiye'ye resmi ziyarette bulunan
 #: Yunanistan Başbakanı", "Resmi ziyaret için Türkiye'de bulunan Polonya Cumhurbaşkanı".
 _VISITING = re.compile(r"\w*(?:\s+\S+){0,3}?\s+(?:bulunan|gelen)(?!\w)")
@@ -1270,23 +1356,39 @@ _DELEGATIONS = re.compile(
 )
 
 
+#: Russian names the two sides of talks in one compound adjective: "российско-американские
+#: консультации" (Russian-American consultations). Held in a third country, they are the two
+#: states' meeting; at one side's home (the Kremlin's readouts), a visit's talks.
+_PAIRED_SIDES = re.compile(
+    r"(?i)(?<!\w)[а-яё]+о-[а-яё]+(?:ие|их|ими|ая|ой|ую)\s+(?:переговор|консультаци|встреч)"
+)
+
+
 def _delegation_talks(sentence: str, ms: Sequence[Mention]) -> list[_Draft]:
     """ "Russian and Ukrainian delegations held talks in Istanbul": a meeting of two states
     whose people the sentence does not name."""
+    paired = False
     if not _DELEGATIONS.search(sentence):
-        return []
+        paired = _PAIRED_SIDES.search(sentence) is not None
+        if not paired:
+            return []
     triggers = _trigger("meeting").finditer(sentence)
     if not any(not _not_held(sentence[: t.start()]) for t in triggers):
         return []
-    states = list(dict.fromkeys(m.actor for m in ms if m.actor.kind == "state"))
+    place, country, _ = _city_in(sentence)
+    # "консультации прошли в Женеве": Geneva is where, not Switzerland a side.
+    states = list(
+        dict.fromkeys(m.actor for m in ms if m.actor.kind == "state" and m.actor.country != country)
+    )
     if len(states) < 2:
         return []
-    draft = _Draft("meeting", states[0], sentence.strip())
+    draft = _Draft("meeting", states[0], sentence.strip(), place=place, country=country)
     for other in states[1:]:
         draft.others[other] = "participant"
-    draft.place, draft.country, _ = _city_in(sentence)
     if draft.country in {s.country for s in states}:
         draft.place = draft.country = None  # "in Moscow" is a side's home: a visit, not this
+    if paired and draft.country is None:
+        return []  # "В Кремле состоялись российско-индонезийские переговоры": a visit's talks
     return [draft]
 
 
@@ -1561,6 +1663,43 @@ def _in_month() -> re.Pattern[str]:
     )
 
 
+#: Korean and Japanese news tell what happened in the past tense ("판문점에서 만났다", "会談した")
+#: and what is scheduled in the non-past: "정상회담은 30일 열린다" (the summit is held on the
+#: 30th), "방문할 예정이다" (is to visit), "会談する予定だ", "首脳会合に臨む" (will attend).
+_KOREAN_PLAN = re.compile(r"(?:예정|계획|방침|전망)이다$")
+_JAPANESE_PLAN = re.compile(
+    r"(?:予定|見通し|方針|方向)(?:だ|です)?$|(?<!い)(?<!あ)[うくすつぬむゆるぐぶ]$"
+)
+_KANA = re.compile("[\u3040-\u30ff]")
+_JAPANESE_STOP = re.compile("(?<=。)")
+_SENTENCE_CLOSE = re.compile(r"[\s。.!?！？]+$")
+#: The past tense's final consonant (ㅆ) in a Hangul syllable, as an index of its finals.
+_HANGUL_SSANG_SIOT = 20
+
+
+def _told_ahead(sentence: str) -> bool:
+    """Whether a Korean or Japanese sentence ends in the non-past: a schedule, not news. Not a
+    copula ("5년 만이다", the first in five years), a state ("방한 중이다", "滞在している", "ある"),
+    nor a quote closing the sentence (what someone said, in any tense). Japanese sentences run
+    on without a space after "。": each must end in the non-past."""
+    parts = [p for p in _JAPANESE_STOP.split(sentence) if p.strip()]
+    return bool(parts) and all(_ends_ahead(p) for p in parts)
+
+
+def _ends_ahead(sentence: str) -> bool:
+    """_told_ahead for one sentence."""
+    end = _SENTENCE_CLOSE.sub("", sentence)
+    if len(end) < 2:
+        return False
+    if "\uac00" <= end[-1] <= "\ud7a3":
+        if _KOREAN_PLAN.search(end):
+            return True
+        before = end[-2]
+        past = (ord(before) - 0xAC00) % 28 == _HANGUL_SSANG_SIOT
+        return end[-1] == "다" and "\uac00" <= before <= "\ud7a3" and not past and before != "이"
+    return bool(_KANA.search(end) and _JAPANESE_PLAN.search(end))
+
+
 #: The sentences of an article's lead: its headline and first sentence.
 _LEAD = 2
 _TALKS = ("visit", "meeting", "call")
@@ -1634,7 +1773,10 @@ def find_events(
             sentence = sentence[:news]
             past = None
         background = past is not None
-        found = _person_drafts(sentence, start, ms) if ms and not background else []
+        # A schedule, in a Korean or Japanese sentence (a headline's non-past is its news): an
+        # exercise alone may be told in the non-past, running on ("21일부터 31일까지 진행된다").
+        ahead = start > 0 and _told_ahead(sentence)
+        found = _person_drafts(sentence, start, ms) if ms and not background and not ahead else []
         if ms and not found and not background:
             received += _received_by(sentence, start, ms)
         # A gathering needs its own day: "joint naval drills in recent years" is background;
@@ -1651,6 +1793,8 @@ def find_events(
             party = [d for d in party if d.kind != "arms_transfer" or d.others]
         if not party and dated and not (background and _IN_YEAR.search(sentence)):
             party = _gathering_drafts(sentence, start, in_sentence)
+        if ahead:
+            party = [draft for draft in party if draft.kind == "exercise"]
         found += party
         if not found and not background and len(in_sentence) >= 2 and dated:
             found += _delegation_talks(sentence, in_sentence)
@@ -1672,6 +1816,7 @@ def find_events(
         ]
     else:
         recent = []
+    _merge_signings(drafts)
     _place_by_dateline(list(drafts.values()), text)
     home = _dateline(text)[1]
     for draft in drafts.values():
@@ -1726,6 +1871,32 @@ def find_events(
         parties_of = (EventActor(draft.main, main_role), *others)
         events.append(Event(draft.kind, day, place, draft.country, parties_of, draft.evidence))
     return events
+
+
+def _merge_signings(drafts: dict[tuple[str, Actor], _Draft]) -> None:
+    """One signing told by its signatories' names (the headline's "بوتين وبزشكيان يوقعان", Putin
+    and Pezeshkian sign) and by their states (the lede's "الرئيس الروسي ... ونظيره الإيراني", the
+    Russian president and his Iranian counterpart) is one agreement: a draft signed by people
+    only is folded into one of the same day whose states are all of theirs."""
+    signings = [(key, d) for key, d in drafts.items() if d.kind == "agreement"]
+    for key, draft in signings:
+        people = (draft.main, *draft.others)
+        if any(a.kind != "person" or a.country is None for a in people):
+            continue
+        countries = {a.country for a in people}
+        for _, other in signings:
+            if other is draft or other.kind != "agreement":
+                continue
+            states = {a.country for a in (other.main, *other.others) if a.kind == "state"}
+            days = {draft.occurred_on, other.occurred_on}
+            if countries <= states and (None in days or len(days) == 1):
+                del drafts[key]
+                for name in ("occurred_on", "place", "country"):
+                    if getattr(other, name) is None:
+                        setattr(other, name, getattr(draft, name))
+                other.somewhere |= draft.somewhere
+                draft.kind = "merged"  # folded: not a signing to fold another into
+                break
 
 
 #: The role of an event's main actor (the one reports of the same event are matched on).
