@@ -50,6 +50,10 @@ _KNOWN_URLS = text(
     """
 )
 
+#: For the known-URL check's transaction: the url B-tree's index-only scan is costed below the
+#: hash index's probe, though it reads a buffer per level per URL (see Frontier.known_urls).
+_HASH_PROBES = text("SET LOCAL enable_indexonlyscan = off")
+
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -97,23 +101,25 @@ class Frontier:
         """Which of these URLs the archive already holds (as an article, or as a settled page).
 
         One statement with the URLs as one array parameter: a listing of 1,000 URLs is one
-        round trip (bench/scale.py). Each probe of a B-tree descends from its root, so the cost
-        grows with the archive's logarithm, not flat: at a million articles (vacuumed, as
-        autovacuum keeps a real archive; warm) the url index is four levels deep and 1,000 URLs
-        read ~4,300 buffers in it. The listed URLs, the pages and the failures are probed only
+        round trip (bench/scale.py). The listed URLs, the pages and the failures are probed only
         for the URLs not stored as articles, and the listed URLs only where they differ from
-        their article's url (migration 0021): 1,000 URLs, half of them stored, read 8,300
-        buffers there (url 4,300, listed 1,000, pages 2,000, failures 1,000), 13,100 when
-        every index was probed for every URL (14-29 ms against 36-55 ms, load ~11). Hash
-        indexes measured ~1,250 buffers per 1,000 probes, but articles.url must stay a B-tree
-        for its unique constraint (ON CONFLICT needs one), and a hash index has no index-only
-        scan.
+        their article's url (migration 0021).
+
+        The articles' urls, their listed URLs and the article pages' urls are probed in hash
+        indexes (migration 0022): one bucket page per URL and the heap page of each match,
+        whatever the archive's size. B-trees gain a level as it grows (three at 300,000
+        articles, four at a million), and every level is a buffer read per URL: at 300,000
+        articles (vacuumed, warm) 1,000 URLs, half of them stored, read 6,530 buffers with the
+        B-trees and 2,500 with the hash indexes (bench/scale.py). The planner prefers the url
+        B-tree's index-only scan (it costs the levels above the leaf as cached pages), so the
+        check runs with index-only scans off: the hash index is then its cheapest path.
         """
         wanted = list(dict.fromkeys(urls))
         if not wanted:
             return set()
         params = {"urls": wanted, "settled": list(SETTLED_PAGE_OUTCOMES), "now": datetime.now(UTC)}
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, conn.begin():
+            conn.execute(_HASH_PROBES)
             return set(conn.scalars(_KNOWN_URLS, params))
 
     def listing_validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:

@@ -169,12 +169,16 @@ class Article(Base):
         Index("ix_articles_outlet_day", sql_text(OUTLET_DAY)),
         # newsarchive status and the coverage monitors count articles by when they were stored.
         Index("ix_articles_outlet_first_seen", "outlet_id", "first_seen_at"),
-        # Only where it differs from url: the known-URL check finds the rest by url (0021).
+        # Only where it differs from url: the known-URL check finds the rest by url (0021);
+        # hashed, so its probe reads one bucket page at any size (0022).
         Index(
             "ix_articles_original_url",
             "original_url",
+            postgresql_using="hash",
             postgresql_where=sql_text("original_url <> url"),
         ),
+        # The known-URL check's probe: one bucket page per URL at any size (migration 0022).
+        Index("ix_articles_url_hash", "url", postgresql_using="hash"),
         Index("ix_articles_content_hash", "content_hash"),
         Index("ix_articles_duplicate_of", "duplicate_of"),
         Index("ix_articles_story_id", "story_id"),
@@ -419,6 +423,13 @@ class Page(Base):
     __tablename__ = "pages"
     __table_args__ = (
         Index("ix_pages_url", "url"),
+        # The known-URL check's probe of article pages (migration 0022).
+        Index(
+            "ix_pages_article_url_hash",
+            "url",
+            postgresql_using="hash",
+            postgresql_where=sql_text("kind = 'article'"),
+        ),
         Index("ix_pages_crawl_run_id", "crawl_run_id"),
         Index("ix_pages_article_id", "article_id"),
         CheckConstraint("kind IN ('feed', 'sitemap', 'listing', 'article')", name="kind_known"),
