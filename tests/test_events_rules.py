@@ -78,6 +78,20 @@ EVENT_CASES = [
         [("call", D(2022, 12, 30), None, None, _p("Vladimir Putin", "Xi Jinping"))],
     ),
     _ev(
+        "en-spoke-with-a-leader-is-a-call",
+        "President Biden spoke with Turkish President Recep Tayyip Erdogan on Friday for the "
+        "first time since taking office.",
+        D(2021, 4, 23),
+        [("call", D(2021, 4, 23), None, None, _p("Joe Biden", "Recep Tayyip Erdogan"))],
+    ),
+    _ev(
+        "en-spoke-with-at-a-summit-is-no-call",
+        "Biden spoke with Xi Jinping on the sidelines of the G20 summit on Monday.",
+        D(2022, 11, 14),
+        [],
+        fields=KIND,
+    ),
+    _ev(
         "en-call-from-a-visit-is-placed-nowhere",
         "U.S. President Joe Biden arrived in Tel Aviv on Wednesday. On the flight home, Biden "
         "spoke by phone with French President Emmanuel Macron.",

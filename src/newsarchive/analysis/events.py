@@ -745,12 +745,38 @@ def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dr
                 return [draft]
     for kind in ("call", "meeting"):
         triggers = _trigger(kind).finditer(sentence)
-        held = (t for t in triggers if not _PROSPECT_AFTER.match(sentence, t.end()))
-        if any(not _not_held(sentence[: t.start()]) for t in held):
+        unplanned = (t for t in triggers if not _PROSPECT_AFTER.match(sentence, t.end()))
+        held = any(not _not_held(sentence[: t.start()]) for t in unplanned)
+        if held or (kind == "call" and _spoke_with(sentence, start, ms)):
             draft = _talk_draft(kind, sentence, ms)
             if draft:
                 return [draft]
     return []
+
+
+#: English news and readouts say "spoke with" of a call: "President Biden spoke with Turkish
+#: President Recep Tayyip Erdogan on Friday", "the Prime Minister spoke to President Zelenskyy
+#: this afternoon". Not to reporters, and not where the sentence puts the two together.
+_SPOKE = re.compile(r"(?<!\w)(?:spoke|speaks|talked|has spoken|have spoken)\s+(?:with|to)\s")
+_TOGETHER = re.compile(
+    r"(?i)(?<!\w)(?:sidelines?|margins?|summit|visit|trip|met|meeting|talks|dinner|lunch|"
+    r"news conference|press conference)(?!\w)"
+)
+#: How far after "spoke with" the person spoken to is named: "spoke to the Ukrainian president",
+#: "spoke with Turkish President Recep Tayyip Erdogan".
+_SPOKEN_TO_REACH = 40
+
+
+def _spoke_with(sentence: str, start: int, ms: Sequence[Mention]) -> bool:
+    """Whether the sentence tells a call by "spoke with" a person named right after it (see
+    _SPOKE), told as done and placed nowhere."""
+    spoke = _SPOKE.search(sentence)
+    if spoke is None or _not_held(sentence[: spoke.start()]) or _TOGETHER.search(sentence):
+        return False
+    if _city_in(sentence)[0] is not None:
+        return False
+    at = start + spoke.end()
+    return any(0 <= m.start - at <= _SPOKEN_TO_REACH for m in ms)
 
 
 #: Chinese names a leader's suite with "陪同" (accompanying) before the visit's word, in the same
