@@ -3,8 +3,8 @@
 A listing's URL is known when an article is stored under it or was listed as it, when a page of
 it was fetched with a settled outcome, or when it failed and waits out its backoff. The articles'
 urls are probed first and the rest only for what they did not find; the listed URLs are indexed
-only where they differ from their article's url (migration 0021), and every probe is a hash
-index's (migration 0022).
+only where they differ from their article's url (migration 0021); the listed URLs and the article
+pages are probed in hash indexes (migration 0022).
 """
 
 from __future__ import annotations
@@ -96,10 +96,11 @@ def test_listed_urls_are_probed_only_where_they_differ_from_the_articles_url(
 
 
 def test_the_checks_probes_are_hash_indexes(engine: Engine) -> None:
-    """The urls, the listed URLs that differ from them and the article pages' urls are hashed
-    (migration 0022): one bucket page per probed URL at any size. Which index the planner takes
-    depends on the tables' sizes (bench/scale.py shows the hash probes at 300,000 articles);
-    on a test's few rows a one-page B-tree costs the same."""
+    """The listed URLs that differ from the articles' urls and the article pages' urls are
+    hashed (migration 0022): one bucket page per probed URL at any size. Which index the
+    planner takes depends on the tables' sizes (bench/scale.py shows the hash probes at 300,000
+    articles); on a test's few rows a one-page B-tree costs the same. The articles' urls are
+    probed in their unique B-tree (its hash index went in migration 0023)."""
     with engine.connect() as conn:
         indexes = {
             name: (method, predicate)
@@ -114,7 +115,6 @@ def test_the_checks_probes_are_hash_indexes(engine: Engine) -> None:
             )
         }
     assert indexes == {
-        "ix_articles_url_hash": ("hash", None),
         "ix_articles_original_url": ("hash", "(original_url <> url)"),
         "ix_pages_article_url_hash": ("hash", "(kind = 'article'::text)"),
     }

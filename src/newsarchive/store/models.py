@@ -177,8 +177,6 @@ class Article(Base):
             postgresql_using="hash",
             postgresql_where=sql_text("original_url <> url"),
         ),
-        # The known-URL check's probe: one bucket page per URL at any size (migration 0022).
-        Index("ix_articles_url_hash", "url", postgresql_using="hash"),
         Index("ix_articles_content_hash", "content_hash"),
         Index("ix_articles_duplicate_of", "duplicate_of"),
         Index("ix_articles_story_id", "story_id"),
