@@ -537,7 +537,42 @@ EVENT_CASES = [
         D(2024, 6, 18),
         [("arms_transfer", D(2024, 6, 18), None, "AM", _to("Armenia", "France"))],
     ),
+    # Romance names joined by "del" ("Corea del Norte").
+    (
+        "Es la primera visita de Vladimir Putin a Corea del Norte, y llegó este martes.",
+        D(2024, 6, 19),
+        [("visit", D(2024, 6, 18), None, "KP", _v("Vladimir Putin"))],
+    ),
+    # German puts the country's adjective before the city: "im russischen Kasan".
+    (
+        "Indiens Premierminister Narendra Modi und Chinas Staatschef Xi Jinping haben sich am "
+        "Mittwoch am Rande des Brics-Gipfels im russischen Kasan getroffen.",
+        D(2024, 10, 24),
+        [("meeting", D(2024, 10, 23), "Kazan", "RU", _p("Narendra Modi", "Xi Jinping"))],
+    ),
+    # An agency's dateline names the day it files; the sentence's own day is the news.
+    (
+        "OULAN-BATOR, 3 sept (AFP) - Vladimir Poutine est arrivé lundi soir en Mongolie.",
+        D(2024, 9, 3),
+        [("visit", D(2024, 9, 2), "Ulaanbaatar", "MN", _v("Vladimir Putin"))],
+    ),
+    # Russian prospects: "не хочет ... встречи" (does not want a meeting).
+    (
+        "Днём ранее Дональд Трамп заявил, что не хочет «пустой» встречи с Владимиром Путиным.",
+        D(2025, 10, 23),
+        [],
+    ),
 ]
+
+
+def test_readout_headline_signing_on_the_day_published() -> None:
+    """A readout naming no day: the text its headline says was signed ("Подписан Договор") was
+    signed on the day published, where its lede's "В Кремле" puts it."""
+    title = "Подписан Договор о всеобъемлющем стратегическом партнёрстве между Россией и Ираном"
+    text = "В Кремле состоялись российско-иранские переговоры."
+    assert _events(title, text, D(2025, 1, 17), FIELDS) == [
+        ("agreement", D(2025, 1, 17), "Moscow", "RU", _s("Russia", "Iran"))
+    ]
 
 
 def test_one_signing_told_by_names_and_by_states() -> None:

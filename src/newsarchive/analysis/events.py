@@ -205,12 +205,19 @@ def _visit_to() -> dict[str, str]:
 @cache
 def _destination_pattern() -> re.Pattern[str]:
     """The place after a visit trigger: "to Tehran", "arrived in Cairo", "s'est rendu mercredi
-    à Téhéran", "zu einem Besuch in Peking"."""
+    à Téhéran", "zu einem Besuch in Peking", and Romance names joined by "de", "del", "do"
+    ("visita de Putin a Corea del Norte", "chegou ao Rio de Janeiro")."""
     to = "|".join(_vocabulary()["triggers"]["to"])
+    joined = rf"\s+(?:(?:{_NAME_JOINS})\s+)?{_CAPITAL}[\w'\-]+"
     return re.compile(
         rf"^\W*(?:(?:\w+\s+){{0,3}}?(?:{to})\s+(?:the\s+)?)?"
-        rf"(?P<place>{_CAPITAL}[\w'\-]+(?:\s+{_CAPITAL}[\w'\-]+){{0,2}})"
+        rf"(?P<place>{_CAPITAL}[\w'\-]+(?:{joined}){{0,2}})"
     )
+
+
+#: The lower-case words Romance languages join a place's name with: "Corea del Norte", "Rio de
+#: Janeiro", "Costa do Marfim".
+_NAME_JOINS = "de|del|do|da|dos|das|du|des|di"
 
 
 # Arms transfers. A buyer's verb has the recipient for subject ("Indonesia has signed a contract
@@ -821,7 +828,17 @@ def _not_held(head: str) -> bool:
         or _CALLED_OFF.search(head)
         or _PLANNED.search(head)
         or _SINCE_EVENT.search(head)
+        or _RUSSIAN_PROSPECT.search(head)
     )
+
+
+#: Russian words before talks or a visit that leave them a wish or a prospect: "не хочет
+#: «пустой» встречи" (does not want an empty meeting), "предстоящие консультации" (the coming
+#: consultations), "может состояться визит", "планирует визит", "готов к встрече".
+_RUSSIAN_PROSPECT = re.compile(
+    r"(?i)(?<!\w)(?:хоч\w*|хотел\w*|хотят|намерен\w*|может|могут|возможн\w*|предстоящ\w*|"
+    r"планиру\w*|запланирован\w*|готов\w*)\s+(?:\S+\s+){0,3}$"
+)
 
 
 #: The words of a host receiving a visitor: "Aliyev received Guler", "Xi hosted Putin", "a
@@ -1448,7 +1465,12 @@ def _talk_draft(kind: str, sentence: str, ms: Sequence[Mention]) -> _Draft | Non
 #: Chinese city of Tianjin", "at the port of Visakhapatnam", "at the Tower of London".
 _PLACE_LEAD = (
     r"at |(?:in|at|to|into) the (?:[\w'’-]+ ){0,3}?(?:city|capital|port|resort|town|province|"
-    r"region|village) of |(?:in|at) the (?:[A-Z][\w'’-]+ ){1,4}(?:of|in) "
+    r"region|village) of |(?:in|at) the (?:[A-Z][\w'’-]+ ){1,4}(?:of|in) |"
+    # German puts the country's adjective before the city ("im russischen Kasan"), Romance
+    # languages name the city after "the city" ("en la ciudad rusa de Kazán", "dans la ville
+    # russe de Kazan", "nella città russa di Kazan").
+    r"(?:im|ins|in|nach) [a-zäöü]+(?:ischen|ische|isches) |"
+    r"(?:la|na|nella) (?:ciudad|ville|città|cidade) (?:[a-zéèíóúàãõç]+ )?(?:de|di|d')[ ]?"
 )
 #: A capital named by its country's adjective: "arrived in the Saudi capital on Tuesday".
 #: Other languages put the adjective after the noun or decline it: "прибыл в индийскую
@@ -1729,6 +1751,10 @@ def _ends_ahead(sentence: str) -> bool:
 #: The sentences of an article's lead: its headline and first sentence.
 _LEAD = 2
 _TALKS = ("visit", "meeting", "call")
+#: What a readout's lead tells on the day it is published when the article names no day at all:
+#: talks, and the text signed at them ("Подписан Договор о ... партнёрстве между Россией и
+#: Ираном", the Kremlin's headline).
+_READOUT = (*_TALKS, "agreement")
 
 
 def find_events(
@@ -1748,12 +1774,19 @@ def find_events(
     # gathering or delegations' talks, for the sentence before "the same day", and for the
     # article's recent days should an event have no day of its own.
     named: list[list[date] | None] = [None] * len(spans)
+    # An agency's dateline names the day it files ("МОСКВА, 16 августа.", "OULAN-BATOR, 3 sept
+    # (AFP) -"): the day of the news is the one its sentence names after it ("прошедшие накануне",
+    # "est arrivé lundi soir"), if any.
+    dateline = len(title) + 1 + _dated_dateline_end(text)
 
     def named_days(index: int) -> list[date]:
         days = named[index]
         if days is None:
             start, end = spans[index]
-            days = named[index] = resolve_dates(body[start:end], published_on)
+            days = resolve_dates(body[start:end], published_on)
+            if start < dateline < end and len(days) > 1:
+                days = resolve_dates(body[dateline:end], published_on) or days
+            named[index] = days
         return days
 
     def own_days(index: int) -> list[date]:
@@ -1830,7 +1863,7 @@ def find_events(
                 draft.occurred_on = days[0] if days else None
                 if draft.kind == "visit":
                     _arrival_day(draft, sentence, published_on)
-                if index < _LEAD and draft.kind in _TALKS and undated():
+                if index < _LEAD and draft.kind in _READOUT and undated():
                     draft.occurred_on = published_on
                 _merge(drafts, draft)
     if any(draft.occurred_on is None for draft in drafts.values()):
@@ -2032,6 +2065,12 @@ def _dateline(text: str) -> tuple[str | None, str | None]:
         return None, None
     written = re.compile(rf"(?i)(?<!\w){re.escape(city)}(?!\w)").search(text, match.end())
     return (written.group() if written and written.group()[0].isupper() else city), country
+
+
+def _dated_dateline_end(text: str) -> int:
+    """Where a wire dateline that names its day ends in `text` ("МОСКВА, 16 августа."), else 0."""
+    match = _DATELINE.match(text)
+    return match.end() if match and _DIGIT.search(match.group()) else 0
 
 
 def _script_dateline(text: str) -> tuple[str | None, str | None]:
