@@ -133,6 +133,34 @@ EVENT_CASES = [
         [("visit", D(2024, 4, 8), "Washington", "US", _v("Fumio Kishida"))],
     ),
     _ev(
+        "en-a-signed-partnership-is-an-agreement",
+        'Iran and China signed a 25-year "comprehensive strategic partnership" in Tehran on '
+        "Saturday, covering oil, infrastructure and security.",
+        D(2021, 3, 28),
+        [("agreement", D(2021, 3, 27), "Tehran", "IR", _s("Iran", "China"))],
+    ),
+    _ev(
+        "en-signed-after-a-plan-is-done-and-an-arms-embargo-is-no-arms-deal",
+        "MADRID (Reuters) - Turkey agreed on Tuesday to lift its veto over Finland and Sweden's "
+        "bid to join NATO, after the three countries signed a memorandum addressing Ankara's "
+        "concerns over Kurdish militants and arms embargoes.",
+        D(2022, 6, 28),
+        [("agreement", D(2022, 6, 28), "Madrid", "ES")],
+        fields=K4,
+    ),
+    _ev(
+        "en-an-agreement-signed-at-a-summit-and-the-summit",
+        "U.S. President Donald Trump and the leaders of Egypt, Qatar and Turkey signed a "
+        "declaration on Monday backing the Gaza ceasefire deal, at a summit in the Red Sea resort "
+        "of Sharm el-Sheikh.",
+        D(2025, 10, 13),
+        [
+            ("agreement", D(2025, 10, 13), "Sharm el-Sheikh", "EG"),
+            ("summit", D(2025, 10, 13), "Sharm el-Sheikh", "EG"),
+        ],
+        fields=K4,
+    ),
+    _ev(
         "en-a-list-of-visitors-each-visit",
         "French President Emmanuel Macron, German Chancellor Olaf Scholz and Italian Prime "
         "Minister Mario Draghi arrived in Kyiv on Thursday.",

@@ -1018,6 +1018,22 @@ _AHEAD_AFTER = re.compile(
 )
 
 
+#: A clause of what was done before, between a plan and a gathering's word: "Turkey agreed on
+#: Tuesday to lift its veto ..., after the three countries signed a memorandum".
+_DONE_BEFORE = re.compile(r"(?i)(?<!\w)(?:after|once|when)(?!\w)")
+
+
+def _ahead(head: str) -> bool:
+    """Whether the words before a gathering's word put it ahead (_AHEAD_BEFORE), unless a clause
+    of what was done before comes between ("agreed to lift ..., after ... signed")."""
+    ahead = _AHEAD_BEFORE.search(head)
+    while ahead is not None:
+        if not _DONE_BEFORE.search(head, ahead.end()):
+            return True
+        ahead = _AHEAD_BEFORE.search(head, ahead.end())
+    return False
+
+
 #: Words before a gathering that make it the backdrop of talks, not the news: "held talks on
 #: the sidelines of the BRICS summit", "en marge du sommet", "am Rande des Gipfels".
 _SIDELINES = re.compile(
@@ -1027,20 +1043,36 @@ _SIDELINES = re.compile(
 
 
 def _gathering_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
-    """The agreement, summit or exercise a sentence reports as done (not planned)."""
+    """The agreement, summit or exercise a sentence reports as done (not planned); an agreement
+    signed at a summit the sentence tells ("signed a declaration on Monday ..., at a summit in
+    the Red Sea resort of Sharm el-Sheikh") and the summit."""
+    found: list[_Draft] = []
     for kind in ("agreement", "summit", "exercise"):
+        if found and (kind != "summit" or found[0].kind != "agreement"):
+            break
         for trigger in _gathering_trigger(kind).finditer(sentence):
             head = sentence[: trigger.start()]
-            if _AHEAD_BEFORE.search(head) or _AHEAD_AFTER.match(sentence[trigger.end() :]):
+            if _ahead(head) or _AHEAD_AFTER.match(sentence[trigger.end() :]):
                 continue
             if _SIDELINES.search(head) or _SINCE_EVENT.search(head):
                 continue
             draft = _gathering_draft(kind, sentence, start, trigger, ms)
-            if draft and kind == "agreement" and _weapons().search(sentence):
+            if draft and kind == "agreement" and _about_weapons(sentence):
                 return _arms_deal(draft)
             if draft:
-                return [draft]
-    return []
+                found.append(draft)
+                break
+    return found
+
+
+#: An embargo on weapons is no deal for them: "a memorandum addressing Ankara's concerns over
+#: Kurdish militants and arms embargoes".
+_EMBARGO = re.compile(r"(?i)\s+embargo(?:es|s)?(?!\w)")
+
+
+def _about_weapons(sentence: str) -> bool:
+    """Whether a sentence names weapons other than in an embargo on them."""
+    return any(not _EMBARGO.match(sentence, m.end()) for m in _weapons().finditer(sentence))
 
 
 def _arms_deal(agreement: _Draft) -> list[_Draft]:
