@@ -580,7 +580,10 @@ def main() -> None:
                         filled = size
                     # Story assignment reads stories and article_actors: their statistics and
                     # visibility maps too, as autovacuum would have them after a real crawl.
-                    for table in ("articles", "pages", "stories", "article_actors"):
+                    # failed_urls too: never analysed, the known-URL check probed its empty
+                    # primary key for every URL (2 buffers each) instead of scanning no page.
+                    tables = ("articles", "pages", "stories", "article_actors", "failed_urls")
+                    for table in tables:
                         conn.execute(f"VACUUM ANALYZE {table}")
                     print(f"at {size:,} articles (load {load():.1f}):", flush=True)
                     paired = None
