@@ -161,6 +161,14 @@ EVENT_CASES = [
         fields=K4,
     ),
     _ev(
+        "en-two-leaders-summit-away-from-their-capitals-is-their-meeting",
+        "U.S. President Joe Biden and Russian President Vladimir Putin agreed on Wednesday to "
+        "return their ambassadors to each other's capitals.",
+        D(2021, 6, 16),
+        [("meeting", D(2021, 6, 16), "Geneva", "CH", _p("Joe Biden", "Vladimir Putin"))],
+        title="Biden, Putin agree to return ambassadors after 'constructive' Geneva summit",
+    ),
+    _ev(
         "en-a-list-of-visitors-each-visit",
         "French President Emmanuel Macron, German Chancellor Olaf Scholz and Italian Prime "
         "Minister Mario Draghi arrived in Kyiv on Thursday.",

@@ -1112,7 +1112,7 @@ def _gathering_draft(
         organisations = [m for m in ms if m.actor.kind == "organisation"]
         if not organisations:
             states = _summit_of_states(sentence, start, trigger, ms, place, country)
-            return states or _summit_in_city(sentence, trigger, people)
+            return states or _summit_in_city(sentence, trigger, people, bodies)
         at = start + trigger.start()
         main = min(organisations, key=lambda m: abs(m.start - at)).actor
         members = [main, *people, *(a for a in bodies if a != main)]
@@ -1217,7 +1217,7 @@ _SUMMIT_CITY_REACH = 60
 
 
 def _summit_in_city(
-    sentence: str, trigger: re.Match[str], people: Sequence[Actor]
+    sentence: str, trigger: re.Match[str], people: Sequence[Actor], others: Sequence[Actor] = ()
 ) -> _Draft | None:
     """A summit no body's name goes with, nor three states, placed in a city named near its word
     ("Biden told a summit of Arab leaders in Jeddah on Saturday"): the host state's summit, with
@@ -1231,6 +1231,13 @@ def _summit_in_city(
         return None
     if at - trigger.end() > _SUMMIT_CITY_REACH or trigger.start() - end > _SUMMIT_CITY_REACH:
         return None
+    sides = {p.country for p in people}
+    if len(people) == 2 and len(sides) == 2 and country not in sides and not others:
+        # Two leaders' summit away from both their capitals is their meeting, whatever the press
+        # calls it: "Biden, Putin agree to return ambassadors after 'constructive' Geneva summit".
+        draft = _Draft("meeting", people[0], sentence.strip(), place=place, country=country)
+        draft.others[people[1]] = "participant"
+        return draft
     draft = _Draft("summit", state_actor(country), sentence.strip(), place=place, country=country)
     draft.somewhere = True
     for person in people:
