@@ -556,6 +556,19 @@ EVENT_CASES = [
         D(2024, 9, 3),
         [("visit", D(2024, 9, 2), "Ulaanbaatar", "MN", _v("Vladimir Putin"))],
     ),
+    # Chinese "领导人会晤" (leaders' meeting) is a summit: "第二十四次中国－欧盟领导人会晤".
+    (
+        "当地时间7月6日上午，国务院总理李强在里约热内卢出席金砖国家领导人第十七次会晤。",
+        D(2025, 7, 7),
+        [("summit", D(2025, 7, 6), "Rio de Janeiro", "BR", _p("BRICS", "Li Qiang"))],
+    ),
+    # The host at home is no visitor, when the visitor is a name the gazetteer lacks.
+    (
+        "Cumhurbaşkanı Recep Tayyip Erdoğan, Türkiye'ye resmi ziyarette bulunan Yunanistan "
+        "Başbakanı Miçotakis'i dün Külliye'de karşıladı.",
+        D(2024, 5, 14),
+        [],
+    ),
     # Russian prospects: "не хочет ... встречи" (does not want a meeting).
     (
         "Днём ранее Дональд Трамп заявил, что не хочет «пустой» встречи с Владимиром Путиным.",

@@ -1961,6 +1961,8 @@ def find_events(
         day = draft.occurred_on or (recent[0] if recent else None)
         if day is None:
             continue
+        if draft.kind == "visit" and draft.country and draft.country == draft.main.country:
+            continue  # the host at home ("Erdoğan, Türkiye'ye ... bulunan ... karşıladı")
         place = draft.place
         if place is None and draft.kind in ("visit", "meeting", "call"):
             place = _first_city(body, draft.country)  # where the visit and its talks were
