@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -240,6 +240,60 @@ _TITLE_ONLY = re.compile(
     )
     + rf"))\b(?!\s+{_NAME_WORD})"
 )
+
+# Characters re.IGNORECASE matches with an ASCII letter that str.lower() does not lower to it
+# ("İ", "ı" and "ſ": checked over every code point): in a text holding one, titles are looked
+# for by the patterns alone.
+_CASE_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+def _title_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for _TITLED (or a pattern like it), tried only where a match
+    can start.
+
+    _TITLED may start at nearly every letter (a capital, or a title's first letter in either
+    case), so `re` tried it at each: 0.75 ms of an AEB article, the dearest pattern of finding
+    actors; this way 0.18 ms. Each match holds a title, found here by str.find in the lowered
+    text, and starts at the title or at a capital of the one or two words before it (the
+    adjective: "Chinese", "U.S."): trying the pattern there, leftmost first and past the end
+    of the last match, finds what finditer finds.
+    """
+    lower = text.lower()
+    if len(lower) != len(text) or _CASE_APART.search(text):
+        yield from pattern.finditer(text)
+        return
+    starts: set[int] = set()
+    for title in _TITLES:
+        at = lower.find(title)
+        while at >= 0:
+            starts.add(at)
+            starts.update(_capitals_before(text, at))
+            at = lower.find(title, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                end = match.end()
+
+
+def _capitals_before(text: str, at: int) -> list[int]:
+    """Where an adjective before a title at `at` may start: the capitals of the two words (runs
+    of anything but spaces, one space apart) before the spaces before it."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == at:
+        return []  # the title's adjective is followed by a space
+    last = i
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    if i > 0 and i > 1 and not text[i - 2].isspace():
+        i -= 1  # one space, then the word before
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return [j for j in range(i, last) if "A" <= text[j] <= "Z"]
 
 
 @dataclass(frozen=True)
@@ -515,7 +569,7 @@ def _find_actors(text: str, gaz: Gazetteer) -> list[Mention]:
                     actor, first, last = found
                     spans = [w.span() for w in re.finditer(r"\S+", match.group())]
                     add(actor, match.start() + spans[first][0], match.start() + spans[last][1])
-    for match in _TITLED.finditer(text):
+    for match in _title_matches(_TITLED, text):
         start, end = match.span("name")
         if not free(start, end):
             continue

@@ -46,7 +46,7 @@ from newsarchive.analysis.countries import (
     country_code,
     country_mentions,
 )
-from newsarchive.analysis.phrases import grouped
+from newsarchive.analysis.phrases import grouped, screened
 
 KINDS = ("visit", "meeting", "call", "summit", "exercise", "agreement", "arms_transfer", "sanction")
 ROLES = ("visitor", "host", "participant", "signatory", "supplier", "recipient", "target")
@@ -71,11 +71,11 @@ def _vocabulary() -> dict[str, Any]:
 #: ووصل) and possessives after it (زيارته, "his visit"): an Arabic trigger takes them all.
 _ARABIC_BEFORE = "(?:[وف]?(?:بال|لل|ال|[بل])|[وف])?"
 _ARABIC_AFTER = "(?:ه|ها|هما|هم)?"
-_ARABIC_WORD = re.compile("^[\u0621-\u064a]")
+_ARABIC_WORD = screened("^[\u0621-\u064a]")
 #: Hebrew writes "and", "the", "in", "to", "from", "that" onto the word: "ובביקור", "והגיע".
 _HEBREW_BEFORE = "(?:[ובלהמש]{1,2})?"
-_HEBREW_WORD = re.compile("^[\u05d0-\u05ea]")
-_DEVANAGARI_WORD = re.compile("^[\u0900-\u097f]")
+_HEBREW_WORD = screened("^[\u05d0-\u05ea]")
+_DEVANAGARI_WORD = screened("^[\u0900-\u097f]")
 
 
 def _words(kind: str) -> str:
@@ -113,16 +113,16 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
     month = r"(?P<month>(?i:" + _grouped_words(names) + r"))\.?"
     numeric = "|".join(_vocabulary()["numeric_dates"]["before"])
     return (
-        re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"),
-        re.compile(
+        screened(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?"),
+        screened(
             rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+|ב-?)?{month}"
             rf"(?:\s+(?:de\s+)?(?P<year>\d{{4}}))?(?!\w)"
         ),
-        re.compile(
+        screened(
             rf"(?i:(?<!\w)(?:{numeric})\s*)(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
             r"(?:/(?P<year>\d{4}))?(?![\d/])"
         ),
-        re.compile(
+        screened(
             r"(?<!\d)(?P<day>\d{1,2})\s+(?i:tháng)\s+(?P<month>\d{1,2})"
             r"(?:(?:\s+(?i:năm)|,)\s+(?P<year>\d{4}))?(?!\d)"
         ),
@@ -133,7 +133,7 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
 def _relative() -> re.Pattern[str]:
     words = [*_weekdays(), *(w for ws in _vocabulary()["relative"].values() for w in ws)]
     alternatives = _grouped_words(sorted(words, key=len, reverse=True))
-    return re.compile(rf"{_START}(?P<word>{alternatives}){_END}", re.I)
+    return screened(rf"{_START}(?P<word>{alternatives}){_END}", re.I)
 
 
 def _grouped_words(words: Sequence[str]) -> str:
@@ -149,12 +149,12 @@ _CJK = CJK_LETTERS
 #: Word boundaries that let a word touch CJK characters and digits ("峰会7月11日").
 _START = rf"(?<![^\W\d{_CJK}])"
 _END = rf"(?![^\W\d{_CJK}])"
-_HAS_CJK = re.compile(f"[{_CJK}]")
+_HAS_CJK = screened(f"[{_CJK}]")
 #: Scripts of languages that name a visit's destination before its verb: Japanese, Korean and
 #: Hindi ("जापान की राजधानी टोक्यो पहुंचे", arrived in Tokyo, the capital of Japan).
-_VERB_LAST = re.compile(f"[{_CJK}\u0900-\u097f]")
+_VERB_LAST = screened(f"[{_CJK}\u0900-\u097f]")
 #: A CJK date: "2024年10月18日", "6月5日", Korean "6월 5일".
-_CJK_DATE = re.compile(
+_CJK_DATE = screened(
     r"(?<!\d)(?:(?:(?P<year>\d{4})\s*[年년]\s*)?(?P<month>\d{1,2})\s*[月월]\s*)?"
     r"(?P<day>\d{1,2})\s*[日일](?!間|间|以上|后|後)"
 )
@@ -168,9 +168,7 @@ _VISIT_EN = (
     r"left(?=\s+[A-Z])|"
     r"fl(?:ew|ies|ying) (?:in)?to|head(?:ed|s|ing) to|arrival(?= (?:in|of|to) [A-Z])"
 )
-_NOT_HAPPENED = re.compile(
-    r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I
-)
+_NOT_HAPPENED = screened(r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I)
 _MEETING_EN = (
     r"met|meets|[Mm]eeting with|h(?:e|o)ld(?:s)? (?:[\w-]+ ){0,4}?talks|talks with|"
     r"spent (?:[\w-]+ ){1,4}?with|(?<=their )(?:[\w-]+ ){0,3}?(?:meeting|talks)"
@@ -192,7 +190,7 @@ def _trigger(kind: str) -> re.Pattern[str]:
     if kind == "visit":
         other += "|" + "|".join(map(re.escape, _visit_to()))
     # Other languages' words in any case: "Телефонный разговор" opens a sentence.
-    return re.compile(rf"{_START}(?:{english}|(?i:{other})){_END}")
+    return screened(rf"{_START}(?:{english}|(?i:{other})){_END}")
 
 
 @cache
@@ -209,7 +207,7 @@ def _destination_pattern() -> re.Pattern[str]:
     ("visita de Putin a Corea del Norte", "chegou ao Rio de Janeiro")."""
     to = "|".join(_vocabulary()["triggers"]["to"])
     joined = rf"\s+(?:(?:{_NAME_JOINS})\s+)?{_CAPITAL}[\w'\-]+"
-    return re.compile(
+    return screened(
         rf"^\W*(?:(?:\w+\s+){{0,3}}?(?:{to})\s+(?:the\s+)?)?"
         rf"(?P<place>{_CAPITAL}[\w'\-]+(?:{joined}){{0,2}})"
     )
@@ -237,13 +235,13 @@ _SELLS_EN = (
 #: Words before a seller's verb that leave the transfer undecided ("plans to send", "could
 #: supply", "refused to deliver"). A decision is the news: "Germany will send 14 Leopard 2 tanks
 #: to Ukraine", "Estados Unidos enviará", "approved the delivery of" report the transfer.
-_UNDECIDED = re.compile(
+_UNDECIDED = screened(
     r"(?i)\b(?:plans?|planned|could|may|might|hopes?|wants?|asked|urged|refused|refuses|"
     r"considering|considers|weighs|weighing|if|not|no|for|over)\s+(?:\w+\s+){0,2}$"
 )
 #: The same for a buyer's verb: "Germany will buy 35 F-35s" and the headline's "Germany to buy"
 #: report a decision, "Poland plans to buy", "Cairo is seeking to acquire" do not.
-_BUY_UNDECIDED = re.compile(
+_BUY_UNDECIDED = screened(
     r"(?i)\b(?:would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$|"
     r"\b(?:wants?|hopes?|hoping|seeks?|seeking|considering|considers|weighs|weighing|expected|"
     r"interested|negotiating|talks|asked|urged|refused|refuses|if|not|no)\s+(?:\w+\s+){0,2}$"
@@ -255,10 +253,10 @@ def _arms_trigger(buys: bool) -> re.Pattern[str]:
     """A buyer's (`buys`) or a seller's verb, English here, others from events.toml."""
     english, key = (_BUYS_EN, "buy") if buys else (_SELLS_EN, "sell")
     other = _words(key)
-    return re.compile(rf"{_START}(?:{english}|{other}){_END}")
+    return screened(rf"{_START}(?:{english}|{other}){_END}")
 
 
-_OTHER_PARTY = re.compile(r"\b(?:from|with|to|by)\s+(?:the\s+)?$")
+_OTHER_PARTY = screened(r"\b(?:from|with|to|by)\s+(?:the\s+)?$")
 # Sanctions: "imposed new sanctions on", "sanctioned", "blacklisted", the headline verb
 # "US sanctions Iranian drone makers".
 _SANCTION_EN = (
@@ -274,7 +272,7 @@ _SANCTION_EN = (
 )
 #: A decision reported: "China said on Monday it would impose sanctions on Rubio", "Switzerland
 #: said on the same day that it would adopt the European Union's sanctions".
-_DECIDED = re.compile(
+_DECIDED = screened(
     r"(?i)\b(?:said|announced|decided)\s+(?:on\s+(?:\w+\s+){1,3}?)?(?:that\s+)?(?:it|they)\s+"
     r"would\s+$|\b(?:agreed|decided)\s+(?:on\s+\w+\s+)?to\s+$"
 )
@@ -284,15 +282,15 @@ _DECIDED = re.compile(
 def _sanction_trigger() -> re.Pattern[str]:
     """The words that report a sanction: English here, others from events.toml."""
     other = _words("sanction")
-    return re.compile(rf"{_SANCTION_EN}|{_START}(?:{other}){_END}")
+    return screened(rf"{_SANCTION_EN}|{_START}(?:{other}){_END}")
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+)?$")
+_PASSIVE = screened(r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+)?$")
 #: A passive anywhere before a verb at the end of its clause: "Modi wurde von Merz empfangen".
-_PASSIVE_ANY = re.compile(r"(?i)(?<!\w)(?:wurden?|worden|von|was|were|by|par|por|fue)(?!\w)")
+_PASSIVE_ANY = screened(r"(?i)(?<!\w)(?:wurden?|worden|von|was|were|by|par|por|fue)(?!\w)")
 #: A verb that ends its clause (what follows is punctuation or nothing).
-_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?।]|$)")
-_BACKGROUND = re.compile(
+_CLAUSE_END = screened(r"[ \t]*(?:[.,;:!?।]|$)")
+_BACKGROUND = screened(
     r"\b(?:previously|already|earlier|long|once|lift(?:ed|s)?|eas(?:ed|es|e)|remov(?:ed|es|e)|"
     r"waiv(?:ed|es|e))\s+(?:\w+\s+)?$",
     re.I,
@@ -342,7 +340,7 @@ def _weapons() -> re.Pattern[str]:
     """Words that make a purchase or delivery an arms transfer (events.toml)."""
     document = files("newsarchive.analysis").joinpath("events.toml").read_text("utf-8")
     words: list[str] = tomllib.loads(document)["weapons"]
-    return re.compile(r"(?<!\w)(?:" + _grouped_words(words) + ")", re.I)
+    return screened(r"(?<!\w)(?:" + _grouped_words(words) + ")", re.I)
 
 
 class _Place(NamedTuple):
@@ -496,26 +494,26 @@ def resolve_dates(sentence: str, published_on: date) -> list[date]:
 #: Hindi "कल" is both yesterday and tomorrow: yesterday in a sentence told in the past ("कल शाम
 #: काठमांडू पहुंचे", "कल रात ... बात की"), tomorrow beside a future ("पहुंचेंगे", "करेगी") or the
 #: present ("है", "होने वाली").
-_KAL = re.compile(r"(?<!\w)कल(?!\w)")
-_HINDI_AHEAD = re.compile(r"(?:गा|गी|गे|ंगे|ेंगे)(?!\w)|(?<!\w)(?:है|हैं|वाला|वाली|वाले|रहा|रही|रहे)(?!\w)")
+_KAL = screened(r"(?<!\w)कल(?!\w)")
+_HINDI_AHEAD = screened(r"(?:गा|गी|गे|ंगे|ेंगे)(?!\w)|(?<!\w)(?:है|हैं|वाला|वाली|वाले|रहा|रही|रहे)(?!\w)")
 
 
 #: Words before the day something lasts until, not the day it happened: "drills will run until
 #: September 7", "qui durera jusqu'au 24 octobre", "который продлится до 24 октября".
-_UNTIL = re.compile(
+_UNTIL = screened(
     r"(?i)(?<!\w)(?:until|till|through|bis(?: zum)?|jusqu'(?:au|à)|hasta(?: el)?|до|do|עד|"
     r"đến(?: ngày)?|hingga|sampai(?: dengan)?)\s+(?:ב-?)?$"
 )
 #: Hindi says "until" after the day: "18 अक्टूबर तक चलने वाले" (running until 18 October).
-_UNTIL_AFTER = re.compile(r"\s*तक(?!\w)")
+_UNTIL_AFTER = screened(r"\s*तक(?!\w)")
 #: A day something is counted from: "Merz's first visit since taking office on Tuesday".
-_SINCE = re.compile(r"(?i)(?<!\w)since\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+)?$")
+_SINCE = screened(r"(?i)(?<!\w)since\s+(?:[\w'’-]+\s+){0,4}?(?:on\s+)?$")
 
 
 #: Russian "накануне" and Ukrainian "напередодні" are "the day before" alone, and "on the eve
 #: of" before an event's noun ("Накануне поездки Путин дал интервью"): no day of its own.
 _EVE_WORDS = frozenset({"накануне", "напередодні"})
-_EVE_OF = re.compile(
+_EVE_OF = screened(
     r"(?i)\s+(?:(?:своего|его|её|ее|их|свого|своєї|його|її)\s+)?(?:поездк|визит|саммит|встреч|"
     r"переговор|заседани|выбор|турне|приезд|праздник|поїздк|візит|саміт|зустріч|засідан|"
     r"вибор|приїзд|свят)\w*"
@@ -528,14 +526,14 @@ def _not_the_day(sentence: str, at: int) -> bool:
 
 
 #: French "hier" (yesterday) is German "hier" (here): it counts in a French sentence only.
-_HIER = re.compile(r"(?<!\w)[Hh]ier(?!\w)")
-_DIGIT = re.compile(r"\d")
+_HIER = screened(r"(?<!\w)[Hh]ier(?!\w)")
+_DIGIT = screened(r"\d")
 #: "Macron et Scholz se sont parlé hier au téléphone" has none of the articles: "et", "sont"
 #: and "au" are French too (none is a German word).
-_FRENCH_WORDS = re.compile(
+_FRENCH_WORDS = screened(
     r"(?<!\w)(?:le|la|les|des|du|est|a|ont|s'est|à|avec|pour|et|sont|au|une)(?!\w)"
 )
-_GERMAN_WORDS = re.compile(r"(?<!\w)(?:der|die|das|und|ist|hat|nach|mit|für|sich|den|dem)(?!\w)")
+_GERMAN_WORDS = screened(r"(?<!\w)(?:der|die|das|und|ist|hat|nach|mit|für|sich|den|dem)(?!\w)")
 
 
 def _french(sentence: str) -> bool:
@@ -638,10 +636,8 @@ def _marker(sentence: str, start: int, mention: Mention) -> str | None:
 #: Chinese marks a sanction's target with "对" before the verb ("欧盟…对中国有关个人和实体实施
 #: 制裁", the EU imposed sanctions on Chinese people and entities); Japanese and Korean with
 #: "に対する" and "에 대한" after the target ("ロシアに対する制裁", "러시아에 대한 제재").
-_TARGET_AFTER = re.compile("[对對](?=[^对對]*$)")
-_TARGET_BEFORE = re.compile(
-    r"(?:に対(?:する|し|して)|에[ \t]?대(?:한|해))(?!.*(?:に対|에[ \t]?대))"
-)
+_TARGET_AFTER = screened("[对對](?=[^对對]*$)")
+_TARGET_BEFORE = screened(r"(?:に対(?:する|し|して)|에[ \t]?대(?:한|해))(?!.*(?:に対|에[ \t]?대))")
 
 
 def _marked_target(
@@ -708,9 +704,9 @@ def _sanction_drafts(
 #: elsewhere ("Ukraine's foreign ministry said the visit had not been agreed", "Sullivan said
 #: ... during the trip"): its visitor is not the person named before it, unless the words after
 #: it name them ("the visit by Modi", "the arrival in Moscow of Modi").
-_THE_VISIT = re.compile(r"(?i)(?<!\w)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$")
+_THE_VISIT = screened(r"(?i)(?<!\w)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$")
 _VISIT_NOUNS = frozenset({"visit", "visits", "trip", "tour", "arrival"})
-_NAMES_VISITOR = re.compile(
+_NAMES_VISITOR = screened(
     rf"(?:\s+(?:to|in)\s+(?:the\s+)?{_CAPITAL}[\w'\-]+(?:\s+{_CAPITAL}[\w'\-]+)*)?\s+(?:by|of)\b"
 )
 
@@ -727,7 +723,7 @@ def _refers_back(sentence: str, trigger: re.Match[str]) -> bool:
 #: What a sentence recalls as the context of its news: "Raisi arrived in Moscow ..., a day after
 #: the Russian leader visited the United Arab Emirates", "The exercises come weeks after
 #: Hegseth visited Manila". The words from here on tell another, earlier event.
-_CONTEXT_SPAN = re.compile(
+_CONTEXT_SPAN = screened(
     r"(?i)(?<!\w)(?:(?:a|one|two|three|four|five|six|several|a few|\d+)\s+)?"
     r"(?:days?|weeks?|months?|hours?)\s+(?:after|before)(?!\w)"
 )
@@ -764,8 +760,8 @@ def _person_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dr
 #: English news and readouts say "spoke with" of a call: "President Biden spoke with Turkish
 #: President Recep Tayyip Erdogan on Friday", "the Prime Minister spoke to President Zelenskyy
 #: this afternoon". Not to reporters, and not where the sentence puts the two together.
-_SPOKE = re.compile(r"(?<!\w)(?:spoke|speaks|talked|has spoken|have spoken)\s+(?:with|to)\s")
-_TOGETHER = re.compile(
+_SPOKE = screened(r"(?<!\w)(?:spoke|speaks|talked|has spoken|have spoken)\s+(?:with|to)\s")
+_TOGETHER = screened(
     r"(?i)(?<!\w)(?:sidelines?|margins?|summit|visit|trip|met|meeting|talks|dinner|lunch|"
     r"news conference|press conference)(?!\w)"
 )
@@ -790,12 +786,12 @@ def _spoke_with(sentence: str, start: int, ms: Sequence[Mention]) -> bool:
 #: sentence: "陪同习近平出访的有蔡奇、王毅等" (accompanying Xi were Cai Qi and Wang Yi),
 #: "蔡奇、王毅等陪同人员同机抵达" (arrived on the same plane). They travel with the visit, not as
 #: visitors.
-_SUITE = re.compile("(?:陪同|同机|同機)[^。]*$")
+_SUITE = screened("(?:陪同|同机|同機)[^。]*$")
 
 
 #: Words right before a visit or talks that call them off or leave them a prospect: "cancelled
 #: his trip", "shelved a planned meeting", "weighs a visit to the island", "if Pelosi visits".
-_CALLED_OFF = re.compile(
+_CALLED_OFF = screened(
     r"(?i)(?<!\w)(?:cancell?ed|cancels?|postponed|postpones?|shelved|shelves|called off|"
     r"calls off|scrapped|scraps|abandoned|weighs|weighing|considers|considering|mulls|mulling|"
     r"proposed|possible|potential|upcoming|planned|if|unless|whether)\s+(?:\w+\s+){0,2}$"
@@ -805,19 +801,19 @@ _CALLED_OFF = re.compile(
 #: A plan in the clause before a visit's or talks' word: "Biden will fly to Tokyo on Sunday for
 #: talks with Kishida", "Von der Leyen ... is to join Macron and Xi for three-way talks",
 #: "invited him to make a state visit to Moscow".
-_PLANNED = re.compile(
+_PLANNED = screened(
     r"(?i)(?<!\w)(?:will|(?:is|are|was|were)\s+(?:due|expected|set|scheduled)\s+to|(?:is|are)\s+to|"
     r"plans?\s+to|to\s+(?:make|pay|undertake|go\s+on))(?!\w)[^,;:]*$"
 )
 
 
 #: An event something is counted from: "the first call since their November summit".
-_SINCE_EVENT = re.compile(r"(?i)(?<!\w)since\s+(?:[\w'’-]+\s+){0,3}$")
+_SINCE_EVENT = screened(r"(?i)(?<!\w)since\s+(?:[\w'’-]+\s+){0,3}$")
 
 
 #: Korean and Japanese name a prospect after the visit's or talks' word: "깜짝 회동 가능성" (the
 #: possibility of a surprise meeting), "회담 예정", "会談の予定", "訪問の可能性".
-_PROSPECT_AFTER = re.compile(r"[ \t]?(?:을|를|의|の)?[ \t]?(?:가능성|可能性|예정|予定|계획|計画)")
+_PROSPECT_AFTER = screened(r"[ \t]?(?:을|를|의|の)?[ \t]?(?:가능성|可能性|예정|予定|계획|計画)")
 
 
 def _not_held(head: str) -> bool:
@@ -835,7 +831,7 @@ def _not_held(head: str) -> bool:
 #: Russian words before talks or a visit that leave them a wish or a prospect: "не хочет
 #: «пустой» встречи" (does not want an empty meeting), "предстоящие консультации" (the coming
 #: consultations), "может состояться визит", "планирует визит", "готов к встрече".
-_RUSSIAN_PROSPECT = re.compile(
+_RUSSIAN_PROSPECT = screened(
     r"(?i)(?<!\w)(?:хоч\w*|хотел\w*|хотят|намерен\w*|может|могут|возможн\w*|предстоящ\w*|"
     r"планиру\w*|запланирован\w*|готов\w*)\s+(?:\S+\s+){0,3}$"
 )
@@ -845,23 +841,23 @@ _RUSSIAN_PROSPECT = re.compile(
 #: reçu", "empfing", "recibió", "принял". The subject is the host, the person after the visitor.
 _HOST_EN = r"received|receives|hosted|hosts|welcomed|welcomes"
 #: ...unless the person received lives there: an ambassador presenting credentials.
-_ENVOY = re.compile(
+_ENVOY = screened(
     r"(?i)(?:ambassador|envoy|ambassadeur|Botschafter|embajador|посл[аоу]?м?)\W+(?:\w+\W+){0,3}$"
 )
 
 
 #: What may stand before a verb that opens its sentence: nothing, or a dateline ("الرياض - ").
-_OPENS = re.compile(r"\s*(?:[^\W\d]+(?:[ \t][^\W\d]+)?[ \t]*[-–—][ \t]*)?")
+_OPENS = screened(r"\s*(?:[^\W\d]+(?:[ \t][^\W\d]+)?[ \t]*[-–—][ \t]*)?")
 
 
 #: A relative clause whose subject is a thing, right before a host's verb.
-_WHICH = re.compile(r"(?<!\w)(?:that|which)\s+(?:\w+\s+)?$")
+_WHICH = screened(r"(?<!\w)(?:that|which)\s+(?:\w+\s+)?$")
 
 
 @cache
 def _host_trigger() -> re.Pattern[str]:
     other = _words("host")
-    return re.compile(rf"{_START}(?:{_HOST_EN}|{other}){_END}")
+    return screened(rf"{_START}(?:{_HOST_EN}|{other}){_END}")
 
 
 def _hosted_draft(
@@ -941,7 +937,7 @@ def _received_by(sentence: str, start: int, ms: Sequence[Mention]) -> list[Actor
 
 #: A Chinese clause giving the cause of a measure: "鉴于" (in view of), "所谓" (so-called, of
 #: the other side's sanctions), up to the sanction's word with no clause break between.
-_CHINESE_CAUSE = re.compile("(?:鉴于|鑒於|所谓|所謂)[^，,；;]*$")
+_CHINESE_CAUSE = screened("(?:鉴于|鑒於|所谓|所謂)[^，,；;]*$")
 
 
 def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Draft]:
@@ -976,12 +972,12 @@ def _party_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[_Dra
 def _gathering_trigger(kind: str) -> re.Pattern[str]:
     """The words that report a summit, an exercise or an agreement (events.toml)."""
     words = _words(kind)
-    return re.compile(rf"(?i){_START}(?:{words}){_END}")  # "Strategic Mutual Defence Agreement"
+    return screened(rf"(?i){_START}(?:{words}){_END}")  # "Strategic Mutual Defence Agreement"
 
 
 #: An exercise is military only when the sentence says so (or names an armed force): "exercise"
 #: alone is also restraint, and "drills" oil wells.
-_MILITARY = re.compile(
+_MILITARY = screened(
     r"(?i)(?<!\w)(?:joint|military|naval|navy|air force|army|troops|forces|warships?|militär\w*|"
     r"militaires?|navales?|conjunt[oa]s?|militares|commun(?:e|es)?|gemeinsam\w*|военн\w*|"
     r"совместн\w*|militari|militare|congiunt[aei]|عسكري\w*|مشترك\w*|marine\w*|морск\w*|"
@@ -991,20 +987,20 @@ _MILITARY = re.compile(
 )
 #: A region an exercise is held in, when it is not a known city: "in the Sea of Japan", "off
 #: Crimea", "in the Gulf of Oman".
-_REGION = re.compile(
+_REGION = screened(
     r"(?<!\w)(?:in|off|near|en|dans|im|in der)\s+(?:the\s+|la\s+|le\s+|el\s+|der\s+)?"
     r"(?P<place>[A-Z][\w'\-]+(?:\s+(?:of\s+|de\s+|du\s+|del\s+)?[A-Z][\w'\-]+){0,3})"
 )
 
 
 #: The capitalised name of an exercise right before its word ("the Freedom Shield exercise").
-_NAMED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w-]+(?: [A-Z][\w-]+){0,2} $")
+_NAMED = screened(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w-]+(?: [A-Z][\w-]+){0,2} $")
 #: A preposition and a name after an exercise's word: somewhere named, known or not ("в
 #: Японском море").
-_SOMEWHERE = re.compile(rf"(?<!\w)(?:in|off|near|en|dans|im|vor|в|во|у|на|близ)\s+{_CAPITAL}")
+_SOMEWHERE = screened(rf"(?<!\w)(?:in|off|near|en|dans|im|vor|в|во|у|на|близ)\s+{_CAPITAL}")
 #: Words before a gathering that put it ahead or make it a wish: "will attend the BRICS summit",
 #: "ahead of the NATO summit", "agreed to expand joint exercises", "to exercise restraint".
-_AHEAD_BEFORE = re.compile(
+_AHEAD_BEFORE = screened(
     r"(?i:(?<!\w)(?:will|would|plans?|planned|ahead of|upcoming|hopes?|wird|werden|va|vont)(?!\w))|"
     # Russian and Ukrainian futures: "отправится в Ашхабад, где примет участие в саммите".
     r"(?i:(?<!\w)(?:отправится|примет участие|примут участие|пройд[её]т|состоится|"
@@ -1012,7 +1008,7 @@ _AHEAD_BEFORE = re.compile(
     r"(?<!\w)to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+"
 )
 #: ...and words right after it: "the summit next week".
-_AHEAD_AFTER = re.compile(
+_AHEAD_AFTER = screened(
     r"(?i)^.{0,30}?(?<!\w)(?:next (?:week|month|year)|later this|prochaine?s?|nächste\w*|"
     r"próxim[oa]s?)(?!\w)"
 )
@@ -1020,7 +1016,7 @@ _AHEAD_AFTER = re.compile(
 
 #: A clause of what was done before, between a plan and a gathering's word: "Turkey agreed on
 #: Tuesday to lift its veto ..., after the three countries signed a memorandum".
-_DONE_BEFORE = re.compile(r"(?i)(?<!\w)(?:after|once|when)(?!\w)")
+_DONE_BEFORE = screened(r"(?i)(?<!\w)(?:after|once|when)(?!\w)")
 
 
 def _ahead(head: str) -> bool:
@@ -1036,7 +1032,7 @@ def _ahead(head: str) -> bool:
 
 #: Words before a gathering that make it the backdrop of talks, not the news: "held talks on
 #: the sidelines of the BRICS summit", "en marge du sommet", "am Rande des Gipfels".
-_SIDELINES = re.compile(
+_SIDELINES = screened(
     r"(?i)(?<!\w)(?:sidelines? of|margins? of|en marge d[ue]s?|en marge de l'|am Rande d\w+|"
     r"al margen de(?:l| la| los| las)?|на полях)\s+(?:\S+\s+){0,3}$"
 )
@@ -1067,7 +1063,7 @@ def _gathering_drafts(sentence: str, start: int, ms: Sequence[Mention]) -> list[
 
 #: An embargo on weapons is no deal for them: "a memorandum addressing Ankara's concerns over
 #: Kurdish militants and arms embargoes".
-_EMBARGO = re.compile(r"(?i)\s+embargo(?:es|s)?(?!\w)")
+_EMBARGO = screened(r"(?i)\s+embargo(?:es|s)?(?!\w)")
 
 
 def _about_weapons(sentence: str) -> bool:
@@ -1152,8 +1148,8 @@ def _gathering_draft(
 
 #: CJK "in" around a country's name: Chinese "在菲律宾" before it, Japanese "フィリピンで" and
 #: Korean "필리핀에서" after it.
-_IN_BEFORE = re.compile("[在於于]$")
-_IN_AFTER = re.compile("(?:国内)?で|(?:[ \t]?국내)?에서")
+_IN_BEFORE = screened("[在於于]$")
+_IN_AFTER = screened("(?:国内)?で|(?:[ \t]?국내)?에서")
 
 
 def _held_in_country(sentence: str) -> str | None:
@@ -1168,7 +1164,7 @@ def _held_in_country(sentence: str) -> str | None:
     return None
 
 
-_THEIR = re.compile(r"(?<!\w)their\s+(?:[\w-]+\s+){0,2}$")
+_THEIR = screened(r"(?<!\w)their\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _summit_of_states(
@@ -1209,8 +1205,8 @@ def _summit_of_states(
 
 #: Two leaders' summit, a meeting whatever the press calls it: "for a summit with South Korean
 #: President Yoon", "at start of second summit", "his second informal summit with Modi".
-_BILATERAL = re.compile(r"(?i)\b(?:their|his|her|second|third|informal|bilateral)\s+(?:\w+\s+)?$")
-_WITH = re.compile(r"(?i)\s+(?:with|avec|mit|con|с|ile)\s")
+_BILATERAL = screened(r"(?i)\b(?:their|his|her|second|third|informal|bilateral)\s+(?:\w+\s+)?$")
+_WITH = screened(r"(?i)\s+(?:with|avec|mit|con|с|ile)\s")
 #: How far from a summit's word the city it is in may be named: "a summit of Arab leaders in
 #: Jeddah", "Caspian summit ... in Ashgabat", "vertice per la pace convocato al Cairo".
 _SUMMIT_CITY_REACH = 60
@@ -1269,13 +1265,13 @@ def _where(phrases: Iterable[str]) -> tuple[str | None, str | None]:
 
 #: The words after a visit's word before its visitor: "the visit by Modi", "la visita de Putin",
 #: "la visite du président", "der Besuch von Scholz", "la visita di Meloni", "a visita de Lula".
-_VISIT_OF = re.compile(
+_VISIT_OF = screened(
     rf"\s+(?:by|from|of|de|du|des|di|del|della|da|do|von)\b|{_NAMES_VISITOR.pattern}"
 )
 
 
 #: A city named right before a visit's noun: "during Berlin visit", "on first Kyiv visit".
-_CITY_BEFORE = re.compile(
+_CITY_BEFORE = screened(
     rf"(?<![\w'’])(?P<place>{_CAPITAL}[\w\-]+(?:[ \t]{_CAPITAL}[\w\-]+)?)[ \t]+$"
 )
 
@@ -1383,7 +1379,7 @@ def _city_before(head: str, visitor: Actor, country: str | None) -> tuple[str | 
 #: What joins the names of a list, titles included: "French President Emmanuel Macron, German
 #: Chancellor Olaf Scholz and Italian Prime Minister Mario Draghi arrived", "Britain, Canada,
 #: Australia, New Zealand and Norway on Tuesday imposed sanctions".
-_LIST_JOIN = re.compile(
+_LIST_JOIN = screened(
     r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
     r"(?:(?:[A-Z][\w.'’\-]*|of|the|for)[ \t]+)*"
 )
@@ -1409,16 +1405,16 @@ def _coordinated(
 #: Korean and Japanese make the visit a clause before its visitor: "방한한 기시다 총리" (Prime
 #: Minister Kishida, who visited Korea), "来日したモディ首相". Not "방한 중인", "来日中の" (who is
 #: visiting): the sentence's day is their talks', the visit began before.
-_VISITED_WHO = re.compile(r"한[ \t]|した(?![\s。、，,」）)])")
+_VISITED_WHO = screened(r"한[ \t]|した(?![\s。、，,」）)])")
 
 #: Turkish makes the visit a clause before its visitor: "Türkiye'ye resmi ziyarette bulunan
 #: Yunanistan Başbakanı", "Resmi ziyaret için Türkiye'de bulunan Polonya Cumhurbaşkanı".
-_VISITING = re.compile(r"\w*(?:\s+\S+){0,3}?\s+(?:bulunan|gelen)(?!\w)")
+_VISITING = screened(r"\w*(?:\s+\S+){0,3}?\s+(?:bulunan|gelen)(?!\w)")
 
 #: A Turkish place with the case ending of where to or where in, after an apostrophe:
 #: "Yunanistan'a ... ziyaret gerçekleştirdi", "Atina'da görüştü". Turkish puts the destination
 #: before the visit's word, so it is read from the words before it.
-_TURKISH_WHERE = re.compile(
+_TURKISH_WHERE = screened(
     r"(?<!\w)(?P<place>[A-ZÇÖÜŞİ][\w\-]+(?:[ \t][A-ZÇÖÜŞİ][\w\-]+)?)['’]"
     r"(?:y?[ae]|[dt][ae])(?!\w)"
 )
@@ -1431,7 +1427,7 @@ def _turkish_destination(head: str) -> tuple[str | None, str | None]:
 
 
 #: Delegations, in the registry's languages: talks between them are the states' meeting.
-_DELEGATIONS = re.compile(
+_DELEGATIONS = screened(
     r"(?i)(?<!\w)(?:delegations?|délégations?|Delegation(?:en)?|delegaci(?:ón|ones)|"
     r"delegazion[ei]|delegaç(?:ão|ões)|делегаци\w*|сторон(?:ой|ами|ы)|heyet\w*|وفد\w*)(?!\w)|"
     r"代表团|代表団|대표단"
@@ -1441,7 +1437,7 @@ _DELEGATIONS = re.compile(
 #: Russian names the two sides of talks in one compound adjective: "российско-американские
 #: консультации" (Russian-American consultations). Held in a third country, they are the two
 #: states' meeting; at one side's home (the Kremlin's readouts), a visit's talks.
-_PAIRED_SIDES = re.compile(
+_PAIRED_SIDES = screened(
     r"(?i)(?<!\w)[а-яё]+о-[а-яё]+(?:ие|их|ими|ая|ой|ую)\s+(?:переговор|консультаци|встреч)"
 )
 
@@ -1515,7 +1511,7 @@ _PLACE_LEAD = (
 #: Other languages put the adjective after the noun or decline it: "прибыл в индийскую
 #: столицу", "in der indischen Hauptstadt", "dans la capitale indienne", "nella capitale russa",
 #: "en la capital saudí". One group per language; the match's last group is the adjective.
-_THE_CAPITAL = re.compile(
+_THE_CAPITAL = screened(
     r"(?:(?<!\w)(?:in|to|at|into) |^\s*)the (?P<en>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital"
     r"(?![ \t]+[A-Z])(?!\w)"
     r"|(?<!\w)(?:в|во|у|до) (?P<ru>[а-яёіїєґ]+) столиц[аеуыію](?!\w)"
@@ -1533,24 +1529,24 @@ _MARK = (
 )
 #: A word a place name is made of: letters of a spaced script, with apostrophes and hyphens
 #: ("Xi'an", "Тель-Авиве"); CJK is searched apart, by its spellings.
-_NAME_WORD = re.compile(
+_NAME_WORD = screened(
     rf"[^\W\d_{_CJK}](?:[^\W{_CJK}'’\-]|{_MARK})*(?:['’\-](?:[^\W{_CJK}'’\-]|{_MARK})+)*"
 )
 #: Turkish says "in" and "to" with a case ending after an apostrophe: "Washington'da".
-_TURKISH_CASE = re.compile(r"['’](?:y?[ae]|[dt][ae])$")
+_TURKISH_CASE = screened(r"['’](?:y?[ae]|[dt][ae])$")
 #: Arabic writes "in" onto the city: "بالرياض" is "في الرياض"; Hebrew "in", "to" and "from"
 #: too: "בקייב", "לוושינגטון".
-_ARABIC_IN = re.compile(r"^[وف]?ب(?=[\u0621-\u064a])|^ו?[בלמ]-?(?=[\u05d0-\u05ea])")
+_ARABIC_IN = screened(r"^[وف]?ب(?=[\u0621-\u064a])|^ו?[בלמ]-?(?=[\u05d0-\u05ea])")
 #: The Hindi postpositions after a place: in, of, from, to ("दिल्ली में", "बीजिंग की यात्रा").
-_HINDI_AFTER = re.compile(r" (?:में|की|के|का|से|को|पहुं|पहुँ)")
-_NEXT_NAME = re.compile(rf"[ \t]+{_CAPITAL}")
+_HINDI_AFTER = screened(r" (?:में|की|के|का|से|को|पहुं|पहुँ)")
+_NEXT_NAME = screened(rf"[ \t]+{_CAPITAL}")
 
 
 @cache
 def _put_in() -> re.Pattern[str]:
     """The words that put something in a place, right before its name: "in ", "à ", "nach "."""
     to = "|".join(_vocabulary()["triggers"]["to"])
-    return re.compile(rf"(?<!\w)(?:(?:{to}) |{_PLACE_LEAD})$")
+    return screened(rf"(?<!\w)(?:(?:{to}) |{_PLACE_LEAD})$")
 
 
 #: How far before a name _put_in looks: "in the Chinese city of " and the like fit.
@@ -1680,17 +1676,17 @@ def _place_at(
 #: Words that put what a sentence tells in the past, whatever day it was said on: "Xi's visit
 #: to Moscow last year", "Lavrov, who visited Pyongyang in October, said on Thursday", "many
 #: times before the war".
-_PAST = re.compile(
+_PAST = screened(
     r"(?i)(?<!\w)(?:last (?:year|month|summer|autumn|fall|winter|spring)|earlier this (?:year|"
     r"month)|many times|in the past|years ago|months ago|who (?:\w+ )?(?:visited|met|travell?ed)|"
     r"в прошлом (?:году|месяце)|l'an dernier|l'année dernière|le mois dernier|letztes Jahr|"
     r"im (?:vergangenen|letzten) Jahr|el año pasado|el mes pasado|geçen (?:yıl|ay))(?!\w)"
 )
-_IN_YEAR = re.compile(r"(?<!\w)(?:in|en|im|в|au cours de) ((?:19|20)\d\d)(?!\w)")
+_IN_YEAR = screened(r"(?<!\w)(?:in|en|im|в|au cours de) ((?:19|20)\d\d)(?!\w)")
 
 
 #: "The same day" names the day the article last named: "On the same day, ... signed".
-_SAME_DAY = re.compile(
+_SAME_DAY = screened(
     r"(?i)(?<!\w)(?:(?:on )?the same day|le même jour|am (?:selben|gleichen) Tag|el mismo día|"
     r"lo stesso giorno|no mesmo dia|в тот же день|aynı gün)(?!\w)|同日|同じ日|当天|当日"
 )
@@ -1719,7 +1715,7 @@ def _past(sentence: str, published_on: date) -> int | None:
 
 
 #: A clause break: what comes after it may recall the past without undoing the news before it.
-_CLAUSE_BREAK = re.compile(r"[,;]\s")
+_CLAUSE_BREAK = screened(r"[,;]\s")
 
 
 def _news_before_past(sentence: str, at: int, published_on: date) -> int | None:
@@ -1745,7 +1741,7 @@ def _in_month() -> re.Pattern[str]:
         reverse=True,
     )
     month = "|".join(map(re.escape, names))
-    return re.compile(
+    return screened(
         rf"(?<!\w)(?i:in|im|en|a|em|nel|di)\s+(?P<month>(?i:{month}))(?![ \t]*\d)(?!\w)"
     )
 
@@ -1753,13 +1749,13 @@ def _in_month() -> re.Pattern[str]:
 #: Korean and Japanese news tell what happened in the past tense ("판문점에서 만났다", "会談した")
 #: and what is scheduled in the non-past: "정상회담은 30일 열린다" (the summit is held on the
 #: 30th), "방문할 예정이다" (is to visit), "会談する予定だ", "首脳会合に臨む" (will attend).
-_KOREAN_PLAN = re.compile(r"(?:예정|계획|방침|전망)이다$")
-_JAPANESE_PLAN = re.compile(
+_KOREAN_PLAN = screened(r"(?:예정|계획|방침|전망)이다$")
+_JAPANESE_PLAN = screened(
     r"(?:予定|見通し|方針|方向)(?:だ|です)?$|(?<!い)(?<!あ)[うくすつぬむゆるぐぶ]$"
 )
-_KANA = re.compile("[\u3040-\u30ff]")
-_JAPANESE_STOP = re.compile("(?<=。)")
-_SENTENCE_CLOSE = re.compile(r"[\s。.!?！？]+$")
+_KANA = screened("[\u3040-\u30ff]")
+_JAPANESE_STOP = screened("(?<=。)")
+_SENTENCE_CLOSE = screened(r"[\s。.!?！？]+$")
 #: The past tense's final consonant (ㅆ) in a Hangul syllable, as an index of its finals.
 _HANGUL_SSANG_SIOT = 20
 
@@ -2007,7 +2003,7 @@ _MAIN_ROLE = {"visit": "visitor", "arms_transfer": "recipient", "agreement": "si
 #: who arrived in Washington on Thursday afternoon, said", "during a state visit that began on
 #: Monday", "began a three-day state visit on Sunday". A visit's day is its arrival's, even when
 #: the article leads with the talks of a later day ("Trump hosted Ishiba ... on Friday").
-_ARRIVED = re.compile(
+_ARRIVED = screened(
     r"(?<!\w)(?:arrived|arriving|landed|touched down|(?:visit|trip|tour)\s+(?:that|which)\s+"
     r"(?:began|started|opened)|began\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:visit|trip|tour))(?!\w)"
@@ -2059,7 +2055,7 @@ def _merge(drafts: dict[tuple[str, Actor], _Draft], draft: _Draft) -> None:
 
 #: Offices whose holders travel as their state: a leader's talks abroad are a visit, a
 #: minister's a meeting ("Nakatani met Marles in Tokyo").
-_LEADER = re.compile(
+_LEADER = screened(
     r"(?<![Vv]ice )(?<![Vv]ice-)(?<!Deputy )\b(?:President|Prime Minister|Chancellor|King|"
     r"Premier|Emir|Crown Prince|Supreme Leader|Sultan)\b"
 )
@@ -2075,7 +2071,7 @@ def _leader(actor: Actor) -> bool:
 #: Indian press's "NEW DELHI:", the first city of "BRUSSELS/LONDON (Reuters) -", and the
 #: agencies' city with its day: TASS's "МОСКВА. 15 июня. -" and "АСТАНА, 28 ноября.", AFP's
 #: "OULAN-BATOR, 3 sept (AFP) -".
-_DATELINE = re.compile(
+_DATELINE = screened(
     r"^\s*(?P<city>[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'.\-]+(?:[ \t][A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'.\-]+)*)"
     r"(?:/[A-Z][A-Z'.\- ]+)?"
     r"(?:(?:,[ \t]+(?P<country>[A-Z][\w .]+?))?[ \t]*(?:\(|[—–]|-[ \t]|:[ \t])"
@@ -2083,7 +2079,7 @@ _DATELINE = re.compile(
 )
 #: Datelines of scripts without capitals (CJK ones name a city the text's scan finds anyway):
 #: the Hindi press's "नई दिल्ली।" and "कोयंबटूर, 6 अगस्त।", the Arabic agencies' "جدة - ".
-_SCRIPT_DATELINE = re.compile(
+_SCRIPT_DATELINE = screened(
     r"^\s*(?P<city>[\u0900-\u097f]+(?: [\u0900-\u097f]+)?)(?:, [^।\n]{1,25})?।"
     r"|^\s*(?P<arabic>[\u0621-\u064a]+(?: [\u0621-\u064a]+)?)[ \t]*[-–—][ \t]"
 )
