@@ -338,8 +338,7 @@ class _Draft:
 @cache
 def _weapons() -> re.Pattern[str]:
     """Words that make a purchase or delivery an arms transfer (events.toml)."""
-    document = files("newsarchive.analysis").joinpath("events.toml").read_text("utf-8")
-    words: list[str] = tomllib.loads(document)["weapons"]
+    words: list[str] = _vocabulary()["weapons"]
     return screened(r"(?<!\w)(?:" + _grouped_words(words) + ")", re.I)
 
 

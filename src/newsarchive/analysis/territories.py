@@ -25,7 +25,13 @@ def territory_names(languages: Iterable[str]) -> dict[str, dict[str, str]]:
     return names
 
 
-@cache
 def english_name(code: str) -> str:
     """CLDR's English name of a country ("ID": "Indonesia"); the code itself if it has none."""
-    return territory_names(["en"])["en"].get(code, code)
+    return _english_names().get(code, code)
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    """The English names, read once: caching english_name per code reread territories.tsv (all
+    its ~5,000 lines) for each new code."""
+    return territory_names(["en"])["en"]
