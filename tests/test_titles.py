@@ -908,3 +908,42 @@ def test_an_h1_that_og_title_states_is_no_site_name() -> None:
 <p>{" ".join(BODIES["en"])}</p></article><aside><h2>{publication}</h2></aside></body></html>"""
     url = "https://medium.com/the-wtf-economy/wtf-whats-the-future-e52ab9515573"
     assert found_title(html, url) == headline
+
+
+def test_the_storys_own_h1_beats_its_og_title_in_a_list_of_related_stories() -> None:
+    """abcnews.go.com: og:title is a shorter SEO headline, and the story's related-stories
+    band and the page's news feed list the story itself under it, word for word, in `<h1>`s;
+    the story's own `<h1>` is the headline the page shows."""
+    headline = (
+        "Only at-risk migrant children separated from families: "
+        "Acting Homeland Security Secretary McAleenan"
+    )
+    seo = "Only at-risk migrant children separated from families: Homeland Security"
+    story_url = "https://abcnews.go.com/Politics/family-separations/story?id=63236385"
+    teasers = "".join(
+        f'<li><figure class="feed-item-figure story"><div class="title"><h1>'
+        f'<a href="{url}&amp;cid=clicksource_interest_band">{text}</a></h1></div></figure></li>'
+        for url, text in (
+            (
+                "https://abcnews.go.com/Politics/arms-sale/story?id=63235000",
+                "Trump admin bypassing Congress with $8 billion arms sale to Saudis, Emiratis",
+            ),
+            (story_url, seo),
+        )
+    )
+    html = f"""<html lang="en"><head>
+<title>Family separations occur one to three times a day: Acting Homeland Security Secretary
+McAleenan - ABC News</title>
+<meta property="og:title" content="{seo}"><meta name="twitter:title" content="{seo}">
+<meta property="og:site_name" content="ABC News"></head><body>
+<header><a href="https://abcnews.go.com/"><img alt="ABC News"></a>
+<ul><li><h1>Sections</h1></li><li><h1>Shows</h1></li></ul></header>
+<article class="article"><div class="container"><header class="article-header">
+<h1>{headline}</h1></header>
+{"".join(f"<p>{p}</p>" for p in BODIES["en"])}
+<div class="interest-band"><ul>{teasers}</ul></div></div></article>
+<section class="news-feed"><article class="news-feed-item"><div class="item-info-wrap">
+<h1><a class="realStory" href="/Politics/family-separations/story?id=63236385">{seo}</a></h1>
+</div></article></section></body></html>"""
+
+    assert title_of(html, story_url) == headline

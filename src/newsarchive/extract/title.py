@@ -90,6 +90,7 @@ _HEADING_XPATH = (
     "|//*[contains(@class, 'title') or contains(@class, 'headline')]"
 )
 _MAX_HEADINGS, _MAX_HEADING_CHARS = 200, 300
+_MAX_H1S = 16  # a page of teasers in <h1>s: the headline is among the first
 #: The headings a template splits one headline over (a headline and its "with …" line).
 _SPLIT_HEADINGS = frozenset({"h1", "h2", "h3"})
 #: Paths of a link to a site's home page (relative or absolute, without a query).
@@ -364,20 +365,30 @@ def _agreeing_h1(
     sections: Iterable[str],
 ) -> str | None:
     """The `<h1>` most like a metadata title, if one is like it enough to be the same headline,
-    or that closes a `stated` title (og:title, JSON-LD) as `_closes` says."""
-    best: tuple[float, str] | None = None
-    for h1 in _h1_texts(page, lines=True):
-        candidate = strip_site_name(h1, site_names, sections)
-        if _flat(candidate) in site_names:
-            continue
-        score = max((_agreement(candidate, t) for t in titles), default=0.0)
-        if score < _AGREEMENT and any(_closes(page, candidate, t) for t in stated):
-            score = _AGREEMENT
-        if score >= _AGREEMENT and (best is None or score > best[0]):
-            best = (score, candidate)
-    if best is None:
-        return None
-    return _with_written_case(_without_byline(_without_kicker(best[1], titles), titles), titles)
+    or that closes a `stated` title (og:title, JSON-LD) as `_closes` says.
+
+    The story's own `<h1>`s are asked first (`_story_h1s`): a list of related stories may hold
+    the og:title word for word (abcnews.go.com lists the story itself under its og:title, a
+    shorter SEO headline than the one the page shows), and only when none of the story's own
+    agrees is the rest of the page asked.
+    """
+    story = len(_story_h1s(page))
+    readings = _h1_readings(page, lines=True)
+    for group in (readings[:story], readings[story:]):
+        best: tuple[float, str] | None = None
+        for h1 in (text for texts in group for text in texts):
+            candidate = strip_site_name(h1, site_names, sections)
+            if _flat(candidate) in site_names:
+                continue
+            score = max((_agreement(candidate, t) for t in titles), default=0.0)
+            if score < _AGREEMENT and any(_closes(page, candidate, t) for t in stated):
+                score = _AGREEMENT
+            if score >= _AGREEMENT and (best is None or score > best[0]):
+                best = (score, candidate)
+        if best is not None:
+            headline = _without_byline(_without_kicker(best[1], titles), titles)
+            return _with_written_case(headline, titles)
+    return None
 
 
 def _with_written_case(h1: str, titles: list[str]) -> str:
@@ -533,28 +544,63 @@ def _json_ld_headline(obj: dict[str, Any] | None) -> str | None:
     return None
 
 
-def _h1_texts(page: Page, *, lines: bool = False) -> list[str]:
-    """The `<h1>` texts of the story's element first, then of the page, without repeats; with
-    `lines`, each line of an `<h1>` broken by `<br>` after its whole text."""
-    scope = page.story
+def _h1_texts(page: Page) -> list[str]:
+    """The `<h1>` texts of the story's element first, then of the page, without repeats."""
     texts: list[str] = []
-    for root in (scope, page.tree):
-        if root is None:
-            continue
-        for h1 in root.iter("h1"):
-            if _is_logo(h1, page.url):
-                continue
-            text = _headline_text(h1)
-            before = _sibling_heading(h1, preceding=True)
-            if before is not None and _continues(text):
-                text = f"{text_of(before)} {text}"  # "baba ghanoush" / "with hand-cut chips"
-            after = _sibling_heading(h1, preceding=False)
-            rest = text_of(after) if after is not None else ""
-            joined = [f"{text} {rest}"] if _continues(rest) else []
-            for found in [text, *joined, *(_lines_of(h1) if lines else ())]:
-                if found and found not in texts:
-                    texts.append(found)
-    return texts[: 16 if lines else 8]
+    for readings in _h1_readings(page):
+        texts.extend(text for text in readings if text not in texts)
+    return texts[:8]
+
+
+def _h1_readings(page: Page, *, lines: bool = False) -> list[list[str]]:
+    """Per `<h1>`, the story's own first and then the rest of the page's, the ways to read it:
+    its text, joined with a heading that goes on from it, and with `lines` each line a `<br>`
+    breaks. A reading given by an earlier `<h1>` is not repeated."""
+    seen: set[str] = set()
+    readings: list[list[str]] = []
+    for h1 in _story_h1s(page) + _other_h1s(page):
+        text = _headline_text(h1)
+        before = _sibling_heading(h1, preceding=True)
+        if before is not None and _continues(text):
+            text = f"{text_of(before)} {text}"  # "baba ghanoush" / "with hand-cut chips"
+        after = _sibling_heading(h1, preceding=False)
+        rest = text_of(after) if after is not None else ""
+        joined = [f"{text} {rest}"] if _continues(rest) else []
+        found = [t for t in [text, *joined, *(_lines_of(h1) if lines else ())] if t]
+        found = list(dict.fromkeys(t for t in found if t not in seen))
+        seen.update(found)
+        if found:
+            readings.append(found)
+        if len(readings) >= _MAX_H1S:
+            break
+    return readings
+
+
+def _story_h1s(page: Page) -> list[HtmlElement]:
+    """The `<h1>`s of the story's element that are neither the logo nor a list's item.
+
+    A list in the story's element holds teasers of other stories (abcnews.go.com lists the
+    story itself among them under its og:title, a shorter SEO headline than the story's own
+    `<h1>`) or a breadcrumb (divyabhaskar.co.in puts the English headline there, over the
+    Gujarati one the page shows): neither is the headline as the page shows it.
+    """
+    if page.story is None:
+        return []
+    return [
+        h1
+        for h1 in page.story.iter("h1")
+        if not _is_logo(h1, page.url) and not any(True for _ in h1.iterancestors("li"))
+    ]
+
+
+def _other_h1s(page: Page) -> list[HtmlElement]:
+    """The page's `<h1>`s that `_story_h1s` does not give, the logo left out, in order."""
+    story = _story_h1s(page)
+    return [
+        h1
+        for h1 in page.tree.iter("h1")
+        if not any(h1 is e for e in story) and not _is_logo(h1, page.url)
+    ]
 
 
 def _sibling_heading(h1: HtmlElement, *, preceding: bool) -> HtmlElement | None:
