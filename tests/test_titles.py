@@ -40,6 +40,33 @@ BODIES = {
         "中方表示，愿同法方一道，落实好两国元首达成的重要共识，为世界和平与发展注入更多稳定性。",
         "访问期间，双方还将举行工商界座谈会，并出席中法文化旅游年闭幕活动。",
     ],
+    "ru": [
+        "Силы противовоздушной обороны за ночь перехватили и уничтожили 41 беспилотник над "
+        "территорией нескольких областей, сообщило Министерство обороны в пятницу.",
+        "По данным ведомства, больше всего аппаратов было сбито над Брянской и Курской "
+        "областями, пострадавших нет.",
+        "Губернаторы приграничных регионов сообщили о временных ограничениях движения и "
+        "работе оперативных служб на местах падения обломков.",
+        "Ранее в министерстве заявляли, что число подобных атак за последний месяц заметно "
+        "выросло.",
+        "Эксперты связывают рост числа атак с подготовкой к зимней кампании и призывают "
+        "усилить защиту энергетических объектов в приграничных районах страны.",
+        "Власти областей пообещали в ближайшие дни восстановить повреждённые линии "
+        "электропередачи и выплатить компенсации владельцам пострадавших домов.",
+    ],
+    "ar": [
+        "دعا القادة العرب في ختام القمة الطارئة التي عقدت في القاهرة يوم الجمعة إلى وقف فوري "
+        "لإطلاق النار في قطاع غزة وفتح المعابر أمام المساعدات الإنسانية.",
+        "وأكد البيان الختامي رفض أي محاولات لتهجير السكان، وطالب المجتمع الدولي بتحمل "
+        "مسؤولياته تجاه المدنيين.",
+        "وقال الأمين العام لجامعة الدول العربية إن القمة ستشكل لجنة وزارية لمتابعة تنفيذ "
+        "القرارات مع الأطراف الدولية.",
+        "ومن المقرر أن يعقد وزراء الخارجية العرب اجتماعا الأسبوع المقبل لبحث الخطوات التالية.",
+        "ورحبت الأمم المتحدة بالدعوة إلى وقف إطلاق النار، وقالت إن الوضع الإنساني في القطاع "
+        "بلغ مستوى غير مسبوق من الخطورة مع نقص الغذاء والدواء والوقود.",
+        "وشددت الدول المشاركة على ضرورة إطلاق مسار سياسي جاد يفضي إلى حل دائم يضمن الأمن "
+        "والاستقرار لشعوب المنطقة كافة.",
+    ],
     "en": [
         "The federal government will raise military spending by $8.1 billion over the next five "
         "years, the defence minister said on Friday, as allies press Canada to reach the NATO "
@@ -186,6 +213,166 @@ OUTLET_TEMPLATES = [
         "Taiwan: U.S. approves $330 million sale of aircraft parts",
         id="headline-with-a-colon-stays-whole",
     ),
+    # Templates without an <h1>: the site's name, and the sections between it and the
+    # headline, come off the metadata titles.
+    pytest.param(
+        "https://www.yomiuri.co.jp/politics/20251205-OYT1T50123/",
+        "ja",
+        """<title>{h} : 読売新聞</title>
+<meta property="og:title" content="{h} : 読売新聞">
+<meta property="og:site_name" content="読売新聞オンライン">""",
+        "読売新聞オンライン",
+        "",
+        "防衛費増額、財源議論は先送り…政府・与党",
+        id="yomiuri-name-without-online",
+    ),
+    pytest.param(
+        "https://www.sponichi.co.jp/society/news/2025/12/05/kiji/20251205s00042000123000c.html",
+        "ja",
+        """<title>{h} ― スポニチ Sponichi Annex 社会</title>
+<meta property="og:title" content="{h} ― スポニチ Sponichi Annex 社会">
+<meta property="og:site_name" content="スポニチ Sponichi Annex">""",
+        "スポニチ",
+        "",
+        "防衛費増額、財源議論を先送り 与党税調",
+        id="sponichi-horizontal-bar-and-glued-section",
+    ),
+    pytest.param(
+        "https://www.nikkansports.com/general/news/202512050000123.html",
+        "ja",
+        """<title>{h} - 社会 : 日刊スポーツ</title>
+<meta property="og:title" content="{h} - 社会 : 日刊スポーツ">
+<meta property="og:site_name" content="日刊スポーツ">""",
+        "日刊スポーツ",
+        "",
+        "防衛費増額、財源議論を先送り 政府・与党が協議",
+        id="nikkansports-section-behind-another-separator",
+    ),
+    pytest.param(
+        "https://www.mediatoday.co.kr/news/articleView.html?idxno=312345",
+        "ko",
+        """<title>{h} < 정치 < 기사본문 - 미디어오늘</title>
+<meta property="og:site_name" content="미디어오늘">""",
+        "미디어오늘",
+        "",
+        "여야, 예산안 처리 합의 불발…본회의 연기",
+        id="korean-cms-breadcrumb",
+    ),
+    pytest.param(
+        "https://www.sohu.com/a/123456789_121123456",
+        "zh",
+        """<title>{h}_手机搜狐网</title>
+<meta property="og:title" content="{h}_手机搜狐网">
+<meta property="og:site_name" content="搜狐">""",
+        "搜狐",
+        "",
+        "国家主席会见法国总统",
+        id="sohu-mobile-site-name",
+    ),
+    pytest.param(
+        "https://www.thepaper.cn/newsDetail_forward_31234567",
+        "zh",
+        """<title>{h}_澎湃号·政务_澎湃新闻-The Paper</title>
+<meta property="og:site_name" content="澎湃新闻">""",
+        "澎湃新闻",
+        "",
+        "国家主席会见法国总统",
+        id="the-paper-section-named-after-the-site",
+    ),
+    pytest.param(
+        "https://news.cctv.com/2025/12/05/ARTIabcdefghijk251205.shtml",
+        "zh",
+        """<title>{h}_新闻频道_央视网(cctv.com)</title>""",
+        "央视网",
+        "",
+        "国家主席会见法国总统",
+        id="cctv-name-with-its-domain-in-brackets",
+    ),
+    pytest.param(
+        "https://www.ettoday.net/news/20251205/3012345.htm",
+        "zh",
+        """<title>{h} | ETtoday政治新聞 | ETtoday新聞雲</title>
+<meta property="og:title" content="{h} | ETtoday政治新聞 | ETtoday新聞雲">
+<meta property="og:site_name" content="ETtoday新聞雲">""",
+        "ETtoday新聞雲",
+        "",
+        "國家主席會見法國總統",
+        id="ettoday-section-named-after-the-site",
+    ),
+    pytest.param(
+        "https://lenta.ru/news/2025/12/05/bpla/",
+        "ru",
+        """<title>{h}: Политика: Россия: Lenta.ru</title>
+<meta property="og:title" content="{h}: Политика: Россия: Lenta.ru">
+<meta property="og:site_name" content="Lenta.RU">""",
+        "Lenta.ru",
+        "",
+        "Минобороны сообщило о перехвате 41 беспилотника",
+        id="lenta-colon-chain",
+    ),
+    pytest.param(
+        "https://ria.ru/20251205/bpla-2012345678.html",
+        "ru",
+        """<title>{h} - РИА Новости, 05.12.2025</title>
+<meta property="og:title" content="{h} - РИА Новости, 05.12.2025">
+<meta property="og:site_name" content="РИА Новости">""",
+        "РИА Новости",
+        "",
+        "Минобороны сообщило о перехвате 41 беспилотника",
+        id="ria-name-and-day",
+    ),
+    pytest.param(
+        "https://iz.ru/1812345/2025-12-05/minoborony-soobshchilo",
+        "ru",
+        """<title>{h} | Новости мира | Известия</title>
+<meta property="og:title" content="{h} | Новости мира | Известия">
+<meta property="og:site_name" content="Известия">""",
+        "Известия",
+        "",
+        "Минобороны сообщило о перехвате 41 беспилотника",
+        id="izvestia-section",
+    ),
+    pytest.param(
+        "https://tass.ru/politika/22612345",
+        "ru",
+        """<title>{h} - Новости ТАСС</title>
+<meta property="og:title" content="{h} - Новости ТАСС">""",
+        "ТАСС",
+        "",
+        "Минобороны сообщило о перехвате 41 беспилотника",
+        id="tass-news-label",
+    ),
+    pytest.param(
+        "https://www.aljazeera.net/news/politics/2025/12/5/arab-summit",
+        "ar",
+        """<title>{h} | أخبار | الجزيرة نت</title>
+<meta property="og:title" content="{h} | أخبار | الجزيرة نت">
+<meta property="og:site_name" content="الجزيرة نت">""",
+        "الجزيرة نت",
+        "",
+        "القمة العربية تدعو إلى وقف فوري لإطلاق النار في غزة",
+        id="aljazeera-section",
+    ),
+    pytest.param(
+        "https://www.bbc.com/arabic/articles/c1234567890o",
+        "ar",
+        """<title>{h} - BBC News عربي</title>
+<meta property="og:title" content="{h} - BBC News عربي">""",
+        "BBC",
+        "",
+        "القمة العربية تدعو إلى وقف فوري لإطلاق النار في غزة",
+        id="bbc-arabic-label",
+    ),
+    pytest.param(
+        "https://www.ansa.it/sito/notizie/politica/2025/12/05/crosetto_abc123.html",
+        "en",
+        """<title>{h} - Politica - Ansa.it</title>
+<meta property="og:title" content="{h} - Politica - Ansa.it">""",
+        "ANSA",
+        "",
+        "Crosetto asks parliament for a larger defence budget next year",
+        id="ansa-hyphen-section",
+    ),
     pytest.param(
         "https://www.cbc.ca/news/politics/defence-spending-1.7401234",
         "en",
@@ -303,6 +490,42 @@ def test_link_inside_the_h1_is_not_part_of_the_headline() -> None:
         # The name holding a separator itself, or followed by the site's tagline.
         ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin", (), "Enchufla Figuren"),
         ("Musikvideo der Woche : Krimiblog-Archiv | Seit 2005", (), "Musikvideo der Woche"),
+        # Sections between the headline and the name, behind its separator or another.
+        ("Trump meets Xi in Busan - Analysis - Reuters", (), "Trump meets Xi in Busan"),
+        (
+            "Trump meets Xi in Busan - Day 1000 of the war - Reuters",
+            (),
+            "Trump meets Xi in Busan - Day 1000 of the war",
+        ),
+        ("Wochenbericht 14. - 20. Januar 2022 - SLF", (), "Wochenbericht 14. - 20. Januar 2022"),
+        (
+            "Bundeswehr: Pistorius will mehr Geld: Spiegel",
+            (),
+            "Bundeswehr: Pistorius will mehr Geld",
+        ),
+        (
+            "India test-fires Agni-5 missile with multiple warheads | Latest News India - Hindustan Times",
+            (),
+            "India test-fires Agni-5 missile with multiple warheads",
+        ),
+        # A name never cut out of a headline that opens with it.
+        ("BBC apologises over Panorama edit | BBC News", (), "BBC apologises over Panorama edit"),
+        # The outlet's stamp of day and time, a page count, a name spelt with its accents.
+        (
+            "Парламент ограничил полномочия президента – новости на УНН | 3 декабря 2020, 18:47",
+            (),
+            "Парламент ограничил полномочия президента – новости на УНН",
+        ),
+        (
+            "Indonesia Beli Jet Tempur Rafale dari Prancis Halaman all - Kompas.com",
+            (),
+            "Indonesia Beli Jet Tempur Rafale dari Prancis",
+        ),
+        (
+            "Produkttester werden: gratis testen │ Nestlé Marktplatz",
+            (),
+            "Produkttester werden: gratis testen",
+        ),
     ],
 )
 def test_only_segments_naming_the_site_or_its_section_are_cut(
@@ -322,6 +545,13 @@ def test_only_segments_naming_the_site_or_its_section_are_cut(
         "好奇心日报",
         "salsafigurenruedainberlin",
         "krimiblogarchiv",
+        "reuters",
+        "slf",
+        "spiegel",
+        "hindustantimes",
+        "bbc",
+        "kompas",
+        "nestlemarktplatz",
     }
 
     assert strip_site_name(title, names, sections) == expected

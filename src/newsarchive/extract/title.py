@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from copy import deepcopy
 from functools import lru_cache
@@ -40,15 +41,21 @@ from newsarchive.extract.page import Page, schema_types
 from newsarchive.extract.tree import host_key, same_host, text_of
 
 #: Where a title splits into segments. Latin separators need spaces around them, so hyphenated
-#: words, "U.S.-led" and "10:30" never split; the full-width and CJK ones (`｜`, `：`, `ㅣ`), a
-#: doubled hyphen and an underscore mark a segment without spaces.
-_SEPARATOR = re.compile(r"\s+[|–—:·•»~/-]\s+|\s*[|｜：ㅣ│»]\s*|\s*--+\s*|\s*_\s*")
+#: words, "U.S.-led" and "10:30" never split, nor does a breadcrumb's `<` or `>` stand without
+#: them (`… < 정치 < 기사본문 - 미디어오늘`); the full-width and CJK ones (`｜`, `：`, `ㅣ`,
+#: `丨`), a doubled hyphen and an underscore mark a segment without spaces. A horizontal bar (`―`,
+#: Sponichi's `… ― スポニチ Sponichi Annex 社会`) is a dash of its own.
+_SEPARATOR = re.compile(r"\s+[|–—―:·•»~/<>-]\s+|\s*[|｜：ㅣ│»丨]\s*|\s*--+\s*|\s*_\s*")
 #: A separator written without spaces, cut only beside a segment that is exactly the site's name.
 _TIGHT_SEPARATOR = re.compile(r"[|:\-–—_·»/]")
-#: Separators that a headline does not repeat: one standing before the site's name and again
-#: before a short label marks that label as the page's section.
-_LABEL_SEPARATORS = frozenset({"_", "|", "｜"})
 _SECTION_MAX_CHARS = 16
+_SECTION_MAX_WORDS = 2  # "World", "Latest News", "Новости мира"; three with a label word
+#: A section label behind a separator other than the one before the site's name
+#: (`… - 社会 : 日刊スポーツ`) is cut only when it is one word this short.
+_MIXED_SECTION_MAX_CHARS = 10
+#: Before a site's name behind a colon (`…: Политика: Россия: Lenta.ru`), a colon and a space
+#: split its labels too.
+_COLON_LABELS = re.compile(_SEPARATOR.pattern + r"|:\s+")
 #: Between a headline and its section a bare hyphen is also used (`…-정치ㅣ한국일보`): it is only
 #: cut when the segment after it is the section the page declares.
 _SECTION_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|-")
@@ -60,6 +67,16 @@ _SHOWN_SEPARATOR = re.compile(_SECTION_SEPARATOR.pattern + r"|:\s+")
 _PAGE_COUNT = re.compile(
     r"\s*[(（]\s*(?:\d{1,3}\s*/\s*\d{1,3}\s*(?:ページ|页|頁|페이지)?|\d{1,3}\s*ページ目"
     r"|[Pp]age\s+\d{1,3}|第\s*\d{1,3}\s*[页頁])\s*[)）]$"
+)
+#: "Halaman all" (all pages) that Indonesian outlets put behind a headline (Kompas).
+_ALL_PAGES = re.compile(r"\s+[Hh]alaman\s+(?:all|\d{1,3})$")
+#: A name with a qualifier in brackets: "央视网(cctv.com)", "Xinhua (English)".
+_QUALIFIED_NAME = re.compile(r"^(.+?)\s*[(（]([^()（）]{1,40})[)）]$")
+#: The day (and time) some outlets print behind their name: "РИА Новости, 05.12.2025",
+#: "3 декабря 2020, 18:47".
+_DATE_TAIL = re.compile(
+    r"(?:^|[,\s]+)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\w{3,12}\.?\s+\d{4})"
+    r"(?:,?\s+\d{1,2}:\d{2})?$"
 )
 #: A name in brackets closing a title: `… [Archive of Our Own]`, `…【日経】`.
 _BRACKETED = re.compile(r"\s*[\[【]([^\[\]【】]{1,60})[\]】]$")
@@ -73,7 +90,26 @@ _TRUNCATED = ("...", "…")
 _LABEL_WORDS = frozenset(
     {"the", "news", "online", "digital", "com", "net", "org", "tv", "live", "daily", "web"}
     | {"blog", "magazine", "magazin", "wiki"}
+    # "Новости ТАСС", "KBS 뉴스", "BBC News عربي", "Berita", "Haberler", "Nachrichten"
+    | {"новости", "новини", "뉴스", "عربي", "نت", "berita", "haberler", "nachrichten"}
+    | {"noticias", "notícias", "nieuws", "notizie", "actualités", "info"}
 )
+#: The same words as scripts without spaces glue them to a name: "読売新聞オンライン",
+#: "手机搜狐网", "澎湃新闻", "自由時報電子報" (longest first: "新闻网" before "网").
+_LABEL_SUFFIXES = (
+    "電子報",
+    "新闻网",
+    "新聞網",
+    "オンライン",
+    "デジタル",
+    "ニュース",
+    "新闻",
+    "新聞",
+    "网",
+    "網",
+)
+_LABEL_PREFIXES = ("手机",)
+_MIN_CORE_CHARS = 3  # "cbc"; two for a name in CJK ("搜狐", "読売")
 #: An `<h1>` this close to a metadata title (Dice coefficient of character bigrams) is the same
 #: headline as the page shows it; a logo or a section name in an `<h1>` is far below it.
 _AGREEMENT = 0.5
@@ -237,19 +273,21 @@ def strip_site_name(title: str, site_names: set[str], sections: Iterable[str] = 
                 spans, last, first = tight, title[tight[0][1] : end], title[start : tight[0][0]]
         if not spans:
             break
-        if _names_site(last, site_names):
+        if end == len(title) and _names_time(last) and spans[-1][0] > start:
+            end = spans[-1][0]  # "… | 3 декабря 2020, 18:47": the outlet's stamp, no headline's
+        elif _names_site(last, site_names):
             separator = title[spans[-1][0] : spans[-1][1]].strip()
             end = spans[-1][0]
             end = _strip_section(title, start, end, section_keys)
             if end == spans[-1][0]:
-                end = _strip_repeated_label(title, start, end, separator)
+                end = _strip_labels(title, start, end, separator, site_names)
         elif _names_site(first, site_names):
             start = spans[0][1]
         else:
             end = _site_segments_start(title, start, end, spans, site_names)
             break
     stripped = title[start:end].strip()
-    return _PAGE_COUNT.sub("", stripped) or stripped or title
+    return _ALL_PAGES.sub("", _PAGE_COUNT.sub("", stripped)) or stripped or title
 
 
 def _without_bracketed_name(title: str, site_names: set[str]) -> str:
@@ -291,25 +329,64 @@ def _tight_spans(title: str, start: int, end: int, site_names: set[str]) -> list
     return []
 
 
-def _strip_repeated_label(title: str, start: int, end: int, separator: str) -> int:
-    """The end of the title once a section label is cut that stands before the site's name
-    behind the same separator (`…_智能_好奇心日报`, `…--时政--人民网`, `… | World | Site`), when
-    the page declares no section: a headline holds no such repeated separator."""
-    if separator not in _LABEL_SEPARATORS and not separator.startswith("--"):
-        return end
-    cut = title.rfind(separator, start, end)
-    if cut <= start:
-        return end
-    segment = title[cut + len(separator) : end].strip()
-    headline = title[start:cut].strip()
-    words = segment.split()
-    if (
-        0 < len(words) <= 2
-        and len(segment) <= _SECTION_MAX_CHARS
-        and len(headline) >= 2 * len(segment)
-    ):
-        return cut
-    return end
+def _strip_labels(title: str, start: int, end: int, separator: str, site_names: set[str]) -> int:
+    """The end of the title once the section labels are cut that stand between the headline
+    and the site's name (`…_智能_好奇心日报`, `…--时政--人民网`, `… - Politica - Ansa.it`,
+    `…: Политика: Россия: Lenta.ru`, `… < 정치 < 기사본문 - 미디어오늘`), when the page declares
+    no section.
+
+    A label is a word or two (three with a word such as "News") behind the separator that
+    stands before the site's name, or one short word behind another separator (`… - 社会 :
+    日刊スポーツ`), or a short segment holding the site's own name (`… | ETtoday政治新聞 |
+    ETtoday新聞雲`); the headline left must be twice as wide as what is cut (an ideograph as
+    wide as two letters), so a headline's own separator ("Ukraine - Russia talks | Arab
+    News") is never taken for a label's.
+    """
+    # "…: Политика: Россия: Lenta.ru": a colon before the site's name splits its labels too.
+    pattern = _COLON_LABELS if separator == ":" else _SEPARATOR
+    while True:
+        spans = [m.span() for m in pattern.finditer(title, start, end)]
+        if not spans or spans[-1][0] <= start:
+            return end
+        cut, after = spans[-1]
+        segment, headline = title[after:end].strip(), title[start:cut].strip()
+        words, mark = segment.split(), title[cut:after].strip()
+        wide = _width(headline)
+        if _holds_site_name(segment, site_names) and len(words) <= _SECTION_MAX_WORDS:
+            fits = len(segment) <= _LABEL_MAX_CHARS and wide >= _width(segment)
+        elif mark == separator or "<" in (mark, separator):
+            fits = _is_section_label(words, segment) and wide >= 2 * _width(segment)
+        else:
+            one_word = len(words) == 1 and len(segment) <= _MIXED_SECTION_MAX_CHARS
+            labelled = _is_section_label(words, segment) and any(
+                w.casefold() in _LABEL_WORDS for w in words
+            )
+            fits = (one_word or labelled) and wide >= 2 * _width(segment)
+        if not fits:
+            return end
+        end = cut
+
+
+def _holds_site_name(segment: str, site_names: set[str]) -> bool:
+    """A segment holding one of the site's names, such as a section the site names after
+    itself ("ETtoday政治新聞", "澎湃号·政务")."""
+    key = _flat(segment)
+    return any(_long_enough(name) and name in key for name in site_names)
+
+
+def _width(text: str) -> int:
+    """How wide a text reads: an ideograph, kana or hangul syllable says as much as two letters."""
+    return sum(2 if "\u2e80" <= c <= "\ud7af" else 1 for c in text)
+
+
+def _is_section_label(words: list[str], segment: str) -> bool:
+    """A section's name: a word or two ("World", "Новости мира"), or three around a label word
+    ("Latest News India"), short enough for a menu."""
+    if not words or len(segment) > _SECTION_MAX_CHARS + 4:
+        return False
+    if len(words) <= _SECTION_MAX_WORDS:
+        return len(segment) <= _SECTION_MAX_CHARS
+    return len(words) == 3 and any(w.casefold() in _LABEL_WORDS for w in words)
 
 
 def _strip_section(title: str, start: int, end: int, section_keys: set[str]) -> int:
@@ -326,6 +403,9 @@ def _strip_section(title: str, start: int, end: int, section_keys: set[str]) -> 
 
 
 def _names_site(segment: str, site_names: set[str]) -> bool:
+    """Whether a title's segment is the outlet's name: one of `site_names`, the start of one
+    ("Arab News" of arabnews.com), or one with the words outlets put around names, a qualifier
+    in brackets ("央视网(cctv.com)") or the day behind it ("РИА Новости, 05.12.2025")."""
     key = _flat(segment)
     if not key:
         return False
@@ -335,19 +415,55 @@ def _names_site(segment: str, site_names: set[str]) -> bool:
         for name in site_names
     ):
         return True
+    if _fold(key) != key and _fold(key) in site_names:  # "Nestlé Marktplatz", nestle-marktplatz.de
+        return True
     # "CBC News" names cbc.ca, "The Verge" theverge.com: the name with label words around it.
     core = _label_core(segment)
-    return bool(core) and core != key and core in site_names
+    if core and core != key and core in site_names:
+        return True
+    qualified = _QUALIFIED_NAME.match(segment.strip())
+    if qualified:
+        return any(_names_site(part, site_names) for part in qualified.groups())
+    # "スポニチ Sponichi Annex 社会": the name with the section glued behind it.
+    if any(
+        len(name) >= 4 and key.startswith(name) and len(key) - len(name) <= 4 for name in site_names
+    ):
+        return True
+    dated = _DATE_TAIL.search(segment)
+    if dated is None or dated.start() == 0:
+        return False
+    return _names_site(segment[: dated.start()], site_names)
+
+
+def _names_time(segment: str) -> bool:
+    """A segment that is only a day and a time ("3 декабря 2020, 18:47", "05.12.2025 14:30"):
+    outlets stamp their titles so at the end; a headline's own day ("Wochenbericht 14. - 20.
+    Januar 2022") states no time."""
+    match = _DATE_TAIL.search(segment.strip())
+    return match is not None and match.start() == 0 and ":" in match.group()
 
 
 def _label_core(text: str) -> str:
-    """A label without the words outlets put around names: "Bhopal News" → "bhopal"."""
+    """A label without the words outlets put around names: "Bhopal News" → "bhopal",
+    "読売新聞オンライン" → "読売", "手机搜狐网" → "搜狐"."""
     words = _key(text).split()
     while words and words[0] in _LABEL_WORDS:
         words.pop(0)
     while words and words[-1] in _LABEL_WORDS:
         words.pop()
-    return "".join(words)
+    core = "".join(words)
+    for _ in range(2):  # "読売新聞オンライン": "オンライン", then "新聞"
+        suffix = next((x for x in _LABEL_SUFFIXES if core.endswith(x) and core != x), "")
+        core = core.removesuffix(suffix)
+    prefix = next((x for x in _LABEL_PREFIXES if core.startswith(x) and core != x), "")
+    core = core.removeprefix(prefix)
+    return core
+
+
+def _fold(key: str) -> str:
+    """A key without accents ("nestlémarktplatz" → "nestlemarktplatz"): hosts spell names so."""
+    decomposed = unicodedata.normalize("NFKD", key)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _clean(candidate: str, site_names: set[str], sections: Iterable[str]) -> str:
@@ -498,8 +614,18 @@ def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
             names.append(domain.split(".", 1)[0])
     keys = {_flat(n) for n in names}
     # "NHK" names "NHK News", "CBC" "CBC News": the name without the words around it.
-    keys |= {core for core in map(_label_core, names) if len(core) >= 3}
+    keys |= {core for core in map(_label_core, names) if _long_enough(core)}
     return {k for k in keys if k}
+
+
+def _long_enough(core: str) -> bool:
+    """A name's core long enough to name the site: three letters, or two CJK ideographs or
+    kana ("搜狐", "読売"), which say as much as a word."""
+    if len(core) >= _MIN_CORE_CHARS:
+        return True
+    return len(core) == 2 and all(
+        "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in core
+    )
 
 
 def _sections(page: Page) -> list[str]:
