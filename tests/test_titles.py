@@ -213,166 +213,6 @@ OUTLET_TEMPLATES = [
         "Taiwan: U.S. approves $330 million sale of aircraft parts",
         id="headline-with-a-colon-stays-whole",
     ),
-    # Templates without an <h1>: the site's name, and the sections between it and the
-    # headline, come off the metadata titles.
-    pytest.param(
-        "https://www.yomiuri.co.jp/politics/20251205-OYT1T50123/",
-        "ja",
-        """<title>{h} : 読売新聞</title>
-<meta property="og:title" content="{h} : 読売新聞">
-<meta property="og:site_name" content="読売新聞オンライン">""",
-        "読売新聞オンライン",
-        "",
-        "防衛費増額、財源議論は先送り…政府・与党",
-        id="yomiuri-name-without-online",
-    ),
-    pytest.param(
-        "https://www.sponichi.co.jp/society/news/2025/12/05/kiji/20251205s00042000123000c.html",
-        "ja",
-        """<title>{h} ― スポニチ Sponichi Annex 社会</title>
-<meta property="og:title" content="{h} ― スポニチ Sponichi Annex 社会">
-<meta property="og:site_name" content="スポニチ Sponichi Annex">""",
-        "スポニチ",
-        "",
-        "防衛費増額、財源議論を先送り 与党税調",
-        id="sponichi-horizontal-bar-and-glued-section",
-    ),
-    pytest.param(
-        "https://www.nikkansports.com/general/news/202512050000123.html",
-        "ja",
-        """<title>{h} - 社会 : 日刊スポーツ</title>
-<meta property="og:title" content="{h} - 社会 : 日刊スポーツ">
-<meta property="og:site_name" content="日刊スポーツ">""",
-        "日刊スポーツ",
-        "",
-        "防衛費増額、財源議論を先送り 政府・与党が協議",
-        id="nikkansports-section-behind-another-separator",
-    ),
-    pytest.param(
-        "https://www.mediatoday.co.kr/news/articleView.html?idxno=312345",
-        "ko",
-        """<title>{h} < 정치 < 기사본문 - 미디어오늘</title>
-<meta property="og:site_name" content="미디어오늘">""",
-        "미디어오늘",
-        "",
-        "여야, 예산안 처리 합의 불발…본회의 연기",
-        id="korean-cms-breadcrumb",
-    ),
-    pytest.param(
-        "https://www.sohu.com/a/123456789_121123456",
-        "zh",
-        """<title>{h}_手机搜狐网</title>
-<meta property="og:title" content="{h}_手机搜狐网">
-<meta property="og:site_name" content="搜狐">""",
-        "搜狐",
-        "",
-        "国家主席会见法国总统",
-        id="sohu-mobile-site-name",
-    ),
-    pytest.param(
-        "https://www.thepaper.cn/newsDetail_forward_31234567",
-        "zh",
-        """<title>{h}_澎湃号·政务_澎湃新闻-The Paper</title>
-<meta property="og:site_name" content="澎湃新闻">""",
-        "澎湃新闻",
-        "",
-        "国家主席会见法国总统",
-        id="the-paper-section-named-after-the-site",
-    ),
-    pytest.param(
-        "https://news.cctv.com/2025/12/05/ARTIabcdefghijk251205.shtml",
-        "zh",
-        """<title>{h}_新闻频道_央视网(cctv.com)</title>""",
-        "央视网",
-        "",
-        "国家主席会见法国总统",
-        id="cctv-name-with-its-domain-in-brackets",
-    ),
-    pytest.param(
-        "https://www.ettoday.net/news/20251205/3012345.htm",
-        "zh",
-        """<title>{h} | ETtoday政治新聞 | ETtoday新聞雲</title>
-<meta property="og:title" content="{h} | ETtoday政治新聞 | ETtoday新聞雲">
-<meta property="og:site_name" content="ETtoday新聞雲">""",
-        "ETtoday新聞雲",
-        "",
-        "國家主席會見法國總統",
-        id="ettoday-section-named-after-the-site",
-    ),
-    pytest.param(
-        "https://lenta.ru/news/2025/12/05/bpla/",
-        "ru",
-        """<title>{h}: Политика: Россия: Lenta.ru</title>
-<meta property="og:title" content="{h}: Политика: Россия: Lenta.ru">
-<meta property="og:site_name" content="Lenta.RU">""",
-        "Lenta.ru",
-        "",
-        "Минобороны сообщило о перехвате 41 беспилотника",
-        id="lenta-colon-chain",
-    ),
-    pytest.param(
-        "https://ria.ru/20251205/bpla-2012345678.html",
-        "ru",
-        """<title>{h} - РИА Новости, 05.12.2025</title>
-<meta property="og:title" content="{h} - РИА Новости, 05.12.2025">
-<meta property="og:site_name" content="РИА Новости">""",
-        "РИА Новости",
-        "",
-        "Минобороны сообщило о перехвате 41 беспилотника",
-        id="ria-name-and-day",
-    ),
-    pytest.param(
-        "https://iz.ru/1812345/2025-12-05/minoborony-soobshchilo",
-        "ru",
-        """<title>{h} | Новости мира | Известия</title>
-<meta property="og:title" content="{h} | Новости мира | Известия">
-<meta property="og:site_name" content="Известия">""",
-        "Известия",
-        "",
-        "Минобороны сообщило о перехвате 41 беспилотника",
-        id="izvestia-section",
-    ),
-    pytest.param(
-        "https://tass.ru/politika/22612345",
-        "ru",
-        """<title>{h} - Новости ТАСС</title>
-<meta property="og:title" content="{h} - Новости ТАСС">""",
-        "ТАСС",
-        "",
-        "Минобороны сообщило о перехвате 41 беспилотника",
-        id="tass-news-label",
-    ),
-    pytest.param(
-        "https://www.aljazeera.net/news/politics/2025/12/5/arab-summit",
-        "ar",
-        """<title>{h} | أخبار | الجزيرة نت</title>
-<meta property="og:title" content="{h} | أخبار | الجزيرة نت">
-<meta property="og:site_name" content="الجزيرة نت">""",
-        "الجزيرة نت",
-        "",
-        "القمة العربية تدعو إلى وقف فوري لإطلاق النار في غزة",
-        id="aljazeera-section",
-    ),
-    pytest.param(
-        "https://www.bbc.com/arabic/articles/c1234567890o",
-        "ar",
-        """<title>{h} - BBC News عربي</title>
-<meta property="og:title" content="{h} - BBC News عربي">""",
-        "BBC",
-        "",
-        "القمة العربية تدعو إلى وقف فوري لإطلاق النار في غزة",
-        id="bbc-arabic-label",
-    ),
-    pytest.param(
-        "https://www.ansa.it/sito/notizie/politica/2025/12/05/crosetto_abc123.html",
-        "en",
-        """<title>{h} - Politica - Ansa.it</title>
-<meta property="og:title" content="{h} - Politica - Ansa.it">""",
-        "ANSA",
-        "",
-        "Crosetto asks parliament for a larger defence budget next year",
-        id="ansa-hyphen-section",
-    ),
     pytest.param(
         "https://www.cbc.ca/news/politics/defence-spending-1.7401234",
         "en",
@@ -384,6 +224,187 @@ OUTLET_TEMPLATES = [
         id="logo-in-an-h1-is-never-the-title",
     ),
 ]
+
+
+#: Templates without an <h1>: the site's name, and the sections between it and the headline,
+#: come off the metadata titles. (id, url, language, <title> with {h} for the headline, og:title
+#: the same?, og:site_name, the logo's text, headline)
+METADATA_TEMPLATES = [
+    (
+        "yomiuri-name-without-online",
+        "https://www.yomiuri.co.jp/politics/20251205-OYT1T50123/",
+        "ja",
+        "{h} : 読売新聞",
+        True,
+        "読売新聞オンライン",
+        "読売新聞オンライン",
+        "防衛費増額、財源議論は先送り…政府・与党",
+    ),
+    (
+        "sponichi-horizontal-bar-and-glued-section",
+        "https://www.sponichi.co.jp/society/news/2025/12/05/kiji/20251205s00042000123000c.html",
+        "ja",
+        "{h} ― スポニチ Sponichi Annex 社会",
+        True,
+        "スポニチ Sponichi Annex",
+        "スポニチ",
+        "防衛費増額、財源議論を先送り 与党税調",
+    ),
+    (
+        "nikkansports-section-behind-another-separator",
+        "https://www.nikkansports.com/general/news/202512050000123.html",
+        "ja",
+        "{h} - 社会 : 日刊スポーツ",
+        True,
+        "日刊スポーツ",
+        "日刊スポーツ",
+        "防衛費増額、財源議論を先送り 政府・与党が協議",
+    ),
+    (
+        "korean-cms-breadcrumb",
+        "https://www.mediatoday.co.kr/news/articleView.html?idxno=312345",
+        "ko",
+        "{h} < 정치 < 기사본문 - 미디어오늘",
+        False,
+        "미디어오늘",
+        "미디어오늘",
+        "여야, 예산안 처리 합의 불발…본회의 연기",
+    ),
+    (
+        "sohu-mobile-site-name",
+        "https://www.sohu.com/a/123456789_121123456",
+        "zh",
+        "{h}_手机搜狐网",
+        True,
+        "搜狐",
+        "搜狐",
+        "国家主席会见法国总统",
+    ),
+    (
+        "the-paper-section-named-after-the-site",
+        "https://www.thepaper.cn/newsDetail_forward_31234567",
+        "zh",
+        "{h}_澎湃号·政务_澎湃新闻-The Paper",
+        False,
+        "澎湃新闻",
+        "澎湃新闻",
+        "国家主席会见法国总统",
+    ),
+    (
+        "cctv-name-with-its-domain-in-brackets",
+        "https://news.cctv.com/2025/12/05/ARTIabcdefghijk251205.shtml",
+        "zh",
+        "{h}_新闻频道_央视网(cctv.com)",
+        False,
+        None,
+        "央视网",
+        "国家主席会见法国总统",
+    ),
+    (
+        "ettoday-section-named-after-the-site",
+        "https://www.ettoday.net/news/20251205/3012345.htm",
+        "zh",
+        "{h} | ETtoday政治新聞 | ETtoday新聞雲",
+        True,
+        "ETtoday新聞雲",
+        "ETtoday新聞雲",
+        "國家主席會見法國總統",
+    ),
+    (
+        "lenta-colon-chain",
+        "https://lenta.ru/news/2025/12/05/bpla/",
+        "ru",
+        "{h}: Политика: Россия: Lenta.ru",
+        True,
+        "Lenta.RU",
+        "Lenta.ru",
+        "Минобороны сообщило о перехвате 41 беспилотника",
+    ),
+    (
+        "ria-name-and-day",
+        "https://ria.ru/20251205/bpla-2012345678.html",
+        "ru",
+        "{h} - РИА Новости, 05.12.2025",
+        True,
+        "РИА Новости",
+        "РИА Новости",
+        "Минобороны сообщило о перехвате 41 беспилотника",
+    ),
+    (
+        "izvestia-section",
+        "https://iz.ru/1812345/2025-12-05/minoborony-soobshchilo",
+        "ru",
+        "{h} | Новости мира | Известия",
+        True,
+        "Известия",
+        "Известия",
+        "Минобороны сообщило о перехвате 41 беспилотника",
+    ),
+    (
+        "tass-news-label",
+        "https://tass.ru/politika/22612345",
+        "ru",
+        "{h} - Новости ТАСС",
+        True,
+        None,
+        "ТАСС",
+        "Минобороны сообщило о перехвате 41 беспилотника",
+    ),
+    (
+        "aljazeera-section",
+        "https://www.aljazeera.net/news/politics/2025/12/5/arab-summit",
+        "ar",
+        "{h} | أخبار | الجزيرة نت",
+        True,
+        "الجزيرة نت",
+        "الجزيرة نت",
+        "القمة العربية تدعو إلى وقف فوري لإطلاق النار في غزة",
+    ),
+    (
+        "bbc-arabic-label",
+        "https://www.bbc.com/arabic/articles/c1234567890o",
+        "ar",
+        "{h} - BBC News عربي",
+        True,
+        None,
+        "BBC",
+        "القمة العربية تدعو إلى وقف فوري لإطلاق النار في غزة",
+    ),
+    (
+        "ansa-hyphen-section",
+        "https://www.ansa.it/sito/notizie/politica/2025/12/05/crosetto_abc123.html",
+        "en",
+        "{h} - Politica - Ansa.it",
+        True,
+        None,
+        "ANSA",
+        "Crosetto asks parliament for a larger defence budget next year",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "title", "og_title", "site_name", "logo", "headline"),
+    [pytest.param(*row[1:], id=row[0]) for row in METADATA_TEMPLATES],
+)
+def test_title_is_the_headline_of_the_metadata_template(
+    url: str,
+    lang: str,
+    title: str,
+    og_title: bool,
+    site_name: str | None,
+    logo: str,
+    headline: str,
+) -> None:
+    stated = title.format(h=headline)
+    head = f"<title>{stated}</title>"
+    if og_title:
+        head += f'\n<meta property="og:title" content="{stated}">'
+    if site_name:
+        head += f'\n<meta property="og:site_name" content="{site_name}">'
+    html = article_page(lang=lang, head=head, headline=None, logo=logo)
+
+    assert title_of(html, url) == headline
 
 
 @pytest.mark.parametrize(("url", "lang", "head", "logo", "h1s", "headline"), OUTLET_TEMPLATES)
@@ -504,7 +525,8 @@ def test_link_inside_the_h1_is_not_part_of_the_headline() -> None:
             "Bundeswehr: Pistorius will mehr Geld",
         ),
         (
-            "India test-fires Agni-5 missile with multiple warheads | Latest News India - Hindustan Times",
+            "India test-fires Agni-5 missile with multiple warheads"
+            " | Latest News India - Hindustan Times",
             (),
             "India test-fires Agni-5 missile with multiple warheads",
         ),
