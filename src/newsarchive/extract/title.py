@@ -14,15 +14,18 @@ behind it in the `<h1>` ("… by 30Seconds Food") is cut when the metadata state
 page describing one recipe (schema.org `Recipe`) is titled with the recipe's name, not the
 post's SEO headline.
 Only a whole segment that names the site (or, beside it, the page's sections) is ever cut: a
-headline that itself contains a separator stays whole. Sections stand between the headline and
-the name behind its separator or another (`… - Politica - Ansa.it`, `…: Политика: Россия:
-Lenta.ru`, `… - 社会 : 日刊スポーツ`, `… < 정치 < 기사본문 - 미디어오늘`), and are cut when they are a
-menu's word or two, or a short segment named after the site (`… | ETtoday政治新聞 | ETtoday新聞雲`).
-A name is recognised with the words outlets put around it, in any script (`Новости ТАСС`,
-`BBC News عربي`, `読売新聞オンライン` for `… : 読売新聞`, `手机搜狐网`), with a qualifier in brackets
-(`央视网(cctv.com)`), with the day behind it (`РИА Новости, 05.12.2025`) or its accents
-(`Nestlé Marktplatz` of nestle-marktplatz.de). The story's own `<h1>` is asked before the rest
-of the page's, so a related-stories list repeating og:title word for word does not win. The site's names come from the registry
+headline that itself contains a separator stays whole. Sections stand between the headline
+and the name behind its separator or another (`… - Politica - Ansa.it`,
+`…: Политика: Россия: Lenta.ru`, `… - 社会 : 日刊スポーツ`,
+`… < 정치 < 기사본문 - 미디어오늘`), and are cut when they are a menu's word or two, or a
+short segment named after the site (`… | ETtoday政治新聞 | ETtoday新聞雲`). A name is
+recognised with the words outlets put around it, in any script (`Новости ТАСС`,
+`BBC News عربي`, `読売新聞オンライン` for `… : 読売新聞`, `手机搜狐网`), with a qualifier
+in brackets (`央视网(cctv.com)`), with the day behind it (`РИА Новости, 05.12.2025`) or
+without its accents (`Nestlé Marktplatz` of nestle-marktplatz.de). The story's own `<h1>` is
+asked before the rest of the page's, so a related-stories list repeating og:title word for
+word does not win.
+The site's names come from the registry
 (also without a qualifier: "Xinhua (English)"), the meta tags, JSON-LD, the host and the domain
 it is registered under (the Public Suffix List: "iG" of receitas.ig.com.br), the page's
 links home (the logo's `alt`, their text), an `<h1>` that is the logo (a link to the home
