@@ -238,6 +238,16 @@ def test_headings_over_other_stories_in_other_languages_end_the_story() -> None:
         ("À lire aussi :", "Sur le même sujet"),
         ("Lee también:", "Noticias relacionadas"),
         ("Leggi anche:", "Articoli correlati"),
+        # trafilatura's evaluation pages (elheraldo.hn, diaadia.com.pa, gofeminin.de; the
+        # headings of larepublica.net, elfaro.net, hrjournal.de, incurvy.de, aerobuzz.de...).
+        ("LE PUEDE INTERESAR:", "NOTAS RELACIONADAS"),
+        ("VEA TAMBIÉN:", "Contenido Relacionado"),
+        ("Lea más:", "Empfohlene Beiträge"),
+        ("Mire:", "Das Thema könnte dich auch interessieren:"),
+        ("Auch lesen:", "Lesen Sie auch die folgenden Beiträge:"),
+        ("PUEDES VER:", "Schon gelesen?"),
+        ("Lea:", "Mehr Themen:"),
+        ("MIRA:", "Weitere aktuelle Themen aus der Arbeitswelt"),
     ]:
         record = extract_article(_tour_magazin_page(promo, heading), url)
 
@@ -558,3 +568,42 @@ def test_other_columns_of_a_section_end_the_story() -> None:
 
     assert isinstance(record, ArticleRecord)
     assert record.text.split("\n") == STORY[:5]
+
+
+def test_a_promo_set_as_a_quote_is_dropped() -> None:
+    """larepublica.pe quotes its links to other stories between the paragraphs:
+    `<blockquote><b>PUEDES VER: </b><a>...</a></blockquote>`."""
+    first = "".join(f"<p>{line}</p>" for line in STORY[:3])
+    rest = "".join(f"<p>{line}</p>" for line in STORY[3:6])
+    page = f"""<!DOCTYPE html><html lang="es"><head><title>Surge pricing in a crisis</title></head>
+<body><article><h1>Surge pricing in a crisis</h1><div class="page-internal-content">{first}
+<blockquote><b>PUEDES VER: </b><a class="interlinking-contenido-del-cuerpo"
+href="https://larepublica.pe/sociedad/2022/05/06/como-sacar-el-certificado-de-estudios/">
+¿Cómo sacar mi certificado de estudios del Minedu de manera online y sencilla?</a></blockquote>
+{rest}</div></article></body></html>"""
+
+    record = extract_article(page, "https://larepublica.pe/datos-lr/respuestas/2022/05/02/x/")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == STORY[:6]
+
+
+def test_a_speaker_named_like_a_promo_label_keeps_the_line() -> None:
+    """ "Lea:" and "Mira:" label a promo only when the rest of the line is the link: in an
+    interview they are a speaker's name, and the answer may hold a link of its own."""
+    answer = (
+        "Lea: We wrote to the council twice, and the letter is online at "
+        '<a href="/council/letter-2022/">the council\'s site</a>, but nobody answered us.'
+    )
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:4])
+    page = f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title></head>
+<body><article><h1>Surge pricing in a crisis</h1>{paragraphs}<p>{answer}</p></article></body>
+</html>"""
+
+    record = extract_article(page, "https://www.example-news.com/2022/05/02/surge/")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n")[-1] == (
+        "Lea: We wrote to the council twice, and the letter is online at the council's site, "
+        "but nobody answered us."
+    )

@@ -102,12 +102,13 @@ _FURNITURE_TAGS = ("nav", "aside", "form", "footer", "dialog", "noscript", "butt
 #: them (trafilatura's evaluation pages: "Das könnte Sie auch interessieren", "À lire aussi",
 #: "Weitere Artikel zum Thema" kept as body text).
 _OTHER_STORIES = (
-    r"das könnte (?:sie|dich) auch interessieren|(?:das )?könnte (?:sie|dich) interessieren|"
-    r"ähnliche (?:artikel|beiträge|themen|nachrichten)|"
+    r"(?:das(?: thema)? )?könnte (?:sie|dich) (?:auch )?interessieren|"
+    r"(?:ähnliche|empfohlene) (?:artikel|beiträge|themen|nachrichten)|"
+    r"weitere aktuelle (?:themen|artikel|beiträge|nachrichten)(?: aus [\w .&'-]{1,40})?|"
     r"weitere (?:artikel|beiträge|nachrichten|meldungen)(?: (?:zum thema|aus [\w .&'-]{1,40}))?|"
     r"meistgelesen(?:e (?:artikel|beiträge|nachrichten))?|"
     r"articles similaires|sur le même (?:sujet|thème)|vous aimerez aussi|les plus lus|"
-    r"noticias relacionadas|artículos relacionados|lo más leído|"
+    r"(?:noticias|notas|artículos) relacionad[oa]s|contenido relacionado|lo más leído|"
     r"notícias relacionadas|artigos relacionados|mais lidas|"
     r"articoli correlati|(?:i )?più letti|"
     r"podobne artykuły|najczęściej czytane"
@@ -118,7 +119,8 @@ _OTHER_STORIES = (
 #: which sit in the next block, without the line that ends the story above them.
 _COMMENTS = r"comentar|commenter|kommentieren|commentare|komentuj"
 _OTHER_HEADINGS = (
-    r"lesen sie auch|auch interessant|mehr zum thema(?: [\w .&'-]{1,40})?|weitere themen|"
+    r"lesen sie auch(?: (?:die|diese) (?:folgenden )?(?:beiträge|artikel))?|auch lesen|"
+    r"schon gelesen|auch interessant|mehr zum thema(?: [\w .&'-]{1,40})?|(?:mehr|weitere) themen|"
     r"(?:zum )?weiterlesen|kommentare|"
     r"(?:à )?lire aussi|à découvrir(?: aussi)?|commentaires|"
     r"(?:te|le) puede interesar|(?:lee|lea) también|comentarios|"
@@ -143,7 +145,8 @@ TAIL_HEADING = re.compile(
     r"share this(?: (?:article|story|post|page))?|"
     r"(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|newsletter|"
     rf"{_OTHER_STORIES}|{_OTHER_HEADINGS})"
-    r"\s*(?:[:.!]|\.\.\.|…)?$",
+    # "Schon gelesen?" (aerobuzz.de): a question over teasers is as much a heading.
+    r"\s*(?:[:.!?]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 #: The strongest of those: a body line saying this is where the story has certainly ended.
@@ -163,11 +166,17 @@ STORY_END = re.compile(
 PROMO_LABEL = re.compile(
     r"^\[?(?:also read|read also|read more|read|related|see also|see more|more|also|watch|listen|"
     r"recommended|don'?t miss|must read|click here|more on this|suggested|"
-    r"lesen sie auch|mehr zum thema|weiterlesen|(?:à )?lire aussi|(?:lee|lea) también|"
+    r"lesen sie auch|auch lesen|mehr zum thema|weiterlesen|(?:à )?lire aussi|"
+    # Spanish outlets' labels of a link to another story inside the text ("Lea más: ...",
+    # "LE PUEDE INTERESAR: ...", "MIRA: ...", "VEA TAMBIÉN: ...", "PUEDES VER: ...").
+    r"(?:lee|lea) (?:también|más)|(?:te|le) puede interesar|vea también|puedes ver|"
     r"leia também|leggi anche|czytaj (?:też|także|również)|zobacz (?:też|także))"
     r"(?: (?:post|posts|story|stories|article|articles|coverage|video))?\b\s*[:|–—>»-]",
     re.IGNORECASE,
 )
+#: Labels that are also names ("Lea: ..." may be a speaker in an interview): a promo only when
+#: the rest of the line is a link ("Lea: <a>Consejo Permanente de OEA aborda ...</a>").
+_NAME_LIKE_PROMO_LABEL = re.compile(r"^(?:lea|mira|mire)\s*:", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^(?:home|homepage|accueil|inicio|start|startseite)\s*[»›>/|→]", re.I)
 _LIST_LABEL = re.compile(
     r"^(?:tags?|topics?|filed under|keywords|categories|category)\s*:", re.IGNORECASE
@@ -493,10 +502,11 @@ def _is_prose(element: HtmlElement) -> bool:
 
 def _drop_inline_promos(tree: HtmlElement, url: str) -> None:
     story_links = StoryLinks(url)
-    for element in list(tree.iter(*_TEXT_BLOCKS)):
+    # Blockquotes too: larepublica.pe sets its "PUEDES VER: <a>" promos as quotes.
+    for element in list(tree.iter(*_TEXT_BLOCKS, "blockquote")):
         if element.getparent() is None:
             continue
-        if element.tag in ("div", "section", "li") and _has_block_child(element):
+        if element.tag in ("div", "section", "li", "blockquote") and _has_block_child(element):
             continue
         text = short_text_of(element, 400)
         if not text:
@@ -514,6 +524,9 @@ def _is_promo(element: HtmlElement, text: str, story_links: StoryLinks) -> bool:
         return True
     linked = link_text_length(element)
     if _LIST_LABEL.match(text) and linked >= 0.5 * len(text):
+        return True
+    label = _NAME_LIKE_PROMO_LABEL.match(text)
+    if label and linked >= 0.8 * (len(text) - label.end()):
         return True
     # A paragraph or subheading that is nothing but a link to another story of the outlet.
     return (
