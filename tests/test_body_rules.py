@@ -607,3 +607,32 @@ def test_a_speaker_named_like_a_promo_label_keeps_the_line() -> None:
         "Lea: We wrote to the council twice, and the letter is online at the council's site, "
         "but nobody answered us."
     )
+
+
+def test_calls_to_subscribe_follow_or_download_after_the_story_are_dropped() -> None:
+    """nationnews.com closes a story with "Subscribe now to our eNATION edition for the full
+    story." and a line about its apps; Spanish outlets ask the reader to follow them or join
+    their Telegram or YouTube channel. The same words inside the story stay."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:5])
+    inside = "The minister said he would download the app himself and subscribe to the service."
+    calls = [
+        'Subscribe now to our <a href="http://nationnews.brb.newsmemory.com/landing.php">'
+        "<strong>eNATION</strong></a> edition for the full story.",
+        "For the latest stories and breaking news updates download the Nationnews apps for iOS "
+        "and Android.",
+        "Siguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas "
+        "nuestras actualizaciones",
+        "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete "
+        '<a href="https://t.me/guatemalacom">desde tu celular</a> en este enlace de invitación.',
+        "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern. "
+        '<a href="/newsletter">Melde dich hier für unseren Newsletter an!</a>',
+    ]
+    for call in calls:
+        page = f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title></head>
+<body><article><h1>Surge pricing in a crisis</h1>{paragraphs}<p>{inside}</p>
+<p>{STORY[5]}</p><p>{call}</p></article></body></html>"""
+
+        record = extract_article(page, "https://www.nationnews.com/2022/05/03/surge-pricing/")
+
+        assert isinstance(record, ArticleRecord)
+        assert record.text.split("\n") == [*STORY[:5], inside, STORY[5]], call

@@ -65,7 +65,9 @@ _FURNITURE_LINE = re.compile(
     r"(?:reading time|read time|tempo de leitura|temps de lecture|lesezeit)\s*:.{0,30}|"
     r"\d+\s*min(?:ute)?s? read|"
     r"like this (?:story|article)\?.{0,80}|"
-    r".{0,120}\b(?:sign up|subscribe)\b.{0,80}\b(?:newsletters?|inbox)\b.{0,120})$",
+    r".{0,120}\b(?:sign(?:ing)? up|subscribe)\b.{0,80}\b(?:newsletters?|inbox)\b.{0,120}|"
+    # "Lust auf mehr? ... Melde dich hier für unseren Newsletter an!", "Zum Newsletter anmelden"
+    r".{0,200}\bnewsletter\b.{0,20}\ban(?:melden)?[.!]?)$",
     re.IGNORECASE,
 )
 #: Wire-style credits that close a story: "(Reporting by ...; Editing by ...)".
@@ -79,7 +81,25 @@ _CONTACT_LINE = re.compile(
     r"^(?:\S+@\S+\.\w+|(?:https?://|www\.|twitter\.com/)\S+|"
     r"(?:follow|subscribe to|have a tip)\b.{0,200}"
     r"(?:facebook|twitter|instagram|youtube|linkedin|https?://|\S+@\S+\.\w+|@\w+).{0,100}|"
-    r"(?:more|reach|contact|email)\b.{0,200}(?:https?://|\S+@\S+\.\w+|@\w+).{0,100})$",
+    r"(?:more|reach|contact|email)\b.{0,200}(?:https?://|\S+@\S+\.\w+|@\w+).{0,100}|"
+    # "Siguenos en Telegram, Instagram, Facebook y Twitter para recibir ...", "Folge uns auf".
+    r"(?:s[ií]guenos|folg(?:e|en sie) uns|suivez-nous|seguici|obserwuj nas)\b.{0,200}|"
+    r".{0,160}\b(?:write to|e-?mail us at)\s+\S+@\S+\.\w+\.?)$",
+    re.IGNORECASE,
+)
+#: The outlet asking the reader for something where the story ends: to subscribe for the rest,
+#: to log in, to download its app, to join its channel ("Subscribe now to our eNATION edition
+#: for the full story.", "For the latest stories ... download the Nationnews apps for iOS and
+#: Android.", "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete ...", "HAZTE
+#: MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS"). Read in the last lines only, like credits.
+_CALL_LINE = re.compile(
+    r"^(?:.{0,120}\bsubscribe\b.{0,100}\bfull (?:story|article)\b.{0,60}|"
+    r".{0,160}\balready (?:a )?(?:subscriber|member)\b.{0,160}|"
+    r".{0,120}\bdownload (?:the|our) [\w .&'-]{0,40}\bapps?\b.{0,20}"
+    r"\b(?:ios|android|app store|google play)\b.{0,40}|"
+    r".{0,80}\b(?:nuestro canal|tenemos (?:un )?canal|our (?:\w+ )?channel)\b.{0,160}|"
+    r".{0,160}\bsign up here[.!]?|"
+    r"hazte (?:miembro|socio|suscriptor)\b.{0,100})$",
     re.IGNORECASE,
 )
 #: A copyright or rights notice: "© 2019 Associated Press. All Rights Reserved. This material may
@@ -547,7 +567,7 @@ def _is_byline(line: str, key: str, author_keys: set[str]) -> bool:
 
 
 def _is_closing_credit(line: str) -> bool:
-    return bool(_CREDIT_LINE.match(line) or _CONTACT_LINE.match(line))
+    return bool(_CREDIT_LINE.match(line) or _CONTACT_LINE.match(line) or _CALL_LINE.match(line))
 
 
 def _key(text: str) -> str:
