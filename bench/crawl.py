@@ -21,7 +21,7 @@ the crawl's RSS sampled as pages are served, printed after 2,000 and after 20,00
 
     python bench/crawl.py [--dataset ../shared/benchmarks/aeb] [--pages 1000]
                           [--extract-workers N] [--workers 1,2] [--redis-url URL]
-                          [--naive] [--news-please-python PY] [--rss-at N,N]
+                          [--naive] [--news-please-python PY] [--rss-at N,N] [--crawl-only]
 """
 
 from __future__ import annotations
@@ -529,6 +529,13 @@ def main() -> None:
         help="the memory-bound check: sample the crawl's RSS as pages are served and print it "
         "after N pages (e.g. --pages 20000 --rss-at 2000,20000); skips the extraction-only runs",
     )
+    parser.add_argument(
+        "--crawl-only",
+        action="store_true",
+        help="only our crawl and its CPU split per process (crawl process, reactor, pool "
+        "workers, PostgreSQL): skips the server's own rate and the extraction-only runs, for "
+        "before/after checks of the crawl machinery",
+    )
     args = parser.parse_args()
 
     pages = load_pages(args.dataset)
@@ -587,8 +594,9 @@ def measure_one(
             f"{args.pages} pages per crawl ({mib:.0f} MiB of HTML, {len(pages)} distinct), "
             f"{args.extract_workers} extraction processes"
         )
-        rate = server_rate(list(sets[0]))
-        print(f"bench web server alone: {rate:.1f} pages/s to 16 keep-alive clients")
+        if not args.crawl_only:
+            rate = server_rate(list(sets[0]))
+            print(f"bench web server alone: {rate:.1f} pages/s to 16 keep-alive clients")
         server = ServerCpu(
             None if args.database_url else Path(env["NEWSARCHIVE_HOME"]) / "postgres"
         )
@@ -628,6 +636,9 @@ def measure_one(
                 f"  ratio {last / first:.2f} (target: within 10%), "
                 f"peak {memory.peak / 2**20:.0f} MiB"
             )
+        return
+    if args.crawl_only:
+        print(f"crawl: {stored} articles stored of {args.pages} pages in {seconds:.1f} s")
         return
     bodies = list(sets[0].items())
     for name, work, initializer in (

@@ -108,9 +108,11 @@ BASE_SETTINGS: dict[str, Any] = {
     "REMOTE_CONTROL_ENABLED": False,
     "CONCURRENT_REQUESTS": 32,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
-    # Scrapy starts this many asyncio tasks for the output of every response (an article page
-    # yields one item): the default 100 made 100 tasks per page (bench/profile_pages.py).
-    "CONCURRENT_ITEMS": 16,
+    # Scrapy starts this many asyncio tasks for the output of every response, however little
+    # it yields (the default 100 made 100 tasks per page, bench/profile_pages.py). Our spider's
+    # callbacks and errbacks yield at most one item per response (a page, a listing or a
+    # failure; a listing's requests are only scheduled), so one task does the same work.
+    "CONCURRENT_ITEMS": 1,
     "DOWNLOAD_DELAY": 0.5,
     "AUTOTHROTTLE_ENABLED": True,
     "AUTOTHROTTLE_START_DELAY": 1.0,
@@ -158,6 +160,9 @@ BASE_SETTINGS: dict[str, Any] = {
     },
     "EXTENSIONS": {
         "newsarchive.fetch.progress.ProgressReport": 500,
+        # Python's garbage collector walks start-up's objects less and pages' objects less
+        # often while the spider is open (see the module).
+        "newsarchive.fetch.collector.CollectorTuning": 510,
     },
     **{key: option.default for key, option in OPTIONS.items()},
 }
