@@ -7,7 +7,9 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,26 @@ def query(database_url: str, sql: str, **params: object) -> list[Any]:
             return list(result) if result.returns_rows else []
     finally:
         engine.dispose()
+
+
+#: Names event_fields reads under another: an event's day is its `occurred_on`.
+_EVENT_FIELDS = {"day": "occurred_on"}
+
+
+def event_fields(event: Any, *names: str) -> tuple[Any, ...]:
+    """The named fields of one event however a test holds it (an `Event` the rules found, a row
+    of the events table, a line of the export's events.csv), so that each asserts the same
+    shape in one line: "visitor" is an `Event`'s main actor's name, "day" its `occurred_on`,
+    and days come as ISO text, as events.csv writes them."""
+    values = []
+    for name in names:
+        if name == "visitor" and hasattr(event, "main_actor"):
+            value = event.main_actor.name
+        else:
+            key = _EVENT_FIELDS.get(name, name)
+            value = event[key] if isinstance(event, Mapping) else getattr(event, key)
+        values.append(value.isoformat() if isinstance(value, date) else value)
+    return tuple(values)
 
 
 #: Polite defaults stay on (robots.txt, AutoThrottle); only the delays shrink on 127.0.0.1.
