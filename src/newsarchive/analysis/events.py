@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, NamedTuple
 
@@ -1572,6 +1572,10 @@ def _cjk_places(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+#: _city_in's answers for the last sentences and bodies asked about: the rules of one sentence
+#: ask it of the same sentence several times, and the end of find_events of the whole body (for
+#: summits, talks and signings placed nowhere else, and the dateline's check).
+@lru_cache(maxsize=32)
 def _city_in(sentence: str, bare: bool = False) -> tuple[str | None, str | None, tuple[int, int]]:
     """(city, country, span of its name) of the first known city the sentence puts something
     in ("in Tehran", "à Pékin", "nach Moskau", "Tahran'da", "بالرياض", "在北京"); `bare`: the
@@ -2084,6 +2088,7 @@ _SCRIPT_DATELINE = screened(
 )
 
 
+@lru_cache(maxsize=4)  # asked of the same text three times per article
 def _dateline(text: str) -> tuple[str | None, str | None]:
     """(city, country) of the wire dateline the text opens with: a known city, or one the
     gazetteer lacks with the country the dateline names ("ANTALYA, Turkey (Reuters) -"), spelled
@@ -2144,12 +2149,13 @@ def _place_by_dateline(drafts: Sequence[_Draft], text: str) -> None:
     city, country = _dateline(text)
     if city is None or country is None:
         return
-    elsewhere = _city_in(text)[1] not in (None, country)
     for draft in drafts:
-        gathering = draft.kind in ("summit", "agreement") or (
-            draft.kind == "meeting" and not elsewhere
-        )
-        if gathering and draft.place is None and draft.country in (None, country):
+        if draft.place is not None or draft.country not in (None, country):
+            continue
+        # Where the text first puts something (a search of the whole text) only for talks.
+        if draft.kind in ("summit", "agreement") or (
+            draft.kind == "meeting" and _city_in(text)[1] in (None, country)
+        ):
             draft.place, draft.country = city, country
 
 
