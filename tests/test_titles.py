@@ -1199,3 +1199,18 @@ McAleenan - ABC News</title>
 </div></article></section></body></html>"""
 
     assert title_of(html, story_url) == headline
+
+
+def test_an_og_title_that_is_the_urls_slug_gives_way_to_the_h1() -> None:
+    """adac.de filled og:title with the page's slug; the <h1> is the headline."""
+    headline = "18 Kindersitze im Test: Vier Modelle fallen durch"
+    slug = "adac-kindersitztest-herbst-2018"
+    html = article_page(
+        lang="en",
+        head=f"""<title>{slug} | ADAC</title>
+<meta property="og:title" content="{slug}"><meta name="twitter:title" content="{slug}">""",
+        headline=headline,
+        logo="ADAC",
+    )
+
+    assert title_of(html, f"https://www.adac.de/rund-ums-fahrzeug/tests/{slug}/") == headline

@@ -94,6 +94,8 @@ _BRACKETED = re.compile(r"\s*[\[【]([^\[\]【】]{1,60})[\]】]$")
 #: Where a byline follows the headline in its `<h1>`: "… Comfort Food by 30Seconds Food".
 _BYLINE = re.compile(r"\s+[Bb]y\s+")
 _TAG = re.compile(r"<[^<>]{1,200}>")
+#: A URL's slug: lower-case words and digits joined by hyphens or underscores, no space.
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
 _WORD = re.compile(r"\w")
 _TRUNCATED = ("...", "…")
 #: Words around an outlet's name in its own label: "CBC News", "The Verge", "Mirror Online",
@@ -163,8 +165,8 @@ def find_title(
     recipe = _recipe_name(page)
     if recipe:
         return _clean(recipe, site_names, sections) or recipe
-    og, ld = page.meta_first("og:title"), _json_ld_headline(page.article_object)
-    later = (page.meta_first("twitter:title"), _title_element(page), evidence_title)
+    og, ld = _unless_slug(page.meta_first("og:title")), _json_ld_headline(page.article_object)
+    later = (_unless_slug(page.meta_first("twitter:title")), _title_element(page), evidence_title)
     raw = [c for c in (og, ld, *later) if c and c.strip()]
     cleaned = [c for c in (_clean(r, site_names, sections) for r in raw) if c]
     # The titles the page states for sharing and search (og:title, JSON-LD), cut of the site.
@@ -188,6 +190,14 @@ def find_title(
     if raw:  # every title is the outlet's name (a home page): better that than nothing
         return " ".join(raw[0].split())
     return ""
+
+
+def _unless_slug(title: str | None) -> str | None:
+    """The title, unless it is a URL's slug a CMS filled in ("adac-kindersitztest-herbst-2018"
+    for "18 Kindersitze im Test: Vier Modelle fallen durch"): no headline is written so."""
+    if title and _SLUG.fullmatch(title.strip()):
+        return None
+    return title
 
 
 def _shown_part(page: Page, title: str, site_names: set[str]) -> str | None:
