@@ -169,6 +169,15 @@ EVENT_CASES = [
         title="Biden, Putin agree to return ambassadors after 'constructive' Geneva summit",
     ),
     _ev(
+        "en-a-summit-is-dated-by-its-opening-not-the-wrap",
+        "OSAKA, Japan (Reuters) - Leaders of the Group of 20 ended a two-day summit in Osaka on "
+        "Saturday with a declaration on trade. The summit, which opened on Friday, was "
+        "overshadowed by bilateral meetings.",
+        D(2019, 6, 29),
+        [("summit", D(2019, 6, 28), "Osaka", "JP")],
+        fields=K4,
+    ),
+    _ev(
         "en-a-list-of-visitors-each-visit",
         "French President Emmanuel Macron, German Chancellor Olaf Scholz and Italian Prime "
         "Minister Mario Draghi arrived in Kyiv on Thursday.",

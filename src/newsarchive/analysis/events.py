@@ -1914,6 +1914,7 @@ def find_events(
     else:
         recent = []
     _merge_signings(drafts)
+    _summit_opening(list(drafts.values()), body, spans, published_on)
     _place_by_dateline(list(drafts.values()), text)
     home = _dateline(text)[1]
     for draft in drafts.values():
@@ -1996,6 +1997,32 @@ def _merge_signings(drafts: dict[tuple[str, Actor], _Draft]) -> None:
                 other.somewhere |= draft.somewhere
                 draft.kind = "merged"  # folded: not a signing to fold another into
                 break
+
+
+#: A summit's opening told apart from the day the article dates it by: "The summit, which
+#: opened on Friday, was overshadowed by ...", in a wrap of its last day.
+_SUMMIT_OPENED = re.compile(
+    r"(?i)(?<!\w)summit,?\s+(?:which|that)\s+(?:opened|began|started)(?!\w)"
+)
+
+
+def _summit_opening(
+    drafts: Sequence[_Draft], body: str, spans: Sequence[tuple[int, int]], published_on: date
+) -> None:
+    """Date the article's one summit by the opening day a sentence names (a summit's day is its
+    first), when it tells one summit only."""
+    summits = [d for d in drafts if d.kind == "summit"]
+    if len(summits) != 1:
+        return
+    for start, end in spans:
+        opened = _SUMMIT_OPENED.search(body, start, end)
+        if opened is None:
+            continue
+        after = body[opened.start() : min(end, opened.end() + _ARRIVAL_REACH)]
+        days = [d for d in resolve_dates(after, published_on) if d <= published_on]
+        if days:
+            summits[0].occurred_on = days[0]
+            return
 
 
 #: The role of an event's main actor (the one reports of the same event are matched on).
