@@ -7,16 +7,19 @@ the test fails if the rule stops applying to that shape.
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from newsarchive.extract import ArticleRecord, extract_article
 from newsarchive.extract.body import (
     PageFacts,
+    _is_breadcrumb,
     _missed_prose,
     _trafilatura_lines,
     extract_body,
     link_labels,
 )
 from newsarchive.extract.boilerplate import prune_boilerplate
+from newsarchive.extract.dates import is_date_stamp
 
 STORY = [
     "Horror stories about the ride-hailing company have been commonplace in recent months, but "
@@ -636,3 +639,75 @@ def test_calls_to_subscribe_follow_or_download_after_the_story_are_dropped() -> 
 
         assert isinstance(record, ArticleRecord)
         assert record.text.split("\n") == [*STORY[:5], inside, STORY[5]], call
+
+
+def _heise_page(stamp: str) -> str:
+    """heise.de's news story: the date stamp in `p.news_datum` above the `<h1>`, inside the
+    `<article>` with the story."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:5])
+    return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis | heise online</title>
+</head><body><div id="mitte_news"><p class="news_navi"><a href="/meldung/1.html">Vorige</a> |
+<a href="/meldung/3.html">Nächste</a></p><article>
+<p class="news_datum">{stamp}</p>
+<h1>Surge pricing in a crisis</h1>
+<div class="meldung_wrapper">{paragraphs}</div></article></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "08.04.2015 12:46",
+        "sexta-feira, 22 de outubro de 2010 às 20:13",  # terra.com.br
+        "기사입력 :[ 2018-08-25 15:24 ]",  # entermedia.co.kr
+        "March 13, 2015",  # heraldsun.com.au
+    ],
+)
+def test_a_date_stamp_above_the_story_is_not_its_first_paragraph(stamp: str) -> None:
+    record = extract_article(_heise_page(stamp), "https://www.heise.de/meldung/2-2597001.html")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == STORY[:5]
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Monday, May 27, 2013", True),
+        ("Published: Dec. 5, 2016 at 3:04 p.m. ET", True),
+        ("2019.03.08", True),
+        ("— Josh Apte (@joshapte) November 3, 2019", False),  # a tweet's signature
+        ("Founded February 28, 1998", False),
+        ("2018.04.05 ~ OPEN RUN", False),
+        ("OSS×クラウド最新TOPICS 2019年3月15日 09:43", False),  # a kicker beside the date
+        ("It rained on March 13, 2015 and again on the next day.", False),
+    ],
+)
+def test_a_date_stamp_says_when_and_nothing_else(line: str, stamp: bool) -> None:
+    assert is_date_stamp(line) is stamp
+
+
+def _elecom_page() -> str:
+    """elecom.co.jp's news release: the breadcrumb trail in the cell of a layout table, above
+    the release in the same container."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:5])
+    return f"""<!DOCTYPE html><html><head><title>[News] Surge pricing in a crisis</title></head>
+<body><div id="menu"><a href="/">トップ</a> <a href="/news/">ニュースリリース</a>
+<a href="/products/">製品情報</a></div>
+<div id="contents"><table width="760"><tr><td><a href="http://www.elecom.co.jp/">トップ</a> &gt;
+<a href="../../index.html">ニュースリリース</a> &gt; 薄型キーボード</td></tr></table>
+<div class="news"><h1>Surge pricing in a crisis</h1>{paragraphs}</div></div></body></html>"""
+
+
+def test_a_breadcrumb_trail_in_the_story_is_not_its_first_paragraph() -> None:
+    record = extract_article(_elecom_page(), "https://www.elecom.co.jp/news/201903/el34-194/")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == STORY[:5]
+
+
+def test_a_sentence_with_arrows_is_no_breadcrumb_trail() -> None:
+    facts = PageFacts(link_labels=frozenset({"home", "news"}))
+    line = "Prices went up > 30 per cent > the week before, then fell > 10 per cent in a day"
+
+    assert _is_breadcrumb(line, facts) is False
+    assert _is_breadcrumb("Home > News > Surge pricing", facts) is True

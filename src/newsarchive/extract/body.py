@@ -13,6 +13,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
 from newsarchive.extract.boilerplate import PROMO_LABEL, STORY_END
+from newsarchive.extract.dates import is_date_stamp
 from newsarchive.extract.stoplist import share_stoplist
 from newsarchive.extract.tree import text_content
 
@@ -516,8 +517,13 @@ def _tidy(lines: list[str], facts: PageFacts) -> list[str]:
     author_keys = {_key(author) for author in facts.authors}
     for index, line in enumerate(lines):
         key = _key(line)
-        if len(kept) < _HEAD_LINES and (key == title_key or _is_label(line, key, facts)):
-            continue  # the headline, or a section label above it, is not body text
+        if len(kept) < _HEAD_LINES and (
+            key == title_key
+            or _is_label(line, key, facts)
+            or _is_breadcrumb(line, facts)
+            or is_date_stamp(line)
+        ):
+            continue  # the headline, a section label or trail above it, its date: not body text
         if index > 0 and STORY_END.match(line):
             break
         if _CLOSING_LINE.match(line):
@@ -546,6 +552,25 @@ def _is_label(line: str, key: str, facts: PageFacts) -> bool:
         and key in facts.link_labels
         and not line.startswith("[")  # "[Verse 1]": a part of the text, linked to its notes
     )
+
+
+#: What separates the steps of a breadcrumb trail: "Home > News > Politics", "HOME ＞ イベント".
+_TRAIL_STEP = re.compile(r"\s*[>›»＞→]\s*")
+_TRAIL_STEP_CHARS = 40
+
+
+def _is_breadcrumb(line: str, facts: PageFacts) -> bool:
+    """The page's place in its site, "トップ > ニュースリリース > 薄型キーボード", as a line.
+
+    Templates put the trail in the story's container (in a table cell, elecom.co.jp; in a
+    paragraph, jnsa.org), where pruning, which reads blocks starting with "Home >", does not
+    reach it. Every step but the last (the page itself) is a link of the page's menus, and
+    every step is short: a sentence with "->" or "»" in it has long steps, not links.
+    """
+    steps = _TRAIL_STEP.split(line.strip())
+    if len(steps) < 3 or any(not step or len(step) > _TRAIL_STEP_CHARS for step in steps):
+        return False
+    return all(_key(step) in facts.link_labels for step in steps[:-1])
 
 
 def is_rights_notice(line: str) -> bool:

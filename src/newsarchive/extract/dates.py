@@ -483,6 +483,68 @@ def _written_day(match: re.Match[str], day_first: bool | None) -> datetime | Non
         return None
 
 
+#: A clock time or half of the day anywhere in a line: "20:13", "11:00 AM", "21 h 14", "p.m.".
+_CLOCK = re.compile(
+    r"(?<!\d)[0-2]?\d(?::|\s?h\s?)[0-5]\d(?::[0-5]\d)?(?!\d)|\b[ap]\.?\s?m\b\.?", re.IGNORECASE
+)
+#: A label before the date: "기사입력 :", "Published:", "Posted on:".
+_STAMP_LABEL = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:")
+#: Words a date stamp may hold besides the date and the time: how a clock time is joined to
+#: the day ("às 20:13", "um 9:00 Uhr"), and zone abbreviations that name no offset of their own.
+_STAMP_JOINERS = frozenset(
+    {"at", "on", "às", "as", "à", "a", "las", "um", "uhr", "alle", "ore", "kl", "klo", "saat"}
+    | {"de", "del", "of", "the", "h", "et", "pt", "ct", "mt", "bst", "ist", "cst", "ast"}
+)
+_STAMP_CHARS = 80
+
+
+def is_date_stamp(line: str) -> bool:
+    """The line states when the page was published and nothing else.
+
+    Templates print the story's date above it ("sexta-feira, 22 de outubro de 2010 às 20:13",
+    "08.04.2015 12:46", "기사입력 :[ 2018-08-25 15:24 ]", "2019.03.08") where trafilatura takes
+    it for the story's first paragraph (terra.com.br, heise.de, entermedia.co.kr). Besides one
+    written date (its month a name `month_numbers` knows, or numbers), a stamp holds only a clock
+    time, weekday names, joining words, zone abbreviations and a short label before a colon: a
+    line that says anything more ("Founded February 28, 1998", "— Name (@handle) November 18,
+    2019", a tweet's signature) is text. A bare US date with its day over 12 ("11/28/2016") is
+    no written date here.
+    """
+    if len(line) > _STAMP_CHARS:
+        return False
+    for pattern in _TEXT_DATES:
+        for match in pattern.finditer(line):
+            if _written_day(match, True) is None:
+                continue
+            rest = _CLOCK.sub(" ", f"{line[: match.start()]} {line[match.end() :]}")
+            rest = _STAMP_LABEL.sub(" ", rest, count=1)
+            if any(char.isdigit() for char in rest):
+                return False
+            words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", rest.casefold())
+            allowed = _STAMP_JOINERS | _ZONE_OFFSETS.keys() | weekday_names()
+            return all(word in allowed for word in words)
+    return False
+
+
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """Weekday names and abbreviations of `_MONTH_LANGUAGES`, folded ("friday", "sexta-feira")."""
+    names = {*_WEEKDAY_KEYS, *(day[:3] for day in _WEEKDAY_KEYS)}
+    try:
+        from dateparser.languages.loader import default_loader
+
+        for locale in default_loader.get_locales(languages=_MONTH_LANGUAGES):
+            for day in _WEEKDAY_KEYS:
+                names.update(_month_key(word) for word in locale.info.get(day, []))
+    except (ImportError, AttributeError, KeyError, ValueError):  # pragma: no cover
+        pass  # English names only
+    names.discard("")
+    return frozenset(names)
+
+
 def _with_clock_time(day: datetime, text: str, position: int) -> datetime:
     clock = _TIME_AFTER.match(text, position)
     if clock is None:
