@@ -14,6 +14,7 @@ from newsarchive.extract.body import (
     PageFacts,
     _is_breadcrumb,
     _missed_prose,
+    _tidy,
     _trafilatura_lines,
     extract_body,
     link_labels,
@@ -711,3 +712,78 @@ def test_a_sentence_with_arrows_is_no_breadcrumb_trail() -> None:
 
     assert _is_breadcrumb(line, facts) is False
     assert _is_breadcrumb("Home > News > Surge pricing", facts) is True
+
+
+def _closing_page(closing: str) -> str:
+    """aljazeera.com's (and time.com's, yna.co.kr's) story: the paragraphs, then a last one in
+    the same container saying where the story came from, how to write to its reporter, or that
+    the wire's story ends."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY[:5])
+    return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis</title></head><body>
+<div class="article-heading"><h1 class="post-title">Surge pricing in a crisis</h1></div>
+<div class="article-p-wrapper">{paragraphs}<p>{closing}</p></div>
+<div class="article-source">Related: <a href="/news/other-story.html">Another story</a></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "SOURCE: Al Jazeera News",
+        "Write to Jane Doe at jane.doe@time.com",
+        "(END)",
+    ],
+)
+def test_a_source_line_a_reporter_address_or_an_end_mark_closes_no_story(closing: str) -> None:
+    record = extract_article(_closing_page(closing), "https://www.aljazeera.com/news/surge.html")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == STORY[:5]
+
+
+def test_a_source_line_that_cites_a_study_is_kept() -> None:
+    citation = "Source: Dunbar RIM, Teasdale B. Emotional arousal when watching drama. R Soc 2016."
+    record = extract_article(_closing_page(citation), "https://www.aljazeera.com/news/surge.html")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == [*STORY[:5], citation]
+
+
+def _barrons_page() -> str:
+    """barrons.com (Dow Jones): the reprint notice in `div.print-header` above the story and
+    in `div.print-footer` below it, the reprint and print tools in `ul.print-tools`; the story
+    opens in the body and goes on in a `div.paywall`."""
+    notice = (
+        "This copy is for your personal, non-commercial use only. To order presentation-ready "
+        "copies for distribution to your colleagues, clients or customers visit "
+        "http://www.djreprints.com."
+    )
+    opening = "".join(f"<p>{line}</p>" for line in STORY[:2])
+    rest = "".join(f"<p>{line}</p>" for line in STORY[2:5])
+    return f"""<!DOCTYPE html><html><head><title>Surge pricing in a crisis | Barron's</title>
+</head><body class="pageFrame"><div class="sliderBox"><div class="main">
+<div class="print-header"><p>{notice}</p>
+<p>https://www.barrons.com/articles/surge-pricing-51574168486</p></div>
+<article class="article"><header class="article__header"><h1>Surge pricing in a crisis</h1>
+<ul class="js-article-tools print-tools flexbox"><li class="icon reprint flexbox">Order Reprints
+</li><li class="icon print flexbox">Print Article</li></ul></header>
+<div class="article__body article-wrap" id="js-article__body"><div class="textresizer"></div>
+{opening}<div class="paywall">{rest}</div></div></article></div></div>
+<div class="print-footer"><p>Copyright ©2019 Dow Jones &amp; Company, Inc. All Rights Reserved
+</p><p>{notice}</p></div></body></html>"""
+
+
+def test_what_a_page_shows_on_paper_only_is_pruned() -> None:
+    tree = lxml.html.fromstring(_barrons_page())
+
+    prune_boilerplate(tree, "https://www.barrons.com/articles/surge-pricing-51574168486")
+
+    assert [p.text_content() for p in tree.iter("p")] == STORY[:5]
+    assert not tree.xpath("//*[contains(@class, 'print-')]")
+
+
+def test_only_one_date_stamp_is_dropped_a_column_of_dates_lists_items() -> None:
+    """slobodnaevropa.org's programme page: the dates of its last episodes, one a line."""
+    lines = ["21. juni/lipanj, 2020.", "20. juni/lipanj, 2020.", "Jutarnji program za Srbiju"]
+
+    assert _tidy(lines, PageFacts()) == lines[1:]

@@ -56,7 +56,8 @@ _SKIPPED = frozenset({"graphic", "img", "figcaption", "caption"})
 #: Lines that end the story when trafilatura lets a trailing block through.
 _CLOSING_LINE = re.compile(
     r"^(?:comments are closed\.?|this site uses akismet.*|"
-    r"(?:©|copyright)\s.*all rights reserved\.?)$",
+    r"(?:©|copyright)\s.*all rights reserved\.?|"
+    r"[(\[]\s*end\s*[)\]]|-+\s*end\s*-+)$",  # a wire's end mark: Yonhap's "(END)"
     re.IGNORECASE,
 )
 #: Lines of page furniture that templates put inside the article container.
@@ -74,7 +75,8 @@ _FURNITURE_LINE = re.compile(
 #: Wire-style credits that close a story: "(Reporting by ...; Editing by ...)".
 _CREDIT_LINE = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|research) by\b.{0,300}$|"
-    r"^[\w .,'-]{3,300} contributed (?:reporting|to this report)\b.{0,120}$",
+    r"^[\w .,'-]{3,300} contributed (?:reporting|to this report)\b.{0,120}$|"
+    r"^sources?\s*:\s*[^.!?]{1,60}$",  # "SOURCE: Al Jazeera News", "Source: News agencies"
     re.IGNORECASE,
 )
 #: How to reach or follow the reporter or the outlet: an e-mail, a handle, a social link.
@@ -82,7 +84,7 @@ _CONTACT_LINE = re.compile(
     r"^(?:\S+@\S+\.\w+|(?:https?://|www\.|twitter\.com/)\S+|"
     r"(?:follow|subscribe to|have a tip)\b.{0,200}"
     r"(?:facebook|twitter|instagram|youtube|linkedin|https?://|\S+@\S+\.\w+|@\w+).{0,100}|"
-    r"(?:more|reach|contact|email)\b.{0,200}(?:https?://|\S+@\S+\.\w+|@\w+).{0,100}|"
+    r"(?:more|reach|contact|email|write to)\b.{0,200}(?:https?://|\S+@\S+\.\w+|@\w+).{0,100}|"
     # "Siguenos en Telegram, Instagram, Facebook y Twitter para recibir ...", "Folge uns auf".
     r"(?:s[ií]guenos|folg(?:e|en sie) uns|suivez-nous|seguici|obserwuj nas)\b.{0,200}|"
     r".{0,160}\b(?:write to|e-?mail us at)\s+\S+@\S+\.\w+\.?)$",
@@ -515,15 +517,15 @@ def _tidy(lines: list[str], facts: PageFacts) -> list[str]:
     kept: list[str] = []
     title_key = _key(facts.title or "")
     author_keys = {_key(author) for author in facts.authors}
+    stamped = False  # a page states its date once: a column of dates lists other items
     for index, line in enumerate(lines):
         key = _key(line)
-        if len(kept) < _HEAD_LINES and (
-            key == title_key
-            or _is_label(line, key, facts)
-            or _is_breadcrumb(line, facts)
-            or is_date_stamp(line)
-        ):
-            continue  # the headline, a section label or trail above it, its date: not body text
+        if len(kept) < _HEAD_LINES:
+            if key == title_key or _is_label(line, key, facts) or _is_breadcrumb(line, facts):
+                continue  # the headline, or a section label or trail above it, is not body text
+            if not stamped and is_date_stamp(line):
+                stamped = True
+                continue
         if index > 0 and STORY_END.match(line):
             break
         if _CLOSING_LINE.match(line):

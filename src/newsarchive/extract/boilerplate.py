@@ -79,6 +79,11 @@ _FURNITURE_PHRASES = (
     "tag-list",
     "taglist",
     "rollover-people-block",  # thehill.com: a hover card of links inside the paragraph
+    # What a style sheet shows on paper only: Dow Jones's (barrons.com, wsj.com) reprint notice
+    # above and below the story and its "Order Reprints / Print Article" tools.
+    "print-header",
+    "print-footer",
+    "print-tools",
     # Paywall prompts; not "paywall" alone: some outlets wrap the whole story in div.paywall.
     "paywall-prompt",
     "paywall-offer",
