@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from lxml.html import HtmlElement
 
 from newsarchive.extract import ArticleRecord, extract_article
 from newsarchive.extract.body import (
@@ -533,10 +534,15 @@ def _independent_page() -> str:
 <p>{STORY[2]}</p><p>{STORY[3]}</p></div></article></body></html>"""
 
 
-def test_a_gallery_of_numbered_slides_inside_the_story_is_dropped() -> None:
-    tree = lxml.html.fromstring(_independent_page())
+def _pruned(page: str, url: str) -> HtmlElement:
+    tree = lxml.html.fromstring(page)
+    prune_boilerplate(tree, url)
+    return tree
 
-    prune_boilerplate(tree, "https://www.independent.co.uk/news/business/surge-a6768891.html")
+
+def test_a_gallery_of_numbered_slides_inside_the_story_is_dropped() -> None:
+    url = "https://www.independent.co.uk/news/business/surge-a6768891.html"
+    tree = _pruned(_independent_page(), url)
 
     assert [p.text_content() for p in tree.iter("p")] == STORY[:4]
     assert not tree.xpath("//*[contains(@class, 'gallery')]")
@@ -774,9 +780,7 @@ def _barrons_page() -> str:
 
 
 def test_what_a_page_shows_on_paper_only_is_pruned() -> None:
-    tree = lxml.html.fromstring(_barrons_page())
-
-    prune_boilerplate(tree, "https://www.barrons.com/articles/surge-pricing-51574168486")
+    tree = _pruned(_barrons_page(), "https://www.barrons.com/articles/surge-pricing-51574168486")
 
     assert [p.text_content() for p in tree.iter("p")] == STORY[:5]
     assert not tree.xpath("//*[contains(@class, 'print-')]")
