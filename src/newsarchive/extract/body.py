@@ -75,8 +75,7 @@ _FURNITURE_LINE = re.compile(
 #: Wire-style credits that close a story: "(Reporting by ...; Editing by ...)".
 _CREDIT_LINE = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|research) by\b.{0,300}$|"
-    r"^[\w .,'-]{3,300} contributed (?:reporting|to this report)\b.{0,120}$|"
-    r"^sources?\s*:\s*[^.!?]{1,60}$",  # "SOURCE: Al Jazeera News", "Source: News agencies"
+    r"^[\w .,'-]{3,300} contributed (?:reporting|to this report)\b.{0,120}$",
     re.IGNORECASE,
 )
 #: How to reach or follow the reporter or the outlet: an e-mail, a handle, a social link.
