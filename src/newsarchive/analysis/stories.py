@@ -10,7 +10,7 @@ the events (kind, day, country) and the places; the title's words help within on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -142,6 +142,28 @@ def _events_agree(a: Features, b: Features) -> bool:
     return _agree_within(a, b, DAY_TOLERANCE)
 
 
+def _share_within(
+    ours: Mapping[tuple[str, str], set[str]],
+    theirs: Mapping[tuple[str, str], set[str]],
+    tolerance: int,
+    needed: int,
+    *,
+    smaller_side_suffices: bool = False,
+) -> bool:
+    """Whether events of one kind, dated at most `tolerance` days apart, share `needed` names
+    (parties or states, as `_parties` maps them), or, when `smaller_side_suffices`, every name
+    of the side naming fewer than that (a report naming only Xi and one naming Xi and Putin)."""
+    for (kind, day), mine in ours.items():
+        for near in _days_around(day, tolerance):
+            other = theirs.get((kind, near))
+            if not other:
+                continue
+            least = min(needed, len(mine), len(other)) if smaller_side_suffices else needed
+            if len(mine & other) >= least:
+                return True
+    return False
+
+
 def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
     """Whether two articles (or stories) report one event, dated at most `tolerance` days apart.
 
@@ -174,21 +196,15 @@ def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
         ):
             return True
     parties_a, parties_b = _parties(a.events), _parties(b.events)
-    for (kind, day), mine in parties_a.items():
-        for near in _days_around(day, tolerance):
-            theirs = parties_b.get((kind, near))
-            if theirs and len(mine & theirs) >= min(2, len(mine), len(theirs)):
-                return True
+    if _share_within(parties_a, parties_b, tolerance, 2, smaller_side_suffices=True):
+        return True
     # Reports naming the parties by different names (the states, their ministers) agree on two
     # states in common: an agreement "Sweden and the United States signed" and one "Jonson and
     # Austin signed". One state in common is not enough: Putin's call with Macron and his call
     # with Biden share Russia.
     states_a, states_b = _parties(a.events, "#"), _parties(b.events, "#")
-    for (kind, day), mine in states_a.items():
-        for near in _days_around(day, tolerance):
-            theirs = states_b.get((kind, near))
-            if theirs and len(mine & theirs) >= 2:
-                return True
+    if _share_within(states_a, states_b, tolerance, 2):
+        return True
     # A report that knows the country and one that names two states or more, the country among
     # them ("Finland and the United States signed" beside "signed in Washington").
     for states, keys in ((states_a, located_b), (states_b, located_a)):
