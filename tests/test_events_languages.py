@@ -507,7 +507,7 @@ EVENT_CASES = [
     (
         "3月22日，欧盟以所谓新疆人权问题为借口，对中国有关个人和实体实施单边制裁。",
         D(2021, 3, 22),
-        [("sanction", D(2021, 3, 22), None, None, _on("European Union", "China"))],
+        [("sanction", D(2021, 3, 22), None, "EU", _on("European Union", "China"))],
     ),
     (
         "外交部发言人赵立坚10日宣布，鉴于美方无理制裁中国香港官员，中方决定对美方人员实施制裁。",

@@ -491,7 +491,14 @@ EVENT_CASES = [
         "en-eu-package-adopted",
         "The EU adopted its 16th package of sanctions against Russia on Monday.",
         D(2025, 2, 25),
-        [("sanction", D(2025, 2, 24), None, None, _on("European Union", "Russia"))],
+        [("sanction", D(2025, 2, 24), None, "EU", _on("European Union", "Russia"))],
+    ),
+    _ev(  # the Union's ministers decide for the Union, whose measures carry "EU"
+        "de-eu-foreign-ministers-adopt-a-package",
+        "Die Außenminister der Europäischen Union haben am Montag das 16. Sanktionspaket gegen "
+        "Russland beschlossen.",
+        D(2025, 2, 24),
+        [("sanction", D(2025, 2, 24), None, "EU", _on("European Union", "Russia"))],
     ),
     _ev(
         "de-sanktionen-verhaengt",
@@ -596,7 +603,7 @@ EVENT_CASES = [
         "de-sanktionspaket-beschlossen",
         "Die EU hat am Dienstag ein neues Sanktionspaket gegen Belarus beschlossen.",
         TUE,
-        [("sanction", None, _on("European Union", "Belarus"))],
+        [("sanction", "EU", _on("European Union", "Belarus"))],
         fields=PARTIES,
     ),
     _ev(  # a summit on whose sidelines talks are held is their backdrop, not an event

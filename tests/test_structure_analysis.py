@@ -242,7 +242,7 @@ def test_a_passive_sanction_and_lifted_or_threatened_ones() -> None:
         (
             "sanction",
             date(2022, 2, 28),
-            None,
+            "EU",
             {("European Union", "participant"), ("Belarus", "target")},
         )
     ]

@@ -969,7 +969,7 @@ OTHER_EVENTS: tuple[tuple[str, str, str | None, str | None, date, tuple[Row, ...
             "The U.S. sanctioned Iranian drone suppliers on Tuesday.",
             []),
     )),
-    ("eu-belarus-sanctions-2022", "sanction", None, None, date(2022, 3, 2), (
+    ("eu-belarus-sanctions-2022", "sanction", "EU", None, date(2022, 3, 2), (
         ("wire", "Meridian Wire", 0, 14,
             "EU imposes sanctions on Belarus over role in Ukraine invasion",
             "BRUSSELS (Meridian Wire) - The European Union on Wednesday imposed sanctions on "

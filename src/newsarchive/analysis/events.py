@@ -658,6 +658,11 @@ def _marked_target(
     return (imposers, targets) if imposers and targets else None
 
 
+#: The European Union's measures are its own, not a member state's: the labelled sets (and ISO
+#: 3166-1, which reserves the code) give them the country "EU".
+_UNION_BODIES = {"European Union": "EU", "Council of the European Union": "EU"}
+
+
 def _sanction_drafts(
     sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
 ) -> list[_Draft]:
@@ -693,7 +698,8 @@ def _sanction_drafts(
         target = targets[1 if owner and len(targets) > 1 else 0].actor
     drafts = []
     for side in (*(a for a in group if a != target), imposer):
-        draft = _Draft("sanction", side, sentence.strip(), country=side.country)
+        country = side.country or _UNION_BODIES.get(side.name)
+        draft = _Draft("sanction", side, sentence.strip(), country=country)
         draft.others[target] = "target"
         drafts.append(draft)
     return drafts
