@@ -199,6 +199,20 @@ EVENT_CASES = [
         ],
         fields=PARTIES,
     ),
+    _ev(  # a minister's talks at the host's home are a visit when the article tells of travel
+        "en-a-minister-who-came-to-visit-visits",
+        "British Defence Secretary Ben Wallace met Russian Defence Minister Sergei Shoigu in "
+        "Moscow on Friday. He was the first British defence secretary to visit Moscow since 2013.",
+        D(2022, 2, 11),
+        [("visit", D(2022, 2, 11), "Moscow", "RU", _v("Ben Wallace", "Sergei Shoigu"))],
+    ),
+    _ev(  # ... and talks where nobody travels in the text are a meeting
+        "en-ministers-who-meet-meet",
+        "Japanese Defence Minister Gen Nakatani met Australian Defence Minister Richard Marles "
+        "in Tokyo on Tuesday.",
+        D(2025, 2, 4),
+        [("meeting", D(2025, 2, 4), "Tokyo", "JP", _p("Gen Nakatani", "Richard Marles"))],
+    ),
     _ev(
         "en-a-day-after-recalls-an-earlier-visit",
         "Iranian President Ebrahim Raisi arrived in Moscow on Thursday for talks, a day after "

@@ -2212,12 +2212,23 @@ def _home_ground_visits(drafts: dict[tuple[str, Actor], _Draft], body: str) -> N
     # Whether the article is about a summit is asked only of talks that would become a visit:
     # the search over the whole body was a tenth of the cost of an article's structure.
     summit: bool | None = None
+    travelled: bool | None = None
     for key, draft in list(drafts.items()):
         if draft.kind != "meeting" or draft.country is None:
             continue
         people = [draft.main, *draft.others]
         hosts = [p for p in people if p.kind == "person" and p.country == draft.country]
-        guests = [p for p in people if _leader(p) and p.country not in (None, draft.country)]
+        away = [p for p in people if p.kind == "person" and p.country not in (None, draft.country)]
+        guests = [p for p in away if _leader(p)]
+        if not guests and len({p.country for p in away}) == 1:
+            # A minister or envoy's talks are a visit when the article tells of travel ("the
+            # first British defence secretary to visit Moscow since 2013", "первый визит
+            # главы Госдепартамента в Беларусь"); without it ministers meet ("Nakatani met
+            # Marles in Tokyo"), and talks of two other states' people at a third's (Lavrov and
+            # Kuleba in Antalya) are hosted, not a visit.
+            if travelled is None:
+                travelled = _trigger("visit").search(body) is not None
+            guests = away[:1] if travelled else []
         if not hosts or not guests:
             continue
         if summit is None:
