@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.analysis import find_countries
+from newsarchive.analysis.countries import _title_and_text
 from tests.fixtureweb.stories import load_story
 from tests.test_topics import FOOTBALL, FOOTBALL_TITLE, LIFESTYLE, LIFESTYLE_TITLE
 
@@ -104,3 +105,20 @@ def test_a_lifestyle_piece_keeps_only_the_country_it_really_visits() -> None:
     # The Georgian townhouse, the china platter, the turkey and Atlanta, Georgia do not count;
     # the wedding in the South of France and the flea market in Paris do.
     assert find_countries(LIFESTYLE_TITLE, LIFESTYLE) == ("FR",)
+
+
+def test_a_name_running_from_the_title_into_the_text_is_in_neither() -> None:
+    # One scan of the article serves both (and events.py); a name over the line break between
+    # title and text is in neither, as when each is scanned alone.
+    in_title, in_text = _title_and_text("Envoys of the United\nStates and France met", 20)
+    assert in_title == ()
+    assert [(f.code, f.start, f.end) for f in in_text] == [("FR", 11, 17)]
+
+
+def test_the_names_of_the_title_and_the_text_come_from_one_scan() -> None:
+    in_title, in_text = _title_and_text("France and Iran\nTehran said Michael Jordan", 15)
+    assert [(f.code, f.start, f.end) for f in in_title] == [("FR", 0, 6), ("IR", 11, 15)]
+    assert [(f.code, f.start, f.end, f.in_a_name) for f in in_text] == [
+        ("IR", 0, 6, False),
+        ("JO", 20, 26, True),
+    ]
