@@ -318,3 +318,105 @@ def test_reports_naming_an_agreements_signatories_by_state_or_by_minister_are_on
     )
     biden = Features(AT, events=event_keys("call", "2022-02-12", None, ["Joe Biden"], ["US", "RU"]))
     assert similarity(macron, biden) == 0.0
+
+
+def _told(
+    published: str, actors: set[str], *events: tuple[str, str, str | None, list[str]]
+) -> Features:
+    """An article's features: its actors and its events as (kind, day, country, parties)."""
+    keys = frozenset().union(
+        *(event_keys(kind, day, country, parties) for kind, day, country, parties in events)
+    )
+    return Features(datetime.fromisoformat(published), actors=frozenset(actors), events=keys)
+
+
+def test_a_meeting_placed_in_two_countries_is_one_story_on_two_people_in_common() -> None:
+    # The Biden-Xi meeting in Nusa Dua, which a Vietnamese paper's "Hanoi" placed in Vietnam.
+    wire = _told(
+        "2022-11-14T13:10+00:00",
+        {"Joe Biden", "Xi Jinping", "Antony Blinken", "Group of Twenty"},
+        ("meeting", "2022-11-14", "ID", ["Joe Biden", "Xi Jinping"]),
+    )
+    paper = _told(
+        "2022-11-15T01:00+00:00",
+        {"Joe Biden", "Xi Jinping", "Group of Twenty"},
+        ("meeting", "2022-11-14", "VN", ["Joe Biden", "Xi Jinping"]),
+    )
+    assert similarity(paper, wire) == 0.8
+    # Talks at a summit and the summit are two stories though they share the people (Kazan).
+    summit = _told(
+        "2024-10-23T12:00+00:00",
+        {"Narendra Modi", "Xi Jinping", "BRICS"},
+        ("summit", "2024-10-23", "RU", ["BRICS"]),
+    )
+    talks = _told(
+        "2024-10-23T15:00+00:00",
+        {"Narendra Modi", "Xi Jinping"},
+        ("meeting", "2024-10-23", "IN", ["Narendra Modi", "Xi Jinping"]),
+    )
+    assert similarity(talks, summit) == 0.175
+
+
+def test_two_agreements_of_one_day_in_two_countries_stay_two_stories() -> None:
+    # Zelensky signed a security agreement in Berlin, then one in Paris, on 16 February 2024.
+    people = {"Volodymyr Zelensky", "Olaf Scholz", "Emmanuel Macron"}
+    berlin = _told("2024-02-16T13:20+00:00", people, ("agreement", "2024-02-16", "DE", []))
+    paris = _told("2024-02-17T05:30+00:00", people, ("agreement", "2024-02-16", "FR", []))
+    assert similarity(paris, berlin) == 0.175
+
+
+def test_a_visit_two_reports_place_apart_is_one_story_on_three_people_not_two() -> None:
+    # Macron, Scholz and Draghi's train to Kyiv, placed in France by the French reports.
+    wire = _told(
+        "2022-06-16T08:45+00:00",
+        {"Emmanuel Macron", "Olaf Scholz", "Mario Draghi", "Volodymyr Zelensky"},
+        ("visit", "2022-06-16", "UA", ["Emmanuel Macron"]),
+    )
+    paper = replace(
+        wire,
+        published_at=datetime.fromisoformat("2022-06-16T17:50+00:00"),
+        events=event_keys("visit", "2022-06-16", "FR", ["Emmanuel Macron"]),
+    )
+    assert similarity(paper, wire) == 0.8
+    # Biden in Bethlehem with Abbas, then in Jeddah: the visitor and one more in common.
+    bethlehem = _told(
+        "2022-07-15T10:00+00:00",
+        {"Joe Biden", "Mahmoud Abbas"},
+        ("visit", "2022-07-15", "PS", ["Joe Biden"]),
+    )
+    jeddah = _told(
+        "2022-07-15T19:30+00:00",
+        {"Joe Biden", "Mahmoud Abbas", "Mohammed bin Salman"},
+        ("visit", "2022-07-15", "SA", ["Joe Biden"]),
+    )
+    assert similarity(jeddah, bethlehem) == 0.175
+
+
+def test_an_article_telling_no_event_joins_on_two_people_only_within_two_days() -> None:
+    visit = _told(
+        "2025-05-10T18:00+00:00",
+        {"Emmanuel Macron", "Friedrich Merz", "Keir Starmer", "Donald Tusk"},
+        ("visit", "2025-05-10", "UA", ["Emmanuel Macron"]),
+    )
+    reaction = _told("2025-05-11T09:00+00:00", {"Emmanuel Macron", "Friedrich Merz"})
+    column = replace(reaction, published_at=datetime.fromisoformat("2025-05-14T07:00+00:00"))
+    assert similarity(reaction, visit) == 0.575
+    assert similarity(column, visit) == 0.35
+
+
+def test_a_story_telling_no_event_is_joined_by_a_report_keying_an_event_on_its_people() -> None:
+    # A Hebrew report of Biden's call with Netanyahu the rules read no event in, then the wire.
+    untold = _told("2024-04-04T21:00+00:00", {"Joe Biden", "Benjamin Netanyahu"})
+    call = _told(
+        "2024-04-05T06:00+00:00",
+        {"Joe Biden", "Benjamin Netanyahu", "Antony Blinken", "Jake Sullivan", "Kamala Harris"},
+        ("call", "2024-04-04", None, ["Joe Biden", "Benjamin Netanyahu"]),
+    )
+    assert similarity(call, untold) == 0.575
+    # A visit keyed on its country does not join an opinion piece on the same two people.
+    visit = _told(
+        "2024-04-05T06:00+00:00",
+        {"Joe Biden", "Benjamin Netanyahu", "Antony Blinken"},
+        ("visit", "2024-04-04", "IL", ["Joe Biden"]),
+    )
+    assert similarity(visit, untold) == 0.35

@@ -107,7 +107,10 @@ def test_the_query_drops_exactly_the_stories_the_bound_drops(engine: Engine) -> 
     dropped_somewhere: set[int] = set()
     with Session(engine) as session:
         for named in (actors[:1], actors[:2], actors):
-            for events in (frozenset(), visit):
+            # A call keyed on its two parties: a story telling no event and naming both
+            # could join on two shared actors (untold_story_bound), not four.
+            call = frozenset(("call", "2026-02-02", f"@{actor}") for actor in named[:2])
+            for events in (frozenset(), visit, call):
                 for places in (frozenset(), frozenset({"Moscow"})):
                     article = Features(
                         new.published_at,

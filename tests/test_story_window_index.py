@@ -90,6 +90,7 @@ def test_the_stories_naming_an_actor_come_from_the_stories_of_the_window_alone(
                     "n_actors": 1,
                     "has_events": False,
                     "has_places": False,
+                    "untold_shared": 4,
                 },
             ).scalar()
         )

@@ -130,12 +130,40 @@ def _days_around(day: str, tolerance: int) -> tuple[str, ...]:
     return (day, *(other.isoformat() for other in around if other != start))
 
 
+#: Kinds of event two reports of one day tell as one when they name two people in common,
+#: whatever countries they give it (`_placed_apart`): the same two people do not meet, or sit
+#: at a summit, in two countries on one day.
+_GATHERINGS = frozenset({"meeting", "summit"})
+
+#: How many people two reports of visits of one day must name in common to be one visit
+#: whatever countries they give it (`_placed_apart`): one person visits two countries on one
+#: day (Biden in Bethlehem, then Jeddah; Zelensky at Eindhoven, then Vojens), and the reports
+#: of each name the visitor and often the host of the other, rarely a third person too.
+VISIT_SHARED = 3
+
+
+def _placed_apart(a: Features, b: Features) -> bool:
+    """Whether two reports tell one meeting, summit or visit of one day in two countries: the
+    rules read a country from a dateline, a place recalled or a capital named in passing (the
+    Biden-Xi meeting in Nusa Dua placed in Hanoi by a Vietnamese paper, Macron, Scholz and
+    Draghi's train to Kyiv placed in France), so two people in common (VISIT_SHARED for a
+    visit) outweigh the countries. Kinds must match: talks at a summit and the summit (Modi and
+    Xi in Kazan) stay apart, and so do two agreements of one day (Zelensky signing in Berlin,
+    then in Paris)."""
+    shared = len(a.actors & b.actors)
+    if shared < 2:
+        return False
+    kinds = _GATHERINGS | {"visit"} if shared >= VISIT_SHARED else _GATHERINGS
+    mine = {(k, d) for k, d, w in a.events if k in kinds and w[0] not in "@#"}
+    return any((k, d) in mine for k, d, w in b.events if w[0] not in "@#")
+
+
 def _events_agree(a: Features, b: Features) -> bool:
-    """Whether two articles (or stories) report one event: on the same day (`_agree_within`),
-    or on days DAY_TOLERANCE apart when the actors of one side are all among the other's and
-    there is one at least (Biden in Kyiv on Monday and Meloni there on Tuesday, both received
-    by Zelensky, are two visits: neither names only people the other names)."""
-    if _agree_within(a, b, 0):
+    """Whether two articles (or stories) report one event: on the same day (`_agree_within`,
+    `_placed_apart`), or on days DAY_TOLERANCE apart when the actors of one side are all among
+    the other's and there is one at least (Biden in Kyiv on Monday and Meloni there on Tuesday,
+    both received by Zelensky, are two visits: neither names only people the other names)."""
+    if _agree_within(a, b, 0) or _placed_apart(a, b):
         return True
     if not (a.actors and b.actors) or not (a.actors <= b.actors or b.actors <= a.actors):
         return False
@@ -238,6 +266,37 @@ def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
 #: opinion piece on a visit names its two or three people as well, rarely four.
 UNTOLD_STORY_SHARED = 4
 
+#: How long after a story's latest report (or before it) an article telling no event may join
+#: it on two people in common (`similarity`): a readout's prose or a paper's reaction comes
+#: within a day or two; later, a piece naming the same people is commentary on them (an
+#: Italian column on Europe's defence, four days after Macron, Merz, Starmer and Tusk were in
+#: Kyiv, names all four).
+UNTOLD_ARTICLE_LAG = timedelta(days=2)
+
+
+def _party_groups(events: frozenset[tuple[str, str, str]]) -> list[set[str]]:
+    """The parties of each event keyed on its parties (one set per kind and day) naming two
+    or more."""
+    return [names for names in _parties(events).values() if len(names) >= 2]
+
+
+def _untold_story_named(article: Features, story_actors: frozenset[str]) -> bool:
+    """Whether an article telling events names enough of a story's people for that story,
+    which tells none the rules read, to count as half an event: UNTOLD_STORY_SHARED of them
+    (an Arabic wire on the Sharm el-Sheikh summit joined by a report naming four of its
+    people), or two who are the parties of one event the article keys on its parties (a
+    Hebrew report of Biden's call with Netanyahu joined by the English one telling the call;
+    a German report of Vučić and Hoti signing in Washington by the agreement's report): an
+    opinion piece the morning of a visit names the visitor and the host, but the visit is
+    keyed on its country."""
+    shared = article.actors & story_actors
+    if len(shared) >= UNTOLD_STORY_SHARED:
+        return True
+    return len(shared) >= 2 and any(
+        len(p & story_actors) >= 2 for p in _party_groups(article.events)
+    )
+
+
 #: What each kind of agreement weighs in `similarity`; could_join's bound and the store's
 #: candidates query (store/structure.py, _CANDIDATES) are derived from the same weights.
 EVENT_WEIGHT = 0.45
@@ -275,16 +334,18 @@ def similarity(a: Features, b: Features) -> float:
         # business (Modi and Xi's talks at the BRICS summit, Kishida in Kyiv while Xi was in
         # Moscow) are another story.
         actors /= 2
-    if not a.events and len(a.actors & b.actors) >= 2:
+    if (
+        not a.events
+        and len(a.actors & b.actors) >= 2
+        and abs(a.published_at - b.published_at) <= UNTOLD_ARTICLE_LAG
+    ):
         # The article tells no event the rules read (a readout's prose, a language they read
-        # less of) but names two of the people of the story's events: the same event told
-        # another way. Not the other way round on two or three people: a story of an opinion
-        # piece naming the same people (NATO's new chief the morning he is in Kyiv) is not
-        # joined by the visit.
+        # less of) but names two of the people of the story's events, within two days of its
+        # latest report: the same event told another way. Not the other way round on two or
+        # three people: a story of an opinion piece naming the same people (NATO's new chief
+        # the morning he is in Kyiv) is not joined by the visit.
         events = 0.5
-    elif a.events and not b.events and len(a.actors & b.actors) >= UNTOLD_STORY_SHARED:
-        # The story's first reports tell no event the rules read (an Arabic wire on the Sharm
-        # el-Sheikh summit) and the article names four of their people: the same event.
+    elif a.events and not b.events and _untold_story_named(a, b.actors):
         events = 0.5
     places = 1.0 if a.places & b.places else 0.0
     words = _jaccard(a.title_words, b.title_words)
@@ -301,12 +362,12 @@ def could_join(
     _CANDIDATES, which computes the same bound), before their events and titles are read.
 
     Events can agree only when both sides tell some (else count half on two shared actors, or
-    on UNTOLD_STORY_SHARED for an article telling events); places come from a story's events; title
+    on `untold_story_bound` for an article telling events); places come from a story's events; title
     words count at most their whole weight; the actors' term is exact (halving only lowers it).
     """
     if article.events and story_has_events:
         events = 1.0
-    elif shared_actors >= (UNTOLD_STORY_SHARED if article.events else 2):
+    elif shared_actors >= (untold_story_bound(article) if article.events else 2):
         events = 0.5
     else:
         events = 0.0
@@ -314,6 +375,13 @@ def could_join(
     actors = shared_actors / small if small else 0.0
     places = 1.0 if article.places and story_has_events else 0.0
     return _weighed(events, actors, places, 1.0) >= JOIN_THRESHOLD - BOUND_SLACK
+
+
+def untold_story_bound(article: Features) -> int:
+    """How many actors an article telling events must share with a story telling none for it
+    to count as half an event at most (`_untold_story_named`): two when it keys an event on two
+    parties or more, else UNTOLD_STORY_SHARED. The store's query takes the same figure."""
+    return 2 if _party_groups(article.events) else UNTOLD_STORY_SHARED
 
 
 #: How far below JOIN_THRESHOLD a story's bound may be and the story still be read: the bound is

@@ -29,7 +29,6 @@ from newsarchive.analysis.stories import (
     EVENT_WEIGHT,
     JOIN_THRESHOLD,
     PLACE_WEIGHT,
-    UNTOLD_STORY_SHARED,
     WINDOW,
     WORD_WEIGHT,
     Features,
@@ -37,6 +36,7 @@ from newsarchive.analysis.stories import (
     decide,
     event_keys,
     title_words,
+    untold_story_bound,
 )
 from newsarchive.analysis.structure import Structure, find_structure
 from newsarchive.store.models import STORY_ACTOR_DAYS
@@ -493,7 +493,8 @@ def _link_event(
 #
 # A story that cannot reach the join threshold whatever its events and titles say
 # (analysis/stories.py, could_join: the same bound, from the actors the story and the article
-# share, how many each names and whether the story has events) is dropped before its events and
+# share, how many each names, whether the story has events, and how many an article telling
+# events must share with a story telling none, untold_story_bound) is dropped before its events and
 # titles are read and sent: at a million articles two common actors found ~160 stories per new
 # article, nearly all sharing one actor of the story's four or five and nothing else, and
 # reading, sending and scoring them grew the batch with the archive (bench/scale.py).
@@ -525,7 +526,7 @@ _CANDIDATES = text(
     WHERE NOT :prune OR round(
         {EVENT_WEIGHT!r} * CASE WHEN :has_events AND c.has_events THEN 1
                     WHEN NOT :has_events AND c.shared >= 2 THEN 0.5
-                    WHEN :has_events AND c.shared >= {UNTOLD_STORY_SHARED!r} THEN 0.5 ELSE 0 END
+                    WHEN :has_events AND c.shared >= :untold_shared THEN 0.5 ELSE 0 END
         + {ACTOR_WEIGHT!r} * coalesce(c.shared::numeric
                           / nullif(least(:n_actors, cardinality(c.actor_ids)), 0), 0)
         + CASE WHEN :has_places AND c.has_events THEN {PLACE_WEIGHT!r} ELSE 0 END
@@ -560,6 +561,7 @@ def _open_stories(
             "n_actors": len(features.actors) if features else 0,
             "has_events": bool(features and features.events),
             "has_places": bool(features and features.places),
+            "untold_shared": untold_story_bound(features) if features else 0,
         },
     ).all()
     stories = []
