@@ -1214,3 +1214,52 @@ def test_an_og_title_that_is_the_urls_slug_gives_way_to_the_h1() -> None:
     )
 
     assert title_of(html, f"https://www.adac.de/rund-ums-fahrzeug/tests/{slug}/") == headline
+
+
+@pytest.mark.parametrize(
+    ("url", "site", "seo_title", "headline"),
+    [
+        (
+            "https://breakingdefense.com/2025/12/senate-bill-adds-5-billion-for-shipbuilding/",
+            "Breaking Defense",
+            "Pentagon budget 2026: Congress and the Navy's fleet plan - Breaking Defense",
+            "Senate bill adds $5 billion for shipbuilding",
+        ),
+        (
+            "https://drinkoteket.se/recept/bahama-mama/",
+            "Drinkoteket",
+            "Bahama Mama Drink - Recept på goda drinkar - Drinkoteket",
+            "Bahama Mama",
+        ),
+    ],
+)
+def test_h1_agreeing_with_a_second_og_title_is_the_headline(
+    url: str, site: str, seo_title: str, headline: str
+) -> None:
+    """Templates running two SEO plugins state og:title twice, the SEO variant first and the
+    headline as the `<h1>` shows it second: the `<h1>` agreeing with the second wins."""
+    html = article_page(
+        lang="en",
+        head=f"""<title>{seo_title}</title>
+<meta property="og:title" content="{seo_title}">
+<meta property="og:site_name" content="{site}">
+<meta property="og:title" content="{headline}">""",
+        headline=headline,
+        logo=site,
+    )
+
+    assert found_title(html, url) == headline
+
+
+def test_entities_a_cms_escaped_twice_in_og_title_are_read() -> None:
+    """Big News Network's pages escape og:title twice (`&amp;#039;`): the headline reads with
+    its apostrophes, as the `<title>` and the page's heading show it."""
+    headline = "Australian &#039;megablaze&#039; brought under control"
+    html = f"""<!DOCTYPE html><html lang="en"><head><title>{headline}</title>
+<meta property="og:title" content="{headline.replace("&", "&amp;")}" />
+<meta property="og:site_name" content="Asia Pacific Star" /></head><body>
+<div id="header"><a href="/"><img src="/logo.gif" alt="Asia Pacific Star"></a></div>
+<div class="story"><h2>{headline}</h2><p>{" ".join(BODIES["en"])}</p></div></body></html>"""
+    url = "http://www.asiapacificstar.com/news/263700449/australian-megablaze-brought-under-control"
+
+    assert found_title(html, url) == "Australian 'megablaze' brought under control"

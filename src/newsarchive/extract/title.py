@@ -9,10 +9,12 @@ the outlet's name cut off; a heading that shows a run of a metadata title's segm
 (`<div class="title">` on templates without an `<h1>`) keeps that run. An `<h1>` agrees when
 it is like a metadata title, when it opens one, or when it closes og:title or the JSON-LD
 headline while the page shows the opening as a heading or link of its own ("Artist – Song");
-a headline set over two headings (`<h1>…</h1><h2>with …</h2>`) is read joined, and a byline
-behind it in the `<h1>` ("… by 30Seconds Food") is cut when the metadata states it alone. A
-page describing one recipe (schema.org `Recipe`) is titled with the recipe's name, not the
-post's SEO headline.
+a second og:title (templates running two SEO plugins state the shown headline there) counts
+as a metadata title too; a headline set over two headings (`<h1>…</h1><h2>with …</h2>`) is
+read joined, and a byline behind it in the `<h1>` ("… by 30Seconds Food") is cut when the
+metadata states it alone. A page describing one recipe (schema.org `Recipe`) is titled with
+the recipe's name, not the post's SEO headline. Meta titles a CMS escaped twice
+(`&amp;#039;`) are read as the reader sees them.
 Only a whole segment that names the site (or, beside it, the page's sections) is ever cut: a
 headline that itself contains a separator stays whole. Sections stand between the headline
 and the name behind its separator or another (`… - Politica - Ansa.it`,
@@ -94,6 +96,8 @@ _BRACKETED = re.compile(r"\s*[\[【]([^\[\]【】]{1,60})[\]】]$")
 #: Where a byline follows the headline in its `<h1>`: "… Comfort Food by 30Seconds Food".
 _BYLINE = re.compile(r"\s+[Bb]y\s+")
 _TAG = re.compile(r"<[^<>]{1,200}>")
+#: A character reference left in a title once the page is parsed: "&#039;", "&amp;", "&#x2019;".
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: A URL's slug: lower-case words and digits joined by hyphens or underscores, no space.
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
 _WORD = re.compile(r"\w")
@@ -165,10 +169,10 @@ def find_title(
     recipe = _recipe_name(page)
     if recipe:
         return _clean(recipe, site_names, sections) or recipe
-    og, ld = _unless_slug(page.meta_first("og:title")), _json_ld_headline(page.article_object)
-    later = (_unless_slug(page.meta_first("twitter:title")), _title_element(page), evidence_title)
+    og, ld = _meta_title(page, "og:title"), _json_ld_headline(page.article_object)
+    later = (_meta_title(page, "twitter:title"), _title_element(page), evidence_title)
     raw = [c for c in (og, ld, *later) if c and c.strip()]
-    cleaned = [c for c in (_clean(r, site_names, sections) for r in raw) if c]
+    cleaned = [c for c in (_clean(r, site_names, sections) for r in (*raw, *_more_og(page))) if c]
     # The titles the page states for sharing and search (og:title, JSON-LD), cut of the site.
     stated = [c for c in (_clean(r, site_names, sections) for r in (og, ld) if r) if c]
     headline = _agreeing_h1(page, cleaned, stated, site_names, sections)
@@ -190,6 +194,30 @@ def find_title(
     if raw:  # every title is the outlet's name (a home page): better that than nothing
         return " ".join(raw[0].split())
     return ""
+
+
+def _more_og(page: Page) -> list[str]:
+    """The og:title tags after the first. Pages whose templates run two SEO plugins state the
+    headline twice, the SEO variant first ("Bahama Mama Drink - Recept på goda drinkar -
+    Drinkoteket") and the headline as the `<h1>` shows it second ("Bahama Mama"): an `<h1>` that
+    agrees with either is the headline, but only the first is ever taken without one."""
+    return [
+        _unescaped(t) for t in page.meta.get("og:title", [])[1:] if _unless_slug(t) and t.strip()
+    ]
+
+
+def _meta_title(page: Page, name: str) -> str | None:
+    """A meta tag's title as text: the first one, unless a slug, its entities unescaped."""
+    title = _unless_slug(page.meta_first(name))
+    return _unescaped(title) if title else title
+
+
+def _unescaped(title: str) -> str:
+    """A meta title whose CMS escaped it twice (`content="Australian &amp;#039;megablaze&amp;#039;
+    …"`, read as "Australian &#039;megablaze&#039; …") as the reader sees it. A headline that
+    means an entity's letters writes them so rarely that an entity left after parsing is an
+    escape."""
+    return html.unescape(title) if _ENTITY.search(title) else title
 
 
 def _unless_slug(title: str | None) -> str | None:
