@@ -111,6 +111,20 @@ def test_countries_in_each_language(text: str, expected: list[str]) -> None:
 
 
 EVENT_CASES = [
+    # Persian host-side readout: the host welcomed the guest "who has travelled to Tehran".
+    (
+        "تهران - حسن روحانی، رئیس‌جمهور، عصر امروز چهارشنبه در مجموعه فرهنگی سعدآباد از شینزو "
+        "آبه، نخست‌وزیر ژاپن، که به تهران سفر کرده است، استقبال رسمی کرد.",
+        D(2019, 6, 12),
+        [("visit", D(2019, 6, 12), "Tehran", "IR", _v("Shinzo Abe", "Hassan Rouhani"))],
+    ),
+    # Xinhua names Syria's president by his first name: "叙利亚总统巴沙尔".
+    (
+        "9月22日下午，国家主席习近平在杭州同来华出席第19届亚运会开幕式并进行正式访问的叙利亚总统巴沙尔"
+        "举行会谈。",
+        D(2023, 9, 22),
+        [("visit", D(2023, 9, 22), "Hangzhou", "CN", _v("Bashar al-Assad", "Xi Jinping"))],
+    ),
     # Polish: a visit ("przyjechał do Kijowa"), a signing, a call, a purchase of tanks.
     (
         "Premier Wielkiej Brytanii Keir Starmer przyjechał w czwartek do Kijowa.",

@@ -556,6 +556,13 @@ EVENT_CASES = [
         D(2022, 11, 4),
         [("visit", D(2022, 11, 4), "Beijing", "CN", _v("Olaf Scholz", "Xi Jinping"))],
     ),
+    _ev(  # the host named before a clause-final verb is not the visitor
+        "de-gereist-with-the-host-before-the-destination",
+        "Bundeskanzlerin Angela Merkel ist am Samstag zu Gesprächen mit Präsident Wladimir Putin "
+        "nach Moskau gereist.",
+        D(2020, 1, 11),
+        [("visit", D(2020, 1, 11), "Moscow", "RU", _v("Angela Merkel", "Vladimir Putin"))],
+    ),
     _ev(  # ministers' talks stay a meeting
         "ministers-talks-stay-a-meeting",
         "Sergei Lavrov met Wang Yi in Beijing on Monday.",

@@ -1313,6 +1313,12 @@ def _visit_draft(
         visitor = before[-1].actor
     else:
         foreign = [m for m in before if country is None or m.actor.country != country]
+        if country is None and len(foreign) > 1:
+            # A verb closing its clause has the destination before it ("Merkel ist ... zu
+            # Gesprächen mit Präsident Wladimir Putin nach Moskau gereist"): the host named there
+            # is no visitor.
+            bound = _city_in(sentence[: trigger.start()])[1]
+            foreign = [m for m in foreign if m.actor.country != bound] or foreign
         if foreign:
             visitor = foreign[-1].actor
             group = _coordinated(sentence, start, before, foreign[-1])
