@@ -420,3 +420,29 @@ def test_a_story_telling_no_event_is_joined_by_a_report_keying_an_event_on_its_p
         ("visit", "2024-04-04", "IL", ["Joe Biden"]),
     )
     assert similarity(visit, untold) == 0.35
+
+
+def test_a_summit_in_one_city_told_by_reports_naming_different_people_is_one_story() -> None:
+    # The Arab League summit in Baghdad: the host's agency and a guest's paper.
+    host = replace(
+        _told(
+            "2025-05-18T05:00+00:00",
+            {"Mohammed Shia al-Sudani", "Antonio Guterres"},
+            ("summit", "2025-05-17", "IQ", []),
+        ),
+        places=frozenset({"Baghdad"}),
+    )
+    guest = replace(
+        host,
+        actors=frozenset({"Pedro Sanchez"}),
+        published_at=datetime.fromisoformat("2025-05-17T18:00+00:00"),
+    )
+    assert similarity(host, guest) == 0.55
+    # Tanks for Ukraine announced by Scholz and by Biden on one day (no place): two stories.
+    scholz = _told(
+        "2023-01-25T12:00+00:00", {"Olaf Scholz"}, ("arms_transfer", "2023-01-25", "UA", [])
+    )
+    biden = _told(
+        "2023-01-25T18:00+00:00", {"Joe Biden"}, ("arms_transfer", "2023-01-25", "UA", [])
+    )
+    assert similarity(biden, scholz) == 0.225

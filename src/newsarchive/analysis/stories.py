@@ -324,10 +324,12 @@ def similarity(a: Features, b: Features) -> float:
     events = 1.0 if agree else 0.0
     small = min(len(a.actors), len(b.actors))
     actors = len(a.actors & b.actors) / small if small else 0.0
-    if agree and small and not a.actors & b.actors:
+    if agree and small and not a.actors & b.actors and not a.places & b.places:
         # One kind of event on one day in one country, told by reports naming different people
         # (Germany's tanks for Ukraine announced by Scholz, the United States' by Biden): the
-        # event alone no longer suffices.
+        # event alone no longer suffices. In one city it does: a summit told by the host's
+        # agency naming the host and by a guest's paper naming the guest (the Arab League in
+        # Baghdad: al-Sudani's and Sánchez's), talks told by each delegation's side.
         events = 0.5
     if a.events and b.events and not agree:
         # Both tell events and none is the other's: the same people in the same city on other
