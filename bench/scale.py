@@ -34,7 +34,9 @@ At each size it prints a row as soon as it is measured:
 - the known-URL check for one listing (Archive.known_urls on 1,000 URLs, half of them known);
 - duplicate linking for one batch (50 new articles, a fifth of them near copies), rolled back;
 - story assignment for one batch (store/structure.py: actors, events and stories of 50 new
-  articles naming two people each, published among stored ones), rolled back;
+  articles naming two people each, published among stored ones), rolled back: wall ms, and the
+  server's CPU ms for it ("db cpu", from /proc/PID/schedstat when the server runs on this
+  machine), steady where wall times swing with the machine's load;
 - bytes per 1,000 articles (articles with their indexes and TOAST), and the pages apart: the
   `pages` rows without raw HTML and the raw HTML per stored page;
 - the 1-minute load average.
@@ -476,11 +478,24 @@ RETURNING url
 """
 
 
-def measure_stories(engine: Any, size: int, args: Any) -> float:
+def server_cpu_seconds(session: Session) -> float | None:
+    """CPU seconds the session's server process has run so far, from /proc/PID/schedstat (the
+    server must run on this machine; None otherwise). Unlike wall time it is not inflated by
+    the other processes sharing the cores, which moved wall times 2-3x between runs."""
+    pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    try:
+        with open(f"/proc/{pid}/schedstat") as stat:
+            return int(stat.read().split()[0]) / 1e9
+    except OSError:
+        return None
+
+
+def measure_stories(engine: Any, size: int, args: Any) -> tuple[float, float | None]:
     """Seconds to assign stories, actors and events to one batch of 50 new articles, each naming
     two people (one of them an actor of stories published near it), as the store does after a
-    batch (store/structure.py), rolled back."""
-    times = []
+    batch (store/structure.py), rolled back; and the server's CPU seconds for it (None when the
+    server is not on this machine)."""
+    times, cpu = [], []
     for attempt in range(3):
         with Session(engine) as session:
             urls = list(
@@ -494,12 +509,15 @@ def measure_stories(engine: Any, size: int, args: Any) -> float:
                     },
                 )
             )
-            began = time.perf_counter()
+            began, server_began = time.perf_counter(), server_cpu_seconds(session)
             assigned = assign_in(session, urls)
             times.append(time.perf_counter() - began)
+            server_ended = server_cpu_seconds(session)
+            if server_began is not None and server_ended is not None:
+                cpu.append(server_ended - server_began)
             session.rollback()
         assert assigned == len(urls) == 50, (assigned, len(urls))
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(cpu) if cpu else None
 
 
 def measure_bytes(conn: psycopg.Connection[Any]) -> tuple[float, float, float]:
@@ -645,14 +663,15 @@ def main() -> None:
         "-s CONCURRENT_REQUESTS_PER_DOMAIN=16, pages/s of the whole command and CPU ms per page "
         "of its process tree; status: the command, start-up included, median of 3; known: 1,000 "
         "URLs (half known), median of 5; link: 50 new articles, median of 5; story: stories, "
-        "actors and events of 50 new articles, median of 3; load: 1-minute load average after "
-        "the measurements"
+        "actors and events of 50 new articles, median of 3; db cpu: the server's CPU ms for it "
+        "(its process's run time, which load does not inflate); load: 1-minute load average "
+        "after the measurements"
     )
 
 
 HEADER = (
     f"{'articles':>10}{'crawl p/s':>10}{'cpu ms/p':>9}{'status s':>9}{'export s':>9}"
-    f"{'COPY s':>8}{'ratio':>6}{'rows':>6}{'known ms':>9}{'link ms':>8}{'story ms':>9}"
+    f"{'COPY s':>8}{'ratio':>6}{'rows':>6}{'known ms':>9}{'link ms':>8}{'story ms':>9}{'db cpu':>8}"
     f"{'KB/1k art':>10}{'KB/1k pg':>9}{'raw KB/pg':>10}{'load':>6}"
 )
 
@@ -663,7 +682,9 @@ def table_row(row: dict[str, Any]) -> str:
         f"{row['size']:>10,}{row['rate']:>10.1f}{row['cpu']:>9.1f}{row['status']:>9.2f}"
         f"{row['export']:>9.3f}{row['copy']:>8.3f}{row['export'] / max(row['copy'], 1e-9):>6.2f}"
         f"{row['rows']:>6}{row['known'] * 1000:>9.1f}{row['link'] * 1000:>8.1f}"
-        f"{row['story'] * 1000:>9.0f}{art / 1024:>10.0f}{page / 1024:>9.0f}{raw / 1024:>10.1f}"
+        f"{row['story'][0] * 1000:>9.0f}"
+        + (f"{row['story'][1] * 1000:>8.0f}" if row["story"][1] is not None else f"{'-':>8}")
+        + f"{art / 1024:>10.0f}{page / 1024:>9.0f}{raw / 1024:>10.1f}"
         f"{row['load']:>6.1f}"
     )
 
