@@ -3,7 +3,17 @@ counterparts and more titles (analysis/actors.py)."""
 
 from __future__ import annotations
 
-from newsarchive.analysis.actors import find_actors, romanise, ru_stem
+import pytest
+
+from newsarchive.analysis.actors import (
+    FUZZY_CUTOFF,
+    _closest_people,
+    _people_index,
+    find_actors,
+    gazetteer,
+    romanise,
+    ru_stem,
+)
 from newsarchive.analysis.countries import country_mentions
 
 
@@ -237,3 +247,40 @@ def test_declined_latin_names_and_a_turkish_case_ending_after_the_apostrophe() -
     assert _named("Türkiye, Netanyahu'nun katılması halinde zirveye katılmayacaktı.") == [
         ("Netanyahu'nun", "Benjamin Netanyahu")
     ]
+
+
+def test_misspelt_people_are_their_closest_gazetteer_names() -> None:
+    closest = _closest_people(
+        ["mohammad reza ashtinai", "radoslaw sikorksi", "prime minister"], gazetteer()
+    )
+    assert closest == {
+        "mohammad reza ashtinai": (pytest.approx(95.4545, abs=1e-4), "mohammad reza ashtiani"),
+        "radoslaw sikorksi": (pytest.approx(94.1176, abs=1e-4), "radoslaw sikorski"),
+        "prime minister": None,
+    }
+
+
+def test_the_names_left_out_of_the_fuzzy_comparison_could_not_score() -> None:
+    # Every gazetteer person misspelt each way a name is (a letter dropped, doubled, changed,
+    # two swapped): whatever scores FUZZY_CUTOFF against all names is among those within reach.
+    from rapidfuzz import fuzz, process
+
+    names = list(gazetteer().people)
+    variants = sorted(
+        {
+            variant
+            for name in names[::7]
+            for i in range(1, len(name) - 1)
+            for variant in (
+                name[:i] + name[i + 1 :],
+                name[:i] + name[i] + name[i:],
+                name[:i] + "x" + name[i + 1 :],
+                name[:i] + name[i + 1] + name[i] + name[i + 2 :],
+            )
+        }
+    )
+    index = _people_index(gazetteer())
+    scored = process.cdist(variants, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    for variant, row in zip(variants, scored, strict=True):
+        reach = set(index.within_reach([variant]))
+        assert {n for n, score in zip(names, row, strict=True) if score} <= reach, variant
