@@ -1013,6 +1013,14 @@ EVENT_CASES = [
         TUE,
         [("arms_transfer", D(2024, 7, 8), None, "DE", [("Bundeswehr", "recipient")])],
     ),
+    _ev(  # a seat of power stands for its city
+        "en-signed-at-the-white-house",
+        "Serbian President Aleksandar Vucic and Kosovo Prime Minister Avdullah Hoti signed an "
+        "economic normalisation agreement at the White House on Friday.",
+        D(2020, 9, 5),
+        [("agreement", D(2020, 9, 4), "Washington", "US")],
+        fields=K4,
+    ),
     _ev(  # "hosted by" names the host after it: no visit of the signatories' host to them
         "en-ceremony-hosted-by-is-no-visit",
         "Ilham Aliyev and Nikol Pashinyan signed a joint declaration at the White House on "
@@ -1512,6 +1520,13 @@ def test_days_resolve_against_the_publication_day(
 
 def test_a_declined_city_name() -> None:
     assert place_name("Тегеране") == "Tehran"
+
+
+def test_cities_are_stored_under_the_press_spelling() -> None:
+    # GeoNames writes "Xi’an", the press "Xi'an" and "Saint Petersburg" in full.
+    assert [place_name(s) for s in ("Xi’an", "西安", "Сиане", "St Petersburg", "Brasilia")] == [
+        "Xi'an", "Xi'an", "Xi'an", "Saint Petersburg", "Brasília"
+    ]  # fmt: skip
 
 
 def test_aides_spokespeople_and_bodies_of_defence_news_are_in_the_gazetteer() -> None:

@@ -377,7 +377,8 @@ def _place_table() -> _Places:
     with analysis.joinpath("places.tsv").open(encoding="utf-8") as lines:
         for line in lines:
             spelling, city, code, tier = line.rstrip("\n").split("\t")
-            place = _Place(city, code, tier == "scan")
+            # GeoNames writes "Xi’an", the press and the labelled sets "Xi'an".
+            place = _Place(city.replace("’", "'"), code, tier == "scan")
             spellings[spelling] = shared.setdefault(place, place)
     hand = tomllib.loads(analysis.joinpath("places.toml").read_text("utf-8"))
     for code, cities in hand["places"].items():
