@@ -1263,3 +1263,26 @@ def test_entities_a_cms_escaped_twice_in_og_title_are_read() -> None:
     url = "http://www.asiapacificstar.com/news/263700449/australian-megablaze-brought-under-control"
 
     assert found_title(html, url) == "Australian 'megablaze' brought under control"
+
+
+def test_h1_opening_the_title_before_the_sites_name_is_the_headline_not_a_blog_name() -> None:
+    """WordPress themes (MH Magazine) title a post "Headline - Site", show the site's name as
+    a sidebar widget's heading and the headline in the `<h1>`: the `<h1>` opening the `<title>`
+    is not a diary's name there, as og:site_name says the rest is the site's, even when the
+    headline is the shorter."""
+    headline = "Fregatte F126 getauft"
+    site = "Marinenachrichten Nordsee"
+    html = f"""<!DOCTYPE html><html lang="de"><head><title>{headline} - {site}</title>
+<meta property="og:title" content="{headline} - {site}">
+<meta property="og:site_name" content="{site}"></head><body>
+<header class="mh-header"><a href="https://marinenachrichten-nordsee.de/"><img
+src="/logo.png" alt="{site}"></a></header>
+<div class="mh-content"><article><h1 class="entry-title">
+  {headline}   </h1><p class="mh-meta entry-meta">5. Dezember 2025</p>
+<div class="entry-content"><p>{" ".join(BODIES["en"])}</p></div></article></div>
+<aside class="mh-sidebar"><div class="mh-widget widget_text">
+<h4 class="mh-widget-title">{site}</h4><div class="textwidget"><p>Nachrichten von der
+Küste seit 2009.</p></div></div></aside></body></html>"""
+    url = "https://marinenachrichten-nordsee.de/2025/12/fregatte-f126-in-dienst/"
+
+    assert found_title(html, url) == headline

@@ -641,7 +641,6 @@ def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
         # "Xinhua (English)", "CNA (Channel NewsAsia)": pages sign with the name alone.
         names.append(outlet_name.split("(", 1)[0])
     names.extend(_logo_texts(page))
-    names.extend(_blog_name(page))
     names.extend(_home_link_names(page))
     for meta in ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"):
         value = page.meta_first(meta)
@@ -661,9 +660,15 @@ def site_names_of(page: Page, outlet_name: str | None = None) -> set[str]:
         domain = _registered_domain(host)
         if domain:  # "iG" names receitas.ig.com.br, "BBC" news.bbc.co.uk
             names.append(domain.split(".", 1)[0])
-    keys = {_flat(n) for n in names}
-    # "NHK" names "NHK News", "CBC" "CBC News": the name without the words around it.
-    keys |= {core for core in map(_label_core, names) if _long_enough(core)}
+    keys = _name_keys(names)
+    return keys | _name_keys(_blog_name(page, keys))
+
+
+def _name_keys(names: Iterable[str]) -> set[str]:
+    """Names as keys, each also without the words around it: "NHK" names "NHK News", "CBC"
+    "CBC News"."""
+    names = list(names)
+    keys = {_flat(n) for n in names} | {c for c in map(_label_core, names) if _long_enough(c)}
     return {k for k in keys if k}
 
 
@@ -812,7 +817,7 @@ def _logo_texts(page: Page) -> list[str]:
     return [text for h1 in page.tree.iter("h1") if _is_logo(h1, page.url) and (text := text_of(h1))]
 
 
-def _blog_name(page: Page) -> list[str]:
+def _blog_name(page: Page, known: set[str]) -> list[str]:
     """The `<h1>` that opens the `<title>` as a segment of its own while the page shows the
     rest of the `<title>` whole as a heading: a diary's or a blog's name
     (`<h1>高木浩光＠自宅の日記</h1>` above an entry's `<h3>■ 改正NICT法が…</h3>`, titled
@@ -820,7 +825,9 @@ def _blog_name(page: Page) -> list[str]:
     without linking it home and state it in no meta tag; the entry's heading, which the
     `<title>` repeats, is the headline. An `<h1>` that og:title or the JSON-LD headline
     states is the headline itself (Medium's "Headline - Publication" under a publication's
-    `<h2>`)."""
+    `<h2>`), and so is one whose rest of the `<title>` is a name the site goes by elsewhere
+    (`known`: "Plejaden, M45 - Abenteuer Astronomie" beside og:site_name "Abenteuer
+    Astronomie", which the header shows as its title)."""
     title = _title_element(page)
     if not title:
         return []
@@ -836,7 +843,7 @@ def _blog_name(page: Page) -> list[str]:
     for match in _SEPARATOR.finditer(title):
         name = h1s.get(_flat(title[: match.start()]))
         rest = _flat(title[match.end() :])
-        if not name or len(rest) <= len(_flat(name)):
+        if not name or len(rest) <= len(_flat(name)) or _names_site(title[match.end() :], known):
             continue
         shown = (text_of(e) for e in _heading_elements(page) if e.tag != "h1")
         if any(len(text) <= _MAX_HEADING_CHARS and _flat(text) == rest for text in shown):
