@@ -446,3 +446,33 @@ def test_a_summit_in_one_city_told_by_reports_naming_different_people_is_one_sto
         "2023-01-25T18:00+00:00", {"Joe Biden"}, ("arms_transfer", "2023-01-25", "UA", [])
     )
     assert similarity(biden, scholz) == 0.225
+
+
+def test_a_visit_one_report_tells_as_talks_somewhere_else_is_one_story_on_two_people() -> None:
+    # Nehammer in Moscow; the German paper's talks are placed in Kyiv, where he had been before.
+    people = {"Karl Nehammer", "Vladimir Putin"}
+    visit = _told("2022-04-11T17:30+00:00", people, ("visit", "2022-04-11", "RU", []))
+    talks = _told("2022-04-12T04:30+00:00", people, ("meeting", "2022-04-11", "UA", []))
+    assert similarity(talks, visit) == 0.8
+
+
+def test_a_video_call_told_as_talks_by_one_report_is_one_story_with_the_call() -> None:
+    # "Переговоры с Председателем КНР Си Цзиньпином" and "Xi and Putin hold video call".
+    talks = _told(
+        "2025-01-21T12:30+00:00",
+        {"Vladimir Putin", "Xi Jinping"},
+        ("meeting", "2025-01-21", None, ["Vladimir Putin", "Xi Jinping"]),
+    )
+    call = _told(
+        "2025-01-22T06:00+00:00",
+        {"Vladimir Putin", "Xi Jinping", "Donald Trump"},
+        ("call", "2025-01-21", None, ["Xi Jinping", "Vladimir Putin"]),
+    )
+    assert similarity(call, talks) == 0.8
+    # Putin's talks with Xi and a call of his with Macron that day: one party in common.
+    macron = _told(
+        "2025-01-21T18:00+00:00",
+        {"Vladimir Putin", "Emmanuel Macron"},
+        ("call", "2025-01-21", None, ["Vladimir Putin", "Emmanuel Macron"]),
+    )
+    assert similarity(macron, talks) == 0.0875

@@ -130,40 +130,69 @@ def _days_around(day: str, tolerance: int) -> tuple[str, ...]:
     return (day, *(other.isoformat() for other in around if other != start))
 
 
-#: Kinds of event two reports of one day tell as one when they name two people in common,
-#: whatever countries they give it (`_placed_apart`): the same two people do not meet, or sit
-#: at a summit, in two countries on one day.
-_GATHERINGS = frozenset({"meeting", "summit"})
-
-#: How many people two reports of visits of one day must name in common to be one visit
-#: whatever countries they give it (`_placed_apart`): one person visits two countries on one
-#: day (Biden in Bethlehem, then Jeddah; Zelensky at Eindhoven, then Vojens), and the reports
-#: of each name the visitor and often the host of the other, rarely a third person too.
+#: How many people two reports of one day must name in common to tell one event whatever
+#: countries they give it (`_placed_apart`), by the pair of kinds they tell: the same two people
+#: do not meet, or sit at a summit, in two countries on one day, and a visit told by one report
+#: as its talks is the visit. One person visits two countries on one day (Biden in Bethlehem,
+#: then Jeddah; Zelensky at Eindhoven, then Vojens), and the reports of each name the visitor
+#: and often the host of the other, rarely a third person too (VISIT_SHARED). Other pairs never:
+#: talks at a summit and the summit (Modi and Xi in Kazan), two agreements of one day (Zelensky
+#: signing in Berlin, then in Paris).
 VISIT_SHARED = 3
+_PLACED_APART_SHARED = {
+    frozenset({"meeting"}): 2,
+    frozenset({"summit"}): 2,
+    frozenset({"visit", "meeting"}): 2,
+    frozenset({"visit"}): VISIT_SHARED,
+}
 
 
 def _placed_apart(a: Features, b: Features) -> bool:
     """Whether two reports tell one meeting, summit or visit of one day in two countries: the
     rules read a country from a dateline, a place recalled or a capital named in passing (the
     Biden-Xi meeting in Nusa Dua placed in Hanoi by a Vietnamese paper, Macron, Scholz and
-    Draghi's train to Kyiv placed in France), so two people in common (VISIT_SHARED for a
-    visit) outweigh the countries. Kinds must match: talks at a summit and the summit (Modi and
-    Xi in Kazan) stay apart, and so do two agreements of one day (Zelensky signing in Berlin,
-    then in Paris)."""
+    Draghi's train to Kyiv placed in France, Nehammer's talks with Putin in Kyiv), so the people
+    in common (_PLACED_APART_SHARED) outweigh the countries."""
     shared = len(a.actors & b.actors)
     if shared < 2:
         return False
-    kinds = _GATHERINGS | {"visit"} if shared >= VISIT_SHARED else _GATHERINGS
-    mine = {(k, d) for k, d, w in a.events if k in kinds and w[0] not in "@#"}
-    return any((k, d) in mine for k, d, w in b.events if w[0] not in "@#")
+    told: dict[str, set[str]] = {}
+    for kind, day, where in b.events:
+        if where[0] not in "@#":
+            told.setdefault(day, set()).add(kind)
+    return any(
+        shared >= _PLACED_APART_SHARED.get(frozenset({kind, other}), shared + 1)
+        for kind, day, where in a.events
+        if where[0] not in "@#"
+        for other in told.get(day, ())
+    )
+
+
+#: A call one report tells as talks (a video call the Kremlin calls "переговоры") and another as a
+#: call: one event when keyed on two parties in common (`_call_told_as_talks`).
+_CALL_OR_TALKS = {"call": "meeting", "meeting": "call"}
+
+
+def _call_told_as_talks(a: Features, b: Features) -> bool:
+    """Whether one report keys a call and the other talks of the same day on two of the same
+    parties (Putin and Xi's video call of 21 January 2025: "Переговоры с Председателем КНР" and
+    "Xi and Putin hold video call"). Two calls of one leader that day stay apart (one party in
+    common), and so do talks of other people."""
+    theirs = _parties(b.events)
+    for (kind, day), names in _parties(a.events).items():
+        other = theirs.get((_CALL_OR_TALKS.get(kind, ""), day))
+        if other and len(names & other) >= 2:
+            return True
+    return False
 
 
 def _events_agree(a: Features, b: Features) -> bool:
     """Whether two articles (or stories) report one event: on the same day (`_agree_within`,
-    `_placed_apart`), or on days DAY_TOLERANCE apart when the actors of one side are all among
-    the other's and there is one at least (Biden in Kyiv on Monday and Meloni there on Tuesday,
-    both received by Zelensky, are two visits: neither names only people the other names)."""
-    if _agree_within(a, b, 0) or _placed_apart(a, b):
+    `_placed_apart`, `_call_told_as_talks`), or on days DAY_TOLERANCE apart when the actors of
+    one side are all among the other's and there is one at least (Biden in Kyiv on Monday and
+    Meloni there on Tuesday, both received by Zelensky, are two visits: neither names only
+    people the other names)."""
+    if _agree_within(a, b, 0) or _placed_apart(a, b) or _call_told_as_talks(a, b):
         return True
     if not (a.actors and b.actors) or not (a.actors <= b.actors or b.actors <= a.actors):
         return False
