@@ -1013,6 +1013,13 @@ EVENT_CASES = [
         TUE,
         [("arms_transfer", D(2024, 7, 8), None, "DE", [("Bundeswehr", "recipient")])],
     ),
+    _ev(  # a second trip is a visit; a trip home is none
+        "en-flew-back-to-a-city-abroad-or-home",
+        "Emmanuel Macron flew back to Beirut on Monday evening, less than four weeks after his "
+        "first visit. Xi left for Gyeongju; Trump flew back to Washington on Thursday.",
+        D(2020, 9, 1),
+        [("visit", D(2020, 8, 31), "Beirut", "LB", _v("Emmanuel Macron"))],
+    ),
     _ev(  # a seat of power stands for its city
         "en-signed-at-the-white-house",
         "Serbian President Aleksandar Vucic and Kosovo Prime Minister Avdullah Hoti signed an "

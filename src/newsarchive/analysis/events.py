@@ -166,7 +166,8 @@ _VISIT_EN = (
     r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|[Tt]ravel to|arrived in|arrives in|landed in|"
     r"paid (?:a |an )?(?:courtesy |farewell )?call on|"
     r"left(?=\s+[A-Z])|"
-    r"fl(?:ew|ies|ying) (?:in)?to|head(?:ed|s|ing) to|arrival(?= (?:in|of|to) [A-Z])"
+    r"fl(?:ew|ies|ying) (?:back )?(?:in)?to|return(?:ed|s) to(?= [A-Z])|"
+    r"head(?:ed|s|ing) to|arrival(?= (?:in|of|to) [A-Z])"
 )
 _NOT_HAPPENED = screened(r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I)
 _MEETING_EN = (
@@ -1282,6 +1283,10 @@ _CITY_BEFORE = screened(
 )
 
 
+#: Visit verbs of a second trip, or of a trip home (see _visit_draft).
+_RETURN = screened(r"return|fl\w+ back")
+
+
 def _visit_draft(
     sentence: str, start: int, trigger: re.Match[str], ms: Sequence[Mention]
 ) -> list[_Draft]:
@@ -1299,7 +1304,13 @@ def _visit_draft(
     visitor: Actor | None = None
     group: list[Actor] = []
     head = sentence[trigger.end() : trigger.end() + 40]
-    if after and (
+    if _RETURN.match(trigger.group()):
+        # "Trump flew back to Washington" goes home; "Macron flew back to Beirut" comes again:
+        # either way the traveller is the one named right before the verb.
+        if not before or before[-1].actor.country in (None, country):
+            return []
+        visitor = before[-1].actor
+    elif after and (
         _VISIT_OF.match(head)
         or head.startswith("的")
         or _VISITING.match(head)
