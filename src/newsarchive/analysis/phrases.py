@@ -72,10 +72,23 @@ def first_characters(pattern: str, flags: int = 0) -> str | None:
     so the first character is still the first of what follows them. The classes are written
     with the case-insensitivity of the part of the pattern they come from.
     """
+    parsed = _parsed(pattern, flags)
+    return None if parsed is None else _first_characters(parsed)
+
+
+def _parsed(pattern: str, flags: int) -> Any | None:
+    """The pattern as `re` parses it, or None if the private parser will not say."""
     try:
-        parsed = _PARSER.parse(pattern, flags)
+        return _PARSER.parse(pattern, flags)
+    except (re.error, AttributeError, TypeError, ValueError):
+        return None
+
+
+def _first_characters(parsed: Any) -> str | None:
+    """first_characters of a parsed pattern."""
+    try:
         found = _first_of(parsed.data, parsed.state.flags & re.IGNORECASE)
-    except (_Unknown, re.error, AttributeError, TypeError, ValueError):
+    except (_Unknown, AttributeError, TypeError, ValueError):
         return None
     if found is None or found[1]:
         return None
@@ -101,13 +114,18 @@ def screened(pattern: str, flags: int = 0) -> re.Pattern[str]:
     sentences: 1.56 -> 0.62 ms). A pattern whose first character may be anything is compiled
     as written.
     """
-    compiled = re.compile(pattern, flags)
-    first = first_characters(pattern, flags)
-    if first is None or _BROAD.search(first) or _compiler_screens(pattern, compiled.flags):
-        return compiled
+    # Parsed once, for both questions, and compiled once, screened or not (at import, ~100
+    # patterns).
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
+        return re.compile(pattern, flags)
+    every_flag = parsed.state.flags  # with the pattern's inline global flags, as re.compile's
+    first = _first_characters(parsed)
+    if first is None or _BROAD.search(first) or _compiler_screens(parsed.data, every_flag):
+        return re.compile(pattern, flags)
     # Inline global flags ("(?i)") must open the pattern: they are passed as flags instead.
     body = _GLOBAL_FLAGS.sub("", pattern, count=1)
-    return re.compile(f"(?={first})(?:{body})", compiled.flags)
+    return re.compile(f"(?={first})(?:{body})", every_flag)
 
 
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
@@ -116,17 +134,13 @@ _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 _BROAD = re.compile(r"\\[wWSD]")
 
 
-def _compiler_screens(pattern: str, flags: int) -> bool:
+def _compiler_screens(items: Any, flags: int) -> bool:
     """Whether `re` itself skips to the positions a match can start at: a pattern anchored at
     the start ("^") is tried there only, and one that opens with a character, a class or an
     alternation of characters, in one case, is searched with a fast scan for them, which a
     lookahead would only slow down (measured on the AEB articles: a class of capitals, 0.17 ->
     0.22 ms). Not so when it opens with a lookbehind, a word boundary or letters of either case.
     """
-    try:
-        items = _PARSER.parse(pattern, flags).data
-    except re.error:
-        return True
     ignore_case = flags & re.IGNORECASE
     while items and str(items[0][0]) == "SUBPATTERN":
         _, add, remove, inner = items[0][1]
