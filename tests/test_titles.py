@@ -1286,3 +1286,16 @@ Küste seit 2009.</p></div></div></aside></body></html>"""
     url = "https://marinenachrichten-nordsee.de/2025/12/fregatte-f126-in-dienst/"
 
     assert found_title(html, url) == headline
+
+
+def test_og_title_a_script_left_as_null_is_no_title() -> None:
+    """abcnews.go.com printed `og:title` "null" where its script had no value: the `<title>`
+    (less the site's name) is the page's title then."""
+    headline = "White House intends to block former counsel from congressional testimony"
+    html = f"""<!DOCTYPE html><html lang="en"><head><title>{headline} - ABC News</title>
+<meta property="og:title" content="null"><meta property="og:site_name" content="ABC News">
+</head><body><header><a href="https://abcnews.go.com/"><img alt="ABC News"></a></header>
+<main><div class="story"><p>{" ".join(BODIES["en"])}</p></div></main></body></html>"""
+    url = "https://abcnews.go.com/Politics/white-house-block-counsel-testimony/story?id=63079581"
+
+    assert found_title(html, url) == headline

@@ -100,6 +100,8 @@ _TAG = re.compile(r"<[^<>]{1,200}>")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: A URL's slug: lower-case words and digits joined by hyphens or underscores, no space.
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
+#: What templates print in a meta tag for a value their script did not have.
+_EMPTY_VALUES = frozenset({"null", "undefined", "None", "NaN", "[object Object]"})
 _WORD = re.compile(r"\w")
 _TRUNCATED = ("...", "…")
 #: Words around an outlet's name in its own label: "CBC News", "The Verge", "Mirror Online",
@@ -222,8 +224,9 @@ def _unescaped(title: str) -> str:
 
 def _unless_slug(title: str | None) -> str | None:
     """The title, unless it is a URL's slug a CMS filled in ("adac-kindersitztest-herbst-2018"
-    for "18 Kindersitze im Test: Vier Modelle fallen durch"): no headline is written so."""
-    if title and _SLUG.fullmatch(title.strip()):
+    for "18 Kindersitze im Test: Vier Modelle fallen durch") or a script's empty value printed
+    as a word (abcnews.go.com's `og:title` "null"): no headline is written so."""
+    if title and (_SLUG.fullmatch(title.strip()) or title.strip() in _EMPTY_VALUES):
         return None
     return title
 
