@@ -476,3 +476,22 @@ def test_a_video_call_told_as_talks_by_one_report_is_one_story_with_the_call() -
         ("call", "2025-01-21", None, ["Vladimir Putin", "Emmanuel Macron"]),
     )
     assert similarity(macron, talks) == 0.0875
+
+
+def test_a_leaders_arrival_and_the_summit_a_day_later_naming_four_leaders_are_one_story() -> None:
+    # Putin's arrival in Brasília, and the BRICS summit a Brazilian paper dates its second day.
+    leaders = {"Vladimir Putin", "Xi Jinping", "Narendra Modi", "Jair Bolsonaro", "BRICS"}
+    arrival = _told("2019-11-13T19:00+00:00", leaders, ("visit", "2019-11-13", "BR", []))
+    summit = _told(
+        "2019-11-14T22:00+00:00",
+        leaders | {"Cyril Ramaphosa"},
+        ("summit", "2019-11-14", None, ["BRICS", "Brazil"]),
+    )
+    assert similarity(summit, arrival) == 0.35  # all five in common, not halved
+    # Two people in common (talks at a summit): the actors count half.
+    talks = _told(
+        "2019-11-14T12:00+00:00",
+        {"Narendra Modi", "Xi Jinping"},
+        ("meeting", "2019-11-14", "BR", []),
+    )
+    assert similarity(talks, arrival) == 0.175

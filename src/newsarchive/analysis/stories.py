@@ -295,6 +295,24 @@ def _agree_within(a: Features, b: Features, tolerance: int) -> bool:
 #: opinion piece on a visit names its two or three people as well, rarely four.
 UNTOLD_STORY_SHARED = 4
 
+#: How many people two reports telling events none of which agree must name in common, their
+#: events within DAY_TOLERANCE days, for their actors to count in full (`_one_occasion`).
+OCCASION_SHARED = 4
+
+
+def _one_occasion(a: Features, b: Features) -> bool:
+    """Whether two reports whose events disagree still name one occasion: four people in
+    common and events a day apart at most. A leader's arrival for a summit told as his visit
+    by one paper and the summit dated its second day by another (Putin in Brasília and the
+    BRICS summit; Trump, Macron, Stoltenberg at NATO's London meeting) name the same leaders;
+    Modi and Xi's talks at a summit and the summit share two. Back-to-back summits of the same
+    leaders (the G7 and NATO) open days apart."""
+    if len(a.actors & b.actors) < OCCASION_SHARED:
+        return False
+    days = {day for _, day, _ in b.events}
+    return any(near in days for _, day, _ in a.events for near in _days_around(day, DAY_TOLERANCE))
+
+
 #: How long after a story's latest report (or before it) an article telling no event may join
 #: it on two people in common (`similarity`): a readout's prose or a paper's reaction comes
 #: within a day or two; later, a piece naming the same people is commentary on them (an
@@ -360,7 +378,7 @@ def similarity(a: Features, b: Features) -> float:
         # agency naming the host and by a guest's paper naming the guest (the Arab League in
         # Baghdad: al-Sudani's and Sánchez's), talks told by each delegation's side.
         events = 0.5
-    if a.events and b.events and not agree:
+    if a.events and b.events and not agree and not _one_occasion(a, b):
         # Both tell events and none is the other's: the same people in the same city on other
         # business (Modi and Xi's talks at the BRICS summit, Kishida in Kyiv while Xi was in
         # Moscow) are another story.
