@@ -1013,6 +1013,13 @@ EVENT_CASES = [
         TUE,
         [("arms_transfer", D(2024, 7, 8), None, "DE", [("Bundeswehr", "recipient")])],
     ),
+    _ev(  # "talks ... between" two leaders, one at home: the other's visit
+        "en-talks-in-the-kremlin-between",
+        "Russia and Turkey agreed on Thursday a ceasefire in Idlib, after six hours of talks in "
+        "the Kremlin between Vladimir Putin and Recep Tayyip Erdogan.",
+        D(2020, 3, 5),
+        [("visit", D(2020, 3, 5), "Moscow", "RU", _v("Recep Tayyip Erdogan", "Vladimir Putin"))],
+    ),
     _ev(  # a second trip is a visit; a trip home is none
         "en-flew-back-to-a-city-abroad-or-home",
         "Emmanuel Macron flew back to Beirut on Monday evening, less than four weeks after his "

@@ -172,6 +172,7 @@ _VISIT_EN = (
 _NOT_HAPPENED = screened(r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I)
 _MEETING_EN = (
     r"met|meets|[Mm]eeting with|h(?:e|o)ld(?:s)? (?:[\w-]+ ){0,4}?talks|talks with|"
+    r"talks (?:(?:in|at) (?:the )?[A-Z][\w-]+ (?:[A-Z][\w-]+ )?)?between|"
     r"spent (?:[\w-]+ ){1,4}?with|(?<=their )(?:[\w-]+ ){0,3}?(?:meeting|talks)"
 )
 _CALL_EN = (
