@@ -122,6 +122,18 @@ def test_a_small_pool_spawns_its_workers_and_a_large_one_shares_the_preloaded_mo
     assert large.get_start_method() == "forkserver"
 
 
+def test_a_warmed_up_pool_worker_freezes_its_models_and_collects_the_young_less_often() -> None:
+    code = (
+        "import gc\n"
+        "from newsarchive.analysis.pool import WORKER_YOUNG_THRESHOLD, warm_up\n"
+        "default = gc.get_threshold()\n"
+        "warm_up()\n"
+        "print(gc.get_freeze_count() > 10000, gc.get_threshold() == "
+        "(WORKER_YOUNG_THRESHOLD, *default[1:]))\n"
+    )
+    assert fresh_process_prints(code) == "True True"
+
+
 def test_a_pool_worker_returns_a_freed_page_sized_block_to_the_system() -> None:
     # glibc raises its mmap threshold to each large block freed, so the second 4 MiB buffer
     # would come from the heap and stay resident after it is freed; the worker's warm_up fixes it.

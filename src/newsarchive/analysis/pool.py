@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 from datetime import datetime
 from multiprocessing.context import ForkServerContext, SpawnContext
@@ -62,6 +63,30 @@ def warm_up() -> None:
     from newsarchive.analysis.page import warm_up as run
 
     run()
+    collect_less()
+
+
+#: Net container allocations between collections of the youngest generation in a pool worker
+#: (Python's default: 700).
+WORKER_YOUNG_THRESHOLD = 10_000
+
+
+def collect_less() -> None:
+    """Freeze what the worker loaded and let the youngest generation grow to
+    WORKER_YOUNG_THRESHOLD before it is collected.
+
+    A page allocates thousands of short-lived containers (lxml's element proxies, the lists and
+    tuples of every rule), so with the default threshold the collector ran about twice per page,
+    and every older-generation pass walked the ~76,000 objects of the loaded models and tables,
+    which live as long as the worker anyway. Most of a page's objects die by reference counting;
+    cycles wait longer, which a worker that holds one page at a time can afford. One process over
+    the 181 AEB pages: collections 294 -> 2, their CPU 0.80 -> 0.03 ms per page. In a forked
+    worker the frozen objects' headers are also never written by a collection, so the pages it
+    shares with the forkserver stay shared.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(WORKER_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 #: glibc's mallopt parameter for the size from which a block is mapped on its own.
