@@ -25,6 +25,7 @@ from newsarchive.extract import (
 )
 from newsarchive.extract.authors import clean_authors
 from newsarchive.extract.decoding import decode_html
+from newsarchive.extract.fingerprint import simhash
 from newsarchive.extract.title import strip_site_name
 
 PAGES = Path(__file__).parent / "data" / "pages"
@@ -280,6 +281,26 @@ def test_fingerprints_and_counts_follow_the_body(extracted: tuple[Case, ArticleR
     assert record.word_count == len(record.text.split())
     assert -(2**63) <= record.simhash < 2**63
     assert record.quality_flags == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China's defence minister visited Tehran on Tuesday and held talks with Iran's "
+            "president about joint naval exercises.",
+            8284872505796287394,
+        ),
+        ("Two words", -5706460026490166836),
+        ("one", 3815355558890182089),
+        ("Один — два, три: четыре пять.", -9016482816977687318),
+        ("", 0),
+    ],
+)
+def test_a_simhash_keeps_the_value_stored_articles_were_given(text: str, expected: int) -> None:
+    # Stored simhashes are compared with new ones (store/duplicates.py): a faster simhash must
+    # give every text the same value (these are the values before it was sped up).
+    assert simhash(text) == expected
 
 
 def test_sitemap_evidence_is_reported_as_sitemap() -> None:
