@@ -267,7 +267,12 @@ def _cpu_seconds(process: psutil.Process) -> float:
     return float(times.user + times.system)
 
 
+#: Extra Scrapy settings for our crawl (--set KEY=VALUE), after the bench's own.
+SETTING_OVERRIDES: list[str] = []
+
+
 def crawl_command(registry: Path, extract_workers: int) -> list[str]:
+    overrides = [arg for setting in SETTING_OVERRIDES for arg in ("-s", setting)]
     return [
         sys.executable,
         "-m",
@@ -290,6 +295,7 @@ def crawl_command(registry: Path, extract_workers: int) -> list[str]:
         # Every URL of the sitemap in one run (the default caps a listing at 1,000 URLs).
         "-s",
         "NEWSARCHIVE_LISTING_URL_CAP=1000000",
+        *overrides,
     ]
 
 
@@ -536,7 +542,15 @@ def main() -> None:
         "workers, PostgreSQL): skips the server's own rate and the extraction-only runs, for "
         "before/after checks of the crawl machinery",
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a Scrapy setting for our crawl, after the bench's own (repeatable), for A/B runs",
+    )
     args = parser.parse_args()
+    SETTING_OVERRIDES.extend(args.set)
 
     pages = load_pages(args.dataset)
     with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as tmp:
