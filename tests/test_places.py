@@ -45,6 +45,13 @@ from tests.support import generator_check
         ("Meloni è arrivata ieri nella capitale russa.", ("Moscow", "RU")),
         ("El presidente llegó en la capital saudí el martes.", ("Riyadh", "SA")),
         ("La capitale russe reste silencieuse.", (None, None)),
+        # Capitals GeoNames' country list writes unaccented were missed as capitals, and the
+        # press drops the accents too (bench/build_places.py folds both).
+        ("Blinken and Lavrov met in Reykjavik on Wednesday.", ("Reykjavik", "IS")),
+        ("Сергей Лавров и Энтони Блинкен провели в Рейкьявике встречу.", ("Reykjavik", "IS")),
+        ("Talks were held in Yaounde on Monday.", ("Yaoundé", "CM")),
+        ("Le sommet s'est tenu à Lomé mardi.", ("Lomé", "TG")),
+        ("The ministers met in Asuncion.", ("Asunción", "PY")),
     ],
 )
 def test_a_city_the_sentence_puts_something_in(sentence: str, expected: tuple[str, str]) -> None:
