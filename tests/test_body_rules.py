@@ -783,3 +783,52 @@ def test_only_one_date_stamp_is_dropped_a_column_of_dates_lists_items() -> None:
     lines = ["21. juni/lipanj, 2020.", "20. juni/lipanj, 2020.", "Jutarnji program za Srbiju"]
 
     assert _tidy(lines, PageFacts()) == lines[1:]
+
+
+LEAD = (
+    "Die Bundeswehr erhält bis 2026 vier weitere Fregatten der Klasse F126. Der Haushaltsausschuss "
+    "des Bundestages hat am Mittwoch die Mittel dafür freigegeben."
+)
+STORY_DE = [
+    "Mit dem Beschluss stehen für das Vorhaben zusätzlich rund 2,5 Milliarden Euro bereit, wie das "
+    "Verteidigungsministerium in Berlin mitteilte. Die Schiffe sollen in Wolgast gebaut werden.",
+    "Die Marine hatte seit Jahren auf eine Verstärkung ihrer Flotte gedrängt. Nach Angaben eines "
+    "Sprechers sind derzeit nur elf Fregatten einsatzbereit, zwei davon in der Werft.",
+    "Der Inspekteur der Marine sprach von einem wichtigen Signal an die Verbündeten in der Nato. "
+    "Die Opposition kritisierte dagegen die steigenden Kosten des Programms.",
+    "Die ersten beiden Fregatten der Klasse sollen nach bisheriger Planung 2028 an die Truppe "
+    "übergeben werden, die übrigen bis zum Beginn der Dreißigerjahre.",
+]
+
+
+def _typo3_news_page(lead: str) -> str:
+    """A TYPO3 news page (ahlen.de, wind-energie.de, zoo-berlin.de): the lead paragraph in
+    `div.teaser-text` under the headline, then the date, then the story's paragraphs in the
+    block marked `articleBody`, which trafilatura reads alone."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY_DE)
+    return f"""<!DOCTYPE html><html lang="de"><head><title>Vier weitere Fregatten</title></head>
+<body><div class="news news-single"><div class="article" itemscope="itemscope"
+itemtype="http://schema.org/Article"><h1>Vier weitere Fregatten für die Marine</h1>
+<div class="row"><div class="col-sm-12"><div class="teaser-text" itemprop="description">
+<p>{lead}</p></div></div></div>
+<div class="row"><div class="col-sm-12"><p><span class="news-list-date">
+<time itemprop="datePublished" datetime="2022-01-26">26.01.2022</time></span></p>
+<div class="news-text-wrap" itemprop="articleBody">{paragraphs}</div></div></div>
+</div></div></body></html>"""
+
+
+def test_the_lead_paragraph_set_apart_above_the_story_opens_it() -> None:
+    record = extract_article(_typo3_news_page(LEAD), "https://www.example.de/aktuelles/fregatten/")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == [LEAD, *STORY_DE]
+
+
+def test_a_one_sentence_display_line_marked_lead_stays_out() -> None:
+    """English templates mark the line under the headline "lead" or "summary" too; one sentence
+    is a display line (a dek), which the article-extraction benchmark leaves out of the story."""
+    line = "The budget committee has released the money for four more frigates of the class F126."
+    record = extract_article(_typo3_news_page(line), "https://www.example.de/aktuelles/fregatten/")
+
+    assert isinstance(record, ArticleRecord)
+    assert record.text.split("\n") == STORY_DE
