@@ -1299,3 +1299,22 @@ def test_og_title_a_script_left_as_null_is_no_title() -> None:
     url = "https://abcnews.go.com/Politics/white-house-block-counsel-testimony/story?id=63079581"
 
     assert found_title(html, url) == headline
+
+
+def test_separator_left_behind_an_empty_site_name_is_cut() -> None:
+    """A template that prints the site's name empty leaves its separator at the title's end
+    (`<title>Über André Loibl |</title>`, og:title empty): the title ends with the headline."""
+    html = f"""<!DOCTYPE html><html lang="de"><head><title>Über André Loibl |</title>
+<meta property="og:title" content=""></head><body>
+<div class="content"><p>{" ".join(BODIES["en"])}</p></div></body></html>"""
+
+    assert found_title(html, "https://changenow.de/ueber-andre-loibl/") == "Über André Loibl"
+
+
+def test_french_closing_guillemet_is_not_a_separator_left_behind() -> None:
+    """French sets a space before the closing "»" of a quoted headline: it stays."""
+    headline = "« Les privatisations sont au profit d’intérêts privés »"
+    html = f"""<!DOCTYPE html><html lang="fr"><head><title>{headline}</title></head><body>
+<div class="content"><p>{" ".join(BODIES["en"])}</p></div></body></html>"""
+
+    assert found_title(html, "https://france.attac.org/nos-publications/privatisations") == headline

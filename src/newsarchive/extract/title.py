@@ -59,6 +59,10 @@ from newsarchive.extract.tree import host_key, same_host, text_of
 #: `丨`), a doubled hyphen and an underscore mark a segment without spaces. A horizontal bar (`―`,
 #: Sponichi's `… ― スポニチ Sponichi Annex 社会`) is a dash of its own.
 _SEPARATOR = re.compile(r"\s+[|–—―:·•»~/<>-]\s+|\s*[|｜：ㅣ│»丨]\s*|\s*--+\s*|\s*_\s*")
+#: A separator at a title's end with nothing behind it, where a template printed the site's name
+#: empty (`Über André Loibl |`). A colon and a "»" are left: French writes them after a space
+#: (`… :`, `« … »`).
+_DANGLING = re.compile(r"(?:\s+[|–—·-]|\s*[|｜ㅣ])\s*$")
 #: A separator written without spaces, cut only beside a segment that is exactly the site's name.
 _TIGHT_SEPARATOR = re.compile(r"[|:\-–—_·»/]")
 _SECTION_MAX_CHARS = 16
@@ -312,7 +316,7 @@ def _is_label(text: str) -> bool:
 def strip_site_name(title: str, site_names: set[str], sections: Iterable[str] = ()) -> str:
     """Drop leading and trailing segments that name the outlet (and the section beside them),
     and the page count of a story split over pages (`…（1/2ページ） - 産経ニュース`)."""
-    title = _without_bracketed_name(" ".join(title.split()), site_names)
+    title = _DANGLING.sub("", _without_bracketed_name(" ".join(title.split()), site_names))
     section_keys = {_flat(s) for s in sections} - {""}
     start, end = 0, len(title)
     while True:
