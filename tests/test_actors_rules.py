@@ -8,6 +8,7 @@ import pytest
 from newsarchive.analysis.actors import (
     FUZZY_CUTOFF,
     _closest_people,
+    _letter_masks,
     _people_index,
     find_actors,
     gazetteer,
@@ -284,3 +285,10 @@ def test_the_names_left_out_of_the_fuzzy_comparison_could_not_score() -> None:
     for variant, row in zip(variants, scored, strict=True):
         reach = set(index.within_reach([variant]))
         assert {n for n, score in zip(names, row, strict=True) if score} <= reach, variant
+
+
+def test_letter_masks_hold_each_name_s_letters_as_bits() -> None:
+    names = ["ab", "", "b a", "", "сергей шойгу"]
+    expected = [sum({1 << (ord(c) & 63) for c in name}) for name in names]
+    assert [int(m) for m in _letter_masks(names)] == expected
+    assert expected[:3] == [2**33 + 2**34, 0, 2**32 + 2**33 + 2**34]

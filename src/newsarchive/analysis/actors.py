@@ -759,7 +759,7 @@ class _PeopleIndex:
 
         self.names = list(names)
         self.lengths = numpy.array([len(n) for n in self.names], dtype=numpy.int16)
-        self.letters = numpy.array([_letter_mask(n) for n in self.names], dtype=numpy.uint64)
+        self.letters = _letter_masks(self.names)
 
     def within_reach(self, candidates: Sequence[str]) -> list[str]:
         """The names (in gazetteer order) that some candidate may be FUZZY_CUTOFF close to."""
@@ -771,7 +771,7 @@ class _PeopleIndex:
         shortest = numpy.ceil((lengths * (1 - share) - 0.5) / (1 + share)).astype(numpy.int16)
         longest = numpy.floor((lengths * (1 + share) + 0.5) / (1 - share)).astype(numpy.int16)
         unshared = numpy.floor(share * (lengths + longest) + 0.5).astype(numpy.uint8)
-        letters = numpy.array([_letter_mask(c) for c in candidates], dtype=numpy.uint64)[:, None]
+        letters = _letter_masks(candidates)[:, None]
         near = (
             (numpy.bitwise_count(letters ^ self.letters) <= unshared)
             & (self.lengths >= shortest)
@@ -780,13 +780,22 @@ class _PeopleIndex:
         return [self.names[i] for i in numpy.flatnonzero(near.any(axis=0))]
 
 
-def _letter_mask(name: str) -> int:
-    """The letters a name holds as bits (a letter's code point modulo 64): two names' masks
-    differ in no more bits than there are letters one holds and the other does not."""
-    mask = 0
-    for letter in set(name):
-        mask |= 1 << (ord(letter) & 63)
-    return mask
+def _letter_masks(names: Sequence[str]) -> Any:
+    """The letters each name holds as bits of a uint64 (a letter's code point
+    modulo 64): two names' masks differ in no more bits than there are letters one holds and
+    the other does not. One numpy pass over all the names (a loop over each name's letters was
+    a fifth of the cost of comparing an article's candidates)."""
+    import numpy
+
+    text = "".join(names).encode("utf-32-le", "surrogatepass")
+    codes = numpy.frombuffer(text, dtype=numpy.uint32)
+    bits = numpy.left_shift(numpy.uint64(1), (codes & 63).astype(numpy.uint64))
+    lengths = numpy.array([len(n) for n in names], dtype=numpy.int64)
+    masks = numpy.zeros(len(names), dtype=numpy.uint64)
+    held = lengths > 0  # reduceat would give an empty name the next name's first letter
+    if bits.size:
+        masks[held] = numpy.bitwise_or.reduceat(bits, (numpy.cumsum(lengths) - lengths)[held])
+    return masks
 
 
 #: Each gazetteer's people index, built on first use (numpy stays out of the crawl process),
