@@ -1020,6 +1020,13 @@ EVENT_CASES = [
         D(2020, 3, 5),
         [("visit", D(2020, 3, 5), "Moscow", "RU", _v("Recep Tayyip Erdogan", "Vladimir Putin"))],
     ),
+    _ev(  # "flew in": the traveller is named before it, the place by the dateline
+        "en-flew-in-under-a-dateline",
+        "MOSCOW (MPA) - U.S. envoy Steve Witkoff flew in on Friday morning for talks with "
+        "Vladimir Putin.",
+        D(2025, 4, 11),
+        [("visit", D(2025, 4, 11), "Moscow", "RU", _v("Steve Witkoff", "Vladimir Putin"))],
+    ),
     _ev(  # a second trip is a visit; a trip home is none
         "en-flew-back-to-a-city-abroad-or-home",
         "Emmanuel Macron flew back to Beirut on Monday evening, less than four weeks after his "

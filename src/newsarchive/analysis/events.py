@@ -166,7 +166,7 @@ _VISIT_EN = (
     r"visit(?:s|ed|ing)?|trip|tour|travel(?:l)?ed to|[Tt]ravel to|arrived in|arrives in|landed in|"
     r"paid (?:a |an )?(?:courtesy |farewell )?call on|"
     r"left(?=\s+[A-Z])|"
-    r"fl(?:ew|ies|ying) (?:back )?(?:in)?to|return(?:ed|s) to(?= [A-Z])|"
+    r"fl(?:ew|ies|ying) (?:back )?(?:in)?to|return(?:ed|s) to(?= [A-Z])|fl(?:ew|own) in(?!\w)|"
     r"head(?:ed|s|ing) to|arrival(?= (?:in|of|to) [A-Z])"
 )
 _NOT_HAPPENED = screened(r"\b(?:to|will|would|plans?|planned|could|may|might)\s+(?:\w+\s+)?$", re.I)
@@ -1284,8 +1284,8 @@ _CITY_BEFORE = screened(
 )
 
 
-#: Visit verbs of a second trip, or of a trip home (see _visit_draft).
-_RETURN = screened(r"return|fl\w+ back")
+#: Visit verbs of a second trip, of a trip home, or of an arrival (see _visit_draft).
+_RETURN = screened(r"return|fl\w+ back|fl\w+ in$")
 
 
 def _visit_draft(
@@ -1307,7 +1307,10 @@ def _visit_draft(
     head = sentence[trigger.end() : trigger.end() + 40]
     if _RETURN.match(trigger.group()):
         # "Trump flew back to Washington" goes home; "Macron flew back to Beirut" comes again:
-        # either way the traveller is the one named right before the verb.
+        # either way the traveller is the one named right before the verb, as in "Witkoff flew
+        # in on Friday", whose words after the verb name no destination.
+        if trigger.group().endswith(" in"):
+            city = country = None
         if not before or before[-1].actor.country in (None, country):
             return []
         visitor = before[-1].actor
