@@ -52,6 +52,15 @@ from tests.support import generator_check
         ("Talks were held in Yaounde on Monday.", ("Yaoundé", "CM")),
         ("Le sommet s'est tenu à Lomé mardi.", ("Lomé", "TG")),
         ("The ministers met in Asuncion.", ("Asunción", "PY")),
+        # A town of the named tier (known only after a visit's word) is placed when its own
+        # country follows it, as wire copy writes a town readers may not know.
+        (
+            "Austin met Wei on Tuesday in Siem Reap, Cambodia, on the sidelines.",
+            ("Siem Reap", "KH"),
+        ),
+        ("NATO leaders met in Watford, England, on Wednesday.", ("Watford", "GB")),
+        ("The talks in Siem Reap lasted an hour.", (None, None)),
+        ("He spoke in Watford, Cambodia.", (None, None)),
     ],
 )
 def test_a_city_the_sentence_puts_something_in(sentence: str, expected: tuple[str, str]) -> None:

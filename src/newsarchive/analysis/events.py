@@ -1567,6 +1567,22 @@ _ARABIC_IN = screened(r"^[وف]?ب(?=[\u0621-\u064a])|^ו?[בלמ]-?(?=[\u05d0-\
 #: The Hindi postpositions after a place: in, of, from, to ("दिल्ली में", "बीजिंग की यात्रा").
 _HINDI_AFTER = screened(r" (?:में|की|के|का|से|को|पहुं|पहुँ)")
 _NEXT_NAME = screened(rf"[ \t]+{_CAPITAL}")
+#: The country after a town's name, as wire copy places a town readers may not know: "in Siem
+#: Reap, Cambodia", "at Watford, England" (up to three capitalized words).
+_COMMA_COUNTRY = screened(
+    rf",[ \t]+(?P<country>{_CAPITAL}[\w'’\-]*(?:[ \t]{_CAPITAL}[\w'’\-]*){{0,2}})"
+)
+
+
+def _country_follows(sentence: str, end: int, code: str) -> bool:
+    """Whether the words after a town's name at `end` name its own country ("Siem Reap,
+    Cambodia"): that makes a town of the named tier, known elsewhere only after a visit's word,
+    a place the sentence puts something in."""
+    match = _COMMA_COUNTRY.match(sentence, end)
+    if not match:
+        return False
+    words = match.group("country").split()
+    return any(country_of(" ".join(words[:n])) == code for n in range(len(words), 0, -1))
 
 
 @cache
@@ -1688,6 +1704,10 @@ def _place_at(
     else:
         put = bare or bool(_put_in().search(sentence, max(0, start - _PUT_IN_REACH), start))
     spelling = _scanned(phrase) if put else None
+    if spelling is None and put:
+        known = _spelling(phrase, _place_table().spellings)
+        if known and _country_follows(sentence, end, _place_table().spellings[known].code):
+            spelling = known
     if spelling is None:
         turkish = _TURKISH_CASE.search(phrase)
         arabic = _ARABIC_IN.match(phrase)
