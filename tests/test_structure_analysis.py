@@ -582,14 +582,12 @@ def test_dev_8_is_heldout6_and_its_gold_labels_are_well_formed() -> None:
     _assert_well_formed(events, max_lag=4)
 
 
-def test_held_out_is_heldout7_and_its_gold_labels_are_well_formed() -> None:
-    """heldout7 is the held-out set from 2026-12-10 (written blind, never tuned on): its figures
-    are the ones quoted for unseen text, so its gold must be well formed, and the analysis bench
-    must leave the same set out of its timing and dumps."""
+def test_dev_9_is_heldout7_and_its_gold_labels_are_well_formed() -> None:
+    """heldout7 was the held-out set from 2026-12-10 and is dev-9 (tuned on) from 2026-12-11; a
+    malformed gold label would score as a miss."""
     bench = _bench_structure()
-    assert bench.HELD_OUT.name == "heldout7.jsonl"  # type: ignore[attr-defined]
-    assert "heldout7.jsonl" in _bench_structure("analysis.py").HELD_OUT  # type: ignore[attr-defined]
-    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    assert bench.DEV_9.name == "heldout7.jsonl"  # type: ignore[attr-defined]
+    articles = bench.load(bench.DEV_9)  # type: ignore[attr-defined]
     assert len(articles) == 226
     assert len({a["id"] for a in articles}) == 226
     assert len({a["story"] for a in articles}) == 108
@@ -597,3 +595,22 @@ def test_held_out_is_heldout7_and_its_gold_labels_are_well_formed() -> None:
     assert len(events) == 301
     assert len({a["language"] for a in articles}) >= 14
     _assert_well_formed(events, max_lag=3)
+
+
+def test_held_out_is_heldout8_and_its_gold_labels_are_well_formed() -> None:
+    """heldout8 is the held-out set from 2026-12-11 (written blind, never tuned on): its figures
+    are the ones quoted for unseen text, so its gold must be well formed, and the analysis bench
+    must leave the same set out of its timing and dumps. An exercise reported only at its end is
+    dated by its first day, up to two weeks before the report."""
+    bench = _bench_structure()
+    assert bench.HELD_OUT.name == "heldout8.jsonl"  # type: ignore[attr-defined]
+    held_out = _bench_structure("analysis.py").HELD_OUT  # type: ignore[attr-defined]
+    assert held_out == frozenset({"heldout8.jsonl"})
+    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
+    assert len(articles) == 224
+    assert len({a["id"] for a in articles}) == 224
+    assert len({a["story"] for a in articles}) == 97
+    events = [(a, e) for a in articles for e in a["events"]]
+    assert len(events) == 269
+    assert len({a["language"] for a in articles}) >= 14
+    _assert_well_formed(events, max_lag=14)
