@@ -295,7 +295,7 @@ _LEAD_MIN_SENTENCES = 2
 _LEAD_SENTENCE_WORDS = 6
 #: Text a reader passes between the lead and the story's first line: a byline, a date, a photo
 #: credit, sharing buttons; more is another part of the page.
-_LEAD_GAP_CHARS = 200
+_LEAD_GAP_CHARS = 250
 _LEAD_PROBE_CHARS = 12
 _LEAD_MEDIA = (
     ".//img|.//picture|.//video|.//iframe|.//figure|.//figcaption|ancestor::figure"
