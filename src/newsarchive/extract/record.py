@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 #: Stored with every article; bump whenever the same HTML would give a different record, so a
 #: re-extraction run can find the rows an older extractor produced.
-EXTRACTOR_VERSION = "2026.12.21"
+EXTRACTOR_VERSION = "2026.12.22"
 
 
 @dataclass(frozen=True)
