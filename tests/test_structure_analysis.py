@@ -550,51 +550,48 @@ def test_dev_6_is_heldout4_and_its_gold_labels_are_well_formed() -> None:
     _assert_well_formed(events, max_lag=2)
 
 
+def _assert_set(
+    name: str, file: str, articles: int, stories: int, events: int, languages: int, max_lag: int
+) -> None:
+    """Set `name` of bench/structure.py is `file`, with these counts of articles (ids unique),
+    gold stories and event mentions, at least `languages` languages, and well-formed gold."""
+    bench = _bench_structure()
+    path = getattr(bench, name)
+    assert path.name == file
+    loaded = bench.load(path)  # type: ignore[attr-defined]
+    assert len(loaded) == articles
+    assert len({a["id"] for a in loaded}) == articles
+    assert len({a["story"] for a in loaded}) == stories
+    found = [(a, e) for a in loaded for e in a["events"]]
+    assert len(found) == events
+    assert len({a["language"] for a in loaded}) >= languages
+    _assert_well_formed(found, max_lag=max_lag)
+
+
 def test_dev_7_is_heldout5_and_its_gold_labels_are_well_formed() -> None:
     """heldout5 was the held-out set from 2026-12-07 and is dev-7 (tuned on) from 2026-12-09; a
     malformed gold label would score as a miss. A few visits are reported three days after the
     arrival, as the background of the trip an article covers (its README's conventions)."""
-    bench = _bench_structure()
-    assert bench.DEV_7.name == "heldout5.jsonl"  # type: ignore[attr-defined]
-    articles = bench.load(bench.DEV_7)  # type: ignore[attr-defined]
-    assert len(articles) == 187
-    assert len({a["id"] for a in articles}) == 187
-    assert len({a["story"] for a in articles}) == 86
-    events = [(a, e) for a in articles for e in a["events"]]
-    assert len(events) == 294
-    assert len({a["language"] for a in articles}) >= 10
-    _assert_well_formed(events, max_lag=3)
+    _assert_set(
+        "DEV_7", "heldout5.jsonl", articles=187, stories=86, events=294, languages=10, max_lag=3
+    )
 
 
 def test_dev_8_is_heldout6_and_its_gold_labels_are_well_formed() -> None:
     """heldout6 was the held-out set from 2026-12-09 and is dev-8 (tuned on) from 2026-12-10; a
     malformed gold label would score as a miss. One agreement (the Turkey-Libya memoranda) is
     reported four days after its signing."""
-    bench = _bench_structure()
-    assert bench.DEV_8.name == "heldout6.jsonl"  # type: ignore[attr-defined]
-    articles = bench.load(bench.DEV_8)  # type: ignore[attr-defined]
-    assert len(articles) == 207
-    assert len({a["id"] for a in articles}) == 207
-    assert len({a["story"] for a in articles}) == 89
-    events = [(a, e) for a in articles for e in a["events"]]
-    assert len(events) == 242
-    assert len({a["language"] for a in articles}) >= 14
-    _assert_well_formed(events, max_lag=4)
+    _assert_set(
+        "DEV_8", "heldout6.jsonl", articles=207, stories=89, events=242, languages=14, max_lag=4
+    )
 
 
 def test_dev_9_is_heldout7_and_its_gold_labels_are_well_formed() -> None:
     """heldout7 was the held-out set from 2026-12-10 and is dev-9 (tuned on) from 2026-12-11; a
     malformed gold label would score as a miss."""
-    bench = _bench_structure()
-    assert bench.DEV_9.name == "heldout7.jsonl"  # type: ignore[attr-defined]
-    articles = bench.load(bench.DEV_9)  # type: ignore[attr-defined]
-    assert len(articles) == 226
-    assert len({a["id"] for a in articles}) == 226
-    assert len({a["story"] for a in articles}) == 108
-    events = [(a, e) for a in articles for e in a["events"]]
-    assert len(events) == 301
-    assert len({a["language"] for a in articles}) >= 14
-    _assert_well_formed(events, max_lag=3)
+    _assert_set(
+        "DEV_9", "heldout7.jsonl", articles=226, stories=108, events=301, languages=14, max_lag=3
+    )
 
 
 def test_held_out_is_heldout8_and_its_gold_labels_are_well_formed() -> None:
@@ -602,15 +599,8 @@ def test_held_out_is_heldout8_and_its_gold_labels_are_well_formed() -> None:
     are the ones quoted for unseen text, so its gold must be well formed, and the analysis bench
     must leave the same set out of its timing and dumps. An exercise reported only at its end is
     dated by its first day, up to two weeks before the report."""
-    bench = _bench_structure()
-    assert bench.HELD_OUT.name == "heldout8.jsonl"  # type: ignore[attr-defined]
     held_out = _bench_structure("analysis.py").HELD_OUT  # type: ignore[attr-defined]
     assert held_out == frozenset({"heldout8.jsonl"})
-    articles = bench.load(bench.HELD_OUT)  # type: ignore[attr-defined]
-    assert len(articles) == 224
-    assert len({a["id"] for a in articles}) == 224
-    assert len({a["story"] for a in articles}) == 97
-    events = [(a, e) for a in articles for e in a["events"]]
-    assert len(events) == 269
-    assert len({a["language"] for a in articles}) >= 14
-    _assert_well_formed(events, max_lag=14)
+    _assert_set(
+        "HELD_OUT", "heldout8.jsonl", articles=224, stories=97, events=269, languages=14, max_lag=14
+    )
